@@ -1,0 +1,25 @@
+package dev.aiops.rca.domain;
+
+/** The fixed list of root-cause categories; see {@code eval/CATEGORIES.md} for definitions and tie-breaks. */
+public enum Category {
+  TABLE_OR_VIEW_NOT_FOUND,
+  COLUMN_NOT_FOUND,
+  SCHEMA_MISMATCH,
+  DATA_QUALITY,
+  SYNTAX_ERROR,
+  CODE_ERROR,
+  PERMISSION_DENIED,
+  AUTHENTICATION,
+  FILE_NOT_FOUND,
+  OUT_OF_MEMORY,
+  CLUSTER_LAUNCH_FAILURE,
+  LIBRARY_INSTALLATION,
+  TIMEOUT,
+  CONCURRENT_MODIFICATION,
+  NETWORK,
+  QUOTA_OR_THROTTLING,
+  CONFIGURATION,
+  UPSTREAM_DEPENDENCY,
+  CANCELLED,
+  UNKNOWN
+}

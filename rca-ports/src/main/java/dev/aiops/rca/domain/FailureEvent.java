@@ -1,0 +1,48 @@
+package dev.aiops.rca.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A failure as the webhook reported it, before any enrichment.
+ *
+ * @param run the platform run that failed
+ * @param jobId the Databricks job id or ADF pipeline name as the platform identifies it; empty when not sent
+ * @param jobName the job or pipeline name for people; empty when not sent
+ * @param workspace the Databricks workspace host or the ADF factory; empty when not sent
+ * @param occurredAt when the failure happened, or when it was received if the payload does not say
+ * @param reportedError the error text the webhook itself carried, if any
+ * @param rawPayload the request body exactly as received
+ */
+public record FailureEvent(
+    RunKey run,
+    String jobId,
+    String jobName,
+    String workspace,
+    Instant occurredAt,
+    Optional<String> reportedError,
+    String rawPayload) {
+
+  public FailureEvent {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(jobName, "jobName");
+    Objects.requireNonNull(workspace, "workspace");
+    Objects.requireNonNull(occurredAt, "occurredAt");
+    Objects.requireNonNull(reportedError, "reportedError");
+    Objects.requireNonNull(rawPayload, "rawPayload");
+  }
+
+  public Source source() {
+    return run.source();
+  }
+
+  /** The name to show people: the job name, else the job id, else the run. */
+  public String displayName() {
+    if (!jobName.isBlank()) {
+      return jobName;
+    }
+    return jobId.isBlank() ? run.toString() : jobId;
+  }
+}

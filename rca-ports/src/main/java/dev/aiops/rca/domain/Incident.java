@@ -1,0 +1,79 @@
+package dev.aiops.rca.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One failure signature while it is open: the first analysis, how often it recurred, and what was done.
+ *
+ * @param id its id
+ * @param signature the error signature it groups
+ * @param firstRun the run that opened it
+ * @param jobName the job or pipeline
+ * @param status open or resolved
+ * @param occurrences how many runs failed this way, at least 1
+ * @param firstSeen when the first run failed
+ * @param lastSeen when the latest run failed
+ * @param analysis the analysis of the first run
+ * @param ticket the ticket, once opened
+ * @param notification the message, once sent
+ */
+public record Incident(
+    IncidentId id,
+    ErrorSignature signature,
+    RunKey firstRun,
+    String jobName,
+    IncidentStatus status,
+    int occurrences,
+    Instant firstSeen,
+    Instant lastSeen,
+    RootCauseAnalysis analysis,
+    Optional<TicketRef> ticket,
+    Optional<NotificationRef> notification) {
+
+  public Incident {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(firstRun, "firstRun");
+    Objects.requireNonNull(jobName, "jobName");
+    Objects.requireNonNull(status, "status");
+    if (occurrences < 1) {
+      throw new IllegalArgumentException("occurrences must be at least 1, was " + occurrences);
+    }
+    Objects.requireNonNull(firstSeen, "firstSeen");
+    Objects.requireNonNull(lastSeen, "lastSeen");
+    if (lastSeen.isBefore(firstSeen)) {
+      throw new IllegalArgumentException("lastSeen " + lastSeen + " is before firstSeen " + firstSeen);
+    }
+    Objects.requireNonNull(analysis, "analysis");
+    Objects.requireNonNull(ticket, "ticket");
+    Objects.requireNonNull(notification, "notification");
+  }
+
+  public Source source() {
+    return firstRun.source();
+  }
+
+  public Incident withTicket(TicketRef ref) {
+    return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
+        Optional.of(ref), notification);
+  }
+
+  public Incident withNotification(NotificationRef ref) {
+    return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
+        ticket, Optional.of(ref));
+  }
+
+  /** The incident after one more run failed the same way at {@code at}. */
+  public Incident recurred(Instant at) {
+    Instant latest = at.isAfter(lastSeen) ? at : lastSeen;
+    return new Incident(id, signature, firstRun, jobName, status, occurrences + 1, firstSeen, latest, analysis,
+        ticket, notification);
+  }
+
+  public Incident withStatus(IncidentStatus newStatus) {
+    return new Incident(id, signature, firstRun, jobName, newStatus, occurrences, firstSeen, lastSeen, analysis,
+        ticket, notification);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.aiops.rca.domain;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A ticket to open for a new incident.
+ *
+ * @param idempotencyKey the key that identifies this ticket across retries; the tracker stores it so that
+ *     {@code findByIdempotencyKey} finds the ticket after a crash
+ * @param incident the incident it is for
+ * @param signature the incident's error signature
+ * @param summary one line
+ * @param description the full root cause analysis as text
+ * @param labels labels without spaces
+ * @param category the root-cause category
+ */
+public record TicketRequest(
+    String idempotencyKey,
+    IncidentId incident,
+    ErrorSignature signature,
+    String summary,
+    String description,
+    List<String> labels,
+    Category category) {
+  public TicketRequest {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    if (idempotencyKey.isBlank()) {
+      throw new IllegalArgumentException("idempotencyKey must not be blank");
+    }
+    Objects.requireNonNull(incident, "incident");
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(summary, "summary");
+    if (summary.isBlank()) {
+      throw new IllegalArgumentException("summary must not be blank");
+    }
+    Objects.requireNonNull(description, "description");
+    labels = List.copyOf(labels);
+    for (String label : labels) {
+      if (label.isBlank() || label.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("label must be one word, was '" + label + "'");
+      }
+    }
+    Objects.requireNonNull(category, "category");
+  }
+}

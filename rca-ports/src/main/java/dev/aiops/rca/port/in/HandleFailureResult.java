@@ -1,0 +1,37 @@
+package dev.aiops.rca.port.in;
+
+import dev.aiops.rca.domain.Filing;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RunKey;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What handling a delivery did. */
+public sealed interface HandleFailureResult
+    permits HandleFailureResult.Handled, HandleFailureResult.Duplicate {
+
+  /**
+   * The run was new and was handled.
+   *
+   * @param filing where it was filed
+   * @param remediation what the remediation policy did, if it had a plan
+   * @param problems outward steps that failed (ticket, notification), each a line for people; they are in the
+   *     audit trail too
+   */
+  record Handled(Filing filing, Optional<RemediationOutcome> remediation, List<String> problems)
+      implements HandleFailureResult {
+    public Handled {
+      Objects.requireNonNull(filing, "filing");
+      Objects.requireNonNull(remediation, "remediation");
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** The run had been delivered before; nothing was done but an audit entry. */
+  record Duplicate(RunKey run) implements HandleFailureResult {
+    public Duplicate {
+      Objects.requireNonNull(run, "run");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Driving ports: one use case each, with its command and result records. */
+package dev.aiops.rca.port.in;

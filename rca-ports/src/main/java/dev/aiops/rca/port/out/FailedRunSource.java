@@ -1,0 +1,25 @@
+package dev.aiops.rca.port.out;
+
+import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.FailureEvent;
+import dev.aiops.rca.domain.Source;
+
+/**
+ * Fetches the details of a failed run from its platform (Databricks Jobs API, ADF through ARM).
+ *
+ * <p>Implementations are thread-safe. Reads only: calling {@link #fetch} twice changes nothing on the platform.
+ */
+public interface FailedRunSource {
+
+  /** The platform this source speaks for. */
+  Source source();
+
+  /**
+   * The run's state and every task or activity it ran, with their errors.
+   *
+   * @throws IllegalArgumentException if the event is not from {@link #source()}
+   * @throws dev.aiops.rca.port.TransientPortException if the platform is unreachable, throttles or fails
+   * @throws dev.aiops.rca.port.PermanentPortException if the credentials are refused or the run does not exist
+   */
+  FailedRun fetch(FailureEvent event);
+}

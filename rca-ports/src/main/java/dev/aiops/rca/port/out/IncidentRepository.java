@@ -1,0 +1,68 @@
+package dev.aiops.rca.port.out;
+
+import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Filing;
+import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentDraft;
+import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.IncidentStatus;
+import dev.aiops.rca.domain.NotificationRef;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RunClaim;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.TicketRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps incidents, their occurrences, the audit trail and remediation attempts.
+ *
+ * <p>Implementations are thread-safe, and {@link #claim} and {@link #file} are atomic also across processes
+ * that share the store. Every method may throw {@link dev.aiops.rca.port.TransientPortException} when the store
+ * cannot be reached.
+ */
+public interface IncidentRepository {
+
+  /**
+   * Claims a run for processing. Exactly one caller ever gets {@link RunClaim#CLAIMED} for a
+   * run, however many deliveries race.
+   */
+  RunClaim claim(RunKey run, Instant at);
+
+  /**
+   * Files a failed run: adds an occurrence to the open incident with the draft's signature, or opens a new
+   * incident when none is open. Filing the same run twice files it once and returns its incident.
+   */
+  Filing file(IncidentDraft draft);
+
+  Optional<Incident> find(IncidentId id);
+
+  /** Incidents matching the query, newest first. */
+  List<Incident> list(IncidentQuery query);
+
+  /** Records the incident's ticket. @throws IllegalArgumentException if there is no such incident */
+  Incident attachTicket(IncidentId id, TicketRef ticket);
+
+  /** Records the incident's notification. @throws IllegalArgumentException if there is no such incident */
+  Incident attachNotification(IncidentId id, NotificationRef notification);
+
+  /** Sets the incident's status. @throws IllegalArgumentException if there is no such incident */
+  Incident changeStatus(IncidentId id, IncidentStatus status);
+
+  /** Appends to the audit trail, which is never changed or shortened. */
+  void append(AuditEntry entry);
+
+  /** The incident's audit trail, oldest first. */
+  List<AuditEntry> auditTrail(IncidentId id);
+
+  /** The run's audit trail, oldest first, including what happened before it had an incident. */
+  List<AuditEntry> auditTrail(RunKey run);
+
+  /** Records a remediation attempt or decision. */
+  void record(RemediationOutcome outcome);
+
+  /** The incident's remediation attempts, oldest first. */
+  List<RemediationOutcome> remediations(IncidentId id);
+}

@@ -1,0 +1,29 @@
+package dev.aiops.rca.port.out;
+
+import dev.aiops.rca.domain.Notification;
+import dev.aiops.rca.domain.NotificationRef;
+import dev.aiops.rca.domain.Recurrence;
+
+/**
+ * Tells people about incidents (Slack ...): once per incident, then by updating that one message.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Notifier {
+
+  /**
+   * Posts a message about a new incident.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the channel throttles or fails
+   * @throws dev.aiops.rca.port.PermanentPortException if the channel or the credentials are refused
+   */
+  NotificationRef notify(Notification notification);
+
+  /**
+   * Updates the message posted earlier with the new occurrence count, rather than posting again.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the channel throttles or fails
+   * @throws dev.aiops.rca.port.PermanentPortException if the message no longer exists
+   */
+  void update(NotificationRef message, Recurrence recurrence);
+}
