@@ -1,0 +1,298 @@
+package dev.aiops.rca.core.pipeline;
+
+import dev.aiops.rca.core.analysis.RcaReport;
+import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
+import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.remediation.DecideRemediationService;
+import dev.aiops.rca.core.remediation.RemediationDecision;
+import dev.aiops.rca.core.remediation.RemediationPolicy;
+import dev.aiops.rca.domain.AnalysisFlag;
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.ErrorSignature;
+import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.FailureEvent;
+import dev.aiops.rca.domain.Filing;
+import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentChange;
+import dev.aiops.rca.domain.IncidentDraft;
+import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.Notification;
+import dev.aiops.rca.domain.NotificationRef;
+import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RemediationPlan;
+import dev.aiops.rca.domain.RemediationStatus;
+import dev.aiops.rca.domain.RootCauseAnalysis;
+import dev.aiops.rca.domain.RunClaim;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.domain.TicketRequest;
+import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.in.HandleFailureCommand;
+import dev.aiops.rca.port.in.HandleFailureResult;
+import dev.aiops.rca.port.in.HandleFailureUseCase;
+import dev.aiops.rca.port.out.FailedRunSource;
+import dev.aiops.rca.port.out.RemediationExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The failure pipeline: claim the run, fetch its details, analyse, file under a signature, ticket, notify,
+ * remediate by policy; every step goes to the audit trail.
+ *
+ * <p>Only the claim and the filing must succeed. A platform that cannot be asked leaves a degraded analysis, a
+ * model that fails leaves the rules' analysis, and a ticket or notification that fails is recorded as a problem for
+ * a later retry rather than losing the incident.
+ */
+public final class HandleFailureService implements HandleFailureUseCase {
+
+  static final String ACTOR = "pipeline";
+
+  private final PipelinePorts ports;
+  private final RuleBasedAnalyzer rules;
+  private final SignatureCalculator signatures;
+  private final RemediationPolicy policy;
+
+  public HandleFailureService(
+      PipelinePorts ports, RuleBasedAnalyzer rules, SignatureCalculator signatures, RemediationPolicy policy) {
+    this.ports = Objects.requireNonNull(ports, "ports");
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.signatures = Objects.requireNonNull(signatures, "signatures");
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  @Override
+  public HandleFailureResult handle(HandleFailureCommand command) {
+    FailureEvent event = command.event();
+    RunKey run = event.run();
+    if (ports.incidents().claim(run, ports.clock().instant()) == RunClaim.ALREADY_CLAIMED) {
+      audit(run, Optional.empty(), AuditAction.DUPLICATE_DELIVERY, "run " + run + " was delivered before; ignored");
+      return new HandleFailureResult.Duplicate(run);
+    }
+    audit(run, Optional.empty(), AuditAction.RECEIVED, "failure of " + event.displayName() + " received");
+
+    Fetched fetched = fetch(event);
+    FailedRun failedRun = fetched.run();
+    RootCauseAnalysis rulesResult = rules.analyze(failedRun);
+    if (fetched.degraded()) {
+      rulesResult = rulesResult.withFlag(AnalysisFlag.DEGRADED_SOURCE);
+    }
+    RootCauseAnalysis analysis = refine(failedRun, rulesResult);
+    // The signature comes from the rules, never from model output, so that recurrences group stably.
+    ErrorSignature signature = signatures.signatureOf(failedRun, rulesResult);
+
+    Filing filing = ports.incidents().file(
+        new IncidentDraft(run, signature, event.displayName(), event.occurredAt(), analysis));
+    Incident incident = filing.incident();
+    List<String> problems = new ArrayList<>();
+    if (filing instanceof Filing.Opened) {
+      audit(run, Optional.of(incident.id()), AuditAction.INCIDENT_OPENED,
+          "incident " + incident.id() + " opened for signature " + signature.shortHash());
+      publish(incident.id(), IncidentChange.Kind.OPENED);
+      incident = openTicket(incident, failedRun, problems);
+      incident = notifyPeople(incident, failedRun, problems);
+    } else {
+      audit(run, Optional.of(incident.id()), AuditAction.OCCURRENCE_ADDED,
+          "occurrence " + incident.occurrences() + " of incident " + incident.id());
+      publish(incident.id(), IncidentChange.Kind.RECURRED);
+      tellRecurrence(incident, run, problems);
+    }
+    Optional<RemediationOutcome> remediation = remediate(incident, run);
+    return new HandleFailureResult.Handled(
+        filing instanceof Filing.Opened ? new Filing.Opened(incident) : new Filing.Recurred(incident),
+        remediation,
+        problems);
+  }
+
+  /** A fetched run, degraded when only the webhook's own data could be used. */
+  private record Fetched(FailedRun run, boolean degraded) {}
+
+  private Fetched fetch(FailureEvent event) {
+    FailedRunSource source = ports.sources().get(event.source());
+    if (source == null) {
+      audit(event.run(), Optional.empty(), AuditAction.SOURCE_UNAVAILABLE,
+          "no " + event.source() + " source is configured; analysing the webhook alone");
+      return new Fetched(FailedRun.fromEventOnly(event), true);
+    }
+    try {
+      FailedRun run = source.fetch(event);
+      audit(event.run(), Optional.empty(), AuditAction.FETCHED,
+          "fetched the run with " + run.tasks().size() + " task(s)");
+      return new Fetched(run, false);
+    } catch (RuntimeException e) {
+      // A broken adapter must not lose the failure: analyse what the webhook carried instead.
+      audit(event.run(), Optional.empty(), AuditAction.SOURCE_UNAVAILABLE,
+          event.source() + " could not be asked (" + describe(e) + "); analysing the webhook alone");
+      return new Fetched(FailedRun.fromEventOnly(event), true);
+    }
+  }
+
+  private RootCauseAnalysis refine(FailedRun run, RootCauseAnalysis rulesResult) {
+    RunKey key = run.event().run();
+    if (ports.model().isEmpty()) {
+      audit(key, Optional.empty(), AuditAction.ANALYZED, summaryOf(rulesResult));
+      return rulesResult;
+    }
+    try {
+      RootCauseAnalysis refined = ports.model().get().analyze(run, rulesResult);
+      audit(key, Optional.empty(), AuditAction.ANALYZED, summaryOf(refined));
+      return refined;
+    } catch (RuntimeException e) {
+      RootCauseAnalysis fallback = rulesResult.withFlag(AnalysisFlag.MODEL_FALLBACK);
+      audit(key, Optional.empty(), AuditAction.MODEL_FALLBACK,
+          "the model failed (" + describe(e) + "); the rules' analysis stands");
+      audit(key, Optional.empty(), AuditAction.ANALYZED, summaryOf(fallback));
+      return fallback;
+    }
+  }
+
+  private Incident openTicket(Incident incident, FailedRun run, List<String> problems) {
+    TicketRequest request = ticketRequest(incident, run);
+    try {
+      TicketRef ticket = ports.tracker().findByIdempotencyKey(request.idempotencyKey())
+          .orElseGet(() -> ports.tracker().open(request));
+      Incident ticketed = ports.incidents().attachTicket(incident.id(), ticket);
+      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.TICKET_CREATED,
+          "ticket " + ticket.key() + " in " + ticket.system());
+      publish(incident.id(), IncidentChange.Kind.TICKETED);
+      return ticketed;
+    } catch (PortException e) {
+      problems.add("ticket not opened: " + describe(e));
+      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.TICKET_FAILED, describe(e));
+      return incident;
+    }
+  }
+
+  private Incident notifyPeople(Incident incident, FailedRun run, List<String> problems) {
+    RootCauseAnalysis analysis = incident.analysis();
+    String title = "[RCA] " + incident.jobName() + " failed: " + analysis.category();
+    String text = analysis.rootCauseLine().isBlank() ? analysis.summary() : analysis.rootCauseLine();
+    Notification notification =
+        new Notification(incident, title, text, analysis.category(), incident.ticket(), run.runPageUrl());
+    try {
+      NotificationRef ref = ports.notifier().notify(notification);
+      Incident notified = ports.incidents().attachNotification(incident.id(), ref);
+      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFIED, "notified " + ref.channel());
+      publish(incident.id(), IncidentChange.Kind.NOTIFIED);
+      return notified;
+    } catch (PortException e) {
+      problems.add("notification not sent: " + describe(e));
+      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_FAILED, describe(e));
+      return incident;
+    }
+  }
+
+  private void tellRecurrence(Incident incident, RunKey run, List<String> problems) {
+    Recurrence recurrence =
+        new Recurrence(incident.id(), run, incident.occurrences(), incident.lastSeen());
+    incident.ticket().ifPresent(ticket -> {
+      try {
+        ports.tracker().recordRecurrence(ticket, recurrence);
+        audit(run, Optional.of(incident.id()), AuditAction.TICKET_UPDATED,
+            "ticket " + ticket.key() + " told of occurrence " + incident.occurrences());
+      } catch (PortException e) {
+        problems.add("ticket not updated: " + describe(e));
+        audit(run, Optional.of(incident.id()), AuditAction.TICKET_FAILED, describe(e));
+      }
+    });
+    incident.notification().ifPresent(message -> {
+      try {
+        ports.notifier().update(message, recurrence);
+        audit(run, Optional.of(incident.id()), AuditAction.NOTIFICATION_UPDATED,
+            "message updated with occurrence " + incident.occurrences());
+      } catch (PortException e) {
+        problems.add("notification not updated: " + describe(e));
+        audit(run, Optional.of(incident.id()), AuditAction.NOTIFICATION_FAILED, describe(e));
+      }
+    });
+  }
+
+  private Optional<RemediationOutcome> remediate(Incident incident, RunKey run) {
+    RemediationDecision decision = policy.decide(incident, run, ports.incidents().remediations(incident.id()));
+    if (decision instanceof RemediationDecision.NoRemediation) {
+      return Optional.empty();
+    }
+    RemediationOutcome outcome;
+    if (decision instanceof RemediationDecision.Suggest) {
+      RemediationPlan plan = ((RemediationDecision.Suggest) decision).plan();
+      outcome = new RemediationOutcome(plan, RemediationStatus.SUGGESTED, describePlan(plan),
+          ports.clock().instant(), Optional.empty());
+    } else {
+      outcome = execute(((RemediationDecision.Execute) decision).plan());
+    }
+    ports.incidents().record(outcome);
+    audit(run, Optional.of(incident.id()), DecideRemediationService.auditActionOf(outcome.status()), outcome.detail());
+    publish(incident.id(), IncidentChange.Kind.REMEDIATED);
+    return Optional.of(outcome);
+  }
+
+  private RemediationOutcome execute(RemediationPlan plan) {
+    RemediationExecutor executor = ports.executors().get(plan.target().source());
+    if (executor == null) {
+      return new RemediationOutcome(plan, RemediationStatus.SKIPPED,
+          "no remediation executor is configured for " + plan.target().source(), ports.clock().instant(),
+          Optional.empty());
+    }
+    try {
+      return executor.execute(plan);
+    } catch (PortException e) {
+      return new RemediationOutcome(plan, RemediationStatus.FAILED, describe(e), ports.clock().instant(),
+          Optional.empty());
+    }
+  }
+
+  private String describePlan(RemediationPlan plan) {
+    RemediationExecutor executor = ports.executors().get(plan.target().source());
+    String call = executor == null ? "" : " (" + executor.describe(plan) + ")";
+    return plan.action() + " of run " + plan.target() + call + ": " + plan.reason();
+  }
+
+  private static TicketRequest ticketRequest(Incident incident, FailedRun run) {
+    RootCauseAnalysis analysis = incident.analysis();
+    String cause = analysis.rootCauseLine().isBlank() ? analysis.summary() : analysis.rootCauseLine();
+    String summary = "[RCA] " + incident.jobName() + " failed: " + analysis.category() + " — " + shorten(cause, 120);
+    List<String> labels = List.of(
+        "rca",
+        incident.source().name().toLowerCase(Locale.ROOT),
+        analysis.category().name().toLowerCase(Locale.ROOT),
+        "rca-sig-" + incident.signature().shortHash());
+    return new TicketRequest(idempotencyKey(incident), incident.id(), incident.signature(), summary,
+        RcaReport.render(run, analysis), labels, analysis.category());
+  }
+
+  /** The key under which the incident's ticket is opened, stable across retries and restarts. */
+  public static String idempotencyKey(Incident incident) {
+    return "rca-" + incident.signature().shortHash() + "-" + incident.id();
+  }
+
+  private static String shorten(String text, int max) {
+    String line = text.strip().replaceAll("\\s+", " ");
+    return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+  }
+
+  private static String summaryOf(RootCauseAnalysis analysis) {
+    return analysis.category() + " by " + analysis.analyzer() + ", confidence "
+        + String.format(Locale.ROOT, "%.2f", analysis.confidence());
+  }
+
+  private static String describe(RuntimeException e) {
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+    return e.getClass().getSimpleName() + message;
+  }
+
+  private void audit(RunKey run, Optional<IncidentId> incident, AuditAction action, String detail) {
+    ports.incidents().append(new AuditEntry(ports.clock().instant(), run, incident, ACTOR, action, detail));
+  }
+
+  private void publish(IncidentId incident, IncidentChange.Kind kind) {
+    try {
+      ports.events().publish(new IncidentChange(incident, kind, ports.clock().instant()));
+    } catch (RuntimeException e) {
+      // Live views are best effort; the incident is already stored.
+    }
+  }
+}

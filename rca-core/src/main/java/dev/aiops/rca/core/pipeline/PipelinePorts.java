@@ -1,0 +1,53 @@
+package dev.aiops.rca.core.pipeline;
+
+import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.out.FailedRunSource;
+import dev.aiops.rca.port.out.IncidentEvents;
+import dev.aiops.rca.port.out.IncidentRepository;
+import dev.aiops.rca.port.out.IssueTracker;
+import dev.aiops.rca.port.out.Notifier;
+import dev.aiops.rca.port.out.RemediationExecutor;
+import dev.aiops.rca.port.out.RootCauseModel;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The driven ports the failure pipeline needs, gathered so that wiring names each one.
+ *
+ * @param sources a source per platform; a platform without one is analysed from the webhook alone
+ * @param model a model that refines the rules' analysis, if configured
+ * @param incidents the incident store
+ * @param tracker the issue tracker
+ * @param notifier the notifier
+ * @param executors a remediation executor per platform, if any
+ * @param events live updates
+ * @param clock the time
+ */
+public record PipelinePorts(
+    Map<Source, FailedRunSource> sources,
+    Optional<RootCauseModel> model,
+    IncidentRepository incidents,
+    IssueTracker tracker,
+    Notifier notifier,
+    Map<Source, RemediationExecutor> executors,
+    IncidentEvents events,
+    Clock clock) {
+
+  public PipelinePorts {
+    sources = Map.copyOf(sources);
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(incidents, "incidents");
+    Objects.requireNonNull(tracker, "tracker");
+    Objects.requireNonNull(notifier, "notifier");
+    executors = Map.copyOf(executors);
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(clock, "clock");
+    sources.forEach((source, port) -> {
+      if (port.source() != source) {
+        throw new IllegalArgumentException("the source registered for " + source + " speaks for " + port.source());
+      }
+    });
+  }
+}

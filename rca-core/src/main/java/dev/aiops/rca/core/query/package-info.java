@@ -1,0 +1,2 @@
+/** Reading incidents for people and dashboards. */
+package dev.aiops.rca.core.query;

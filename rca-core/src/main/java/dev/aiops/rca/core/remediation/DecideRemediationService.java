@@ -1,0 +1,116 @@
+package dev.aiops.rca.core.remediation;
+
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentChange;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RemediationPlan;
+import dev.aiops.rca.domain.RemediationStatus;
+import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.in.DecideRemediationCommand;
+import dev.aiops.rca.port.in.DecideRemediationUseCase;
+import dev.aiops.rca.port.out.IncidentEvents;
+import dev.aiops.rca.port.out.IncidentRepository;
+import dev.aiops.rca.port.out.RemediationExecutor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Runs or declines a suggested remediation on a person's decision, within the policy. */
+public final class DecideRemediationService implements DecideRemediationUseCase {
+
+  private final IncidentRepository incidents;
+  private final Map<Source, RemediationExecutor> executors;
+  private final RemediationPolicy policy;
+  private final IncidentEvents events;
+  private final Clock clock;
+
+  public DecideRemediationService(
+      IncidentRepository incidents,
+      Map<Source, RemediationExecutor> executors,
+      RemediationPolicy policy,
+      IncidentEvents events,
+      Clock clock) {
+    this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.executors = Map.copyOf(executors);
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.events = Objects.requireNonNull(events, "events");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public RemediationOutcome decide(DecideRemediationCommand command) {
+    Incident incident = incidents.find(command.incident())
+        .orElseThrow(() -> new IllegalArgumentException("no incident " + command.incident()));
+    List<RemediationOutcome> history = incidents.remediations(incident.id());
+    if (!RemediationPolicy.isSuggested(command.action(), history)) {
+      throw new IllegalArgumentException(
+          "incident " + incident.id() + " has no pending suggestion of " + command.action());
+    }
+    RemediationPlan plan = latestPlan(history, command).orElseThrow();
+    RemediationOutcome outcome = command.approved()
+        ? run(incident, plan, history, command.actor())
+        : outcome(plan, RemediationStatus.REJECTED, "declined by " + command.actor());
+    incidents.record(outcome);
+    incidents.append(new AuditEntry(outcome.at(), plan.target(), Optional.of(incident.id()), command.actor(),
+        auditActionOf(outcome.status()), outcome.detail()));
+    events.publish(new IncidentChange(incident.id(), IncidentChange.Kind.REMEDIATED, outcome.at()));
+    return outcome;
+  }
+
+  private RemediationOutcome run(Incident incident, RemediationPlan plan, List<RemediationOutcome> history,
+      String actor) {
+    String refusal = policy.refusal(incident, plan.action(), history);
+    if (!refusal.isEmpty()) {
+      return outcome(plan, RemediationStatus.SKIPPED, "approved by " + actor + " but refused by policy: " + refusal);
+    }
+    RemediationExecutor executor = executors.get(plan.target().source());
+    if (executor == null) {
+      return outcome(plan, RemediationStatus.SKIPPED, "no remediation executor is configured for "
+          + plan.target().source());
+    }
+    try {
+      return executor.execute(plan);
+    } catch (PortException e) {
+      return outcome(plan, RemediationStatus.FAILED, "approved by " + actor + "; the platform failed: "
+          + e.getMessage());
+    }
+  }
+
+  private static Optional<RemediationPlan> latestPlan(List<RemediationOutcome> history,
+      DecideRemediationCommand command) {
+    RemediationPlan plan = null;
+    for (RemediationOutcome outcome : history) {
+      if (outcome.plan().action() == command.action() && outcome.status() == RemediationStatus.SUGGESTED) {
+        plan = outcome.plan();
+      }
+    }
+    return Optional.ofNullable(plan);
+  }
+
+  private RemediationOutcome outcome(RemediationPlan plan, RemediationStatus status, String detail) {
+    return new RemediationOutcome(plan, status, detail, clock.instant(), Optional.empty());
+  }
+
+  /** The audit action that records a remediation ending with {@code status}. */
+  public static AuditAction auditActionOf(RemediationStatus status) {
+    switch (status) {
+      case SUGGESTED:
+        return AuditAction.REMEDIATION_SUGGESTED;
+      case EXECUTED:
+        return AuditAction.REMEDIATION_EXECUTED;
+      case FAILED:
+        return AuditAction.REMEDIATION_FAILED;
+      case REJECTED:
+        return AuditAction.REMEDIATION_REJECTED;
+      case SKIPPED:
+        return AuditAction.REMEDIATION_SKIPPED;
+      default:
+        throw new IllegalArgumentException("unknown status " + status);
+    }
+  }
+}

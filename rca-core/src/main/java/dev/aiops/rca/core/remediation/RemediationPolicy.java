@@ -1,0 +1,75 @@
+package dev.aiops.rca.core.remediation;
+
+import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.RemediationAction;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RemediationPlan;
+import dev.aiops.rca.domain.RemediationStatus;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.Source;
+import java.util.List;
+import java.util.Objects;
+
+/** Decides whether an incident may be remediated: only allowlisted actions, for allowlisted categories, capped. */
+public final class RemediationPolicy {
+
+  private final RemediationSettings settings;
+
+  public RemediationPolicy(RemediationSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** The one action that is safe to repeat on a failed run of this platform. */
+  public static RemediationAction actionFor(Source source) {
+    return source == Source.DATABRICKS ? RemediationAction.REPAIR_FAILED_TASKS : RemediationAction.RERUN_FROM_FAILURE;
+  }
+
+  /** The decision for {@code run}, filed under {@code incident}, given what was already done for it. */
+  public RemediationDecision decide(Incident incident, RunKey run, List<RemediationOutcome> history) {
+    if (settings.mode() == RemediationSettings.Mode.OFF) {
+      return new RemediationDecision.NoRemediation("remediation is off");
+    }
+    RemediationAction action = actionFor(run.source());
+    String refusal = refusal(incident, action, history);
+    if (!refusal.isEmpty()) {
+      return new RemediationDecision.NoRemediation(refusal);
+    }
+    if (settings.mode() == RemediationSettings.Mode.SUGGEST && isSuggested(action, history)) {
+      return new RemediationDecision.NoRemediation(action + " is already suggested and waits for a decision");
+    }
+    RemediationPlan plan = new RemediationPlan(incident.id(), action, run, List.of(),
+        incident.analysis().category() + " failures are often cured by running the failed part again");
+    return settings.mode() == RemediationSettings.Mode.AUTO
+        ? new RemediationDecision.Execute(plan)
+        : new RemediationDecision.Suggest(plan);
+  }
+
+  /** Why {@code action} may not run for {@code incident} now, or empty when it may. */
+  public String refusal(Incident incident, RemediationAction action, List<RemediationOutcome> history) {
+    if (!settings.allowedActions().contains(action)) {
+      return action + " is not an allowed action";
+    }
+    if (!settings.allowedCategories().contains(incident.analysis().category())) {
+      return incident.analysis().category() + " is not a category that a rerun cures";
+    }
+    long attempts = history.stream()
+        .filter(o -> o.status() == RemediationStatus.EXECUTED || o.status() == RemediationStatus.FAILED)
+        .count();
+    if (attempts >= settings.maxAttemptsPerIncident()) {
+      return "the incident was remediated " + attempts + " time(s) already, the cap is "
+          + settings.maxAttemptsPerIncident();
+    }
+    return "";
+  }
+
+  /** Whether the latest word on {@code action} is a suggestion that nobody has decided on yet. */
+  static boolean isSuggested(RemediationAction action, List<RemediationOutcome> history) {
+    RemediationStatus latest = null;
+    for (RemediationOutcome outcome : history) {
+      if (outcome.plan().action() == action) {
+        latest = outcome.status();
+      }
+    }
+    return latest == RemediationStatus.SUGGESTED;
+  }
+}

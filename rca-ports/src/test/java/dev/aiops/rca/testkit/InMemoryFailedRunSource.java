@@ -1,0 +1,62 @@
+package dev.aiops.rca.testkit;
+
+import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.FailureEvent;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.PermanentPortException;
+import dev.aiops.rca.port.out.FailedRunSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A platform in memory: answers with the runs a test put in it, records every fetch, fails on demand. */
+public final class InMemoryFailedRunSource implements FailedRunSource {
+
+  private final Source source;
+  private final Map<RunKey, FailedRun> runs = new HashMap<>();
+  private final List<RunKey> fetches = new ArrayList<>();
+  private final FailureInjector failures = new FailureInjector();
+
+  public InMemoryFailedRunSource(Source source) {
+    this.source = Objects.requireNonNull(source, "source");
+  }
+
+  public FailureInjector failures() {
+    return failures;
+  }
+
+  /** Makes the platform know {@code run}. */
+  public synchronized InMemoryFailedRunSource add(FailedRun run) {
+    if (run.source() != source) {
+      throw new IllegalArgumentException("this source speaks for " + source + ", not " + run.source());
+    }
+    runs.put(run.event().run(), run);
+    return this;
+  }
+
+  @Override
+  public Source source() {
+    return source;
+  }
+
+  @Override
+  public synchronized FailedRun fetch(FailureEvent event) {
+    if (event.source() != source) {
+      throw new IllegalArgumentException("this source speaks for " + source + ", not " + event.source());
+    }
+    fetches.add(event.run());
+    failures.maybeFail();
+    FailedRun run = runs.get(event.run());
+    if (run == null) {
+      throw new PermanentPortException("run " + event.run() + " does not exist");
+    }
+    return run;
+  }
+
+  public synchronized List<RunKey> fetches() {
+    return List.copyOf(fetches);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.aiops.rca.testkit;
+
+import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.ErrorSignature;
+import dev.aiops.rca.domain.Filing;
+import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentDraft;
+import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.IncidentStatus;
+import dev.aiops.rca.domain.NotificationRef;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RunClaim;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.port.out.IncidentRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** An incident repository in memory: thread-safe by one lock, deterministic ids from 1, failing on demand. */
+public final class InMemoryIncidentRepository implements IncidentRepository {
+
+  private final Map<RunKey, Instant> claims = new HashMap<>();
+  private final Map<IncidentId, Incident> incidents = new LinkedHashMap<>();
+  private final Map<ErrorSignature, IncidentId> openBySignature = new HashMap<>();
+  private final Map<RunKey, IncidentId> filedRuns = new HashMap<>();
+  private final List<AuditEntry> audit = new ArrayList<>();
+  private final List<RemediationOutcome> remediations = new ArrayList<>();
+  private final FailureInjector failures = new FailureInjector();
+  private long nextId = 1;
+
+  /** Controls failures of every method. */
+  public FailureInjector failures() {
+    return failures;
+  }
+
+  @Override
+  public synchronized RunClaim claim(RunKey run, Instant at) {
+    failures.maybeFail();
+    return claims.putIfAbsent(run, at) == null ? RunClaim.CLAIMED : RunClaim.ALREADY_CLAIMED;
+  }
+
+  @Override
+  public synchronized Filing file(IncidentDraft draft) {
+    failures.maybeFail();
+    IncidentId filedUnder = filedRuns.get(draft.run());
+    if (filedUnder != null) {
+      Incident incident = incidents.get(filedUnder);
+      return incident.firstRun().equals(draft.run()) ? new Filing.Opened(incident) : new Filing.Recurred(incident);
+    }
+    IncidentId open = openBySignature.get(draft.signature());
+    if (open != null) {
+      Incident recurred = incidents.get(open).recurred(draft.at());
+      incidents.put(open, recurred);
+      filedRuns.put(draft.run(), open);
+      return new Filing.Recurred(recurred);
+    }
+    IncidentId id = new IncidentId(nextId++);
+    Incident incident = new Incident(id, draft.signature(), draft.run(), draft.jobName(), IncidentStatus.OPEN, 1,
+        draft.at(), draft.at(), draft.analysis(), Optional.empty(), Optional.empty());
+    incidents.put(id, incident);
+    openBySignature.put(draft.signature(), id);
+    filedRuns.put(draft.run(), id);
+    return new Filing.Opened(incident);
+  }
+
+  @Override
+  public synchronized Optional<Incident> find(IncidentId id) {
+    failures.maybeFail();
+    return Optional.ofNullable(incidents.get(id));
+  }
+
+  @Override
+  public synchronized List<Incident> list(IncidentQuery query) {
+    failures.maybeFail();
+    return incidents.values().stream()
+        .filter(query::matches)
+        .sorted(Comparator.comparing(Incident::lastSeen).thenComparing(i -> i.id().value()).reversed())
+        .limit(query.limit())
+        .toList();
+  }
+
+  @Override
+  public synchronized Incident attachTicket(IncidentId id, TicketRef ticket) {
+    return update(id, incident -> incident.withTicket(ticket));
+  }
+
+  @Override
+  public synchronized Incident attachNotification(IncidentId id, NotificationRef notification) {
+    return update(id, incident -> incident.withNotification(notification));
+  }
+
+  @Override
+  public synchronized Incident changeStatus(IncidentId id, IncidentStatus status) {
+    Incident changed = update(id, incident -> incident.withStatus(status));
+    if (status == IncidentStatus.RESOLVED) {
+      openBySignature.remove(changed.signature(), id);
+    } else {
+      openBySignature.putIfAbsent(changed.signature(), id);
+    }
+    return changed;
+  }
+
+  private Incident update(IncidentId id, UnaryOperator<Incident> change) {
+    failures.maybeFail();
+    Incident incident = incidents.get(id);
+    if (incident == null) {
+      throw new IllegalArgumentException("no incident " + id);
+    }
+    Incident changed = change.apply(incident);
+    incidents.put(id, changed);
+    return changed;
+  }
+
+  @Override
+  public synchronized void append(AuditEntry entry) {
+    failures.maybeFail();
+    audit.add(entry);
+  }
+
+  @Override
+  public synchronized List<AuditEntry> auditTrail(IncidentId id) {
+    failures.maybeFail();
+    return audit.stream().filter(e -> e.incident().filter(id::equals).isPresent()).toList();
+  }
+
+  @Override
+  public synchronized List<AuditEntry> auditTrail(RunKey run) {
+    failures.maybeFail();
+    return audit.stream().filter(e -> e.run().equals(run)).toList();
+  }
+
+  /** Every audit entry, oldest first. */
+  public synchronized List<AuditEntry> allAudit() {
+    return List.copyOf(audit);
+  }
+
+  @Override
+  public synchronized void record(RemediationOutcome outcome) {
+    failures.maybeFail();
+    if (!incidents.containsKey(outcome.plan().incident())) {
+      throw new IllegalArgumentException("no incident " + outcome.plan().incident());
+    }
+    remediations.add(outcome);
+  }
+
+  @Override
+  public synchronized List<RemediationOutcome> remediations(IncidentId id) {
+    failures.maybeFail();
+    return remediations.stream().filter(o -> o.plan().incident().equals(id)).toList();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.aiops.rca.testkit;
+
+import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.domain.TicketRequest;
+import dev.aiops.rca.port.PermanentPortException;
+import dev.aiops.rca.port.out.IssueTracker;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An issue tracker in memory: keys {@code FAKE-1}, {@code FAKE-2} ..., recording every call, failing on demand. */
+public final class InMemoryIssueTracker implements IssueTracker {
+
+  private final Map<String, TicketRef> byKey = new LinkedHashMap<>();
+  private final Map<String, TicketRequest> requests = new LinkedHashMap<>();
+  private final List<Recurrence> recurrences = new ArrayList<>();
+  private final FailureInjector failures = new FailureInjector();
+  private int openCalls;
+
+  public FailureInjector failures() {
+    return failures;
+  }
+
+  @Override
+  public String system() {
+    return "fake";
+  }
+
+  @Override
+  public synchronized TicketRef open(TicketRequest request) {
+    openCalls++;
+    failures.maybeFail();
+    TicketRef existing = byKey.get(request.idempotencyKey());
+    if (existing != null) {
+      return existing;
+    }
+    String key = "FAKE-" + (byKey.size() + 1);
+    TicketRef ticket = new TicketRef(system(), key, "https://tracker.invalid/" + key);
+    byKey.put(request.idempotencyKey(), ticket);
+    requests.put(key, request);
+    return ticket;
+  }
+
+  @Override
+  public synchronized Optional<TicketRef> findByIdempotencyKey(String idempotencyKey) {
+    failures.maybeFail();
+    return Optional.ofNullable(byKey.get(idempotencyKey));
+  }
+
+  @Override
+  public synchronized void recordRecurrence(TicketRef ticket, Recurrence recurrence) {
+    failures.maybeFail();
+    if (!requests.containsKey(ticket.key())) {
+      throw new PermanentPortException("no ticket " + ticket.key());
+    }
+    recurrences.add(recurrence);
+  }
+
+  /** The tickets opened, in order. */
+  public synchronized List<TicketRequest> tickets() {
+    return List.copyOf(requests.values());
+  }
+
+  public synchronized List<Recurrence> recurrences() {
+    return List.copyOf(recurrences);
+  }
+
+  /** How often {@link #open} was called, including calls that failed or returned an existing ticket. */
+  public synchronized int openCalls() {
+    return openCalls;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.aiops.rca.testkit;
+
+import dev.aiops.rca.domain.Notification;
+import dev.aiops.rca.domain.NotificationRef;
+import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.port.PermanentPortException;
+import dev.aiops.rca.port.out.Notifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A notifier in memory that records every message and update, failing on demand. */
+public final class InMemoryNotifier implements Notifier {
+
+  private final Map<String, Notification> sent = new LinkedHashMap<>();
+  private final List<Recurrence> updates = new ArrayList<>();
+  private final FailureInjector failures = new FailureInjector();
+
+  public FailureInjector failures() {
+    return failures;
+  }
+
+  @Override
+  public synchronized NotificationRef notify(Notification notification) {
+    failures.maybeFail();
+    String id = "msg-" + (sent.size() + 1);
+    sent.put(id, notification);
+    return new NotificationRef("#fake", id);
+  }
+
+  @Override
+  public synchronized void update(NotificationRef message, Recurrence recurrence) {
+    failures.maybeFail();
+    if (!sent.containsKey(message.messageId())) {
+      throw new PermanentPortException("no message " + message.messageId());
+    }
+    updates.add(recurrence);
+  }
+
+  public synchronized List<Notification> sent() {
+    return List.copyOf(sent.values());
+  }
+
+  public synchronized List<Recurrence> updates() {
+    return List.copyOf(updates);
+  }
+}

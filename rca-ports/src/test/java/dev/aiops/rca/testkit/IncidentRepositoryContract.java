@@ -1,0 +1,197 @@
+package dev.aiops.rca.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Filing;
+import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.IncidentStatus;
+import dev.aiops.rca.domain.NotificationRef;
+import dev.aiops.rca.domain.RemediationAction;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RemediationPlan;
+import dev.aiops.rca.domain.RemediationStatus;
+import dev.aiops.rca.domain.RunClaim;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.port.out.IncidentRepository;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link IncidentRepository} must do; implement {@link #subject()} with a fresh, empty store. */
+public interface IncidentRepositoryContract {
+
+  IncidentRepository subject();
+
+  @Test
+  default void should_claim_a_run_once_when_it_is_claimed_twice() {
+    IncidentRepository repository = subject();
+    RunKey run = RunKey.of(Source.DATABRICKS, "100");
+
+    assertThat(repository.claim(run, Samples.T0)).isEqualTo(RunClaim.CLAIMED);
+    assertThat(repository.claim(run, Samples.T0)).isEqualTo(RunClaim.ALREADY_CLAIMED);
+    assertThat(repository.claim(RunKey.of(Source.ADF, "100"), Samples.T0)).isEqualTo(RunClaim.CLAIMED);
+  }
+
+  @Test
+  default void should_grant_exactly_one_claim_when_fifty_threads_race() throws Exception {
+    IncidentRepository repository = subject();
+    RunKey run = RunKey.of(Source.DATABRICKS, "race");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<RunClaim>> attempts = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        attempts.add(() -> repository.claim(run, Samples.T0));
+      }
+      long claimed = 0;
+      for (Future<RunClaim> result : pool.invokeAll(attempts)) {
+        claimed += result.get() == RunClaim.CLAIMED ? 1 : 0;
+      }
+      assertThat(claimed).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  default void should_open_an_incident_then_add_occurrences_when_the_signature_recurs() {
+    IncidentRepository repository = subject();
+
+    Filing first = repository.file(Samples.draft("1", 'a', Samples.T0));
+    Filing second = repository.file(Samples.draft("2", 'a', Samples.T0.plusSeconds(60)));
+    Filing other = repository.file(Samples.draft("3", 'b', Samples.T0.plusSeconds(120)));
+
+    assertThat(first).isInstanceOf(Filing.Opened.class);
+    assertThat(second).isInstanceOf(Filing.Recurred.class);
+    assertThat(second.incident().id()).isEqualTo(first.incident().id());
+    assertThat(second.incident().occurrences()).isEqualTo(2);
+    assertThat(second.incident().lastSeen()).isEqualTo(Samples.T0.plusSeconds(60));
+    assertThat(second.incident().firstSeen()).isEqualTo(Samples.T0);
+    assertThat(other).isInstanceOf(Filing.Opened.class);
+    assertThat(other.incident().id()).isNotEqualTo(first.incident().id());
+  }
+
+  @Test
+  default void should_file_a_run_once_when_it_is_filed_twice() {
+    IncidentRepository repository = subject();
+    repository.file(Samples.draft("1", 'a', Samples.T0));
+    repository.file(Samples.draft("2", 'a', Samples.T0));
+
+    Filing again = repository.file(Samples.draft("2", 'a', Samples.T0));
+
+    assertThat(again).isInstanceOf(Filing.Recurred.class);
+    assertThat(again.incident().occurrences()).isEqualTo(2);
+    assertThat(repository.file(Samples.draft("1", 'a', Samples.T0))).isInstanceOf(Filing.Opened.class);
+  }
+
+  @Test
+  default void should_open_a_new_incident_when_the_signature_recurs_after_resolution() {
+    IncidentRepository repository = subject();
+    Incident first = repository.file(Samples.draft("1", 'a', Samples.T0)).incident();
+    repository.changeStatus(first.id(), IncidentStatus.RESOLVED);
+
+    Filing later = repository.file(Samples.draft("2", 'a', Samples.T0.plusSeconds(5)));
+
+    assertThat(later).isInstanceOf(Filing.Opened.class);
+    assertThat(later.incident().id()).isNotEqualTo(first.id());
+    assertThat(repository.find(first.id())).map(Incident::status).contains(IncidentStatus.RESOLVED);
+  }
+
+  @Test
+  default void should_keep_the_first_analysis_when_a_recurrence_is_filed() {
+    IncidentRepository repository = subject();
+    Incident first = repository.file(Samples.draft("1", 'a', Samples.T0)).incident();
+
+    Incident recurred = repository.file(Samples.draft("2", 'a', Samples.T0.plusSeconds(1))).incident();
+
+    assertThat(recurred.analysis()).isEqualTo(first.analysis());
+    assertThat(recurred.firstRun()).isEqualTo(RunKey.of(Source.DATABRICKS, "1"));
+  }
+
+  @Test
+  default void should_attach_ticket_and_notification_when_asked() {
+    IncidentRepository repository = subject();
+    IncidentId id = repository.file(Samples.draft("1", 'a', Samples.T0)).incident().id();
+
+    repository.attachTicket(id, new TicketRef("jira", "OPS-1", "https://jira/OPS-1"));
+    repository.attachNotification(id, new NotificationRef("C1", "1700000000.000100"));
+
+    Incident found = repository.find(id).orElseThrow();
+    assertThat(found.ticket()).contains(new TicketRef("jira", "OPS-1", "https://jira/OPS-1"));
+    assertThat(found.notification()).contains(new NotificationRef("C1", "1700000000.000100"));
+    assertThat(found.analysis()).isEqualTo(Samples.draft("1", 'a', Samples.T0).analysis());
+  }
+
+  @Test
+  default void should_refuse_updates_when_the_incident_does_not_exist() {
+    IncidentRepository repository = subject();
+
+    assertThatThrownBy(() -> repository.attachTicket(new IncidentId(999), new TicketRef("jira", "X-1", "")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(repository.find(new IncidentId(999))).isEmpty();
+  }
+
+  @Test
+  default void should_list_newest_first_and_filter_when_queried() {
+    IncidentRepository repository = subject();
+    repository.file(Samples.draft("1", 'a', Samples.T0));
+    repository.file(Samples.draft("2", 'b', Samples.T0.plusSeconds(10)));
+    repository.file(Samples.draft("3", 'c', Samples.T0.plusSeconds(20)));
+
+    List<Incident> all = repository.list(IncidentQuery.all(10));
+    List<Incident> two = repository.list(IncidentQuery.all(2));
+    List<Incident> adf = repository.list(new IncidentQuery(Optional.of(Source.ADF), Optional.empty(),
+        Optional.empty(), Optional.empty(), 10));
+
+    assertThat(all).extracting(i -> i.firstRun().runId().value()).containsExactly("3", "2", "1");
+    assertThat(two).hasSize(2);
+    assertThat(adf).isEmpty();
+  }
+
+  @Test
+  default void should_return_the_audit_trail_in_order_when_entries_are_appended() {
+    IncidentRepository repository = subject();
+    RunKey run = RunKey.of(Source.DATABRICKS, "1");
+    IncidentId id = repository.file(Samples.draft("1", 'a', Samples.T0)).incident().id();
+    repository.append(new AuditEntry(Samples.T0, run, Optional.empty(), "pipeline", AuditAction.RECEIVED, "in"));
+    repository.append(new AuditEntry(Samples.T0.plusSeconds(1), run, Optional.of(id), "pipeline",
+        AuditAction.INCIDENT_OPENED, "opened"));
+    repository.append(new AuditEntry(Samples.T0.plusSeconds(2), run, Optional.of(id), "alice",
+        AuditAction.REMEDIATION_APPROVED, "ok"));
+
+    assertThat(repository.auditTrail(run)).extracting(AuditEntry::action)
+        .containsExactly(AuditAction.RECEIVED, AuditAction.INCIDENT_OPENED, AuditAction.REMEDIATION_APPROVED);
+    assertThat(repository.auditTrail(id)).extracting(AuditEntry::actor).containsExactly("pipeline", "alice");
+    assertThat(repository.auditTrail(RunKey.of(Source.ADF, "1"))).isEmpty();
+  }
+
+  @Test
+  default void should_keep_remediation_attempts_when_recorded() {
+    IncidentRepository repository = subject();
+    IncidentId id = repository.file(Samples.draft("1", 'a', Samples.T0)).incident().id();
+    RemediationPlan plan = new RemediationPlan(id, RemediationAction.REPAIR_FAILED_TASKS,
+        RunKey.of(Source.DATABRICKS, "1"), List.of("load_users"), "transient");
+
+    repository.record(new RemediationOutcome(plan, RemediationStatus.SUGGESTED, "suggested", Samples.T0,
+        Optional.empty()));
+    repository.record(new RemediationOutcome(plan, RemediationStatus.EXECUTED, "started",
+        Samples.T0.plus(Duration.ofMinutes(1)), Optional.of(new dev.aiops.rca.domain.RunId("77"))));
+
+    assertThat(repository.remediations(id)).extracting(RemediationOutcome::status)
+        .containsExactly(RemediationStatus.SUGGESTED, RemediationStatus.EXECUTED);
+    assertThat(repository.remediations(id).get(1).newRun()).map(Object::toString).contains("77");
+    assertThat(repository.remediations(id).get(0).plan()).isEqualTo(plan);
+  }
+}

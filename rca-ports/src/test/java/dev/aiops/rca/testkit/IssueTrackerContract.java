@@ -1,0 +1,65 @@
+package dev.aiops.rca.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.domain.TicketRequest;
+import dev.aiops.rca.port.out.IssueTracker;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link IssueTracker} must do; implement {@link #subject()} with a fresh, empty tracker. */
+public interface IssueTrackerContract {
+
+  IssueTracker subject();
+
+  static TicketRequest request(String key) {
+    return new TicketRequest(key, new IncidentId(1), Samples.signature('a'),
+        "[RCA] etl_orders failed: TABLE_OR_VIEW_NOT_FOUND — prod.users", "Root cause: ...",
+        List.of("rca", "databricks", "rca-sig-aaaaaaaaaaaa"), Category.TABLE_OR_VIEW_NOT_FOUND);
+  }
+
+  @Test
+  default void should_open_a_ticket_and_find_it_by_key_when_asked() {
+    IssueTracker tracker = subject();
+
+    TicketRef ticket = tracker.open(request("rca-aaaa-1"));
+
+    assertThat(ticket.system()).isEqualTo(tracker.system());
+    assertThat(ticket.key()).isNotBlank();
+    assertThat(tracker.findByIdempotencyKey("rca-aaaa-1")).contains(ticket);
+  }
+
+  @Test
+  default void should_return_the_same_ticket_when_opened_twice_with_one_key() {
+    IssueTracker tracker = subject();
+
+    TicketRef first = tracker.open(request("rca-aaaa-1"));
+    TicketRef second = tracker.open(request("rca-aaaa-1"));
+    TicketRef other = tracker.open(request("rca-bbbb-2"));
+
+    assertThat(second).isEqualTo(first);
+    assertThat(other.key()).isNotEqualTo(first.key());
+  }
+
+  @Test
+  default void should_find_nothing_when_no_ticket_has_the_key() {
+    assertThat(subject().findByIdempotencyKey("rca-none-0")).isEmpty();
+  }
+
+  @Test
+  default void should_accept_a_recurrence_when_the_ticket_exists() {
+    IssueTracker tracker = subject();
+    TicketRef ticket = tracker.open(request("rca-aaaa-1"));
+
+    tracker.recordRecurrence(ticket, new Recurrence(new IncidentId(1), RunKey.of(Source.DATABRICKS, "2"), 2,
+        Samples.T0));
+
+    assertThat(tracker.findByIdempotencyKey("rca-aaaa-1")).contains(ticket);
+  }
+}
