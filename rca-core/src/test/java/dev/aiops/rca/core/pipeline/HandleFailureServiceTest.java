@@ -1,0 +1,267 @@
+package dev.aiops.rca.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
+import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.remediation.RemediationPolicy;
+import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.domain.AnalysisFlag;
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Filing;
+import dev.aiops.rca.domain.IncidentChange;
+import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.PermanentPortException;
+import dev.aiops.rca.port.TransientPortException;
+import dev.aiops.rca.port.in.HandleFailureCommand;
+import dev.aiops.rca.port.in.HandleFailureResult;
+import dev.aiops.rca.testkit.InMemoryFailedRunSource;
+import dev.aiops.rca.testkit.InMemoryIncidentRepository;
+import dev.aiops.rca.testkit.InMemoryIssueTracker;
+import dev.aiops.rca.testkit.InMemoryNotifier;
+import dev.aiops.rca.testkit.InMemoryRemediationExecutor;
+import dev.aiops.rca.testkit.MutableClock;
+import dev.aiops.rca.testkit.RecordingIncidentEvents;
+import dev.aiops.rca.testkit.Samples;
+import dev.aiops.rca.testkit.ScriptedRootCauseModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class HandleFailureServiceTest {
+
+  private static final String MISSING_TABLE =
+      "AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `prod`.`users` cannot be found.";
+
+  private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
+  private final InMemoryFailedRunSource databricks = new InMemoryFailedRunSource(Source.DATABRICKS);
+  private final InMemoryIncidentRepository incidents = new InMemoryIncidentRepository();
+  private final InMemoryIssueTracker tracker = new InMemoryIssueTracker();
+  private final InMemoryNotifier notifier = new InMemoryNotifier();
+  private final ScriptedRootCauseModel model = new ScriptedRootCauseModel();
+  private final InMemoryRemediationExecutor executor = new InMemoryRemediationExecutor(Source.DATABRICKS, clock);
+  private final RecordingIncidentEvents events = new RecordingIncidentEvents();
+
+  private HandleFailureService service(Optional<ScriptedRootCauseModel> withModel, RemediationSettings settings) {
+    PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), withModel.map(m -> m), incidents,
+        tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock);
+    return new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(), new SignatureCalculator(),
+        new RemediationPolicy(settings));
+  }
+
+  private HandleFailureService service() {
+    return service(Optional.empty(), RemediationSettings.defaults());
+  }
+
+  private HandleFailureResult deliver(HandleFailureService service, String runId) {
+    return service.handle(new HandleFailureCommand(Samples.databricksEvent(runId)));
+  }
+
+  @Test
+  void should_open_one_ticket_and_send_one_notification_when_a_new_failure_arrives() {
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE));
+
+    HandleFailureResult result = deliver(service(), "1");
+
+    assertThat(result).isInstanceOf(HandleFailureResult.Handled.class);
+    HandleFailureResult.Handled handled = (HandleFailureResult.Handled) result;
+    assertThat(handled.filing()).isInstanceOf(Filing.Opened.class);
+    assertThat(handled.filing().incident().ticket()).isPresent();
+    assertThat(handled.filing().incident().notification()).isPresent();
+    assertThat(handled.problems()).isEmpty();
+    assertThat(tracker.tickets()).hasSize(1);
+    assertThat(tracker.tickets().get(0).labels()).contains("rca", "databricks");
+    assertThat(tracker.tickets().get(0).summary()).startsWith("[RCA] etl_orders failed: ");
+    assertThat(notifier.sent()).hasSize(1);
+    assertThat(databricks.fetches()).hasSize(1);
+  }
+
+  @Test
+  void should_make_exactly_one_ticket_when_the_same_run_is_delivered_fifty_times_concurrently() throws Exception {
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE));
+    HandleFailureService service = service();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Callable<HandleFailureResult>> deliveries = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      deliveries.add(() -> deliver(service, "1"));
+    }
+
+    List<HandleFailureResult> results = new ArrayList<>();
+    try {
+      for (Future<HandleFailureResult> future : pool.invokeAll(deliveries)) {
+        results.add(future.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(results).filteredOn(r -> r instanceof HandleFailureResult.Handled).hasSize(1);
+    assertThat(results).filteredOn(r -> r instanceof HandleFailureResult.Duplicate).hasSize(49);
+    assertThat(tracker.tickets()).hasSize(1);
+    assertThat(notifier.sent()).hasSize(1);
+    assertThat(incidents.list(IncidentQuery.all(10))).hasSize(1);
+    assertThat(incidents.allAudit()).filteredOn(e -> e.action() == AuditAction.DUPLICATE_DELIVERY).hasSize(49);
+  }
+
+  @Test
+  void should_add_an_occurrence_instead_of_a_ticket_when_the_signature_recurs_on_another_run() {
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE)).add(Samples.databricksRun("2", MISSING_TABLE));
+    HandleFailureService service = service();
+
+    deliver(service, "1");
+    clock.advance(java.time.Duration.ofHours(1));
+    HandleFailureResult second = deliver(service, "2");
+
+    HandleFailureResult.Handled handled = (HandleFailureResult.Handled) second;
+    assertThat(handled.filing()).isInstanceOf(Filing.Recurred.class);
+    assertThat(handled.filing().incident().occurrences()).isEqualTo(2);
+    assertThat(tracker.tickets()).hasSize(1);
+    assertThat(tracker.recurrences()).hasSize(1);
+    assertThat(notifier.sent()).hasSize(1);
+    assertThat(notifier.updates()).hasSize(1);
+    assertThat(events.changes()).extracting(IncidentChange::kind).contains(IncidentChange.Kind.RECURRED);
+  }
+
+  @Test
+  void should_open_a_second_incident_when_another_error_fails_the_same_job() {
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE))
+        .add(Samples.databricksRun("2", "AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] `prod`.`orders`"));
+    HandleFailureService service = service();
+
+    deliver(service, "1");
+    deliver(service, "2");
+
+    assertThat(tracker.tickets()).hasSize(2);
+  }
+
+  @Test
+  void should_keep_the_rules_analysis_marked_as_fallback_when_the_model_throws() {
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE));
+    model.failures().failNext(new TransientPortException("503 UNAVAILABLE"));
+
+    HandleFailureResult.Handled handled = (HandleFailureResult.Handled) deliver(
+        service(Optional.of(model), RemediationSettings.defaults()), "1");
+
+    assertThat(handled.filing().incident().analysis().analyzer()).isEqualTo("rules");
+    assertThat(handled.filing().incident().analysis().has(AnalysisFlag.MODEL_FALLBACK)).isTrue();
+    assertThat(incidents.allAudit()).extracting(AuditEntry::action).contains(AuditAction.MODEL_FALLBACK);
+    assertThat(tracker.tickets()).hasSize(1);
+  }
+
+  @Test
+  void should_use_the_model_analysis_when_the_model_answers() {
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE));
+
+    HandleFailureResult.Handled handled = (HandleFailureResult.Handled) deliver(
+        service(Optional.of(model), RemediationSettings.defaults()), "1");
+
+    assertThat(handled.filing().incident().analysis().analyzer()).isEqualTo(ScriptedRootCauseModel.ANALYZER);
+    assertThat(model.calls()).hasSize(1);
+  }
+
+  @Test
+  void should_leave_a_degraded_analysis_when_the_source_throws() {
+    databricks.failures().failAlways(() -> new TransientPortException("connect timed out"));
+
+    HandleFailureResult.Handled handled = (HandleFailureResult.Handled) deliver(service(), "1");
+
+    assertThat(handled.filing().incident().analysis().has(AnalysisFlag.DEGRADED_SOURCE)).isTrue();
+    assertThat(incidents.allAudit()).extracting(AuditEntry::action).contains(AuditAction.SOURCE_UNAVAILABLE);
+    assertThat(tracker.tickets()).hasSize(1);
+  }
+
+  @Test
+  void should_record_the_problem_and_keep_the_incident_when_the_tracker_fails() {
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE));
+    tracker.failures().failAlways(() -> new PermanentPortException("401 Unauthorized"));
+
+    HandleFailureResult.Handled handled = (HandleFailureResult.Handled) deliver(service(), "1");
+
+    assertThat(handled.problems()).singleElement().asString().contains("ticket not opened");
+    assertThat(handled.filing().incident().ticket()).isEmpty();
+    assertThat(incidents.list(IncidentQuery.all(10))).hasSize(1);
+    assertThat(notifier.sent()).hasSize(1);
+    assertThat(incidents.allAudit()).extracting(AuditEntry::action).contains(AuditAction.TICKET_FAILED);
+  }
+
+  @Test
+  void should_not_open_a_second_ticket_when_the_tracker_already_holds_the_idempotency_key() {
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE));
+    HandleFailureService service = service();
+    deliver(service, "1");
+
+    // A retry after a crash would ask the tracker first; the fake answers with the ticket it holds.
+    assertThat(tracker.findByIdempotencyKey(
+        HandleFailureService.idempotencyKey(incidents.list(IncidentQuery.all(1)).get(0)))).isPresent();
+    assertThat(tracker.openCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void should_record_every_step_in_the_audit_trail_when_a_failure_is_handled() {
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE));
+
+    deliver(service(), "1");
+
+    assertThat(incidents.allAudit()).extracting(AuditEntry::action).containsExactly(
+        AuditAction.RECEIVED,
+        AuditAction.FETCHED,
+        AuditAction.ANALYZED,
+        AuditAction.INCIDENT_OPENED,
+        AuditAction.TICKET_CREATED,
+        AuditAction.NOTIFIED);
+    assertThat(events.changes()).extracting(IncidentChange::kind).containsExactly(
+        IncidentChange.Kind.OPENED, IncidentChange.Kind.TICKETED, IncidentChange.Kind.NOTIFIED);
+  }
+
+  @Test
+  void should_suggest_but_not_run_a_repair_when_the_category_is_allowlisted_in_suggest_mode() {
+    databricks.add(Samples.databricksRun("1", "TEMPORARILY_UNAVAILABLE"));
+    RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.SUGGEST,
+        java.util.EnumSet.allOf(dev.aiops.rca.domain.RemediationAction.class),
+        java.util.EnumSet.allOf(dev.aiops.rca.domain.Category.class), 1);
+
+    HandleFailureResult.Handled handled =
+        (HandleFailureResult.Handled) deliver(service(Optional.empty(), settings), "1");
+
+    assertThat(handled.remediation()).hasValueSatisfying(outcome ->
+        assertThat(outcome.status()).isEqualTo(dev.aiops.rca.domain.RemediationStatus.SUGGESTED));
+    assertThat(executor.executed()).isEmpty();
+  }
+
+  @Test
+  void should_run_the_repair_once_when_auto_mode_allows_it_and_the_failure_recurs() {
+    databricks.add(Samples.databricksRun("1", "boom")).add(Samples.databricksRun("2", "boom"));
+    RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.AUTO,
+        java.util.EnumSet.allOf(dev.aiops.rca.domain.RemediationAction.class),
+        java.util.EnumSet.allOf(dev.aiops.rca.domain.Category.class), 1);
+    HandleFailureService service = service(Optional.empty(), settings);
+
+    deliver(service, "1");
+    HandleFailureResult.Handled second = (HandleFailureResult.Handled) deliver(service, "2");
+
+    assertThat(executor.executed()).hasSize(1);
+    assertThat(second.remediation()).isEmpty();
+  }
+
+  @Test
+  void should_not_remediate_when_the_category_is_not_allowlisted() {
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE));
+    RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.AUTO,
+        java.util.EnumSet.allOf(dev.aiops.rca.domain.RemediationAction.class),
+        java.util.EnumSet.of(dev.aiops.rca.domain.Category.NETWORK), 1);
+
+    HandleFailureResult.Handled handled =
+        (HandleFailureResult.Handled) deliver(service(Optional.empty(), settings), "1");
+
+    assertThat(handled.remediation()).isEmpty();
+    assertThat(executor.executed()).isEmpty();
+  }
+}
