@@ -1,0 +1,137 @@
+package dev.aiops.rca.app.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The service's settings, parsed and checked once.
+ *
+ * @param port the HTTP port ({@code RCA_PORT}, default 8000)
+ * @param dataDir where the service keeps its files ({@code RCA_DATA_DIR}, default {@code ./data})
+ * @param apiKey the key webhooks must present ({@code RCA_API_KEY})
+ * @param databricks the Databricks workspace ({@code DATABRICKS_HOST} with {@code DATABRICKS_TOKEN}), if set
+ * @param geminiApiKey the Gemini key ({@code GEMINI_API_KEY}), if set
+ * @param itsmTool the issue tracker ({@code ITSM_TOOL}, default {@code builtin})
+ * @param slack the Slack bot ({@code SLACK_BOT_TOKEN} with {@code SLACK_ALERT_CHANNEL}), if set
+ */
+public record AppConfig(
+    int port,
+    Path dataDir,
+    Optional<Secret> apiKey,
+    Optional<DatabricksSettings> databricks,
+    Optional<Secret> geminiApiKey,
+    String itsmTool,
+    Optional<SlackSettings> slack) {
+
+  /** The issue trackers this build can use. */
+  public static final List<String> ITSM_TOOLS = List.of("builtin");
+
+  /** A Databricks workspace and its token. */
+  public record DatabricksSettings(String host, Secret token) {
+    public DatabricksSettings {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(token, "token");
+    }
+  }
+
+  /** A Slack bot and the channel it alerts. */
+  public record SlackSettings(Secret botToken, String channel) {
+    public SlackSettings {
+      Objects.requireNonNull(botToken, "botToken");
+      Objects.requireNonNull(channel, "channel");
+    }
+  }
+
+  public AppConfig {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port must be within [1, 65535], was " + port);
+    }
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(databricks, "databricks");
+    Objects.requireNonNull(geminiApiKey, "geminiApiKey");
+    Objects.requireNonNull(itsmTool, "itsmTool");
+    Objects.requireNonNull(slack, "slack");
+  }
+
+  /**
+   * Reads every setting and reports all problems at once.
+   *
+   * @throws InvalidConfigException listing every missing or invalid setting
+   */
+  public static AppConfig from(ConfigSource source) {
+    List<String> problems = new ArrayList<>();
+
+    int port = 8000;
+    Optional<String> rawPort = source.get("RCA_PORT");
+    if (rawPort.isPresent()) {
+      try {
+        port = Integer.parseInt(rawPort.get());
+        if (port < 1 || port > 65535) {
+          problems.add("RCA_PORT must be a port number from 1 to 65535, was " + rawPort.get());
+          port = 8000;
+        }
+      } catch (NumberFormatException e) {
+        problems.add("RCA_PORT must be a number, was '" + rawPort.get() + "'");
+      }
+    }
+    Path dataDir = Path.of(source.get("RCA_DATA_DIR").orElse("data"));
+
+    Optional<DatabricksSettings> databricks = Optional.empty();
+    Optional<String> host = source.get("DATABRICKS_HOST");
+    Optional<String> token = source.get("DATABRICKS_TOKEN");
+    if (host.isPresent() != token.isPresent()) {
+      problems.add(host.isPresent()
+          ? "DATABRICKS_TOKEN is missing: it is needed with DATABRICKS_HOST"
+          : "DATABRICKS_HOST is missing: it is needed with DATABRICKS_TOKEN");
+    } else if (host.isPresent()) {
+      String normalized = host.get().startsWith("http") ? host.get() : "https://" + host.get();
+      if (!normalized.matches("https?://[A-Za-z0-9.\\-]+(:\\d+)?/?")) {
+        problems.add("DATABRICKS_HOST must be a workspace host such as adb-123.4.azuredatabricks.net, was '"
+            + host.get() + "'");
+      } else {
+        databricks = Optional.of(new DatabricksSettings(normalized.replaceAll("/$", ""), new Secret(token.get())));
+      }
+    }
+
+    String itsm = source.get("ITSM_TOOL").map(v -> v.toLowerCase(Locale.ROOT)).orElse("builtin");
+    if (!ITSM_TOOLS.contains(itsm)) {
+      problems.add("ITSM_TOOL must be one of " + ITSM_TOOLS + " in this version, was '" + itsm + "'");
+    }
+
+    Optional<SlackSettings> slack = Optional.empty();
+    Optional<String> slackToken = source.get("SLACK_BOT_TOKEN");
+    Optional<String> channel = source.get("SLACK_ALERT_CHANNEL");
+    if (slackToken.isPresent() != channel.isPresent()) {
+      problems.add(slackToken.isPresent()
+          ? "SLACK_ALERT_CHANNEL is missing: it is needed with SLACK_BOT_TOKEN"
+          : "SLACK_BOT_TOKEN is missing: it is needed with SLACK_ALERT_CHANNEL");
+    } else if (slackToken.isPresent()) {
+      slack = Optional.of(new SlackSettings(new Secret(slackToken.get()), channel.get()));
+    }
+
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException(problems);
+    }
+    return new AppConfig(port, dataDir, source.get("RCA_API_KEY").map(Secret::new), databricks,
+        source.get("GEMINI_API_KEY").map(Secret::new), itsm, slack);
+  }
+
+  /** The settings as lines for the start-up log, secrets masked. */
+  public List<String> describe() {
+    return List.of(
+        "RCA_PORT=" + port,
+        "RCA_DATA_DIR=" + dataDir,
+        "RCA_API_KEY=" + apiKey.map(Secret::toString).orElse("(not set)"),
+        "DATABRICKS_HOST=" + databricks.map(DatabricksSettings::host).orElse("(not set)"),
+        "DATABRICKS_TOKEN=" + databricks.map(d -> d.token().toString()).orElse("(not set)"),
+        "GEMINI_API_KEY=" + geminiApiKey.map(Secret::toString).orElse("(not set)"),
+        "ITSM_TOOL=" + itsmTool,
+        "SLACK_BOT_TOKEN=" + slack.map(s -> s.botToken().toString()).orElse("(not set)"),
+        "SLACK_ALERT_CHANNEL=" + slack.map(SlackSettings::channel).orElse("(not set)"));
+  }
+}
