@@ -1,0 +1,66 @@
+package dev.aiops.rca.app.arch;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/** The dependency rules of the hexagon, by name; applied to the product and to a violating fixture. */
+final class ArchitectureRules {
+
+  static final ArchRule HEXAGON_IS_RESPECTED = onionArchitecture()
+      .domainModels("..rca.domain..")
+      .domainServices("..rca.port..")
+      .applicationServices("..rca.core..")
+      .adapter("databricks", "..rca.adapter.databricks..")
+      .adapter("adf", "..rca.adapter.adf..")
+      .adapter("gemini", "..rca.adapter.gemini..")
+      .adapter("jira", "..rca.adapter.jira..")
+      .adapter("slack", "..rca.adapter.slack..")
+      .adapter("jdbc", "..rca.adapter.jdbc..")
+      // The in-memory implementations of the ports, shipped in the rca-ports test-jar, are adapters too.
+      .adapter("testkit", "..rca.testkit..")
+      .withOptionalLayers(true)
+      // The composition root sees everything by design.
+      .ignoreDependency(resideInAPackage("..rca.app.."), alwaysTrue());
+
+  static final ArchRule CORE_AND_PORTS_USE_ONLY_JAVA_AND_SLF4J = noClasses()
+      .that().resideInAnyPackage("..rca.domain..", "..rca.port..", "..rca.core..")
+      .should().dependOnClassesThat().resideOutsideOfPackages(
+          "java..", "org.slf4j..", "..rca.domain..", "..rca.port..", "..rca.core..");
+
+  static final ArchRule ONLY_APP_DEPENDS_ON_ADAPTERS = noClasses()
+      .that().resideOutsideOfPackages("..rca.app..", "..rca.adapter..")
+      .should().dependOnClassesThat().resideInAPackage("..rca.adapter..");
+
+  static final ArchRule PORT_IN_AND_PORT_OUT_ARE_INDEPENDENT = noClasses()
+      .that().resideInAPackage("..rca.port.in..")
+      .should().dependOnClassesThat().resideInAPackage("..rca.port.out..")
+      .orShould().dependOnClassesThat().resideInAPackage("..rca.core..");
+
+  static final ArchRule PORT_OUT_CONTAINS_ONLY_INTERFACES = classes()
+      .that().resideInAPackage("..rca.port.out..")
+      .should().beInterfaces();
+
+  static final ArchRule DOMAIN_TYPES_ARE_RECORDS = classes()
+      .that().resideInAPackage("..rca.domain..")
+      .and().areTopLevelClasses()
+      .and().areNotEnums()
+      .and().areNotInterfaces()
+      .should().beRecords();
+
+  static final ArchRule NO_PACKAGE_CYCLES = slices().matching("..rca.(*)..").should().beFreeOfCycles();
+
+  static final ArchRule NO_JAVA_UTIL_LOGGING = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+  static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+  static final ArchRule NO_GENERIC_EXCEPTIONS = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+  private ArchitectureRules() {}
+}

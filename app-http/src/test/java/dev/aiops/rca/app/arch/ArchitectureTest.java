@@ -1,0 +1,41 @@
+package dev.aiops.rca.app.arch;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The product's classes, from every module, obey the hexagon's rules. */
+@AnalyzeClasses(packages = "dev.aiops.rca", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule hexagon_is_respected = ArchitectureRules.HEXAGON_IS_RESPECTED;
+
+  @ArchTest
+  static final ArchRule core_and_ports_use_only_java_and_slf4j = ArchitectureRules.CORE_AND_PORTS_USE_ONLY_JAVA_AND_SLF4J;
+
+  @ArchTest
+  static final ArchRule only_app_depends_on_adapters = ArchitectureRules.ONLY_APP_DEPENDS_ON_ADAPTERS;
+
+  @ArchTest
+  static final ArchRule port_in_and_port_out_are_independent = ArchitectureRules.PORT_IN_AND_PORT_OUT_ARE_INDEPENDENT;
+
+  @ArchTest
+  static final ArchRule port_out_contains_only_interfaces = ArchitectureRules.PORT_OUT_CONTAINS_ONLY_INTERFACES;
+
+  @ArchTest
+  static final ArchRule domain_types_are_records = ArchitectureRules.DOMAIN_TYPES_ARE_RECORDS;
+
+  @ArchTest
+  static final ArchRule no_package_cycles = ArchitectureRules.NO_PACKAGE_CYCLES;
+
+  @ArchTest
+  static final ArchRule no_java_util_logging = ArchitectureRules.NO_JAVA_UTIL_LOGGING;
+
+  @ArchTest
+  static final ArchRule no_standard_streams = ArchitectureRules.NO_STANDARD_STREAMS;
+
+  @ArchTest
+  static final ArchRule no_generic_exceptions = ArchitectureRules.NO_GENERIC_EXCEPTIONS;
+}

@@ -1,0 +1,4 @@
+package dev.aiops.violating.rca.port.out;
+
+/** Breaks: port.out holds only interfaces. */
+public class ConcreteRepository {}
