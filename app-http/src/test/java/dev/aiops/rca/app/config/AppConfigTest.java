@@ -1,0 +1,78 @@
+package dev.aiops.rca.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+
+  @Test
+  void should_use_embedded_defaults_when_nothing_is_set() {
+    AppConfig config = AppConfig.from(ConfigSource.of(Map.of()));
+
+    assertThat(config.port()).isEqualTo(8000);
+    assertThat(config.itsmTool()).isEqualTo("builtin");
+    assertThat(config.databricks()).isEmpty();
+    assertThat(config.apiKey()).isEmpty();
+  }
+
+  @Test
+  void should_list_every_problem_when_several_settings_are_wrong() {
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of(
+        "RCA_PORT", "eighty",
+        "DATABRICKS_HOST", "adb-1.azuredatabricks.net",
+        "ITSM_TOOL", "remedy",
+        "SLACK_ALERT_CHANNEL", "#alerts"))))
+        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).hasSize(4))
+        .hasMessageContaining("RCA_PORT")
+        .hasMessageContaining("DATABRICKS_TOKEN")
+        .hasMessageContaining("ITSM_TOOL")
+        .hasMessageContaining("SLACK_BOT_TOKEN");
+  }
+
+  @Test
+  void should_never_print_a_secret_when_the_settings_are_described() {
+    AppConfig config = AppConfig.from(ConfigSource.of(Map.of(
+        "RCA_API_KEY", "key-123456",
+        "DATABRICKS_HOST", "adb-1.azuredatabricks.net",
+        "DATABRICKS_TOKEN", "dapi0123456789abcdef",
+        "GEMINI_API_KEY", "AIzaSyExample",
+        "SLACK_BOT_TOKEN", "xoxb-123",
+        "SLACK_ALERT_CHANNEL", "#alerts")));
+
+    String printed = String.join("\n", config.describe()) + config;
+
+    assertThat(printed).doesNotContain("key-123456", "dapi0123456789abcdef", "AIzaSyExample", "xoxb-123");
+    assertThat(printed).contains("DATABRICKS_HOST=https://adb-1.azuredatabricks.net", "SLACK_ALERT_CHANNEL=#alerts");
+    assertThat(config.databricks().orElseThrow().token().reveal()).isEqualTo("dapi0123456789abcdef");
+  }
+
+  @Test
+  void should_read_the_env_file_beneath_the_environment_when_both_set_a_value(@TempDir Path dir)
+      throws IOException {
+    Path dotEnv = dir.resolve(".env");
+    Files.writeString(dotEnv, """
+        # comment
+        export RCA_PORT=9001
+        RCA_API_KEY="from-file"
+        ITSM_TOOL='builtin'
+        """);
+
+    ConfigSource source = ConfigSource.load(Map.of("RCA_PORT", "9002"), dotEnv);
+
+    assertThat(AppConfig.from(source).port()).isEqualTo(9002);
+    assertThat(source.get("RCA_API_KEY")).contains("from-file");
+    assertThat(source.get("ITSM_TOOL")).contains("builtin");
+  }
+
+  @Test
+  void should_ignore_a_missing_env_file_when_loading(@TempDir Path dir) {
+    assertThat(ConfigSource.load(Map.of(), dir.resolve("absent.env")).get("RCA_PORT")).isEmpty();
+  }
+}
