@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Start the RCA service over HTTP.",
-      "Settings come from environment variables, then from the .env file: RCA_PORT (default 8000), RCA_DATA_DIR,",
-      "RCA_API_KEY, DATABRICKS_HOST, DATABRICKS_TOKEN, GEMINI_API_KEY, ITSM_TOOL, SLACK_BOT_TOKEN,",
+      "Settings come from environment variables, then from the .env file:",
+      "RCA_PORT (default 8000), RCA_DATA_DIR, RCA_API_KEY, DATABRICKS_HOST,",
+      "DATABRICKS_TOKEN, GEMINI_API_KEY, ITSM_TOOL, SLACK_BOT_TOKEN,",
       "SLACK_ALERT_CHANNEL."
     })
 public final class ServeCommand implements Callable<Integer> {

@@ -82,19 +82,16 @@ public record AppConfig(
     Path dataDir = Path.of(source.get("RCA_DATA_DIR").orElse("data"));
 
     Optional<DatabricksSettings> databricks = Optional.empty();
-    Optional<String> host = source.get("DATABRICKS_HOST");
-    Optional<String> token = source.get("DATABRICKS_TOKEN");
-    if (host.isPresent() != token.isPresent()) {
-      problems.add(host.isPresent()
-          ? "DATABRICKS_TOKEN is missing: it is needed with DATABRICKS_HOST"
-          : "DATABRICKS_HOST is missing: it is needed with DATABRICKS_TOKEN");
-    } else if (host.isPresent()) {
-      String normalized = host.get().startsWith("http") ? host.get() : "https://" + host.get();
+    Optional<String[]> workspace = pair(source, "DATABRICKS_HOST", "DATABRICKS_TOKEN", problems);
+    if (workspace.isPresent()) {
+      String host = workspace.get()[0];
+      String normalized = host.startsWith("http") ? host : "https://" + host;
       if (!normalized.matches("https?://[A-Za-z0-9.\\-]+(:\\d+)?/?")) {
         problems.add("DATABRICKS_HOST must be a workspace host such as adb-123.4.azuredatabricks.net, was '"
-            + host.get() + "'");
+            + host + "'");
       } else {
-        databricks = Optional.of(new DatabricksSettings(normalized.replaceAll("/$", ""), new Secret(token.get())));
+        databricks = Optional.of(
+            new DatabricksSettings(normalized.replaceAll("/$", ""), new Secret(workspace.get()[1])));
       }
     }
 
@@ -103,22 +100,27 @@ public record AppConfig(
       problems.add("ITSM_TOOL must be one of " + ITSM_TOOLS + " in this version, was '" + itsm + "'");
     }
 
-    Optional<SlackSettings> slack = Optional.empty();
-    Optional<String> slackToken = source.get("SLACK_BOT_TOKEN");
-    Optional<String> channel = source.get("SLACK_ALERT_CHANNEL");
-    if (slackToken.isPresent() != channel.isPresent()) {
-      problems.add(slackToken.isPresent()
-          ? "SLACK_ALERT_CHANNEL is missing: it is needed with SLACK_BOT_TOKEN"
-          : "SLACK_BOT_TOKEN is missing: it is needed with SLACK_ALERT_CHANNEL");
-    } else if (slackToken.isPresent()) {
-      slack = Optional.of(new SlackSettings(new Secret(slackToken.get()), channel.get()));
-    }
+    Optional<SlackSettings> slack = pair(source, "SLACK_BOT_TOKEN", "SLACK_ALERT_CHANNEL", problems)
+        .map(values -> new SlackSettings(new Secret(values[0]), values[1]));
 
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new AppConfig(port, dataDir, source.get("RCA_API_KEY").map(Secret::new), databricks,
         source.get("GEMINI_API_KEY").map(Secret::new), itsm, slack);
+  }
+
+  /** Two settings that go together: both values, or empty when neither is set, or a problem when one is. */
+  private static Optional<String[]> pair(ConfigSource source, String first, String second, List<String> problems) {
+    Optional<String> a = source.get(first);
+    Optional<String> b = source.get(second);
+    if (a.isPresent() != b.isPresent()) {
+      String missing = a.isPresent() ? second : first;
+      String present = a.isPresent() ? first : second;
+      problems.add(missing + " is missing: it is needed with " + present);
+      return Optional.empty();
+    }
+    return a.map(value -> new String[] {value, b.get()});
   }
 
   /** The settings as lines for the start-up log, secrets masked. */
