@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param geminiApiKey the Gemini key ({@code GEMINI_API_KEY}), if set
  * @param itsmTool the issue tracker ({@code ITSM_TOOL}, default {@code builtin})
  * @param slack the Slack bot ({@code SLACK_BOT_TOKEN} with {@code SLACK_ALERT_CHANNEL}), if set
+ * @param database the incident database ({@code RCA_DB_URL}, {@code RCA_DB_USER}, {@code RCA_DB_PASSWORD}); empty
+ *     for the embedded H2 file under the data directory
  */
 public record AppConfig(
     int port,
@@ -25,7 +27,8 @@ public record AppConfig(
     Optional<DatabricksSettings> databricks,
     Optional<Secret> geminiApiKey,
     String itsmTool,
-    Optional<SlackSettings> slack) {
+    Optional<SlackSettings> slack,
+    Optional<DatabaseSettings> database) {
 
   /** The issue trackers this build can use. */
   public static final List<String> ITSM_TOOLS = List.of("builtin");
@@ -46,6 +49,25 @@ public record AppConfig(
     }
   }
 
+  /** A JDBC database and its credentials. */
+  public record DatabaseSettings(String url, String user, Optional<Secret> password) {
+    public DatabaseSettings {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+    }
+
+    /** The URL with any password parameter masked, for printing. */
+    public String maskedUrl() {
+      return url.replaceAll("(?i)(password=)[^&;]*", "$1****");
+    }
+
+    @Override
+    public String toString() {
+      return "DatabaseSettings[url=" + maskedUrl() + ", user=" + user + ", password=" + password + "]";
+    }
+  }
+
   public AppConfig {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be within [1, 65535], was " + port);
@@ -56,6 +78,7 @@ public record AppConfig(
     Objects.requireNonNull(geminiApiKey, "geminiApiKey");
     Objects.requireNonNull(itsmTool, "itsmTool");
     Objects.requireNonNull(slack, "slack");
+    Objects.requireNonNull(database, "database");
   }
 
   /**
@@ -103,11 +126,22 @@ public record AppConfig(
     Optional<SlackSettings> slack = pair(source, "SLACK_BOT_TOKEN", "SLACK_ALERT_CHANNEL", problems)
         .map(values -> new SlackSettings(new Secret(values[0]), values[1]));
 
+    Optional<DatabaseSettings> database = Optional.empty();
+    Optional<String> url = source.get("RCA_DB_URL");
+    if (url.isPresent()) {
+      if (!url.get().startsWith("jdbc:postgresql://") && !url.get().startsWith("jdbc:h2:")) {
+        problems.add("RCA_DB_URL must be a jdbc:postgresql:// or jdbc:h2: URL, was '" + url.get() + "'");
+      } else {
+        database = Optional.of(new DatabaseSettings(url.get(), source.get("RCA_DB_USER").orElse(""),
+            source.get("RCA_DB_PASSWORD").map(Secret::new)));
+      }
+    }
+
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new AppConfig(port, dataDir, source.get("RCA_API_KEY").map(Secret::new), databricks,
-        source.get("GEMINI_API_KEY").map(Secret::new), itsm, slack);
+        source.get("GEMINI_API_KEY").map(Secret::new), itsm, slack, database);
   }
 
   /** Two settings that go together: both values, or empty when neither is set, or a problem when one is. */
@@ -134,6 +168,9 @@ public record AppConfig(
         "GEMINI_API_KEY=" + geminiApiKey.map(Secret::toString).orElse("(not set)"),
         "ITSM_TOOL=" + itsmTool,
         "SLACK_BOT_TOKEN=" + slack.map(s -> s.botToken().toString()).orElse("(not set)"),
-        "SLACK_ALERT_CHANNEL=" + slack.map(SlackSettings::channel).orElse("(not set)"));
+        "SLACK_ALERT_CHANNEL=" + slack.map(SlackSettings::channel).orElse("(not set)"),
+        "RCA_DB_URL=" + database.map(DatabaseSettings::maskedUrl)
+            .orElse("(embedded H2 under " + dataDir + ")"),
+        "RCA_DB_PASSWORD=" + database.flatMap(DatabaseSettings::password).map(Secret::toString).orElse("(not set)"));
   }
 }

@@ -44,11 +44,14 @@ class AppConfigTest {
         "DATABRICKS_TOKEN", "dapi0123456789abcdef",
         "GEMINI_API_KEY", "AIzaSyExample",
         "SLACK_BOT_TOKEN", "xoxb-123",
-        "SLACK_ALERT_CHANNEL", "#alerts")));
+        "SLACK_ALERT_CHANNEL", "#alerts",
+        "RCA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test?password=pg-pass-1",
+        "RCA_DB_PASSWORD", "pg-pass-2")));
 
     String printed = String.join("\n", config.describe()) + config;
 
-    assertThat(printed).doesNotContain("key-123456", "dapi0123456789abcdef", "AIzaSyExample", "xoxb-123");
+    assertThat(printed).doesNotContain("key-123456", "dapi0123456789abcdef", "AIzaSyExample", "xoxb-123", "pg-pass-1",
+        "pg-pass-2");
     assertThat(printed).contains("DATABRICKS_HOST=https://adb-1.azuredatabricks.net", "SLACK_ALERT_CHANNEL=#alerts");
     assertThat(config.databricks().orElseThrow().token().reveal()).isEqualTo("dapi0123456789abcdef");
   }
