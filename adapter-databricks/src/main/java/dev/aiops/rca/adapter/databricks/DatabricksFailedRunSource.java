@@ -1,0 +1,167 @@
+package dev.aiops.rca.adapter.databricks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.FailureEvent;
+import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.PermanentPortException;
+import dev.aiops.rca.port.RunNotFinishedException;
+import dev.aiops.rca.port.out.FailedRunSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a failed job run through the Jobs API: {@code runs/get} with every page, then {@code runs/get-output} of
+ * the last attempt of each failed task and of the child runs their errors point to.
+ */
+public final class DatabricksFailedRunSource implements FailedRunSource {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatabricksFailedRunSource.class);
+
+  /** Life-cycle states after which nothing more will happen to a run. */
+  private static final Set<String> TERMINAL = Set.of("TERMINATED", "SKIPPED", "INTERNAL_ERROR");
+  /** Results of tasks that did not fail themselves but were held back by an upstream failure. */
+  private static final Set<String> NOT_THEIR_FAULT =
+      Set.of("UPSTREAM_FAILED", "UPSTREAM_CANCELED", "SKIPPED", "EXCLUDED", "SUCCESS", "SUCCESS_WITH_FAILURES");
+  private static final Set<String> FAILED_RESULTS = Set.of("FAILED", "TIMEDOUT", "CANCELED");
+  /** How many child runs, met in error texts, are read per failed task. */
+  private static final int MAX_CHILD_RUNS = 3;
+  /** When to ask again about a run that is still going. */
+  static final Duration CHECK_AGAIN_IN = Duration.ofMinutes(2);
+
+  private final DatabricksJobs jobs;
+  private final DatabricksRunMapping mapping;
+
+  DatabricksFailedRunSource(DatabricksJobs jobs, DatabricksRunMapping mapping) {
+    this.jobs = Objects.requireNonNull(jobs, "jobs");
+    this.mapping = Objects.requireNonNull(mapping, "mapping");
+  }
+
+  /** A source for the workspace in the settings. */
+  public static DatabricksFailedRunSource create(DatabricksSettings settings, DatabricksRunMapping mapping) {
+    return new DatabricksFailedRunSource(
+        new DatabricksJobs(new DatabricksApi(settings, DatabricksTransport.standard(settings))), mapping);
+  }
+
+  @Override
+  public Source source() {
+    return Source.DATABRICKS;
+  }
+
+  @Override
+  public FailedRun fetch(FailureEvent event) {
+    if (event.source() != Source.DATABRICKS) {
+      throw new IllegalArgumentException("not a Databricks event: " + event.run());
+    }
+    String runId = event.run().runId().value();
+    if (!runId.matches("\\d{1,19}")) {
+      throw new PermanentPortException("Databricks run ids are numbers; " + runId + " is not one");
+    }
+    ObjectNode run = jobs.getRun(runId);
+    if (!hasEnded(run)) {
+      throw new RunNotFinishedException("run " + runId + " has not ended ("
+          + lifeCycleState(run) + "): a failed task may still be retried", CHECK_AGAIN_IN);
+    }
+    Map<String, JsonNode> outputs = new LinkedHashMap<>();
+    List<String> failedTaskRuns = failedTaskRunIds(run);
+    if (!run.path("tasks").isArray() || run.path("tasks").isEmpty()) {
+      failedTaskRuns = List.of(runId); // a single-task run of the 2.0 API holds its own output
+    }
+    for (String taskRunId : failedTaskRuns) {
+      readOutput(taskRunId, outputs).ifPresent(output -> {
+        String text = output.path("error").asText("") + "\n" + output.path("error_trace").asText("");
+        for (String child : DatabricksLinks.runIdsIn(text, MAX_CHILD_RUNS)) {
+          if (!outputs.containsKey(child) && !child.equals(runId)) {
+            readOutput(child, outputs);
+          }
+        }
+      });
+    }
+    modernizeLinks(run);
+    outputs.values().forEach(output -> modernizeLinks(output.path("metadata")));
+    return mapping.map(event, run, outputs);
+  }
+
+  private Optional<JsonNode> readOutput(String runId, Map<String, JsonNode> outputs) {
+    try {
+      JsonNode output = jobs.getOutput(runId);
+      outputs.put(runId, output);
+      return Optional.of(output);
+    } catch (PermanentPortException e) {
+      // One unreadable output (a deleted child run, say) must not hide what the others tell.
+      LOG.warn("output of run {} is not available: {}", runId, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** The task run ids of the last attempt of each task that failed by itself. */
+  static List<String> failedTaskRunIds(JsonNode run) {
+    Map<String, JsonNode> lastAttempts = new LinkedHashMap<>();
+    for (JsonNode task : run.path("tasks")) {
+      String key = task.path("task_key").asText("");
+      JsonNode seen = lastAttempts.get(key);
+      if (seen == null || task.path("attempt_number").asInt(0) >= seen.path("attempt_number").asInt(0)) {
+        lastAttempts.put(key, task);
+      }
+    }
+    List<String> ids = new ArrayList<>();
+    for (JsonNode task : lastAttempts.values()) {
+      if (failedByItself(task) && task.path("run_id").isValueNode()) {
+        ids.add(task.path("run_id").asText());
+      }
+    }
+    return ids;
+  }
+
+  // The rule of the Databricks CLI: failed when INTERNAL_ERROR, FAILED or TIMEDOUT; otherwise trust the termination
+  // details, where SKIPPED is also the code of a task that an upstream failure skipped.
+  private static boolean failedByItself(JsonNode task) {
+    String result = task.path("state").path("result_state").asText("");
+    if (NOT_THEIR_FAULT.contains(result)) {
+      return false;
+    }
+    if (FAILED_RESULTS.contains(result) || task.path("state").path("life_cycle_state").asText("")
+        .equals("INTERNAL_ERROR")) {
+      return true;
+    }
+    JsonNode details = task.path("status").path("termination_details");
+    String type = details.path("type").asText("SUCCESS");
+    String code = details.path("code").asText("SUCCESS");
+    return !type.equals("SUCCESS") && !code.equals("SKIPPED");
+  }
+
+  private static boolean hasEnded(JsonNode run) {
+    String lifeCycle = run.path("state").path("life_cycle_state").asText("");
+    String status = run.path("status").path("state").asText("");
+    if (lifeCycle.isEmpty() && status.isEmpty()) {
+      return true; // nothing says it is still going: analyse what there is
+    }
+    return TERMINAL.contains(lifeCycle) || status.equals("TERMINATED");
+  }
+
+  private static String lifeCycleState(JsonNode run) {
+    String lifeCycle = run.path("state").path("life_cycle_state").asText("");
+    return lifeCycle.isEmpty() ? run.path("status").path("state").asText("unknown") : lifeCycle;
+  }
+
+  private static void modernizeLinks(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      if (object.path("run_page_url").isTextual()) {
+        object.set("run_page_url", TextNode.valueOf(DatabricksLinks.modern(object.get("run_page_url").asText())));
+      }
+      object.forEach(DatabricksFailedRunSource::modernizeLinks);
+    } else if (node != null && node.isArray()) {
+      node.forEach(DatabricksFailedRunSource::modernizeLinks);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.aiops.rca.adapter.databricks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/** The Jobs API 2.2 calls the service makes: read a run whole, read a task run's output, repair a run. */
+final class DatabricksJobs {
+
+  /** The arrays that runs/get pages, 100 elements at a time. */
+  private static final List<String> PAGED_ARRAYS =
+      List.of("tasks", "iterations", "job_clusters", "job_parameters", "repair_history");
+
+  /** A guard against a workspace that never stops handing out page tokens. */
+  private static final int MAX_PAGES = 1_000;
+
+  private final DatabricksApi api;
+
+  DatabricksJobs(DatabricksApi api) {
+    this.api = Objects.requireNonNull(api, "api");
+  }
+
+  String host() {
+    return api.host();
+  }
+
+  /** {@code runs/get} with its repair history, every page merged into one run. */
+  ObjectNode getRun(String runId) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("run_id", runId);
+    query.put("include_history", "true");
+    ObjectNode run = (ObjectNode) api.get("/api/2.2/jobs/runs/get", query, "runs/get of run " + runId);
+    String token = run.path("next_page_token").asText("");
+    for (int page = 2; !token.isEmpty(); page++) {
+      if (page > MAX_PAGES) {
+        throw new IllegalStateException("runs/get of run " + runId + " has more than " + MAX_PAGES + " pages");
+      }
+      query.put("page_token", token);
+      JsonNode next = api.get("/api/2.2/jobs/runs/get", query, "runs/get of run " + runId + " (page " + page + ")");
+      for (String field : PAGED_ARRAYS) {
+        if (next.path(field).isArray() && !next.path(field).isEmpty()) {
+          ArrayNode merged = run.path(field).isArray()
+              ? (ArrayNode) run.get(field) : run.putArray(field);
+          merged.addAll((ArrayNode) next.get(field));
+        }
+      }
+      token = next.path("next_page_token").asText("");
+    }
+    run.remove("next_page_token");
+    return run;
+  }
+
+  /** {@code runs/get-output} of one task run (never of a multi-task parent, which Databricks refuses). */
+  JsonNode getOutput(String taskRunId) {
+    return api.get("/api/2.2/jobs/runs/get-output", Map.of("run_id", taskRunId),
+        "runs/get-output of task run " + taskRunId);
+  }
+
+  /**
+   * {@code runs/repair} of the given tasks, or of every failed task when none is given.
+   *
+   * @param latestRepairId the run's last repair, which Databricks requires when a run is repaired again
+   * @return the repair id
+   */
+  long repair(String runId, List<String> taskKeys, OptionalLong latestRepairId) {
+    ObjectNode body = repairBody(runId, taskKeys, latestRepairId);
+    JsonNode answer = api.post("/api/2.2/jobs/runs/repair", body, "runs/repair of run " + runId);
+    if (!answer.path("repair_id").canConvertToLong()) {
+      throw DatabricksErrors.notJson("runs/repair of run " + runId, answer.toString());
+    }
+    return answer.path("repair_id").asLong();
+  }
+
+  static ObjectNode repairBody(String runId, List<String> taskKeys, OptionalLong latestRepairId) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("run_id", runId.matches("\\d+") ? JsonNodeFactory.instance.numberNode(Long.parseLong(runId))
+        : JsonNodeFactory.instance.textNode(runId));
+    if (taskKeys.isEmpty()) {
+      body.put("rerun_all_failed_tasks", true);
+    } else {
+      ArrayNode tasks = body.putArray("rerun_tasks");
+      taskKeys.forEach(tasks::add);
+    }
+    latestRepairId.ifPresent(id -> body.put("latest_repair_id", id));
+    return body;
+  }
+}

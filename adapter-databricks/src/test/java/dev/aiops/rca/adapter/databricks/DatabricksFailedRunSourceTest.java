@@ -1,0 +1,147 @@
+package dev.aiops.rca.adapter.databricks;
+
+import static dev.aiops.rca.adapter.databricks.DatabricksStub.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.FailureEvent;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.TaskRun;
+import dev.aiops.rca.port.RunNotFinishedException;
+import dev.aiops.rca.port.out.FailedRunSource;
+import dev.aiops.rca.testkit.FailedRunSourceContract;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DatabricksFailedRunSourceTest implements FailedRunSourceContract {
+
+  private final DatabricksStub stub = new DatabricksStub()
+      .run("455644833", fixture("runs-get-multitask-failed.json"))
+      .output("455644902", fixture("runs-get-output-notebook-table-not-found.json"));
+
+  @AfterEach
+  void stop() {
+    stub.close();
+  }
+
+  static DatabricksSettings settings(DatabricksStub stub) {
+    return new DatabricksSettings(stub.uri(), new DatabricksCredentials.PersonalAccessToken("dapi-test-token"),
+        Duration.ofSeconds(2), 3, Duration.ofSeconds(2));
+  }
+
+  static DatabricksJobs jobs(DatabricksSettings settings) {
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    return new DatabricksJobs(new DatabricksApi(settings,
+        new DatabricksTransport(http, Clock.systemUTC(), DatabricksTransport.Sleeper.THREAD)));
+  }
+
+  static FailureEvent event(String runId) {
+    return new FailureEvent(RunKey.of(Source.DATABRICKS, runId), "11223344", "A multitask job", "1234567890123456",
+        Instant.parse("2026-11-01T02:00:00Z"), Optional.empty(), "{}");
+  }
+
+  @Override
+  public FailedRunSource subject() {
+    return new DatabricksFailedRunSource(jobs(settings(stub)), new StubMapping());
+  }
+
+  @Override
+  public FailureEvent knownFailure() {
+    return event("455644833");
+  }
+
+  @Override
+  public FailureEvent unknownRun() {
+    return event("999");
+  }
+
+  @Test
+  void should_read_the_output_of_the_failed_task_only_when_a_multi_task_run_failed() {
+    FailedRun run = subject().fetch(knownFailure());
+
+    assertThat(stub.seen("/api/2.2/jobs/runs/get-output")).extracting(s -> s.query().get("run_id"))
+        .containsExactly("455644902");
+    assertThat(run.tasks()).filteredOn(t -> t.name().equals("transform")).singleElement()
+        .satisfies(t -> assertThat(t.error().orElseThrow().message()).contains("TABLE_OR_VIEW_NOT_FOUND"));
+  }
+
+  @Test
+  void should_send_the_token_as_a_bearer_and_ask_for_the_repair_history() {
+    subject().fetch(knownFailure());
+
+    DatabricksStub.Seen get = stub.seen("/api/2.2/jobs/runs/get").get(0);
+    assertThat(get.headers()).containsEntry("authorization", "Bearer dapi-test-token");
+    assertThat(get.query()).containsEntry("run_id", "455644833").containsEntry("include_history", "true");
+  }
+
+  @Test
+  void should_merge_every_page_when_the_run_has_more_than_one() {
+    stub.run("900000000", fixture("runs-get-2.2-paginated-page1.json"), fixture("runs-get-2.2-paginated-page2.json"));
+
+    FailedRun run = subject().fetch(event("900000000"));
+
+    assertThat(stub.seen("/api/2.2/jobs/runs/get")).extracting(s -> s.query().get("page_token"))
+        .containsExactly(null, "Z29vZ2xlLXBhZ2UtMg==");
+    assertThat(run.tasks()).extracting(TaskRun::name).contains("task_001", "task_106", "task_117");
+  }
+
+  @Test
+  void should_read_only_the_last_attempt_when_a_task_was_retried() {
+    stub.run("910000000", fixture("runs-get-task-retried.json"))
+        .output("910000002", fixture("runs-get-output-notebook-table-not-found.json"));
+
+    subject().fetch(event("910000000"));
+
+    assertThat(stub.seen("/api/2.2/jobs/runs/get-output")).extracting(s -> s.query().get("run_id"))
+        .containsExactly("910000002");
+  }
+
+  @Test
+  void should_ask_again_later_when_the_run_waits_for_a_retry() {
+    String waiting = fixture("runs-get-task-retried.json")
+        .replaceFirst("\"life_cycle_state\": \"TERMINATED\"", "\"life_cycle_state\": \"WAITING_FOR_RETRY\"")
+        .replaceFirst("\"state\": \"TERMINATED\"", "\"state\": \"WAITING\"");
+    stub.run("910000000", waiting);
+
+    assertThatThrownBy(() -> subject().fetch(event("910000000")))
+        .isInstanceOf(RunNotFinishedException.class)
+        .hasMessageContaining("WAITING_FOR_RETRY")
+        .satisfies(e -> assertThat(((RunNotFinishedException) e).retryAfter()).isPresent());
+    assertThat(stub.seen("/api/2.2/jobs/runs/get-output")).isEmpty();
+  }
+
+  @Test
+  void should_read_the_child_run_when_the_error_points_to_its_run_page() {
+    String parentOutput = fixture("runs-get-output-notebook-table-not-found.json").replace(
+        "\"error\": \"", "\"error\": \"Notebook run https://adb-1.7.azuredatabricks.net/?o=1#job/11223344/run/777 failed. ");
+    stub.output("455644902", parentOutput)
+        .output("777", fixture("runs-get-output-python-wheel-delta-concurrent-append.json"));
+
+    subject().fetch(knownFailure());
+
+    assertThat(stub.seen("/api/2.2/jobs/runs/get-output")).extracting(s -> s.query().get("run_id"))
+        .containsExactly("455644902", "777");
+  }
+
+  @Test
+  void should_rewrite_run_page_links_to_the_modern_form() {
+    FailedRun run = subject().fetch(knownFailure());
+
+    assertThat(run.runPageUrl()).hasValueSatisfying(url -> assertThat(url).contains("/jobs/").contains("/runs/")
+        .doesNotContain("#job"));
+  }
+
+  @Test
+  void should_refuse_an_event_from_another_platform() {
+    FailureEvent adf = new FailureEvent(RunKey.of(Source.ADF, "x"), "", "", "", Instant.EPOCH, Optional.empty(), "");
+
+    assertThatThrownBy(() -> subject().fetch(adf)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
