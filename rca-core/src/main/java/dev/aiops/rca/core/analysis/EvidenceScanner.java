@@ -47,6 +47,9 @@ final class EvidenceScanner {
           + "|,,|',|'$|$)",
       Pattern.DOTALL);
 
+  private static final Pattern CONFLICT_FIELD = Pattern.compile(
+      "\"(operation|jobId|jobName|runId|clusterId|userName|readVersion)\":\"?([^\",}]+)");
+
   private final Catalogue catalogue;
   private final Set<String> seen = new HashSet<>();
   private final Set<String> codes = new LinkedHashSet<>();
@@ -57,6 +60,8 @@ final class EvidenceScanner {
   private final List<String> innerTasks = new ArrayList<>();
   private final Deque<String> recent = new ArrayDeque<>();
   private Statement best;
+  // The statement right after the cause often says why ("Error messages: ... FileNotFoundException").
+  private boolean followBest;
   private long order;
 
   // Per-text state of the Python traceback reader.
@@ -155,6 +160,10 @@ final class EvidenceScanner {
     inTraceback = false;
     capturingUserCode = false;
     String body = LOG_PREFIX.matcher(stripped).replaceFirst("");
+    if (body.startsWith("Conflicting commit:")) {
+      markers.add(conflict(body));
+      return;
+    }
     if (MARKER.matcher(body).find() && markers.size() < 6) {
       markers.add(cut(body, 240));
     }
@@ -178,9 +187,24 @@ final class EvidenceScanner {
     while (messages.find()) {
       String message = messages.group(2).strip();
       if (!message.isEmpty()) {
-        consider(source, message.replaceAll("\\s+", " "));
+        String flatMessage = message.replaceAll("\\s+", " ");
+        consider(source, flatMessage);
+        remember(flatMessage);
       }
     }
+  }
+
+  /** The facts of a Delta conflicting commit: which operation, job, run and cluster wrote concurrently. */
+  private static String conflict(String line) {
+    StringBuilder out = new StringBuilder("Conflicting commit:");
+    Matcher m = CONFLICT_FIELD.matcher(line);
+    Set<String> keys = new HashSet<>();
+    while (m.find()) {
+      if (keys.add(m.group(1))) {
+        out.append(' ').append(m.group(1)).append('=').append(m.group(2)).append(';');
+      }
+    }
+    return cut(out.toString(), 400);
   }
 
   private void offer(String source, String line, int depth) {
@@ -206,6 +230,12 @@ final class EvidenceScanner {
     if (seen.contains(text)) {
       return;
     }
+    if (followBest && best != null && best.source().equals(source)) {
+      List<String> more = new ArrayList<>(best.context());
+      more.add(cut(text, 300));
+      best = best.withContext(more);
+    }
+    followBest = false;
     if (seen.size() < MAX_DISTINCT) {
       seen.add(text);
     }
@@ -214,6 +244,7 @@ final class EvidenceScanner {
     // Equal priority: the later statement is the inner one (Caused by chains, continuation lines).
     if (best == null || priority >= best.priority()) {
       best = new Statement(text, source, position, match, context());
+      followBest = true;
     }
   }
 

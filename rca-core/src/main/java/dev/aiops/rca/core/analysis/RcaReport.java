@@ -2,7 +2,6 @@ package dev.aiops.rca.core.analysis;
 
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.Category;
-import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.TaskRun;
@@ -32,10 +31,12 @@ public final class RcaReport {
     }
     text.append(", run ").append(run.event().run().runId()).append('\n');
     Optional<TaskRun> failed = failedTask(run, analysis.failedTask());
+    Optional<TaskRun> shown = failed.or(() -> wrapperNaming(run, analysis.failedTask()).flatMap(w -> failedTask(run, w)));
     text.append("Failed task: ").append(analysis.failedTask().isBlank() ? "(unknown)" : analysis.failedTask());
-    failed.ifPresent(t -> text.append(" [").append(t.kind()).append(", ").append(t.state().resultState())
+    shown.ifPresent(t -> text.append(" [").append(t.kind()).append(", ").append(t.state().resultState())
         .append(']'));
-    failed.flatMap(TaskRun::parent).ifPresent(p -> text.append(" inside ").append(p));
+    Optional<String> parent = failed.flatMap(TaskRun::parent).or(() -> wrapperNaming(run, analysis.failedTask()));
+    parent.ifPresent(p -> text.append(" inside ").append(p));
     text.append('\n');
     boolean thin = analysis.has(AnalysisFlag.INSUFFICIENT_EVIDENCE);
     text.append("Root cause: ").append(analysis.rootCauseLine().isBlank() ? "(no error text)" : analysis.rootCauseLine())
@@ -45,14 +46,14 @@ public final class RcaReport {
     if (thin) {
       text.append("Assessment: ").append(analysis.summary()).append('\n');
     }
-    platformCodes(run, failed).ifPresent(codes -> text.append("Platform: ").append(codes).append('\n'));
+    platformCodes(run, shown).ifPresent(codes -> text.append("Platform: ").append(codes).append('\n'));
     if (!analysis.entities().isEmpty()) {
       text.append("Entities: ").append(analysis.entities().stream()
           .map(e -> e.kind().name().toLowerCase(Locale.ROOT) + " " + e.value())
           .collect(Collectors.joining("; "))).append('\n');
     }
     failed.ifPresent(t -> settings(t).ifPresent(s -> text.append("Settings: ").append(s).append('\n')));
-    failed.flatMap(TaskRun::parent).flatMap(p -> failedTask(run, p))
+    parent.flatMap(p -> failedTask(run, p))
         .flatMap(RcaReport::settings).ifPresent(s -> text.append("Wrapper settings: ").append(s).append('\n'));
     failed.ifPresent(t -> childRuns(run, t).ifPresent(c -> text.append("Child runs: ").append(c).append('\n')));
     otherTasks(run, analysis.failedTask()).ifPresent(o -> text.append("Other tasks: ").append(o).append('\n'));
@@ -75,6 +76,16 @@ public final class RcaReport {
     List<TaskRun> named = run.tasks().stream().filter(t -> t.name().equals(name)).toList();
     return named.stream().filter(RootTaskSelector::hasFailed).reduce((a, b) -> b.attempt() >= a.attempt() ? b : a)
         .or(() -> named.stream().findFirst());
+  }
+
+  /** The wrapper activity whose error names an inner activity the platform did not list (a child pipeline's). */
+  private static Optional<String> wrapperNaming(FailedRun run, String name) {
+    if (name.isBlank() || run.tasks().stream().anyMatch(t -> t.name().equals(name))) {
+      return Optional.empty();
+    }
+    return run.tasks().stream().filter(RootTaskSelector::isWrapper)
+        .filter(t -> t.error().map(e -> e.message().contains(name)).orElse(false))
+        .map(TaskRun::name).findFirst();
   }
 
   private static Optional<String> platformCodes(FailedRun run, Optional<TaskRun> task) {
@@ -152,7 +163,4 @@ public final class RcaReport {
     return d;
   }
 
-  static String entitiesOf(List<Entity> entities) {
-    return entities.stream().map(Entity::value).collect(Collectors.joining(", "));
-  }
 }

@@ -101,10 +101,8 @@ public final class RuleBasedAnalyzer {
 
   /** A wrapper that failed without its inner activity run being listed names the inner activity itself. */
   private static String failedTaskName(TaskRun task, Evidence evidence) {
-    if (RootTaskSelector.isWrapper(task) && !evidence.innerTasks().isEmpty()) {
-      return evidence.innerTasks().get(evidence.innerTasks().size() - 1);
-    }
-    return task.name();
+    List<String> inner = evidence.innerTasks().stream().filter(name -> !name.equals(task.name())).toList();
+    return RootTaskSelector.isWrapper(task) && !inner.isEmpty() ? inner.get(inner.size() - 1) : task.name();
   }
 
   private static Set<String> codesOf(FailedRun run, Optional<TaskRun> root, Evidence evidence) {
