@@ -53,7 +53,7 @@ final class EntityExtractor {
       rule(EntityKind.ERROR_CODE, "\\(([45]\\d\\d)\\)"),
       rule(EntityKind.ERROR_CODE, "\",\\s*([45]\\d\\d),"),
       rule(EntityKind.SECRET_SCOPE, "scope:? '?([\\w.-]+)'?"),
-      rule(EntityKind.CONFIG_KEY, "\\b(spark\\.[a-zA-Z][\\w.]*[a-zA-Z])"),
+      rule(EntityKind.CONFIG_KEY, "(?<![\\w.])(spark\\.[a-z]\\w*(?:\\.[a-zA-Z]\\w*)+)"),
       rule(EntityKind.CONFIG_KEY, "\\b(mergeSchema|base_parameters|timeout_seconds)\\b"),
       rule(EntityKind.HOST, "host ([\\w.-]+), port (?:\\d+)"),
       rule(EntityKind.HOST, "Account: '([\\w-]+)'"),

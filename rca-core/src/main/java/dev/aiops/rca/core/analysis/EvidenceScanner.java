@@ -120,7 +120,7 @@ final class EvidenceScanner {
         && stripped.endsWith(" more")) {
       return;
     }
-    if (heads.size() - headsBefore < 2 && isHeadLine(stripped)) {
+    if (heads.size() - headsBefore < 2 && isHeadLine(stripped) && !catalogue.isNoise(stripped)) {
       heads.add(cut(stripped, 240));
     }
     if (sqlLinesWanted > 0) {
