@@ -2,35 +2,160 @@ package dev.aiops.rca.core.analysis;
 
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.TaskError;
 import dev.aiops.rca.domain.TaskRun;
+import dev.aiops.rca.domain.Termination;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
-/** Analyses a failed run with rules alone, so that the service is useful without any model. */
+/**
+ * Analyses a failed run with rules alone, so that the service is useful without any model: picks the root task,
+ * finds the root-cause line inside wrappers and long traces, classifies it with the signature catalogue and fills
+ * in the catalogue's actions with the names found. Pure and thread-safe.
+ */
 public final class RuleBasedAnalyzer {
 
-  private RuleBasedAnalyzer() {}
+  private static final int MAX_EVIDENCE = 14;
+
+  private final Catalogue catalogue;
+
+  public RuleBasedAnalyzer(Catalogue catalogue) {
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+  }
 
   public static RuleBasedAnalyzer withDefaultCatalogue() {
-    return new RuleBasedAnalyzer();
+    return new RuleBasedAnalyzer(Catalogue.defaultCatalogue());
   }
 
   public RootCauseAnalysis analyze(FailedRun run) {
-    Optional<TaskRun> failed =
-        run.tasks().stream().filter(t -> t.error().filter(e -> !e.isEmpty()).isPresent()).findFirst();
-    String line = failed.flatMap(TaskRun::error).map(TaskError::message)
-        .or(() -> run.event().reportedError()).orElse("").strip();
-    String task = failed.map(TaskRun::name).orElse("");
-    if (line.isEmpty()) {
-      return new RootCauseAnalysis(Category.UNKNOWN, "", task,
-          "insufficient evidence: collect the failed task's run output", List.of(), List.of(), List.of(), 0.1,
-          "rules", EnumSet.of(AnalysisFlag.INSUFFICIENT_EVIDENCE));
+    Optional<TaskRun> root = RootTaskSelector.select(run);
+    EvidenceScanner scanner = new EvidenceScanner(catalogue);
+    root.ifPresent(task -> scanTask(scanner, task, "", run));
+    scanner.scan("run.state_message", run.state().message());
+    run.event().reportedError().ifPresent(text -> scanner.scan("webhook", text));
+    root.flatMap(t -> t.state().termination()).map(Termination::message)
+        .ifPresent(text -> scanner.scan("task.termination", text));
+    run.state().termination().map(Termination::message).ifPresent(text -> scanner.scan("run.termination", text));
+    Evidence evidence = scanner.result();
+
+    String failedTask = root.map(task -> failedTaskName(task, evidence)).orElse("");
+    Set<String> codes = codesOf(run, root, evidence);
+    Optional<CatalogueEntry> byText = evidence.cause().flatMap(Statement::match);
+    Optional<CatalogueEntry> byCode = codes.stream().map(catalogue::codeMatch).flatMap(Optional::stream)
+        .max((a, b) -> Integer.compare(a.priority(), b.priority()));
+    Optional<CatalogueEntry> chosen = byText;
+    if (byCode.isPresent() && byCode.get().priority() > byText.map(CatalogueEntry::priority).orElse(-1)) {
+      chosen = byCode;
     }
-    return new RootCauseAnalysis(Category.UNKNOWN, line, task, line, List.of(line), List.of(), List.of(), 0.3,
-        "rules", EnumSet.noneOf(AnalysisFlag.class));
+    chosen = applyStateTieBreaks(root, chosen);
+
+    String rootLine = evidence.cause().map(Statement::text).orElse("");
+    if (rootLine.isEmpty() && root.isPresent() && RootTaskSelector.hasFailed(root.get())) {
+      // Nothing but a state: say what the platform says (e.g. an ADF activity "Cancelled" with no error).
+      rootLine = root.get().state().message().isBlank() ? root.get().state().resultState()
+          : root.get().state().message().strip();
+    }
+    List<String> excerpt = excerpt(evidence);
+    List<String> texts = new ArrayList<>();
+    texts.add(rootLine);
+    texts.addAll(excerpt);
+    List<Entity> entities = EntityExtractor.extract(texts, codes);
+
+    Map<String, String> names = Map.of("task", failedTask.isEmpty() ? "the failed task" : failedTask,
+        "job", run.event().displayName());
+    if (chosen.isEmpty()) {
+      return insufficient(run, root, failedTask, rootLine, excerpt, entities);
+    }
+    CatalogueEntry entry = chosen.get();
+    List<String> actions = entry.actions().stream().map(a -> ActionTemplates.fill(a, entities, names)).toList();
+    double confidence = entry.priority() >= 80 ? 0.9 : entry.priority() >= 40 ? 0.7 : 0.5;
+    String summary = (failedTask.isEmpty() ? run.event().displayName() : failedTask) + " failed: "
+        + entry.category() + " (" + entry.id() + ")";
+    return new RootCauseAnalysis(entry.category(), rootLine, failedTask, summary, excerpt, actions, entities,
+        confidence, "rules", EnumSet.noneOf(AnalysisFlag.class));
+  }
+
+  private void scanTask(EvidenceScanner scanner, TaskRun task, String prefix, FailedRun run) {
+    scanner.scan(prefix + "state_message", task.state().message());
+    task.error().ifPresent(error -> scanError(scanner, prefix, error));
+    for (TaskRun child : RootTaskSelector.childrenOf(run, task)) {
+      scanTask(scanner, child, "child." + prefix, run);
+    }
+  }
+
+  private static void scanError(EvidenceScanner scanner, String prefix, TaskError error) {
+    scanner.scan(prefix + "error", error.message());
+    scanner.scan(prefix + "error_trace", error.trace());
+    scanner.scan(prefix + "logs", error.logs());
+  }
+
+  /** A wrapper that failed without its inner activity run being listed names the inner activity itself. */
+  private static String failedTaskName(TaskRun task, Evidence evidence) {
+    List<String> inner = evidence.innerTasks().stream().filter(name -> !name.equals(task.name())).toList();
+    return RootTaskSelector.isWrapper(task) && !inner.isEmpty() ? inner.get(inner.size() - 1) : task.name();
+  }
+
+  private static Set<String> codesOf(FailedRun run, Optional<TaskRun> root, Evidence evidence) {
+    Set<String> codes = new LinkedHashSet<>();
+    root.flatMap(TaskRun::error).map(TaskError::code).filter(c -> !c.isBlank()).ifPresent(codes::add);
+    root.flatMap(t -> t.state().termination()).map(Termination::code).ifPresent(codes::add);
+    run.state().termination().map(Termination::code).ifPresent(codes::add);
+    codes.addAll(evidence.codes());
+    codes.removeIf(String::isBlank);
+    return codes;
+  }
+
+  /** The tie-breaks of CATEGORIES.md that the run state decides. */
+  private Optional<CatalogueEntry> applyStateTieBreaks(Optional<TaskRun> root, Optional<CatalogueEntry> chosen) {
+    String result = root.map(t -> t.state().resultState().toUpperCase(Locale.ROOT)).orElse("");
+    if (result.equals("TIMEDOUT") || result.equals("TIMED_OUT")) {
+      // A time limit wins over the cancellation text it leaves behind.
+      return catalogue.entry("timeout.generic").or(() -> chosen);
+    }
+    boolean cancelled = result.equals("CANCELED") || result.equals("CANCELLED");
+    if (cancelled && chosen.map(CatalogueEntry::priority).orElse(0) < 50) {
+      return catalogue.entry("cancel.command").or(() -> chosen);
+    }
+    return chosen;
+  }
+
+  private static List<String> excerpt(Evidence evidence) {
+    Set<String> lines = new LinkedHashSet<>();
+    evidence.cause().ifPresent(c -> c.context().forEach(lines::add));
+    lines.addAll(evidence.heads());
+    lines.addAll(evidence.markers());
+    evidence.sql().forEach(s -> lines.add("SQL: " + s));
+    lines.addAll(evidence.userCode());
+    evidence.cause().ifPresent(c -> lines.remove(c.text()));
+    return lines.stream().filter(l -> !l.isBlank()).limit(MAX_EVIDENCE).toList();
+  }
+
+  private static RootCauseAnalysis insufficient(FailedRun run, Optional<TaskRun> root, String failedTask,
+      String rootLine, List<String> excerpt, List<Entity> entities) {
+    List<String> actions = new ArrayList<>();
+    Optional<String> page = root.flatMap(TaskRun::runPageUrl).or(() -> root.flatMap(t -> t.detail("runPageUrl")));
+    if (page.isPresent()) {
+      actions.add("insufficient evidence: collect the run output behind " + page.get()
+          + " (Jobs API runs/get and runs/get-output of its failed task) to find the cause.");
+    } else if (root.isPresent()) {
+      actions.add("insufficient evidence: collect the error, error trace and logs of " + failedTask
+          + " (runs/get-output or the activity run's error and output).");
+    } else {
+      actions.add("insufficient evidence: collect the run's task or activity runs from the platform.");
+    }
+    String summary = "insufficient evidence: " + (rootLine.isEmpty()
+        ? "no error text was found" : "\"" + EvidenceScanner.cut(rootLine, 160) + "\" does not state a cause");
+    return new RootCauseAnalysis(Category.UNKNOWN, rootLine, failedTask, summary, excerpt, actions, entities,
+        0.2, "rules", EnumSet.of(AnalysisFlag.INSUFFICIENT_EVIDENCE));
   }
 }

@@ -1,5 +1,7 @@
 package dev.aiops.rca.core.dedup;
 
+import dev.aiops.rca.domain.Entity;
+import dev.aiops.rca.domain.EntityKind;
 import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
@@ -8,7 +10,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Computes error signatures from the stable parts of a failure, never from model output. */
+/**
+ * Computes error signatures from the stable parts of a failure: source, job or pipeline, failed task, error class
+ * or code, and the root-cause line with volatile values replaced. Give it the rules' analysis, never a model's.
+ */
 public final class SignatureCalculator {
 
   public ErrorSignature signatureOf(FailedRun run, RootCauseAnalysis analysis) {
@@ -16,13 +21,22 @@ public final class SignatureCalculator {
         run.source().name(),
         run.event().jobId().isBlank() ? run.event().jobName() : run.event().jobId(),
         analysis.failedTask(),
-        analysis.category().name(),
-        analysis.rootCauseLine().replaceAll("\\d+", "#"));
+        errorKey(analysis),
+        MessageNormalizer.normalize(analysis.rootCauseLine()));
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(stable.getBytes(StandardCharsets.UTF_8));
       return new ErrorSignature(HexFormat.of().formatHex(hash));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  /** The error class, else the platform code, else the category: the coarse key of the failure. */
+  private static String errorKey(RootCauseAnalysis analysis) {
+    return analysis.entities().stream().filter(e -> e.kind() == EntityKind.ERROR_CLASS).map(Entity::value)
+        .findFirst()
+        .or(() -> analysis.entities().stream().filter(e -> e.kind() == EntityKind.ERROR_CODE).map(Entity::value)
+            .findFirst())
+        .orElse(analysis.category().name());
   }
 }

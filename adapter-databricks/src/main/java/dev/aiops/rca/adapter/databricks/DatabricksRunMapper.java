@@ -1,0 +1,228 @@
+package dev.aiops.rca.adapter.databricks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.FailureEvent;
+import dev.aiops.rca.domain.RunId;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.RunState;
+import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.TaskError;
+import dev.aiops.rca.domain.TaskRun;
+import dev.aiops.rca.domain.Termination;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps a Jobs API {@code runs/get} response and the {@code runs/get-output} responses of its task runs (and of
+ * child {@code WORKFLOW_RUN}s started by {@code dbutils.notebook.run}) to a {@link FailedRun}. Stateless and
+ * thread-safe; tolerant of missing fields, since real responses omit what does not apply.
+ */
+public final class DatabricksRunMapper {
+
+  /** Detail key and value that mark a child run, as rca-core's root-task selection expects. */
+  static final String RUN_TYPE = "run_type";
+  static final String CHILD_RUN = "WORKFLOW_RUN";
+
+  private static final int MAX_PARAMETER = 300;
+
+  /** A failure event for a run read from {@code runs/get}, for callers that start from the run itself. */
+  public static FailureEvent eventFrom(JsonNode runsGet, String workspace, Instant receivedAt, String rawPayload) {
+    String runId = text(runsGet, "run_id");
+    long start = runsGet.path("start_time").asLong(0);
+    return new FailureEvent(
+        RunKey.of(Source.DATABRICKS, runId.isBlank() ? "unknown" : runId),
+        text(runsGet, "job_id"),
+        text(runsGet, "run_name"),
+        workspace,
+        start > 0 ? Instant.ofEpochMilli(start) : receivedAt,
+        Optional.empty(),
+        rawPayload);
+  }
+
+  public FailedRun map(FailureEvent event, JsonNode runsGet, Map<String, JsonNode> outputsByTaskRunId) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(runsGet, "runsGet");
+    Objects.requireNonNull(outputsByTaskRunId, "outputsByTaskRunId");
+    List<TaskRun> tasks = new ArrayList<>();
+    Set<String> taskRunIds = new HashSet<>();
+    for (JsonNode task : runsGet.path("tasks")) {
+      String runId = text(task, "run_id");
+      taskRunIds.add(runId);
+      tasks.add(task(task, Optional.ofNullable(outputsByTaskRunId.get(runId))));
+    }
+    List<TaskRun> children = new ArrayList<>();
+    outputsByTaskRunId.forEach((runId, output) -> {
+      if (!taskRunIds.contains(runId)) {
+        children.add(childRun(runId, output, parentOf(tasks)));
+      }
+    });
+    children.sort((a, b) -> a.runId().value().compareTo(b.runId().value()));
+    tasks.addAll(children);
+    if (tasks.isEmpty() && !outputsByTaskRunId.isEmpty()) {
+      // A single-task (2.0-style) run: its own output is the task's.
+      JsonNode output = outputsByTaskRunId.values().iterator().next();
+      tasks.add(task(runsGet, Optional.of(output)));
+    }
+    return new FailedRun(
+        event,
+        text(runsGet, "run_name").isBlank() ? event.jobName() : text(runsGet, "run_name"),
+        optional(runsGet, "run_page_url"),
+        state(runsGet),
+        tasks,
+        tags(runsGet));
+  }
+
+  private static TaskRun task(JsonNode task, Optional<JsonNode> output) {
+    String name = text(task, "task_key").isBlank() ? text(task, "run_name") : text(task, "task_key");
+    String runId = text(task, "run_id");
+    List<String> dependsOn = new ArrayList<>();
+    task.path("depends_on").forEach(d -> dependsOn.add(text(d, "task_key")));
+    return new TaskRun(
+        name.isBlank() ? "run " + runId : name,
+        new RunId(runId.isBlank() ? "unknown" : runId),
+        kindOf(task),
+        dependsOn,
+        state(task),
+        task.path("attempt_number").asInt(0),
+        output.flatMap(DatabricksRunMapper::error),
+        optional(task, "run_page_url"),
+        Optional.empty(),
+        details(task));
+  }
+
+  private static TaskRun childRun(String runId, JsonNode output, Optional<String> parent) {
+    JsonNode metadata = output.path("metadata");
+    String name = text(metadata, "run_name").isBlank() ? text(metadata, "task_key") : text(metadata, "run_name");
+    Map<String, String> details = details(metadata.path("task"));
+    details.putAll(details(metadata));
+    details.put(RUN_TYPE, CHILD_RUN);
+    return new TaskRun(
+        name.isBlank() ? "child run " + runId : name,
+        new RunId(runId),
+        "workflow_run",
+        List.of(),
+        state(metadata),
+        metadata.path("attempt_number").asInt(0),
+        error(output),
+        optional(metadata, "run_page_url"),
+        parent,
+        details);
+  }
+
+  /**
+   * The task that started the child runs: the failed task whose error shows a notebook workflow, else the first
+   * failed task. The API does not link a child run to its caller, so this is the best the payload allows.
+   */
+  private static Optional<String> parentOf(List<TaskRun> tasks) {
+    Optional<TaskRun> caller = tasks.stream().filter(t -> t.error().map(e -> (e.message() + e.trace())
+        .matches("(?s).*(WorkflowException|notebook\\.run|NotebookExecutionException).*")).orElse(false))
+        .findFirst();
+    return caller.or(() -> tasks.stream().filter(t -> t.state().resultState().equals("FAILED")).findFirst())
+        .map(TaskRun::name);
+  }
+
+  private static Optional<TaskError> error(JsonNode output) {
+    String message = text(output, "error");
+    String trace = text(output, "error_trace");
+    String logs = text(output, "logs");
+    if (message.isBlank() && trace.isBlank() && logs.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TaskError(message, trace, logs, output.path("logs_truncated").asBoolean(false), "", ""));
+  }
+
+  private static RunState state(JsonNode node) {
+    JsonNode state = node.path("state");
+    JsonNode details = node.path("status").path("termination_details");
+    Optional<Termination> termination = details.isMissingNode() || text(details, "code").isBlank()
+        ? Optional.empty()
+        : Optional.of(new Termination(text(details, "code"), text(details, "type"), text(details, "message")));
+    return new RunState(
+        text(state, "life_cycle_state"),
+        text(state, "result_state"),
+        text(state, "state_message"),
+        termination,
+        state.path("user_cancelled_or_timedout").asBoolean(false));
+  }
+
+  private static String kindOf(JsonNode task) {
+    Iterator<String> names = task.fieldNames();
+    while (names.hasNext()) {
+      String field = names.next();
+      if (field.endsWith("_task")) {
+        return field;
+      }
+    }
+    return "task";
+  }
+
+  /** The facts of a task definition worth showing on a ticket: what ran, with which parameters, where. */
+  private static Map<String, String> details(JsonNode task) {
+    Map<String, String> details = new LinkedHashMap<>();
+    task.fieldNames().forEachRemaining(field -> {
+      if (field.endsWith("_task")) {
+        flatten(task.path(field), "", details, 0);
+      }
+    });
+    put(details, "cluster_id", text(task.path("cluster_instance"), "cluster_id"));
+    put(details, "existing_cluster_id", text(task, "existing_cluster_id"));
+    put(details, "job_cluster_key", text(task, "job_cluster_key"));
+    JsonNode cluster = task.path("new_cluster");
+    put(details, "node_type_id", text(cluster, "node_type_id"));
+    put(details, "spark_version", text(cluster, "spark_version"));
+    if (task.path("libraries").isArray() && !task.path("libraries").isEmpty()) {
+      put(details, "libraries", task.path("libraries").toString());
+    }
+    return details;
+  }
+
+  private static void flatten(JsonNode node, String prefix, Map<String, String> into, int depth) {
+    if (node.isObject() && depth < 3) {
+      node.fields().forEachRemaining(e -> flatten(e.getValue(),
+          prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), into, depth + 1));
+    } else if (node.isArray()) {
+      List<String> values = new ArrayList<>();
+      node.forEach(v -> values.add(v.isValueNode() ? v.asText() : v.toString()));
+      put(into, prefix, String.join(" ", values));
+    } else if (node.isValueNode()) {
+      put(into, prefix, node.asText());
+    } else {
+      put(into, prefix, node.toString());
+    }
+  }
+
+  private static Map<String, String> tags(JsonNode run) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    run.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+    for (JsonNode task : run.path("tasks")) {
+      task.path("new_cluster").path("custom_tags").fields()
+          .forEachRemaining(e -> tags.putIfAbsent(e.getKey(), e.getValue().asText()));
+    }
+    return tags;
+  }
+
+  private static void put(Map<String, String> into, String key, String value) {
+    if (!key.isBlank() && value != null && !value.isBlank()) {
+      into.put(key, value.length() > MAX_PARAMETER ? value.substring(0, MAX_PARAMETER) + "…" : value);
+    }
+  }
+
+  private static Optional<String> optional(JsonNode node, String field) {
+    String value = text(node, field);
+    return value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isMissingNode() || value.isNull() ? "" : value.asText();
+  }
+}

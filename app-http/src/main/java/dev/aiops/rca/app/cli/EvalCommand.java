@@ -1,0 +1,53 @@
+package dev.aiops.rca.app.cli;
+
+import dev.aiops.rca.app.eval.CaseAnalysis;
+import dev.aiops.rca.app.eval.CaseReader;
+import dev.aiops.rca.app.eval.EvalCase;
+import dev.aiops.rca.app.eval.Scorecard;
+import dev.aiops.rca.app.eval.Scorer;
+import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Runs the offline analysis over labelled cases and scores it. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyse labelled cases and score the results as eval/README.md describes:",
+      "fully correct, category, root error, must-mention and failed task, per category.",
+      "Prints a table, the misses and a last summary line."
+    })
+public final class EvalCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "A folder of case files (or one case file).")
+  Path dir;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(evaluate(dir).render());
+    out.flush();
+    return 0;
+  }
+
+  /** Scores every labelled case under a path. */
+  public static Scorecard evaluate(Path path) {
+    CaseAnalysis analysis = new CaseAnalysis(RuleBasedAnalyzer.withDefaultCatalogue());
+    Scorer scorer = new Scorer();
+    List<Scorer.CaseScore> scores = new ArrayList<>();
+    for (EvalCase evalCase : new CaseReader().read(path)) {
+      evalCase.expected().ifPresent(expected -> scores.add(scorer.score(expected, analysis.analyze(evalCase))));
+    }
+    return new Scorecard(scores);
+  }
+}

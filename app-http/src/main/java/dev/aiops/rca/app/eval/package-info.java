@@ -1,0 +1,2 @@
+/** The evaluation harness: reads eval case files, analyses them offline and scores the predictions. */
+package dev.aiops.rca.app.eval;
