@@ -47,7 +47,12 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
     this.mapping = Objects.requireNonNull(mapping, "mapping");
   }
 
-  /** A source for the workspace in the settings. */
+  /** A source for the workspace in the settings, mapping runs with {@link DatabricksRunMapper}. */
+  public static DatabricksFailedRunSource create(DatabricksSettings settings) {
+    return create(settings, new DatabricksRunMapper()::map);
+  }
+
+  /** A source for the workspace in the settings, with a mapping of one's own. */
   public static DatabricksFailedRunSource create(DatabricksSettings settings, DatabricksRunMapping mapping) {
     return new DatabricksFailedRunSource(
         new DatabricksJobs(new DatabricksApi(settings, DatabricksTransport.standard(settings))), mapping);

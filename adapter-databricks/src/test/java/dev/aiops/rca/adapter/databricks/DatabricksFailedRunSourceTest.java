@@ -49,7 +49,7 @@ class DatabricksFailedRunSourceTest implements FailedRunSourceContract {
 
   @Override
   public FailedRunSource subject() {
-    return new DatabricksFailedRunSource(jobs(settings(stub)), new StubMapping());
+    return new DatabricksFailedRunSource(jobs(settings(stub)), new DatabricksRunMapper()::map);
   }
 
   @Override
