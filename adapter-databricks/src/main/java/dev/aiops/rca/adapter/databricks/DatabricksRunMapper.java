@@ -75,7 +75,7 @@ public final class DatabricksRunMapper {
     return new FailedRun(
         event,
         text(runsGet, "run_name").isBlank() ? event.jobName() : text(runsGet, "run_name"),
-        optional(runsGet, "run_page_url"),
+        optional(runsGet, "run_page_url").map(DatabricksLinks::modern),
         state(runsGet),
         tasks,
         tags(runsGet));
@@ -94,7 +94,7 @@ public final class DatabricksRunMapper {
         state(task),
         task.path("attempt_number").asInt(0),
         output.flatMap(DatabricksRunMapper::error),
-        optional(task, "run_page_url"),
+        optional(task, "run_page_url").map(DatabricksLinks::modern),
         Optional.empty(),
         details(task));
   }
@@ -113,7 +113,7 @@ public final class DatabricksRunMapper {
         state(metadata),
         metadata.path("attempt_number").asInt(0),
         error(output),
-        optional(metadata, "run_page_url"),
+        optional(metadata, "run_page_url").map(DatabricksLinks::modern),
         parent,
         details);
   }

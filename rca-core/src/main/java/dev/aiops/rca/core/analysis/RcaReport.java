@@ -2,6 +2,7 @@ package dev.aiops.rca.core.analysis;
 
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.TaskRun;
@@ -49,7 +50,7 @@ public final class RcaReport {
     platformCodes(run, shown).ifPresent(codes -> text.append("Platform: ").append(codes).append('\n'));
     if (!analysis.entities().isEmpty()) {
       text.append("Entities: ").append(analysis.entities().stream()
-          .map(e -> e.kind().name().toLowerCase(Locale.ROOT) + " " + e.value())
+          .map(RcaReport::entity)
           .collect(Collectors.joining("; "))).append('\n');
     }
     failed.ifPresent(t -> settings(t).ifPresent(s -> text.append("Settings: ").append(s).append('\n')));
@@ -163,4 +164,10 @@ public final class RcaReport {
     return d;
   }
 
+
+  // A value that already says what it is ("line 102") is not prefixed again.
+  private static String entity(Entity entity) {
+    String kind = entity.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return entity.value().toLowerCase(Locale.ROOT).startsWith(kind + " ") ? entity.value() : kind + " " + entity.value();
+  }
 }
