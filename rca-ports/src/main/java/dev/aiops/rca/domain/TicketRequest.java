@@ -2,6 +2,7 @@ package dev.aiops.rca.domain;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A ticket to open for a new incident.
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param description the full root cause analysis as text
  * @param labels labels without spaces
  * @param category the root-cause category
+ * @param details the structured facts behind {@code description}, for trackers that format them; empty when the
+ *     caller has only the text
  */
 public record TicketRequest(
     String idempotencyKey,
@@ -22,7 +25,8 @@ public record TicketRequest(
     String summary,
     String description,
     List<String> labels,
-    Category category) {
+    Category category,
+    Optional<TicketDetails> details) {
   public TicketRequest {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     if (idempotencyKey.isBlank()) {
@@ -42,5 +46,12 @@ public record TicketRequest(
       }
     }
     Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(details, "details");
+  }
+
+  /** A request with the text only, no structured details. */
+  public TicketRequest(String idempotencyKey, IncidentId incident, ErrorSignature signature, String summary,
+      String description, List<String> labels, Category category) {
+    this(idempotencyKey, incident, signature, summary, description, labels, category, Optional.empty());
   }
 }

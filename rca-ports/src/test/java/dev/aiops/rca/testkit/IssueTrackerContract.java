@@ -3,14 +3,19 @@ package dev.aiops.rca.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.TicketDetails;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
 import dev.aiops.rca.port.out.IssueTracker;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link IssueTracker} must do; implement {@link #subject()} with a fresh, empty tracker. */
@@ -19,9 +24,23 @@ public interface IssueTrackerContract {
   IssueTracker subject();
 
   static TicketRequest request(String key) {
-    return new TicketRequest(key, new IncidentId(1), Samples.signature('a'),
+    return request(key, 'a');
+  }
+
+  /**
+   * A request for an incident whose signature is made of {@code signatureDigit}; trackers may treat an open ticket
+   * of the same signature as the one to reuse, so distinct tickets need distinct signatures.
+   */
+  static TicketRequest request(String key, char signatureDigit) {
+    ErrorSignature signature = Samples.signature(signatureDigit);
+    RootCauseAnalysis analysis =
+        Samples.analysis(Category.TABLE_OR_VIEW_NOT_FOUND, "[TABLE_OR_VIEW_NOT_FOUND] prod.users");
+    TicketDetails details = new TicketDetails("etl_orders", Source.DATABRICKS, analysis, 1,
+        Optional.of("https://adb-1/run/1"), Map.of("cost_center", "cc-7"));
+    return new TicketRequest(key, new IncidentId(1), signature,
         "[RCA] etl_orders failed: TABLE_OR_VIEW_NOT_FOUND — prod.users", "Root cause: ...",
-        List.of("rca", "databricks", "rca-sig-aaaaaaaaaaaa"), Category.TABLE_OR_VIEW_NOT_FOUND);
+        List.of("rca", "databricks", "rca-sig-" + signature.shortHash()), Category.TABLE_OR_VIEW_NOT_FOUND,
+        Optional.of(details));
   }
 
   @Test
@@ -41,7 +60,7 @@ public interface IssueTrackerContract {
 
     TicketRef first = tracker.open(request("rca-aaaa-1"));
     TicketRef second = tracker.open(request("rca-aaaa-1"));
-    TicketRef other = tracker.open(request("rca-bbbb-2"));
+    TicketRef other = tracker.open(request("rca-bbbb-2", 'b'));
 
     assertThat(second).isEqualTo(first);
     assertThat(other.key()).isNotEqualTo(first.key());

@@ -21,6 +21,7 @@ final class ArchitectureRules {
       .adapter("adf", "..rca.adapter.adf..")
       .adapter("gemini", "..rca.adapter.gemini..")
       .adapter("jira", "..rca.adapter.jira..")
+      .adapter("servicenow", "..rca.adapter.servicenow..")
       .adapter("slack", "..rca.adapter.slack..")
       .adapter("jdbc", "..rca.adapter.jdbc..")
       // The in-memory implementations of the ports, shipped in the rca-ports test-jar, are adapters too.

@@ -26,6 +26,7 @@ import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.TicketDetails;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
 import dev.aiops.rca.port.PortException;
@@ -261,7 +262,8 @@ public final class HandleFailureService implements HandleFailureUseCase {
         analysis.category().name().toLowerCase(Locale.ROOT),
         "rca-sig-" + incident.signature().shortHash());
     return new TicketRequest(idempotencyKey(incident), incident.id(), incident.signature(), summary,
-        RcaReport.render(run, analysis), labels, analysis.category());
+        RcaReport.render(run, analysis), labels, analysis.category(),
+        Optional.of(TicketDetails.of(incident, run.runPageUrl(), run.tags())));
   }
 
   /** The key under which the incident's ticket is opened, stable across retries and restarts. */

@@ -1,0 +1,252 @@
+package dev.aiops.rca.adapter.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Jira site on loopback that keeps issues in memory and speaks the REST wire format of v3 and v2: create, JQL
+ * search by labels, read, edit labels and fields, comments, transitions and links; plus scripted error answers.
+ */
+final class JiraStub implements AutoCloseable {
+
+  /** One request as the stub saw it. */
+  record Seen(String method, String path, Map<String, String> headers, String body) {
+    JsonNode json() {
+      try {
+        return MAPPER.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** A scripted answer. */
+  record Answer(int status, String body, Map<String, String> headers) {
+    static Answer json(int status, String body) {
+      return new Answer(status, body, Map.of("Content-Type", "application/json"));
+    }
+  }
+
+  /** An issue as the stub keeps it. */
+  static final class Issue {
+    final String key;
+    final ObjectNode fields;
+    final Set<String> labels = new LinkedHashSet<>();
+    final List<JsonNode> comments = new CopyOnWriteArrayList<>();
+    volatile String statusCategory = "new";
+
+    Issue(String key, ObjectNode fields) {
+      this.key = key;
+      this.fields = fields;
+    }
+  }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern ISSUE_PATH = Pattern.compile("/rest/api/[23]/issue/([A-Z0-9_]+-[0-9]+)(/[a-z]+)?");
+
+  private final HttpServer server;
+  private final Map<String, Issue> issues = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
+  private final List<Seen> seen = new CopyOnWriteArrayList<>();
+  private final String project;
+
+  JiraStub(String project) {
+    this.project = project;
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/", this::handle);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.start();
+  }
+
+  URI uri() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** The next calls to {@code method path} get these answers, in order, before the normal ones. */
+  JiraStub script(String method, String path, Answer... answers) {
+    scripted.computeIfAbsent(method + " " + path, p -> new ArrayDeque<>()).addAll(List.of(answers));
+    return this;
+  }
+
+  /** An issue that exists before the test, with these labels, resolved or not. */
+  Issue existing(boolean resolved, String... labels) {
+    Issue issue = new Issue(project + "-" + (issues.size() + 1), MAPPER.createObjectNode());
+    issue.labels.addAll(List.of(labels));
+    issue.statusCategory = resolved ? "done" : "new";
+    issues.put(issue.key, issue);
+    return issue;
+  }
+
+  Issue issue(String key) {
+    return issues.get(key);
+  }
+
+  int issueCount() {
+    return issues.size();
+  }
+
+  List<Seen> seen() {
+    return List.copyOf(seen);
+  }
+
+  List<Seen> seen(String method, String path) {
+    return seen.stream().filter(s -> s.method().equals(method) && s.path().equals(path)).toList();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    Map<String, String> headers = new LinkedHashMap<>();
+    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    seen.add(new Seen(method, path, headers, body));
+    Answer answer;
+    synchronized (this) {
+      Deque<Answer> queue = scripted.get(method + " " + path);
+      answer = queue == null ? null : queue.poll();
+    }
+    if (answer == null) {
+      answer = normal(method, path, body);
+    }
+    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    try {
+      exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+      if (bytes.length > 0) {
+        exchange.getResponseBody().write(bytes);
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private synchronized Answer normal(String method, String path, String body) throws IOException {
+    if (method.equals("POST") && path.matches("/rest/api/[23]/issue")) {
+      ObjectNode fields = (ObjectNode) MAPPER.readTree(body).path("fields");
+      Issue issue = new Issue(project + "-" + (issues.size() + 1), fields);
+      fields.path("labels").forEach(l -> issue.labels.add(l.asText()));
+      issues.put(issue.key, issue);
+      return Answer.json(201, "{\"id\":\"" + (10000 + issues.size()) + "\",\"key\":\"" + issue.key
+          + "\",\"self\":\"" + uri() + "/rest/api/3/issue/" + issue.key + "\"}");
+    }
+    if (method.equals("POST") && (path.equals("/rest/api/3/search/jql") || path.equals("/rest/api/2/search"))) {
+      return Answer.json(200, search(MAPPER.readTree(body)));
+    }
+    if (method.equals("POST") && path.matches("/rest/api/[23]/issueLink")) {
+      return new Answer(201, "", Map.of());
+    }
+    Matcher m = ISSUE_PATH.matcher(path);
+    if (m.matches()) {
+      Issue issue = issues.get(m.group(1));
+      if (issue == null) {
+        return Answer.json(404,
+            "{\"errorMessages\":[\"Issue does not exist or you do not have permission to see it.\"],\"errors\":{}}");
+      }
+      String sub = m.group(2) == null ? "" : m.group(2);
+      switch (method + " " + sub) {
+        case "GET ":
+          return Answer.json(200, view(issue).toString());
+        case "PUT ":
+          edit(issue, MAPPER.readTree(body));
+          return new Answer(204, "", Map.of());
+        case "POST /comment":
+          issue.comments.add(MAPPER.readTree(body).path("body"));
+          return Answer.json(201, "{\"id\":\"" + (20000 + issue.comments.size()) + "\"}");
+        case "GET /transitions":
+          return Answer.json(200, issue.statusCategory.equals("done")
+              ? "{\"transitions\":[{\"id\":\"41\",\"name\":\"Close\",\"to\":{\"statusCategory\":{\"key\":\"done\"}}},"
+                  + "{\"id\":\"11\",\"name\":\"Reopen Issue\",\"to\":{\"statusCategory\":{\"key\":\"new\"}}}]}"
+              : "{\"transitions\":[{\"id\":\"31\",\"name\":\"Done\",\"to\":{\"statusCategory\":{\"key\":\"done\"}}}]}");
+        case "POST /transitions":
+          String id = MAPPER.readTree(body).path("transition").path("id").asText();
+          issue.statusCategory = id.equals("11") ? "new" : id.equals("31") || id.equals("41") ? "done"
+              : issue.statusCategory;
+          return new Answer(204, "", Map.of());
+        default:
+          break;
+      }
+    }
+    return Answer.json(404, "{\"errorMessages\":[\"No route " + method + " " + path + "\"],\"errors\":{}}");
+  }
+
+  // Only the JQL the adapter writes: project = "P" AND labels in ("a", "b") ORDER BY created DESC
+  private String search(JsonNode request) {
+    String jql = request.path("jql").asText();
+    Matcher in = Pattern.compile("labels in \\(([^)]*)\\)").matcher(jql);
+    Set<String> wanted = new LinkedHashSet<>();
+    if (in.find()) {
+      Matcher quoted = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(in.group(1));
+      while (quoted.find()) {
+        wanted.add(quoted.group(1));
+      }
+    }
+    int max = request.path("maxResults").asInt(50);
+    List<Issue> matches = new ArrayList<>();
+    issues.values().stream()
+        .filter(i -> i.labels.stream().anyMatch(wanted::contains))
+        .sorted((a, b) -> Integer.compare(number(b.key), number(a.key)))
+        .limit(max)
+        .forEach(matches::add);
+    ObjectNode result = MAPPER.createObjectNode();
+    ArrayNode list = result.putArray("issues");
+    matches.forEach(i -> list.add(view(i)));
+    result.put("isLast", true);
+    return result.toString();
+  }
+
+  private ObjectNode view(Issue issue) {
+    ObjectNode node = MAPPER.createObjectNode().put("id", "1" + number(issue.key)).put("key", issue.key);
+    ObjectNode fields = node.putObject("fields");
+    fields.putObject("status").putObject("statusCategory").put("key", issue.statusCategory);
+    ArrayNode labels = fields.putArray("labels");
+    issue.labels.forEach(labels::add);
+    return node;
+  }
+
+  private void edit(Issue issue, JsonNode body) {
+    body.path("update").path("labels").forEach(op -> {
+      if (op.has("add")) {
+        issue.labels.add(op.path("add").asText());
+      }
+      if (op.has("remove")) {
+        issue.labels.remove(op.path("remove").asText());
+      }
+    });
+    body.path("fields").fields().forEachRemaining(e -> issue.fields.set(e.getKey(), e.getValue()));
+  }
+
+  private static int number(String key) {
+    return Integer.parseInt(key.substring(key.indexOf('-') + 1));
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.aiops.rca.adapter.servicenow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.port.PermanentPortException;
+import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.TransientPortException;
+import java.io.IOException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The one place where ServiceNow answers and transport failures become port exceptions. */
+final class ServiceNowErrors {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ServiceNowErrors() {}
+
+  static PortException fromStatus(
+      ServiceNowSettings settings, String call, int status, String body, HttpHeaders headers, Instant now) {
+    String said = " (HTTP " + status + describe(body) + ")";
+    if (status == 429) {
+      return new TransientPortException("ServiceNow throttled " + call + said, null, retryAfter(headers, now));
+    }
+    if (status >= 500 && status != 501) {
+      return new TransientPortException("ServiceNow failed " + call + said, null, retryAfter(headers, now));
+    }
+    if (status == 401) {
+      return new PermanentPortException("ServiceNow refused the credentials for " + call + said + ": check "
+          + settings.auth().settingsToCheck());
+    }
+    if (status == 403) {
+      return new PermanentPortException("ServiceNow denied " + call + said + ": the account of "
+          + settings.auth().settingsToCheck() + " needs the itil role (or ACLs to read and write incidents)");
+    }
+    if (status == 404) {
+      return new PermanentPortException("ServiceNow found nothing for " + call + said
+          + ": check SERVICENOW_INSTANCE, or the incident was deleted");
+    }
+    if (status >= 300 && status < 400) {
+      return new PermanentPortException("ServiceNow redirected " + call + said
+          + ": check SERVICENOW_INSTANCE (a hibernating developer instance redirects to its wake-up page)");
+    }
+    return new PermanentPortException("ServiceNow rejected " + call + said);
+  }
+
+  static PortException fromTransport(String call, IOException e) {
+    String what = e instanceof HttpTimeoutException ? "timed out" : "could not be reached";
+    return new TransientPortException("ServiceNow " + what + " for " + call + ": " + e.getClass().getSimpleName(), e);
+  }
+
+  static PortException notJson(String call, String body) {
+    return new PermanentPortException("ServiceNow answered " + call + " with something that is not JSON: "
+        + excerpt(body) + " (check SERVICENOW_INSTANCE: a hibernating instance answers with a web page)");
+  }
+
+  /** {@code Retry-After} in seconds, else the rate-limit rule's reset time ({@code X-RateLimit-Reset}, Unix time). */
+  static Optional<Duration> retryAfter(HttpHeaders headers, Instant now) {
+    try {
+      Optional<String> seconds = headers.firstValue("Retry-After").map(String::strip);
+      if (seconds.isPresent() && !seconds.get().isEmpty()) {
+        return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(seconds.get()))));
+      }
+      Optional<String> reset = headers.firstValue("X-RateLimit-Reset").map(String::strip);
+      if (reset.isPresent() && !reset.get().isEmpty()) {
+        Duration wait = Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.get())));
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+      }
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  // The documented envelope: {"error":{"message","detail"},"status":"failure"}.
+  private static String describe(String body) {
+    try {
+      JsonNode node = JSON.readTree(body == null ? "" : body);
+      if (node != null && node.isObject()) {
+        String message = node.path("error").path("message").asText("");
+        String detail = node.path("error").path("detail").asText("");
+        String text = message + (detail.isBlank() || detail.equals(message) ? "" : ": " + detail);
+        return text.isBlank() ? "" : ": " + text;
+      }
+    } catch (IOException notJson) {
+      // HTML pages from the instance or a proxy are real; keep an excerpt.
+    }
+    String excerpt = excerpt(body);
+    return excerpt.isEmpty() ? "" : ": " + excerpt;
+  }
+
+  static String excerpt(String body) {
+    if (body == null) {
+      return "";
+    }
+    String text = body.replaceAll("<[^>]{0,200}>", " ").replaceAll("\\s+", " ").strip();
+    return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+  }
+}

@@ -1,0 +1,93 @@
+package dev.aiops.rca.adapter.servicenow;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how to open incidents in ServiceNow.
+ *
+ * @param instance {@code SERVICENOW_INSTANCE}: such as {@code https://acme.service-now.com}; only {@code https://},
+ *     or {@code http://} on a loopback address (tests)
+ * @param auth {@code SERVICENOW_USER} + {@code SERVICENOW_PASSWORD}, or {@code SERVICENOW_TOKEN}
+ * @param assignmentGroup {@code SERVICENOW_ASSIGNMENT_GROUP}: the group's name or sys_id, if incidents go to one
+ * @param dashboardUrl {@code RCA_DASHBOARD_URL}: the service's dashboard, linked from every incident, if any
+ * @param requestTimeout the longest a single call may take
+ * @param maxAttempts how many times a call is tried when ServiceNow throttles or fails (429, 5xx, timeouts)
+ * @param maxBackoff the longest wait between two attempts, also when ServiceNow asks for more
+ */
+public record ServiceNowSettings(
+    URI instance,
+    ServiceNowAuth auth,
+    Optional<String> assignmentGroup,
+    Optional<URI> dashboardUrl,
+    Duration requestTimeout,
+    int maxAttempts,
+    Duration maxBackoff) {
+
+  public ServiceNowSettings {
+    Objects.requireNonNull(instance, "instance");
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(assignmentGroup, "assignmentGroup");
+    Objects.requireNonNull(dashboardUrl, "dashboardUrl");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(maxBackoff, "maxBackoff");
+    instance = normalise(instance);
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("requestTimeout must be positive");
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1");
+    }
+  }
+
+  /** Settings with the defaults: no assignment group, no dashboard, 30 s per call, 3 attempts, waits up to 30 s. */
+  public static ServiceNowSettings of(String instance, ServiceNowAuth auth) {
+    Objects.requireNonNull(instance, "instance");
+    String url = instance.strip().contains("://") ? instance.strip() : "https://" + instance.strip();
+    return new ServiceNowSettings(URI.create(url), auth, Optional.empty(), Optional.empty(), Duration.ofSeconds(30),
+        3, Duration.ofSeconds(30));
+  }
+
+  /** The same settings with a dashboard to link. */
+  public ServiceNowSettings withDashboardUrl(URI dashboard) {
+    return new ServiceNowSettings(instance, auth, assignmentGroup, Optional.of(dashboard), requestTimeout,
+        maxAttempts, maxBackoff);
+  }
+
+  URI resolve(String pathAndQuery) {
+    return URI.create(instance + pathAndQuery);
+  }
+
+  // The password goes to this host only: TLS everywhere except a loopback stub.
+  private static URI normalise(URI instance) {
+    String scheme = instance.getScheme() == null ? "" : instance.getScheme().toLowerCase(Locale.ROOT);
+    if (instance.getHost() == null) {
+      throw new IllegalArgumentException(
+          "instance (SERVICENOW_INSTANCE) must be a URL such as https://acme.service-now.com: " + instance);
+    }
+    if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(instance.getHost()))) {
+      throw new IllegalArgumentException(
+          "instance (SERVICENOW_INSTANCE) must use https:// (http:// only on loopback): " + instance);
+    }
+    return URI.create(scheme + "://" + instance.getRawAuthority());
+  }
+
+  private static boolean isLoopback(String hostName) {
+    if (hostName.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!hostName.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
+      return false; // never resolve names: a DNS answer must not decide where the password goes
+    }
+    try {
+      return InetAddress.getByName(hostName.replace("[", "").replace("]", "")).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}
