@@ -56,9 +56,10 @@ public final class AdfRemediationExecutor implements RemediationExecutor {
       pipeline = "";
     }
     if (pipeline.isBlank()) {
-      // The call is still worth showing for approval; the name is filled in when it runs.
-      return "POST " + runs.createRunUrl("PIPELINE-OF-RUN-" + runId, runId).toString()
-          .replace("PIPELINE-OF-RUN-" + runId, "{pipeline of run " + runId + "}") + " with body {}";
+      // The call is still worth showing for approval; the pipeline name is read again when it runs.
+      String marker = "PIPELINE-OF-RUN";
+      return "POST " + runs.createRunUrl(marker, runId).toString().replace(marker, "{pipeline of run " + runId + "}")
+          + " with body {}";
     }
     return "POST " + runs.createRunUrl(pipeline, runId) + " with body {}";
   }

@@ -71,6 +71,15 @@ class AdfRemediationExecutorTest implements RemediationExecutorContract {
   }
 
   @Test
+  void should_still_describe_the_call_when_the_run_cannot_be_read() {
+    RemediationPlan plan = new RemediationPlan(new IncidentId(8), RemediationAction.RERUN_FROM_FAILURE,
+        RunKey.of(Source.ADF, "deadbeef-0000-4000-8000-000000000000"), List.of(), "x");
+
+    assertThat(subject().describe(plan)).contains("/pipelines/{pipeline of run deadbeef-0000-4000-8000-000000000000}"
+        + "/createRun?api-version=2018-06-01&referencePipelineRunId=deadbeef-0000-4000-8000-000000000000");
+  }
+
+  @Test
   void should_not_rerun_a_run_that_is_still_going() {
     stub.pipelineRun(RUN, fixture("pipelinerun-get-failed.json").replace("\"status\": \"Failed\"",
         "\"status\": \"InProgress\""));

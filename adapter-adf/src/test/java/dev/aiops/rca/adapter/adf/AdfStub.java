@@ -68,7 +68,7 @@ final class AdfStub implements AutoCloseable {
     static Answer recorded(String fixtureName) {
       JsonNode recorded = AdfStub.json(fixture(fixtureName));
       Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
-      recorded.path("headers").fields().forEachRemaining(field -> headers.put(field.getKey(), field.getValue().asText()));
+      recorded.path("headers").properties().forEach(field -> headers.put(field.getKey(), field.getValue().asText()));
       return new Answer(recorded.path("status").asInt(), recorded.path("body").toString(), headers, Duration.ZERO);
     }
   }
