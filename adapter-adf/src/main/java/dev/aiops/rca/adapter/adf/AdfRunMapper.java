@@ -62,10 +62,11 @@ public final class AdfRunMapper {
     Objects.requireNonNull(pipelineRun, "pipelineRun");
     Objects.requireNonNull(activityRuns, "activityRuns");
     Map<String, String> parents = parents(activityRuns);
+    Map<String, String> startedBy = startedBy(activityRuns);
     List<TaskRun> tasks = new ArrayList<>();
     int index = 0;
     for (JsonNode activity : activityRuns) {
-      tasks.add(activity(activity, index++, parents));
+      tasks.add(activity(activity, index++, parents, startedBy));
     }
     String status = text(pipelineRun, "status");
     return new FailedRun(
@@ -78,11 +79,16 @@ public final class AdfRunMapper {
         annotations(pipelineRun));
   }
 
-  private static TaskRun activity(JsonNode activity, int index, Map<String, String> parents) {
+  private static TaskRun activity(
+      JsonNode activity, int index, Map<String, String> parents, Map<String, String> startedBy) {
     String name = text(activity, "activityName");
     String runId = text(activity, "activityRunId");
     String status = text(activity, "status");
+    String pipelineRunId = text(activity, "pipelineRunId");
     Map<String, String> details = new LinkedHashMap<>();
+    if (!pipelineRunId.isBlank()) {
+      details.put("pipeline_run_id", pipelineRunId);
+    }
     flatten(activity.path("input"), "", details, 0, Set.of());
     flatten(activity.path("output"), "", details, 0, NOISY_OUTPUT);
     Optional<String> runPage = Optional.of(text(activity.path("output"), "runPageUrl")).filter(s -> !s.isBlank());
@@ -95,7 +101,7 @@ public final class AdfRunMapper {
         0,
         error(activity.path("error")),
         runPage,
-        Optional.ofNullable(parents.get(name)),
+        Optional.ofNullable(startedBy.get(pipelineRunId)).or(() -> Optional.ofNullable(parents.get(name))),
         details);
   }
 
@@ -110,6 +116,21 @@ public final class AdfRunMapper {
       return Optional.empty();
     }
     return Optional.of(new TaskError(message, "", "", false, code, failureType));
+  }
+
+  /**
+   * Child pipeline run id to the ExecutePipeline activity that started it: the activity runs of a child pipeline
+   * carry the child's run id, which is the wrapper's {@code output.pipelineRunId}.
+   */
+  private static Map<String, String> startedBy(List<JsonNode> activityRuns) {
+    Map<String, String> startedBy = new HashMap<>();
+    for (JsonNode activity : activityRuns) {
+      String child = text(activity.path("output"), "pipelineRunId");
+      if (!child.isBlank() && !child.equals(text(activity, "pipelineRunId"))) {
+        startedBy.putIfAbsent(child, text(activity, "activityName"));
+      }
+    }
+    return startedBy;
   }
 
   /** Inner activity name to the wrapper whose error names it. */

@@ -57,11 +57,11 @@ class AdfFailedRunSourceTest implements FailedRunSourceContract {
 
   @Override
   public FailedRunSource subject() {
-    return new AdfFailedRunSource(stub.runs(), new StubMapping(), Optional.empty());
+    return new AdfFailedRunSource(stub.runs(), new AdfRunMapper()::map, Optional.empty());
   }
 
   private AdfFailedRunSource withDatabricks(DatabricksHop hop) {
-    return new AdfFailedRunSource(stub.runs(), new StubMapping(), Optional.of(hop));
+    return new AdfFailedRunSource(stub.runs(), new AdfRunMapper()::map, Optional.of(hop));
   }
 
   @Override
@@ -199,8 +199,7 @@ class AdfFailedRunSourceTest implements FailedRunSourceContract {
 
     FailedRun run = subject().fetch(knownFailure());
 
-    assertThat(run.tags()).containsOnly(Map.entry("cost_center", "cc-42"), Map.entry("team", "sales-data"),
-        Map.entry("mapped", "yes"));
+    assertThat(run.tags()).contains(Map.entry("cost_center", "cc-42"), Map.entry("team", "sales-data"));
   }
 
   @Test
@@ -214,7 +213,7 @@ class AdfFailedRunSourceTest implements FailedRunSourceContract {
         "{\"value\":[],\"continuationToken\":\"{\\\"token\\\":\\\"p3\\\"}\"}",
         "{\"value\":[" + failedRun + "," + other + "]}");
 
-    List<FailureEvent> events = new AdfFailedRunSource(stub.runs(), new StubMapping(), Optional.empty())
+    List<FailureEvent> events = new AdfFailedRunSource(stub.runs(), new AdfRunMapper()::map, Optional.empty())
         .failedRunsIn(window);
 
     assertThat(events).extracting(e -> e.run().runId().value())
@@ -237,7 +236,7 @@ class AdfFailedRunSourceTest implements FailedRunSourceContract {
         "/subscriptions/" + AdfStub.SUBSCRIPTION + "/resourcegroups/rg/providers/microsoft.datafactory/factories/other",
         Optional.empty(), Optional.empty(), AT, AT, "PipelineFailedRuns", "a", AT, "{}");
 
-    assertThatThrownBy(() -> new AdfFailedRunSource(stub.runs(), new StubMapping(), Optional.empty())
+    assertThatThrownBy(() -> new AdfFailedRunSource(stub.runs(), new AdfRunMapper()::map, Optional.empty())
         .failedRunsIn(window)).isInstanceOf(PermanentPortException.class).hasMessageContaining("ADF_FACTORY_NAME");
     assertThat(stub.seen(AdfStub.QUERY_PIPELINE_RUNS)).isEmpty();
   }
