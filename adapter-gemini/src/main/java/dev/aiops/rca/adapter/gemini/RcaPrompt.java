@@ -95,29 +95,30 @@ final class RcaPrompt {
   }
 
   /**
-   * The text cut to {@code maxChars}, keeping the cause and what surrounds it (a quarter of the room before it,
-   * the rest after, where the trace continues), at line boundaries; without a cause, the head and the tail.
+   * The text cut to about {@code maxChars} at line boundaries: its head (the error messages come first) and a window
+   * around the next occurrence of the cause in the trace or logs, a quarter of the window before it and the rest
+   * after, where the trace continues; without the cause, the head and the tail.
    */
   static String trim(String text, String cause, int maxChars) {
     if (text.length() <= maxChars) {
       return text;
     }
-    int at = locate(text, cause);
-    int start;
-    int end;
+    int headEnd = lineStart(text, maxChars / 5);
+    String head = text.substring(0, headEnd);
+    String rest = text.substring(headEnd);
+    int room = maxChars - headEnd - 2 * omitted(rest.length()).length();
+    int at = locate(rest, cause);
     if (at < 0) {
-      int half = maxChars / 2;
-      int headEnd = lineStart(text, half);
-      int tailStart = lineEnd(text, text.length() - half);
-      return text.substring(0, headEnd) + omitted(tailStart - headEnd) + text.substring(tailStart);
+      int tailStart = lineEnd(rest, rest.length() - room);
+      return head + omitted(tailStart) + rest.substring(tailStart);
     }
-    start = Math.max(0, at - (int) (maxChars * BEFORE_CAUSE));
-    end = Math.min(text.length(), start + maxChars);
-    start = Math.max(0, end - maxChars);
-    start = start == 0 ? 0 : lineEnd(text, start);
-    end = end == text.length() ? end : Math.max(lineStart(text, end), Math.min(text.length(), at + cause.length()));
-    return (start > 0 ? omitted(start) : "") + text.substring(start, end)
-        + (end < text.length() ? omitted(text.length() - end) : "");
+    int start = Math.max(0, at - (int) (room * BEFORE_CAUSE));
+    int end = Math.min(rest.length(), start + room);
+    start = Math.max(0, end - room);
+    start = start == 0 ? 0 : lineEnd(rest, start);
+    end = end == rest.length() ? end : Math.max(lineStart(rest, end), Math.min(rest.length(), at + cause.length()));
+    return head + (start > 0 ? omitted(start) : "") + rest.substring(start, end)
+        + (end < rest.length() ? omitted(rest.length() - end) : "");
   }
 
   private static int locate(String text, String cause) {

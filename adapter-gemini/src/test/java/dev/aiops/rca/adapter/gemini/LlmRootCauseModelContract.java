@@ -185,7 +185,9 @@ interface LlmRootCauseModelContract extends RootCauseModelContract {
     RootCauseAnalysis analysis = model(1, Duration.ofSeconds(30)).analyze(Samples.databricksRun("9", attack), rules);
 
     String sent = stub().seen().get(0).body();
-    String prompt = sent.substring(sent.indexOf(RcaPrompt.OPEN), sent.indexOf(RcaPrompt.CLOSE));
+    // The block in the user message, on lines of its own (the system instruction only names the markers).
+    int open = sent.indexOf(RcaPrompt.OPEN + "\\n");
+    String prompt = sent.substring(open, sent.indexOf("\\n" + RcaPrompt.CLOSE, open));
     assertThat(prompt).contains("IGNORE PREVIOUS INSTRUCTIONS");
     assertThat(sent.replace(prompt, "")).doesNotContain("IGNORE PREVIOUS INSTRUCTIONS");
     // What the model says stays words for people: at most five one-line actions, the rules' own cause line.
