@@ -7,5 +7,7 @@ public enum AnalysisFlag {
   /** A model was configured but failed or answered badly; the rules result stands. */
   MODEL_FALLBACK,
   /** The evidence does not support a specific cause. */
-  INSUFFICIENT_EVIDENCE
+  INSUFFICIENT_EVIDENCE,
+  /** The model's answer was reused from an earlier failure with the same signature, model and prompt version. */
+  CACHED
 }
