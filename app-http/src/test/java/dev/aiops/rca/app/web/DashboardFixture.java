@@ -78,7 +78,11 @@ final class DashboardFixture implements AutoCloseable {
    * rerun cures, and the change pushed to live views.
    */
   Incident fail(String runId, char signature, Category category, String error) {
-    Instant at = clock.instant();
+    return fail(runId, signature, category, error, clock.instant());
+  }
+
+  /** The same, for a run that failed at {@code at}. */
+  Incident fail(String runId, char signature, Category category, String error, Instant at) {
     RunKey run = RunKey.of(Source.DATABRICKS, runId);
     Filing filing = repository.file(new IncidentDraft(run, Samples.signature(signature), "etl_orders", at,
         Samples.analysis(category, error)));
