@@ -49,6 +49,7 @@ public final class Dashboard {
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
   static final int LOGIN_FAILURES = 5;
+  static final int LOGIN_FAILURES_PER_ADDRESS = 20;
   static final Duration LOGIN_WINDOW = Duration.ofMinutes(5);
   private static final String ASSETS = "dev/aiops/rca/app/web/assets/";
 
@@ -103,7 +104,7 @@ public final class Dashboard {
     this.deliveryReplay = Objects.requireNonNull(deliveryReplay, "deliveryReplay");
     this.apiKey = settings.apiKey().map(WebhookAuth::requiring);
     this.sessions = new Sessions(settings.sessionIdleTimeout(), clock);
-    this.throttle = new LoginThrottle(LOGIN_FAILURES, LOGIN_WINDOW, clock);
+    this.throttle = new LoginThrottle(LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURES, LOGIN_WINDOW, clock);
     this.stats = new IncidentStats(incidents, clock);
     this.slackWorkspaceUrl = settings.slackWorkspaceUrl();
     this.chartVersion = chartJsVersion();
@@ -130,7 +131,9 @@ public final class Dashboard {
     });
     config.routes.sse("/events", client -> {
       client.keepAlive();
-      live.add(client);
+      String sessionId = client.ctx().cookie(SESSION_COOKIE);
+      // The stream ends with its session, at logout or expiry, rather than outliving it.
+      live.add(client, () -> sessions.isLive(sessionId));
       // Tells the browser the stream is open, so it can re-read the list for what it missed.
       client.sendComment("connected");
     });

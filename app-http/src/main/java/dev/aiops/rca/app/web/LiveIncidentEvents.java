@@ -3,8 +3,9 @@ package dev.aiops.rca.app.web;
 import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.port.out.IncidentEvents;
 import io.javalin.http.sse.SseClient;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,17 +18,20 @@ public final class LiveIncidentEvents implements IncidentEvents {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveIncidentEvents.class);
 
-  private final Set<SseClient> clients = new CopyOnWriteArraySet<>();
+  private final Map<SseClient, BooleanSupplier> clients = new ConcurrentHashMap<>();
 
   @Override
   public void publish(IncidentChange change) {
     // Only numbers, an enum name and an ISO instant: nothing here needs JSON escaping.
     String data = "{\"incident\":" + change.incident().value() + ",\"kind\":\"" + change.kind()
         + "\",\"at\":\"" + change.at() + "\"}";
-    for (SseClient client : clients) {
+    clients.forEach((client, allowed) -> {
       try {
         if (client.terminated()) {
           clients.remove(client);
+        } else if (!allowed.getAsBoolean()) {
+          clients.remove(client);
+          client.close();
         } else {
           client.sendEvent("incident", data);
         }
@@ -35,15 +39,12 @@ public final class LiveIncidentEvents implements IncidentEvents {
         LOG.debug("dropping a live view that cannot be written to", e);
         clients.remove(client);
       }
-    }
+    });
   }
 
-  void add(SseClient client) {
-    clients.add(client);
+  /** Streams changes to {@code client} for as long as {@code allowed} says yes. */
+  void add(SseClient client, BooleanSupplier allowed) {
+    clients.put(client, allowed);
     client.onClose(() -> clients.remove(client));
-  }
-
-  int clientCount() {
-    return clients.size();
   }
 }

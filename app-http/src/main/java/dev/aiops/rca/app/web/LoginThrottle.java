@@ -11,24 +11,28 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Limits failed logins per client address and per user name: after {@code maxFailures} failures within
- * {@code window}, further attempts are refused until the oldest failure leaves the window.
+ * Limits failed logins per client address and per user name: after so many failures within {@code window},
+ * further attempts are refused until the oldest failure leaves the window. The address allows more than the
+ * user, because people behind one proxy or NAT share an address.
  */
 final class LoginThrottle {
 
   // Bounds the memory an attacker can make us spend with made-up names and addresses.
   private static final int MAX_KEYS = 10_000;
 
-  private final int maxFailures;
+  private final int maxPerAddress;
+  private final int maxPerUser;
   private final Duration window;
   private final Clock clock;
   private final Map<String, Deque<Instant>> failures = new HashMap<>();
 
-  LoginThrottle(int maxFailures, Duration window, Clock clock) {
-    if (maxFailures < 1) {
-      throw new IllegalArgumentException("maxFailures must be at least 1, was " + maxFailures);
+  LoginThrottle(int maxPerAddress, int maxPerUser, Duration window, Clock clock) {
+    if (maxPerAddress < 1 || maxPerUser < 1) {
+      throw new IllegalArgumentException("the limits must be at least 1, were " + maxPerAddress + " and "
+          + maxPerUser);
     }
-    this.maxFailures = maxFailures;
+    this.maxPerAddress = maxPerAddress;
+    this.maxPerUser = maxPerUser;
     this.window = Objects.requireNonNull(window, "window");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -36,8 +40,8 @@ final class LoginThrottle {
   /** How long until the address or the user may try again; zero when they may now. */
   synchronized Duration retryAfter(String address, String user) {
     Instant now = clock.instant();
-    Duration byAddress = wait(addressKey(address), now);
-    Duration byUser = wait(userKey(user), now);
+    Duration byAddress = wait(addressKey(address), maxPerAddress, now);
+    Duration byUser = wait(userKey(user), maxPerUser, now);
     return byAddress.compareTo(byUser) >= 0 ? byAddress : byUser;
   }
 
@@ -58,7 +62,7 @@ final class LoginThrottle {
     failures.remove(userKey(user));
   }
 
-  private Duration wait(String key, Instant now) {
+  private Duration wait(String key, int maxFailures, Instant now) {
     Deque<Instant> times = failures.get(key);
     if (times == null) {
       return Duration.ZERO;

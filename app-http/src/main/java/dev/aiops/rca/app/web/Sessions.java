@@ -53,6 +53,12 @@ final class Sessions {
     return Optional.of(entry.session());
   }
 
+  /** Whether the session is live, without counting as a use of it. */
+  boolean isLive(String id) {
+    Entry entry = id == null ? null : byId.get(id);
+    return entry != null && !expired(entry, clock.instant());
+  }
+
   void invalidate(String id) {
     if (id != null) {
       byId.remove(id);

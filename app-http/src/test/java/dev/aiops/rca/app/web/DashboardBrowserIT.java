@@ -25,6 +25,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -105,11 +106,11 @@ class DashboardBrowserIT {
 
     Incident incident = fixture.fail("live-1", '1', Category.NETWORK, "java.net.SocketException: Connection reset");
 
-    WebElement row = new WebDriverWait(driver, WAIT)
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("incident-" + incident.id())));
-    assertThat(row.getText()).contains("NETWORK", "etl_orders", "Connection reset");
+    String row = rowText(incident);
+    assertThat(row).contains("NETWORK", "etl_orders", "Connection reset");
     assertThat(((JavascriptExecutor) driver).executeScript("return window.rcaNoReload === true;")).isEqualTo(true);
-    new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id("counts-category")).getText().contains("NETWORK"));
+    new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("counts-category")).getText().contains("NETWORK"));
 
     // A week of history, so that the chart has something to show.
     Instant now = fixture.clock.instant();
@@ -127,7 +128,8 @@ class DashboardBrowserIT {
     int expected = fixture.repository.list(IncidentQuery.all(100)).size();
     new WebDriverWait(driver, WAIT)
         .until(d -> d.findElements(By.cssSelector("#incident-rows tr")).size() == expected);
-    new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id("counts-category")).getText().contains("TIMEOUT"));
+    new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("counts-category")).getText().contains("TIMEOUT"));
     screenshot("incident-list.png");
   }
 
@@ -157,9 +159,9 @@ class DashboardBrowserIT {
     Incident incident = fixture.fail("xss-1", '9', Category.CODE_ERROR, "ValueError: " + DashboardTest.XSS);
 
     driver.get(fixture.url("/incidents"));
-    WebElement row = new WebDriverWait(driver, WAIT)
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("incident-" + incident.id())));
-    assertThat(row.getText()).contains(DashboardTest.XSS);
+    // Checked once the script has re-rendered the rows from the API, so that both renderings are covered.
+    new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.tagName("body")).getAttribute("data-refreshed") != null);
+    assertThat(rowText(incident)).contains(DashboardTest.XSS);
     assertNoInjectedMarkup();
 
     driver.get(fixture.url("/incidents/" + incident.id()));
@@ -176,6 +178,12 @@ class DashboardBrowserIT {
         "return Array.from(document.scripts).map(function (s) { return s.getAttribute('src'); });");
     assertThat(sources).allSatisfy(src -> assertThat(src).matches("/(assets|webjars)/.*\\.js"));
     assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+  }
+
+  /** The row's text once it is there; the list re-renders its rows, so a found row may go stale at once. */
+  private static String rowText(Incident incident) {
+    return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("incident-" + incident.id())).getText());
   }
 
   private static void waitForLiveStream() {

@@ -60,17 +60,40 @@ class DashboardSessionsTest {
   }
 
   @Test
-  void should_block_the_address_and_the_user_when_they_failed_too_often() {
-    LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5), clock);
+  void should_block_the_user_when_it_failed_too_often_from_any_address() {
+    LoginThrottle throttle = new LoginThrottle(20, 5, Duration.ofMinutes(5), clock);
     for (int i = 0; i < 5; i++) {
-      throttle.failed("10.0.0.1", "admin");
+      throttle.failed("10.0.0." + i, "admin");
       clock.advance(Duration.ofSeconds(10));
     }
 
-    assertThat(throttle.retryAfter("10.0.0.1", "someone-else")).isPositive();
-    assertThat(throttle.retryAfter("10.0.0.2", "ADMIN")).isPositive();
-    assertThat(throttle.retryAfter("10.0.0.2", "olga")).isZero();
+    assertThat(throttle.retryAfter("10.0.0.9", "ADMIN")).isPositive();
+    assertThat(throttle.retryAfter("10.0.0.1", "olga")).isZero();
     clock.advance(Duration.ofMinutes(5));
+    assertThat(throttle.retryAfter("10.0.0.9", "admin")).isZero();
+  }
+
+  @Test
+  void should_block_the_address_when_it_failed_too_often_for_any_user() {
+    LoginThrottle throttle = new LoginThrottle(20, 5, Duration.ofMinutes(5), clock);
+    for (int i = 0; i < 20; i++) {
+      throttle.failed("10.0.0.1", "user" + i);
+    }
+
+    assertThat(throttle.retryAfter("10.0.0.1", "olga")).isPositive();
+    assertThat(throttle.retryAfter("10.0.0.2", "olga")).isZero();
+  }
+
+  @Test
+  void should_forget_the_failures_when_the_login_succeeds() {
+    LoginThrottle throttle = new LoginThrottle(20, 5, Duration.ofMinutes(5), clock);
+    for (int i = 0; i < 4; i++) {
+      throttle.failed("10.0.0.1", "admin");
+    }
+
+    throttle.succeeded("10.0.0.1", "admin");
+    throttle.failed("10.0.0.1", "admin");
+
     assertThat(throttle.retryAfter("10.0.0.1", "admin")).isZero();
   }
 }

@@ -254,6 +254,9 @@ class DashboardTest {
     assertThat(blocked.statusCode()).isEqualTo(429);
     assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
     assertThat(browser.cookie(Dashboard.SESSION_COOKIE)).isEmpty();
+    // Another user at the same address (a shared proxy, say) is not locked out by someone else's failures.
+    assertThat(new Browserless(fixture).login("olga", DashboardFixture.OPERATOR_PASSWORD).statusCode())
+        .isEqualTo(303);
     fixture.clock.advance(Dashboard.LOGIN_WINDOW);
     assertThat(browser.login("admin", DashboardFixture.ADMIN_PASSWORD).statusCode()).isEqualTo(303);
   }
@@ -355,6 +358,37 @@ class DashboardTest {
 
       assertThat(event.get(10, TimeUnit.SECONDS))
           .contains("event: incident", "\"incident\":1", "\"kind\":\"OPENED\"");
+    }
+  }
+
+  @Test
+  void should_close_the_live_stream_when_its_session_logs_out() throws Exception {
+    browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(fixture.url("/events")))
+        .header("Accept", "text/event-stream")
+        .header("Cookie", "rca_session=" + browser.cookie(Dashboard.SESSION_COOKIE).orElseThrow())
+        .build();
+    HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(request,
+        HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      assertThat(reader.readLine()).startsWith(":");
+      CompletableFuture<String> rest = CompletableFuture.supplyAsync(() -> {
+        StringBuilder seen = new StringBuilder();
+        try {
+          String line;
+          while ((line = reader.readLine()) != null) {
+            seen.append(line).append('\n');
+          }
+        } catch (java.io.IOException closed) {
+          seen.append("closed");
+        }
+        return seen.toString();
+      });
+
+      browser.postForm("/logout", Map.of("csrf", browser.csrf()));
+      fixture.fail("r1", 'a', Category.NETWORK, "Connection reset");
+
+      assertThat(rest.get(10, TimeUnit.SECONDS)).doesNotContain("event: incident");
     }
   }
 
