@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -143,9 +144,10 @@ class DashboardBrowserIT {
 
     driver.findElement(By.id("approve-REPAIR_FAILED_TASKS")).click();
 
-    WebElement outcomes = new WebDriverWait(driver, WAIT)
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("remediation-outcomes")));
-    new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id("flash")).getText().contains("approved"));
+    // The approval answers with a new page: wait for it before reading, or the old page's elements go stale.
+    new WebDriverWait(driver, WAIT).ignoring(NoSuchElementException.class)
+        .until(d -> d.findElement(By.id("flash")).getText().contains("approved"));
+    WebElement outcomes = driver.findElement(By.id("remediation-outcomes"));
     assertThat(outcomes.getText()).contains("REPAIR_FAILED_TASKS EXECUTED", "started run repair-");
     assertThat(driver.findElements(By.id("approve-REPAIR_FAILED_TASKS"))).isEmpty();
     assertThat(fixture.repository.remediations(incident.id())).extracting(o -> o.status())

@@ -1,0 +1,278 @@
+package dev.aiops.rca.app.config;
+
+import dev.aiops.rca.adapter.adf.AdfCredentials;
+import dev.aiops.rca.adapter.adf.AdfSettings;
+import dev.aiops.rca.adapter.databricks.DatabricksCredentials;
+import dev.aiops.rca.adapter.databricks.DatabricksSettings;
+import dev.aiops.rca.adapter.gemini.LlmProvider;
+import dev.aiops.rca.adapter.gemini.LlmSettings;
+import dev.aiops.rca.adapter.jira.JiraAuth;
+import dev.aiops.rca.adapter.jira.JiraSettings;
+import dev.aiops.rca.adapter.servicenow.ServiceNowAuth;
+import dev.aiops.rca.adapter.servicenow.ServiceNowSettings;
+import dev.aiops.rca.adapter.slack.SlackSettings;
+import dev.aiops.rca.core.remediation.RemediationSettings;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outside systems the service talks to, each present only when configured: the platforms it reads runs from,
+ * the model, the issue tracker, Slack, and what it may remediate on its own.
+ *
+ * @param databricks {@code DATABRICKS_HOST} with {@code DATABRICKS_TOKEN}, or with {@code DATABRICKS_CLIENT_ID}
+ *     and {@code DATABRICKS_CLIENT_SECRET}
+ * @param adf {@code AZURE_SUBSCRIPTION_ID}, {@code ADF_RESOURCE_GROUP}, {@code ADF_FACTORY_NAME} with a client
+ *     secret ({@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID}, {@code AZURE_CLIENT_SECRET}) or a managed identity
+ * @param llm the model ({@code LLM_PROVIDER}); empty for rules only
+ * @param itsmTool {@code ITSM_TOOL}: builtin, jira or servicenow
+ * @param jira the Jira settings when {@code ITSM_TOOL=jira}
+ * @param serviceNow the ServiceNow settings when {@code ITSM_TOOL=servicenow}
+ * @param slack {@code SLACK_BOT_TOKEN} with {@code SLACK_ALERT_CHANNEL}
+ * @param remediation {@code RCA_REMEDIATION_MODE} and {@code RCA_MAX_AUTO_REPAIRS}
+ * @param costTagKeys {@code RCA_COST_TAG_KEYS}: the tags that name who pays
+ * @param redactDataValues {@code RCA_REDACT_DATA_VALUES}: whether row values in error texts are masked
+ * @param dashboardUrl {@code RCA_DASHBOARD_URL}: where people reach the dashboard, linked from tickets
+ */
+public record Integrations(
+    Optional<DatabricksSettings> databricks,
+    Optional<AdfSettings> adf,
+    Optional<LlmSettings> llm,
+    String itsmTool,
+    Optional<JiraSettings> jira,
+    Optional<ServiceNowSettings> serviceNow,
+    Optional<SlackSettings> slack,
+    RemediationSettings remediation,
+    List<String> costTagKeys,
+    boolean redactDataValues,
+    Optional<URI> dashboardUrl) {
+
+  /** The issue trackers this build can use. */
+  public static final List<String> ITSM_TOOLS = List.of("builtin", "jira", "servicenow");
+  /** The tags that name a cost centre when {@code RCA_COST_TAG_KEYS} is not set. */
+  public static final List<String> DEFAULT_COST_TAG_KEYS = List.of("cost_center", "CostCenter", "team");
+
+  public Integrations {
+    Objects.requireNonNull(databricks, "databricks");
+    Objects.requireNonNull(adf, "adf");
+    Objects.requireNonNull(llm, "llm");
+    Objects.requireNonNull(itsmTool, "itsmTool");
+    Objects.requireNonNull(jira, "jira");
+    Objects.requireNonNull(serviceNow, "serviceNow");
+    Objects.requireNonNull(slack, "slack");
+    Objects.requireNonNull(remediation, "remediation");
+    costTagKeys = List.copyOf(costTagKeys);
+    Objects.requireNonNull(dashboardUrl, "dashboardUrl");
+  }
+
+  /** Nothing outside: rules only, the built-in tracker, suggestions only. */
+  public static Integrations none() {
+    return new Integrations(Optional.empty(), Optional.empty(), Optional.empty(), "builtin", Optional.empty(),
+        Optional.empty(), Optional.empty(), RemediationSettings.defaults(), DEFAULT_COST_TAG_KEYS, true,
+        Optional.empty());
+  }
+
+  /** Reads every integration, adding each problem found to {@code problems}. */
+  static Integrations read(ConfigSource source, List<String> problems) {
+    SettingsReader settings = new SettingsReader(source, problems);
+    List<String> costTags = settings.list("RCA_COST_TAG_KEYS", DEFAULT_COST_TAG_KEYS);
+    Optional<URI> dashboard = settings.url("RCA_DASHBOARD_URL");
+    String itsm = source.get("ITSM_TOOL").map(v -> v.toLowerCase(Locale.ROOT)).orElse("builtin");
+    if (!ITSM_TOOLS.contains(itsm)) {
+      problems.add("ITSM_TOOL must be one of " + ITSM_TOOLS + ", was '" + itsm + "'");
+      itsm = "builtin";
+    }
+    return new Integrations(
+        databricks(settings),
+        adf(settings, costTags),
+        llm(settings),
+        itsm,
+        itsm.equals("jira") ? jira(settings, dashboard) : Optional.empty(),
+        itsm.equals("servicenow") ? serviceNow(settings, dashboard) : Optional.empty(),
+        slack(settings, dashboard),
+        remediation(settings),
+        costTags,
+        settings.flag("RCA_REDACT_DATA_VALUES", true),
+        dashboard);
+  }
+
+  private static Optional<DatabricksSettings> databricks(SettingsReader settings) {
+    boolean token = settings.isSet("DATABRICKS_TOKEN");
+    boolean client = settings.isSet("DATABRICKS_CLIENT_ID") || settings.isSet("DATABRICKS_CLIENT_SECRET");
+    if (!settings.isSet("DATABRICKS_HOST")) {
+      if (token || client) {
+        settings.required("DATABRICKS_HOST", "Databricks credentials are set");
+      }
+      return Optional.empty();
+    }
+    String host = settings.get("DATABRICKS_HOST").orElseThrow();
+    Optional<DatabricksCredentials> credentials;
+    if (token) {
+      credentials = Optional.of(new DatabricksCredentials.PersonalAccessToken(settings.get("DATABRICKS_TOKEN")
+          .orElseThrow()));
+    } else if (client) {
+      String because = "OAuth machine-to-machine needs both";
+      Optional<String> id = settings.required("DATABRICKS_CLIENT_ID", because);
+      Optional<String> secret = settings.required("DATABRICKS_CLIENT_SECRET", because);
+      credentials = id.isPresent() && secret.isPresent()
+          ? Optional.of(new DatabricksCredentials.OAuthClient(id.get(), secret.get())) : Optional.empty();
+    } else {
+      settings.required("DATABRICKS_TOKEN", "DATABRICKS_HOST is set; or set DATABRICKS_CLIENT_ID and "
+          + "DATABRICKS_CLIENT_SECRET");
+      credentials = Optional.empty();
+    }
+    return credentials.flatMap(c -> settings.build("DATABRICKS_HOST", () -> DatabricksSettings.of(host, c)));
+  }
+
+  private static Optional<AdfSettings> adf(SettingsReader settings, List<String> costTags) {
+    List<String> names = List.of("AZURE_SUBSCRIPTION_ID", "ADF_RESOURCE_GROUP", "ADF_FACTORY_NAME");
+    if (names.stream().noneMatch(settings::isSet)) {
+      return Optional.empty();
+    }
+    String because = "Data Factory needs all of " + names;
+    List<String> values = new ArrayList<>();
+    names.forEach(name -> settings.required(name, because).ifPresent(values::add));
+    Optional<AdfCredentials> credentials;
+    if (settings.flag("AZURE_USE_MANAGED_IDENTITY", false)) {
+      credentials = Optional.of(AdfCredentials.ManagedIdentity.of(settings.get("AZURE_CLIENT_ID")));
+    } else {
+      String secretBecause = "Data Factory signs in with a client secret unless AZURE_USE_MANAGED_IDENTITY=true";
+      Optional<String> tenant = settings.required("AZURE_TENANT_ID", secretBecause);
+      Optional<String> client = settings.required("AZURE_CLIENT_ID", secretBecause);
+      Optional<String> secret = settings.required("AZURE_CLIENT_SECRET", secretBecause);
+      credentials = tenant.isPresent() && client.isPresent() && secret.isPresent()
+          ? Optional.of(new AdfCredentials.ClientSecret(tenant.get(), client.get(), secret.get()))
+          : Optional.empty();
+    }
+    Optional<URI> authority = settings.url("AZURE_AUTHORITY_HOST");
+    Optional<URI> management = settings.url("AZURE_MANAGEMENT_URL");
+    if (values.size() != names.size() || credentials.isEmpty()) {
+      return Optional.empty();
+    }
+    return settings.build("Data Factory settings", () -> AdfSettings.of(values.get(0), values.get(1),
+            values.get(2), credentials.get())
+        .withEndpoints(authority.orElse(AdfSettings.PUBLIC_AUTHORITY), management.orElse(AdfSettings.PUBLIC_MANAGEMENT))
+        .withCostTagKeys(costTags));
+  }
+
+  private static Optional<LlmSettings> llm(SettingsReader settings) {
+    boolean none = settings.get("LLM_PROVIDER").map(v -> v.equalsIgnoreCase("none")).orElse(false);
+    if (none) {
+      return Optional.empty();
+    }
+    Optional<LlmProvider> chosen = settings.choice("LLM_PROVIDER", LlmProvider.class, LlmProvider::id);
+    if (chosen.isEmpty()) {
+      if (settings.get("LLM_PROVIDER").isPresent() || !settings.isSet("GEMINI_API_KEY")) {
+        return Optional.empty(); // a bad value was reported; no value and no key means rules only
+      }
+      chosen = Optional.of(LlmProvider.GEMINI);
+    }
+    LlmProvider provider = chosen.get();
+    String prefix = provider.name();
+    Optional<String> key = provider == LlmProvider.OLLAMA ? Optional.of("")
+        : settings.required(prefix + "_API_KEY", "LLM_PROVIDER is " + provider.id());
+    String model = settings.get(prefix + "_MODEL").orElse(provider.defaultModel());
+    Optional<String> baseUrl = settings.get(prefix + "_BASE_URL");
+    int budget = settings.number("RCA_LLM_INPUT_TOKENS", LlmSettings.DEFAULT_INPUT_TOKEN_BUDGET, 1_000, 1_000_000);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    return settings.build(prefix + "_* settings", () -> {
+      LlmSettings llm = LlmSettings.of(provider, key.get()).withModel(model).withInputTokenBudget(budget);
+      return baseUrl.map(llm::withBaseUrl).orElse(llm);
+    });
+  }
+
+  private static Optional<JiraSettings> jira(SettingsReader settings, Optional<URI> dashboard) {
+    String because = "ITSM_TOOL is jira";
+    Optional<String> domain = settings.required("JIRA_DOMAIN", because);
+    Optional<String> project = settings.required("JIRA_PROJECT_KEY", because);
+    Optional<String> token = settings.required("JIRA_API_TOKEN", because);
+    Optional<String> email = settings.get("JIRA_USER_EMAIL");
+    // Cloud signs in with an e-mail and an API token; Data Center with a personal access token alone.
+    int version = settings.number("JIRA_API_VERSION", email.isPresent() ? 3 : 2, 2, 3);
+    String issueType = settings.get("JIRA_ISSUE_TYPE").orElse("Bug");
+    boolean reopen = settings.flag("JIRA_REOPEN", true);
+    boolean priority = settings.flag("JIRA_SET_PRIORITY", true);
+    Optional<String> occurrences = settings.get("JIRA_OCCURRENCE_FIELD");
+    if (domain.isEmpty() || project.isEmpty() || token.isEmpty()) {
+      return Optional.empty();
+    }
+    return settings.build("JIRA_* settings", () -> {
+      JiraAuth auth = email.<JiraAuth>map(e -> new JiraAuth.CloudToken(e, token.get()))
+          .orElseGet(() -> new JiraAuth.PersonalAccessToken(token.get()));
+      JiraSettings base = JiraSettings.of(domain.get(), auth, project.get());
+      return new JiraSettings(base.domain(), auth, base.projectKey(), issueType, version, reopen, priority,
+          occurrences, dashboard, base.requestTimeout(), base.maxAttempts(), base.maxBackoff());
+    });
+  }
+
+  private static Optional<ServiceNowSettings> serviceNow(SettingsReader settings, Optional<URI> dashboard) {
+    Optional<String> instance = settings.required("SERVICENOW_INSTANCE", "ITSM_TOOL is servicenow");
+    Optional<ServiceNowAuth> auth;
+    if (settings.isSet("SERVICENOW_TOKEN")) {
+      auth = Optional.of(new ServiceNowAuth.BearerToken(settings.get("SERVICENOW_TOKEN").orElseThrow()));
+    } else {
+      String because = "ServiceNow needs SERVICENOW_USER and SERVICENOW_PASSWORD, or SERVICENOW_TOKEN";
+      Optional<String> user = settings.required("SERVICENOW_USER", because);
+      Optional<String> password = settings.required("SERVICENOW_PASSWORD", because);
+      auth = user.isPresent() && password.isPresent()
+          ? Optional.of(new ServiceNowAuth.UserPassword(user.get(), password.get())) : Optional.empty();
+    }
+    Optional<String> group = settings.get("SERVICENOW_ASSIGNMENT_GROUP");
+    if (instance.isEmpty() || auth.isEmpty()) {
+      return Optional.empty();
+    }
+    return settings.build("SERVICENOW_* settings", () -> {
+      ServiceNowSettings base = ServiceNowSettings.of(instance.get(), auth.get());
+      return new ServiceNowSettings(base.instance(), base.auth(), group, dashboard, base.requestTimeout(),
+          base.maxAttempts(), base.maxBackoff());
+    });
+  }
+
+  private static Optional<SlackSettings> slack(SettingsReader settings, Optional<URI> dashboard) {
+    if (!settings.isSet("SLACK_BOT_TOKEN") && !settings.isSet("SLACK_ALERT_CHANNEL")) {
+      return Optional.empty();
+    }
+    String because = "Slack needs both SLACK_BOT_TOKEN and SLACK_ALERT_CHANNEL";
+    Optional<String> token = settings.required("SLACK_BOT_TOKEN", because);
+    Optional<String> channel = settings.required("SLACK_ALERT_CHANNEL", because);
+    Optional<URI> api = settings.url("SLACK_API_URL");
+    java.time.Duration interval = settings.duration("SLACK_THREAD_INTERVAL", java.time.Duration.ofHours(1));
+    if (token.isEmpty() || channel.isEmpty()) {
+      return Optional.empty();
+    }
+    return settings.build("SLACK_* settings", () -> {
+      SlackSettings slack = SlackSettings.of(token.get(), channel.get()).withThreadInterval(interval);
+      slack = api.map(slack::withApiUrl).orElse(slack);
+      return dashboard.map(slack::withDashboardUrl).orElse(slack);
+    });
+  }
+
+  private static RemediationSettings remediation(SettingsReader settings) {
+    RemediationSettings defaults = RemediationSettings.defaults();
+    RemediationSettings.Mode mode = settings.choice("RCA_REMEDIATION_MODE", RemediationSettings.Mode.class,
+        m -> m.name().toLowerCase(Locale.ROOT)).orElse(defaults.mode());
+    int max = settings.number("RCA_MAX_AUTO_REPAIRS", defaults.maxAttemptsPerIncident(), 0, 10);
+    return new RemediationSettings(mode, defaults.allowedActions(), defaults.allowedCategories(), max);
+  }
+
+  /** One line per integration, secrets masked, for the start-up log. */
+  public List<String> describe() {
+    List<String> lines = new ArrayList<>();
+    lines.add("databricks: " + databricks.map(d -> d.host() + " (" + d.credentials() + ")")
+        .orElse("not configured: webhooks are analysed as they come"));
+    lines.add("data factory: " + adf.map(a -> a.factoryResourceId()).orElse("not configured"));
+    lines.add("model: " + llm.map(LlmSettings::modelId).orElse("none (rules only)"));
+    lines.add("issue tracker: " + itsmTool + jira.map(j -> " " + j.domain() + " project " + j.projectKey()).orElse("")
+        + serviceNow.map(s -> " " + s.instance()).orElse(""));
+    lines.add("slack: " + slack.map(s -> "channel " + s.channel()).orElse("not configured (alerts go to the log)"));
+    lines.add("remediation: " + remediation.mode().name().toLowerCase(Locale.ROOT) + ", at most "
+        + remediation.maxAttemptsPerIncident() + " per incident");
+    lines.add("cost tags: " + String.join(",", costTagKeys));
+    return lines;
+  }
+}
