@@ -49,6 +49,21 @@ public final class JdbcStore implements AutoCloseable {
     }
   }
 
+  /** Opens the pool on a schema as it is, for upgrade tests that write to an older version. */
+  static JdbcStore openWithoutMigrating(JdbcSettings settings) {
+    return new JdbcStore(pool(settings));
+  }
+
+  /** The version of the latest migration applied. */
+  public String schemaVersion() {
+    return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        .schemas(schemaNames()).load().info().current().getVersion().getVersion();
+  }
+
+  private String[] schemaNames() {
+    return dataSource.getSchema() == null ? new String[0] : new String[] {dataSource.getSchema()};
+  }
+
   /** Migrates the schema up to {@code target} only (such as {@code "1"}), for upgrade tests. */
   static void migrateTo(JdbcSettings settings, String target) {
     try (HikariDataSource dataSource = pool(settings)) {
