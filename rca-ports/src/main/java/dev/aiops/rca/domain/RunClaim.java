@@ -1,9 +1,9 @@
 package dev.aiops.rca.domain;
 
-/** The answer to "claim this run": the first delivery of a run wins, every later one is a duplicate. */
+/** The answer to "claim this run": the first delivery of a run wins, every other delivery is a duplicate. */
 public enum RunClaim {
-  /** This caller is the first: it owns the run's processing. */
+  /** This delivery is the first, or resumes its own claim: it owns the run's processing. */
   CLAIMED,
-  /** The run was claimed before; this delivery changes nothing. */
+  /** Another delivery claimed the run; this one changes nothing. */
   ALREADY_CLAIMED
 }

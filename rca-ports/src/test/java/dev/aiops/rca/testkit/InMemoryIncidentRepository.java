@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
 /** An incident repository in memory: thread-safe by one lock, deterministic ids from 1, failing on demand. */
 public final class InMemoryIncidentRepository implements IncidentRepository {
 
-  private final Map<RunKey, Instant> claims = new HashMap<>();
+  private final Map<RunKey, String> claims = new HashMap<>();
   private final Map<IncidentId, Incident> incidents = new LinkedHashMap<>();
   private final Map<ErrorSignature, IncidentId> openBySignature = new HashMap<>();
   private final Map<RunKey, IncidentId> filedRuns = new HashMap<>();
@@ -42,9 +42,13 @@ public final class InMemoryIncidentRepository implements IncidentRepository {
   }
 
   @Override
-  public synchronized RunClaim claim(RunKey run, Instant at) {
+  public synchronized RunClaim claim(RunKey run, String claimant, Instant at) {
     failures.maybeFail();
-    return claims.putIfAbsent(run, at) == null ? RunClaim.CLAIMED : RunClaim.ALREADY_CLAIMED;
+    if (claimant.isBlank()) {
+      throw new IllegalArgumentException("claimant must not be blank");
+    }
+    String holder = claims.putIfAbsent(run, claimant);
+    return holder == null || holder.equals(claimant) ? RunClaim.CLAIMED : RunClaim.ALREADY_CLAIMED;
   }
 
   @Override

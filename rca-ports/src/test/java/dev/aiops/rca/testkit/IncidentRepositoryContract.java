@@ -36,13 +36,25 @@ public interface IncidentRepositoryContract {
   IncidentRepository subject();
 
   @Test
-  default void should_claim_a_run_once_when_it_is_claimed_twice() {
+  default void should_claim_a_run_once_when_two_deliveries_claim_it() {
     IncidentRepository repository = subject();
     RunKey run = RunKey.of(Source.DATABRICKS, "100");
 
-    assertThat(repository.claim(run, Samples.T0)).isEqualTo(RunClaim.CLAIMED);
-    assertThat(repository.claim(run, Samples.T0)).isEqualTo(RunClaim.ALREADY_CLAIMED);
-    assertThat(repository.claim(RunKey.of(Source.ADF, "100"), Samples.T0)).isEqualTo(RunClaim.CLAIMED);
+    assertThat(repository.claim(run, "delivery-1", Samples.T0)).isEqualTo(RunClaim.CLAIMED);
+    assertThat(repository.claim(run, "delivery-2", Samples.T0)).isEqualTo(RunClaim.ALREADY_CLAIMED);
+    assertThat(repository.claim(RunKey.of(Source.ADF, "100"), "delivery-2", Samples.T0))
+        .isEqualTo(RunClaim.CLAIMED);
+  }
+
+  @Test
+  default void should_let_the_same_claimant_resume_when_it_claims_its_run_again() {
+    IncidentRepository repository = subject();
+    RunKey run = RunKey.of(Source.DATABRICKS, "101");
+    repository.claim(run, "delivery-1", Samples.T0);
+
+    assertThat(repository.claim(run, "delivery-1", Samples.T0.plusSeconds(60))).isEqualTo(RunClaim.CLAIMED);
+    assertThat(repository.claim(run, "delivery-2", Samples.T0.plusSeconds(61)))
+        .isEqualTo(RunClaim.ALREADY_CLAIMED);
   }
 
   @Test
@@ -53,7 +65,8 @@ public interface IncidentRepositoryContract {
     try {
       List<Callable<RunClaim>> attempts = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
-        attempts.add(() -> repository.claim(run, Samples.T0));
+        String claimant = "delivery-" + i;
+        attempts.add(() -> repository.claim(run, claimant, Samples.T0));
       }
       long claimed = 0;
       for (Future<RunClaim> result : pool.invokeAll(attempts)) {

@@ -5,8 +5,11 @@ import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.InvalidConfigException;
 import dev.aiops.rca.app.http.RcaHttpServer;
+import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.port.PortException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Option;
       "Settings come from environment variables, then from the .env file:",
       "RCA_PORT (default 8000), RCA_DATA_DIR, RCA_API_KEY, DATABRICKS_HOST,",
       "DATABRICKS_TOKEN, GEMINI_API_KEY, ITSM_TOOL, SLACK_BOT_TOKEN,",
-      "SLACK_ALERT_CHANNEL."
+      "SLACK_ALERT_CHANNEL, RCA_DB_URL (default: an H2 file under RCA_DATA_DIR),",
+      "RCA_DB_USER, RCA_DB_PASSWORD, RCA_WORKERS (default 2)."
     })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -45,14 +49,24 @@ public final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     config.describe().forEach(line -> LOG.info("setting {}", line));
-    Wiring wiring = new Wiring(config, Clock.systemUTC());
+    Wiring wiring;
+    try {
+      wiring = new Wiring(config, Clock.systemUTC());
+    } catch (PortException e) {
+      LOG.error("cannot open the database: {}", e.getMessage());
+      return 3;
+    }
     wiring.notes().forEach(note -> LOG.info("wiring {}", note));
 
     CountDownLatch stopped = new CountDownLatch(1);
-    RcaHttpServer server = new RcaHttpServer(host, config.port(), wiring.incidents()).start();
+    wiring.workers().start();
+    // Webhook authentication (RCA_API_KEY) plugs in here as a WebhookGuard.
+    RcaHttpServer server = new RcaHttpServer(host, config.port(), wiring.incidents(), Optional.of(wiring.intake()),
+        WebhookGuard.OPEN).start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("stopping");
+      LOG.info("stopping: no new webhooks, finishing deliveries in progress");
       server.close();
+      wiring.close();
       stopped.countDown();
     }, "shutdown"));
     LOG.info("ready on http://{}:{} (GET /health/ready)", host, server.port());

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param slack the Slack bot ({@code SLACK_BOT_TOKEN} with {@code SLACK_ALERT_CHANNEL}), if set
  * @param database the incident database ({@code RCA_DB_URL}, {@code RCA_DB_USER}, {@code RCA_DB_PASSWORD}); empty
  *     for the embedded H2 file under the data directory
+ * @param workers how many workers process the inbox ({@code RCA_WORKERS}, default 2)
  */
 public record AppConfig(
     int port,
@@ -28,7 +29,8 @@ public record AppConfig(
     Optional<Secret> geminiApiKey,
     String itsmTool,
     Optional<SlackSettings> slack,
-    Optional<DatabaseSettings> database) {
+    Optional<DatabaseSettings> database,
+    int workers) {
 
   /** The issue trackers this build can use. */
   public static final List<String> ITSM_TOOLS = List.of("builtin");
@@ -79,6 +81,9 @@ public record AppConfig(
     Objects.requireNonNull(itsmTool, "itsmTool");
     Objects.requireNonNull(slack, "slack");
     Objects.requireNonNull(database, "database");
+    if (workers < 1 || workers > 64) {
+      throw new IllegalArgumentException("workers must be within [1, 64], was " + workers);
+    }
   }
 
   /**
@@ -137,11 +142,25 @@ public record AppConfig(
       }
     }
 
+    int workers = 2;
+    Optional<String> rawWorkers = source.get("RCA_WORKERS");
+    if (rawWorkers.isPresent()) {
+      try {
+        workers = Integer.parseInt(rawWorkers.get());
+      } catch (NumberFormatException e) {
+        workers = -1;
+      }
+      if (workers < 1 || workers > 64) {
+        problems.add("RCA_WORKERS must be a number from 1 to 64, was '" + rawWorkers.get() + "'");
+        workers = 2;
+      }
+    }
+
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new AppConfig(port, dataDir, source.get("RCA_API_KEY").map(Secret::new), databricks,
-        source.get("GEMINI_API_KEY").map(Secret::new), itsm, slack, database);
+        source.get("GEMINI_API_KEY").map(Secret::new), itsm, slack, database, workers);
   }
 
   /** Two settings that go together: both values, or empty when neither is set, or a problem when one is. */
@@ -171,6 +190,8 @@ public record AppConfig(
         "SLACK_ALERT_CHANNEL=" + slack.map(SlackSettings::channel).orElse("(not set)"),
         "RCA_DB_URL=" + database.map(DatabaseSettings::maskedUrl)
             .orElse("(embedded H2 under " + dataDir + ")"),
-        "RCA_DB_PASSWORD=" + database.flatMap(DatabaseSettings::password).map(Secret::toString).orElse("(not set)"));
+        "RCA_DB_USER=" + database.map(DatabaseSettings::user).filter(u -> !u.isBlank()).orElse("(not set)"),
+        "RCA_DB_PASSWORD=" + database.flatMap(DatabaseSettings::password).map(Secret::toString).orElse("(not set)"),
+        "RCA_WORKERS=" + workers);
   }
 }

@@ -2,35 +2,68 @@ package dev.aiops.rca.app.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.app.intake.IntakeResult;
+import dev.aiops.rca.app.intake.WebhookIntake;
+import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.out.IncidentRepository;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The service's HTTP face: health endpoints now, webhooks and pages as they arrive. */
+/**
+ * The service's HTTP face: health, the failure webhooks (answered 202 once the delivery is stored; processing runs
+ * on the inbox workers) and a read-only incident list.
+ */
 public final class RcaHttpServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RcaHttpServer.class);
 
   private final ObjectMapper json = new ObjectMapper();
+  /** The paths that take Databricks failure webhooks; the second is the legacy one. */
+  public static final List<String> DATABRICKS_WEBHOOK_PATHS = List.of("/webhooks/databricks", "/databricks-monitor");
+
   private final IncidentRepository incidents;
+  private final Optional<WebhookIntake> intake;
+  private final WebhookGuard guard;
   private final AtomicBoolean started = new AtomicBoolean();
   private final Javalin app;
 
+  /** Health endpoints and the incident list only, without webhook intake. */
   public RcaHttpServer(String host, int port, IncidentRepository incidents) {
+    this(host, port, incidents, Optional.empty(), WebhookGuard.OPEN);
+  }
+
+  /**
+   * @param intake stores webhooks; without it the webhook paths answer 404
+   * @param guard checks each webhook request before it is read
+   */
+  public RcaHttpServer(String host, int port, IncidentRepository incidents, Optional<WebhookIntake> intake,
+      WebhookGuard guard) {
     this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.intake = Objects.requireNonNull(intake, "intake");
+    this.guard = Objects.requireNonNull(guard, "guard");
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jetty.host = host;
       config.jetty.port = port;
       config.routes.get("/health/live", ctx -> send(ctx, 200, Map.of("status", "UP")));
       config.routes.get("/health/ready", this::ready);
+      config.routes.get("/api/incidents", this::listIncidents);
+      if (intake.isPresent()) {
+        DATABRICKS_WEBHOOK_PATHS.forEach(path -> config.routes.post(path, this::webhook));
+      }
+      config.routes.exception(HttpResponseException.class, (e, ctx) ->
+          send(ctx, e.getStatus(), new ErrorBody("refused", e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
         send(ctx, 500, new ErrorBody("internal_error", "the service failed to handle the request"));
@@ -61,6 +94,56 @@ public final class RcaHttpServer implements AutoCloseable {
     } catch (PortException e) {
       send(ctx, 503, new ErrorBody("store_unavailable", "the incident store cannot be reached"));
     }
+  }
+
+  private void webhook(Context ctx) {
+    guard.check(ctx);
+    IntakeResult result;
+    try {
+      result = intake.orElseThrow().receive(ctx.body(), ctx.headerMap());
+    } catch (PortException e) {
+      LOG.warn("webhook on {} not stored: {}", ctx.path(), e.getMessage());
+      send(ctx, 503, new ErrorBody("store_unavailable", "the webhook could not be stored; send it again later"));
+      return;
+    }
+    if (result instanceof IntakeResult.Accepted) {
+      send(ctx, 202, Map.of("status", "accepted", "delivery", ((IntakeResult.Accepted) result).deliveryId()));
+    } else if (result instanceof IntakeResult.Duplicate) {
+      IntakeResult.Duplicate duplicate = (IntakeResult.Duplicate) result;
+      send(ctx, 202, Map.of("status", "duplicate", "delivery", duplicate.deliveryId(), "reason", duplicate.reason()));
+    } else if (result instanceof IntakeResult.Ignored) {
+      send(ctx, 200, Map.of("status", "ignored", "reason", ((IntakeResult.Ignored) result).reason()));
+    } else {
+      send(ctx, 400, new ErrorBody("invalid_webhook", ((IntakeResult.Rejected) result).reason()));
+    }
+  }
+
+  private void listIncidents(Context ctx) {
+    int limit;
+    try {
+      limit = Integer.parseInt(Optional.ofNullable(ctx.queryParam("limit")).orElse("50"));
+      IncidentQuery.all(limit);
+    } catch (IllegalArgumentException e) {
+      send(ctx, 400, new ErrorBody("invalid_query", "limit must be a number from 1 to 1000"));
+      return;
+    }
+    List<Map<String, Object>> rows = incidents.list(IncidentQuery.all(limit)).stream().map(RcaHttpServer::row).toList();
+    send(ctx, 200, Map.of("incidents", rows));
+  }
+
+  private static Map<String, Object> row(Incident incident) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", incident.id().value());
+    row.put("job", incident.jobName());
+    row.put("status", incident.status().name());
+    row.put("category", incident.analysis().category().name());
+    row.put("occurrences", incident.occurrences());
+    row.put("firstRun", incident.firstRun().toString());
+    row.put("firstSeen", incident.firstSeen().toString());
+    row.put("lastSeen", incident.lastSeen().toString());
+    row.put("ticket", incident.ticket().map(t -> t.key()).orElse(null));
+    row.put("notified", incident.notification().isPresent());
+    return row;
   }
 
   private void send(Context ctx, int status, Object body) {

@@ -9,6 +9,9 @@ import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Effect;
+import dev.aiops.rca.domain.EffectKind;
+import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
@@ -48,6 +51,11 @@ import java.util.Optional;
  * <p>Only the claim and the filing must succeed. A platform that cannot be asked leaves a degraded analysis, a
  * model that fails leaves the rules' analysis, and a ticket or notification that fails is recorded as a problem for
  * a later retry rather than losing the incident.
+ *
+ * <p>Handling the same delivery again resumes it: the claim is granted to the same delivery, filing is idempotent
+ * per run, an incident that has its ticket or message is not ticketed or notified again, a ticket is looked up by
+ * its idempotency key before one is opened, and each outward effect is recorded in the effect log before it is
+ * attempted.
  */
 public final class HandleFailureService implements HandleFailureUseCase {
 
@@ -70,11 +78,14 @@ public final class HandleFailureService implements HandleFailureUseCase {
   public HandleFailureResult handle(HandleFailureCommand command) {
     FailureEvent event = command.event();
     RunKey run = event.run();
-    if (ports.incidents().claim(run, ports.clock().instant()) == RunClaim.ALREADY_CLAIMED) {
-      audit(run, Optional.empty(), AuditAction.DUPLICATE_DELIVERY, "run " + run + " was delivered before; ignored");
+    RunClaim claim = ports.incidents().claim(run, command.deliveryId(), ports.clock().instant());
+    if (claim == RunClaim.ALREADY_CLAIMED) {
+      audit(run, Optional.empty(), AuditAction.DUPLICATE_DELIVERY,
+          "duplicate delivery " + command.deliveryId() + ": run " + run + " was delivered before; ignored");
       return new HandleFailureResult.Duplicate(run);
     }
-    audit(run, Optional.empty(), AuditAction.RECEIVED, "failure of " + event.displayName() + " received");
+    audit(run, Optional.empty(), AuditAction.RECEIVED,
+        "failure of " + event.displayName() + " received in delivery " + command.deliveryId());
 
     Fetched fetched = fetch(event);
     FailedRun failedRun = fetched.run();
@@ -152,11 +163,17 @@ public final class HandleFailureService implements HandleFailureUseCase {
   }
 
   private Incident openTicket(Incident incident, FailedRun run, List<String> problems) {
+    if (incident.ticket().isPresent()) {
+      return incident; // a resumed delivery: the ticket was opened before the interruption
+    }
     TicketRequest request = ticketRequest(incident, run);
     try {
+      ports.effects().intend(request.idempotencyKey(), EffectKind.TICKET, incident.id(), ports.clock().instant());
+      // Asking first is what keeps a crash between "opened" and "recorded" from opening a second ticket.
       TicketRef ticket = ports.tracker().findByIdempotencyKey(request.idempotencyKey())
           .orElseGet(() -> ports.tracker().open(request));
       Incident ticketed = ports.incidents().attachTicket(incident.id(), ticket);
+      ports.effects().markDone(request.idempotencyKey(), ticket.key(), ports.clock().instant());
       audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.TICKET_CREATED,
           "ticket " + ticket.key() + " in " + ticket.system());
       publish(incident.id(), IncidentChange.Kind.TICKETED);
@@ -169,14 +186,22 @@ public final class HandleFailureService implements HandleFailureUseCase {
   }
 
   private Incident notifyPeople(Incident incident, FailedRun run, List<String> problems) {
+    if (incident.notification().isPresent()) {
+      return incident; // a resumed delivery: people were told before the interruption
+    }
     RootCauseAnalysis analysis = incident.analysis();
     String title = "[RCA] " + incident.jobName() + " failed: " + analysis.category();
     String text = analysis.rootCauseLine().isBlank() ? analysis.summary() : analysis.rootCauseLine();
     Notification notification =
         new Notification(incident, title, text, analysis.category(), incident.ticket(), run.runPageUrl());
+    String key = notificationKey(incident);
     try {
+      // A notifier cannot be asked whether it sent a message, so an attempt interrupted between sending and
+      // recording is sent again: a rare repeated message is better than a missing alert.
+      ports.effects().intend(key, EffectKind.NOTIFICATION, incident.id(), ports.clock().instant());
       NotificationRef ref = ports.notifier().notify(notification);
       Incident notified = ports.incidents().attachNotification(incident.id(), ref);
+      ports.effects().markDone(key, ref.channel() + "/" + ref.messageId(), ports.clock().instant());
       audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFIED, "notified " + ref.channel());
       publish(incident.id(), IncidentChange.Kind.NOTIFIED);
       return notified;
@@ -191,8 +216,14 @@ public final class HandleFailureService implements HandleFailureUseCase {
     Recurrence recurrence =
         new Recurrence(incident.id(), run, incident.occurrences(), incident.lastSeen());
     incident.ticket().ifPresent(ticket -> {
+      String key = "recur-ticket-" + incident.id() + "-" + run;
       try {
+        if (ports.effects().intend(key, EffectKind.TICKET, incident.id(), ports.clock().instant()).state()
+            == EffectState.DONE) {
+          return; // a resumed delivery: the ticket was told before the interruption
+        }
         ports.tracker().recordRecurrence(ticket, recurrence);
+        ports.effects().markDone(key, ticket.key(), ports.clock().instant());
         audit(run, Optional.of(incident.id()), AuditAction.TICKET_UPDATED,
             "ticket " + ticket.key() + " told of occurrence " + incident.occurrences());
       } catch (PortException e) {
@@ -201,8 +232,14 @@ public final class HandleFailureService implements HandleFailureUseCase {
       }
     });
     incident.notification().ifPresent(message -> {
+      String key = "recur-notify-" + incident.id() + "-" + run;
       try {
+        if (ports.effects().intend(key, EffectKind.NOTIFICATION, incident.id(), ports.clock().instant()).state()
+            == EffectState.DONE) {
+          return; // a resumed delivery: the message was updated before the interruption
+        }
         ports.notifier().update(message, recurrence);
+        ports.effects().markDone(key, message.messageId(), ports.clock().instant());
         audit(run, Optional.of(incident.id()), AuditAction.NOTIFICATION_UPDATED,
             "message updated with occurrence " + incident.occurrences());
       } catch (PortException e) {
@@ -218,14 +255,34 @@ public final class HandleFailureService implements HandleFailureUseCase {
       return Optional.empty();
     }
     RemediationOutcome outcome;
+    Optional<String> effectKey = Optional.empty();
     if (decision instanceof RemediationDecision.Suggest) {
       RemediationPlan plan = ((RemediationDecision.Suggest) decision).plan();
       outcome = new RemediationOutcome(plan, RemediationStatus.SUGGESTED, describePlan(plan),
           ports.clock().instant(), Optional.empty());
     } else {
-      outcome = execute(((RemediationDecision.Execute) decision).plan());
+      RemediationPlan plan = ((RemediationDecision.Execute) decision).plan();
+      String key = remediationKey(plan);
+      Optional<Effect> earlier = ports.effects().find(key);
+      if (earlier.isPresent() && earlier.get().state() == EffectState.DONE) {
+        return Optional.empty(); // a resumed delivery: the remediation ran and was recorded before
+      }
+      if (earlier.isPresent()) {
+        // An attempt was interrupted and may have reached the platform: people decide whether to run it again.
+        outcome = new RemediationOutcome(plan, RemediationStatus.SKIPPED,
+            "an earlier attempt was interrupted and may have run; not repeated automatically",
+            ports.clock().instant(), Optional.empty());
+      } else {
+        ports.effects().intend(key, EffectKind.REMEDIATION, incident.id(), ports.clock().instant());
+        outcome = execute(plan);
+        effectKey = Optional.of(key);
+      }
     }
     ports.incidents().record(outcome);
+    // Done only once the outcome is stored, so that a resumed delivery never finds a done effect without it.
+    RemediationOutcome recorded = outcome;
+    effectKey.ifPresent(key -> ports.effects().markDone(key,
+        recorded.status() + recorded.newRun().map(r -> " " + r).orElse(""), ports.clock().instant()));
     audit(run, Optional.of(incident.id()), DecideRemediationService.auditActionOf(outcome.status()), outcome.detail());
     publish(incident.id(), IncidentChange.Kind.REMEDIATED);
     return Optional.of(outcome);
@@ -269,6 +326,14 @@ public final class HandleFailureService implements HandleFailureUseCase {
   /** The key under which the incident's ticket is opened, stable across retries and restarts. */
   public static String idempotencyKey(Incident incident) {
     return "rca-" + incident.signature().shortHash() + "-" + incident.id();
+  }
+
+  private static String notificationKey(Incident incident) {
+    return "notify-" + incident.signature().shortHash() + "-" + incident.id();
+  }
+
+  private static String remediationKey(RemediationPlan plan) {
+    return "remediate-" + plan.incident() + "-" + plan.target() + "-" + plan.action();
   }
 
   private static String shorten(String text, int max) {

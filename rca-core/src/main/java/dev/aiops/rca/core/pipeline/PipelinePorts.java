@@ -1,6 +1,7 @@
 package dev.aiops.rca.core.pipeline;
 
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.out.EffectLog;
 import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.IncidentEvents;
 import dev.aiops.rca.port.out.IncidentRepository;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param executors a remediation executor per platform, if any
  * @param events live updates
  * @param clock the time
+ * @param effects the outbox that records each ticket, notification and remediation around its attempt
  */
 public record PipelinePorts(
     Map<Source, FailedRunSource> sources,
@@ -33,7 +35,8 @@ public record PipelinePorts(
     Notifier notifier,
     Map<Source, RemediationExecutor> executors,
     IncidentEvents events,
-    Clock clock) {
+    Clock clock,
+    EffectLog effects) {
 
   public PipelinePorts {
     sources = Map.copyOf(sources);
@@ -44,10 +47,24 @@ public record PipelinePorts(
     executors = Map.copyOf(executors);
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(effects, "effects");
     sources.forEach((source, port) -> {
       if (port.source() != source) {
         throw new IllegalArgumentException("the source registered for " + source + " speaks for " + port.source());
       }
     });
+  }
+
+  /** The ports with an effect log that lives as long as this process, for embedding without a database. */
+  public PipelinePorts(
+      Map<Source, FailedRunSource> sources,
+      Optional<RootCauseModel> model,
+      IncidentRepository incidents,
+      IssueTracker tracker,
+      Notifier notifier,
+      Map<Source, RemediationExecutor> executors,
+      IncidentEvents events,
+      Clock clock) {
+    this(sources, model, incidents, tracker, notifier, executors, events, clock, new ProcessEffectLog());
   }
 }

@@ -26,10 +26,14 @@ import java.util.Optional;
 public interface IncidentRepository {
 
   /**
-   * Claims a run for processing. Exactly one caller ever gets {@link RunClaim#CLAIMED} for a
-   * run, however many deliveries race.
+   * Claims a run for processing on behalf of {@code claimant} (the delivery that carries it). The first claimant
+   * of a run gets {@link RunClaim#CLAIMED}, however many deliveries race, and keeps getting it when it asks again,
+   * so that a delivery whose processing was interrupted can resume; every other claimant gets
+   * {@link RunClaim#ALREADY_CLAIMED}.
+   *
+   * @param claimant the id of the delivery asking, not blank
    */
-  RunClaim claim(RunKey run, Instant at);
+  RunClaim claim(RunKey run, String claimant, Instant at);
 
   /**
    * Files a failed run: adds an occurrence to the open incident with the draft's signature, or opens a new

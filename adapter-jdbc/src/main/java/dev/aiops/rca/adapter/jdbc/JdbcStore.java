@@ -1,0 +1,166 @@
+package dev.aiops.rca.adapter.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database behind the incident store, the effect log, the built-in tracker and the inbox: a connection pool,
+ * the schema migrated by Flyway at open, and one way to run a transaction.
+ */
+public final class JdbcStore implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  private JdbcStore(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+    jdbi.registerArgument(new InstantArgumentFactory());
+  }
+
+  /**
+   * Opens the pool and migrates the schema to the latest version.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the database cannot be reached
+   * @throws dev.aiops.rca.port.PermanentPortException if the migration fails
+   */
+  public static JdbcStore open(JdbcSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    HikariDataSource dataSource = pool(settings);
+    try {
+      migrate(settings, dataSource, null);
+      return new JdbcStore(dataSource);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw SqlFailures.map("opening " + settings, e);
+    }
+  }
+
+  /** Opens the pool on a schema as it is, for upgrade tests that write to an older version. */
+  static JdbcStore openWithoutMigrating(JdbcSettings settings) {
+    return new JdbcStore(pool(settings));
+  }
+
+  /** The version of the latest migration applied. */
+  public String schemaVersion() {
+    return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        .schemas(schemaNames()).load().info().current().getVersion().getVersion();
+  }
+
+  private String[] schemaNames() {
+    return dataSource.getSchema() == null ? new String[0] : new String[] {dataSource.getSchema()};
+  }
+
+  /** Migrates the schema up to {@code target} only (such as {@code "1"}), for upgrade tests. */
+  static void migrateTo(JdbcSettings settings, String target) {
+    try (HikariDataSource dataSource = pool(settings)) {
+      migrate(settings, dataSource, target);
+    }
+  }
+
+  private static HikariDataSource pool(JdbcSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.user());
+    settings.password().ifPresent(config::setPassword);
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setMinimumIdle(1);
+    // Fail a readiness check or a request in seconds rather than hang for the default 30 s.
+    config.setConnectionTimeout(5_000);
+    config.setPoolName("rca-store");
+    config.setInitializationFailTimeout(-1);
+    // Flyway creates the schema; PostgreSQL accepts a search path to a schema that does not exist yet.
+    settings.schema().ifPresent(config::setSchema);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw SqlFailures.map("connecting to " + settings, e);
+    }
+  }
+
+  private static void migrate(JdbcSettings settings, HikariDataSource dataSource, String target) {
+    var flyway = Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true);
+    if (settings.schema().isPresent()) {
+      flyway = flyway.schemas(settings.schema().get()).createSchemas(true);
+    }
+    if (target != null) {
+      flyway = flyway.target(target);
+    }
+    var result = flyway.load().migrate();
+    LOG.info("database schema at version {} ({} migration(s) applied)", result.targetSchemaVersion,
+        result.migrationsExecuted);
+  }
+
+  /** The incident repository on this database. */
+  public JdbiIncidentRepository incidents() {
+    return new JdbiIncidentRepository(this);
+  }
+
+  /** The effect log (outbox) on this database. */
+  public JdbiEffectLog effects() {
+    return new JdbiEffectLog(this);
+  }
+
+  /** The built-in issue tracker: tickets kept in this database. */
+  public BuiltinIssueTracker builtinIssueTracker(Clock clock) {
+    return new BuiltinIssueTracker(this, clock);
+  }
+
+  /** The durable webhook inbox on this database. */
+  public JdbiInbox inbox(InboxSettings settings, Clock clock) {
+    return new JdbiInbox(this, settings, clock);
+  }
+
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /**
+   * Runs {@code work} in one transaction, retrying it a few times when it lost a race for a unique key or hit a
+   * serialization failure or deadlock; every piece of work given here is idempotent, so a retry is safe.
+   */
+  <T> T transaction(String operation, HandleCallback<T, RuntimeException> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.inTransaction(work);
+      } catch (JdbiException e) {
+        boolean conflict = !(e instanceof ConnectionException)
+            && (SqlFailures.isUniqueViolation(e) || SqlFailures.isTransient(SqlFailures.sqlCause(e)));
+        if (!conflict || attempt >= MAX_ATTEMPTS) {
+          throw SqlFailures.map(operation, e);
+        }
+        LOG.debug("{} conflicted (attempt {}), retrying: {}", operation, attempt, e.getMessage());
+        sleepBriefly(attempt);
+      }
+    }
+  }
+
+  private static void sleepBriefly(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(5, 20) * (long) attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,171 @@
+package dev.aiops.rca.app.intake;
+
+import dev.aiops.rca.adapter.jdbc.InboxItem;
+import dev.aiops.rca.adapter.jdbc.InboxStatus;
+import dev.aiops.rca.adapter.jdbc.JdbiInbox;
+import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.in.HandleFailureCommand;
+import dev.aiops.rca.port.in.HandleFailureUseCase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * A bounded pool of workers that take deliveries from the inbox and run the pipeline on them, never on a request
+ * thread. Each delivery is handled with its own id as the run's claimant, so that a delivery taken again after a
+ * crash resumes rather than counting as a duplicate.
+ */
+public final class InboxWorkers implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InboxWorkers.class);
+
+  /**
+   * How the workers run.
+   *
+   * @param workers how many threads
+   * @param lease how long a delivery stays with its worker before another may take it
+   * @param idlePoll how long an idle worker waits before it looks again, unless woken
+   * @param drain how long closing waits for deliveries in progress
+   */
+  public record Settings(int workers, Duration lease, Duration idlePoll, Duration drain) {
+    public Settings {
+      if (workers < 1 || workers > 64) {
+        throw new IllegalArgumentException("workers must be within [1, 64], was " + workers);
+      }
+      Objects.requireNonNull(lease, "lease");
+      Objects.requireNonNull(idlePoll, "idlePoll");
+      Objects.requireNonNull(drain, "drain");
+    }
+
+    public static Settings of(int workers) {
+      return new Settings(workers, Duration.ofMinutes(5), Duration.ofMillis(500), Duration.ofSeconds(30));
+    }
+  }
+
+  private final JdbiInbox inbox;
+  private final HandleFailureUseCase pipeline;
+  private final Settings settings;
+  private final String instance;
+  private final Semaphore wakeUps = new Semaphore(0);
+  private final List<Thread> threads = new ArrayList<>();
+  private volatile boolean running;
+
+  /**
+   * @param instance names this process among replicas, for the leases
+   */
+  public InboxWorkers(JdbiInbox inbox, HandleFailureUseCase pipeline, Settings settings, String instance) {
+    this.inbox = Objects.requireNonNull(inbox, "inbox");
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.instance = Objects.requireNonNull(instance, "instance");
+  }
+
+  /** Starts the workers. */
+  public synchronized InboxWorkers start() {
+    if (running) {
+      return this;
+    }
+    running = true;
+    for (int i = 1; i <= settings.workers(); i++) {
+      String name = instance + "-w" + i;
+      Thread thread = new Thread(() -> work(name), "inbox-" + name);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    return this;
+  }
+
+  /** Wakes one idle worker: a delivery was just accepted. */
+  public void wake() {
+    if (wakeUps.availablePermits() < settings.workers()) {
+      wakeUps.release();
+    }
+  }
+
+  private void work(String worker) {
+    while (running) {
+      List<InboxItem> items;
+      try {
+        items = inbox.take(worker, 1, settings.lease());
+      } catch (PortException e) {
+        LOG.warn("worker {} cannot reach the inbox: {}", worker, e.getMessage());
+        idle();
+        continue;
+      }
+      if (items.isEmpty()) {
+        idle();
+        continue;
+      }
+      items.forEach(item -> process(worker, item));
+    }
+  }
+
+  private void idle() {
+    try {
+      wakeUps.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  private void process(String worker, InboxItem item) {
+    MDC.put("run", item.event().run().toString());
+    try {
+      pipeline.handle(new HandleFailureCommand(item.event(), item.deliveryId()));
+      inbox.complete(item.deliveryId(), worker);
+    } catch (PortException e) {
+      settle(worker, item, e, e.isTransient());
+    } catch (RuntimeException e) {
+      // A bug or bad data: retrying the same input will not help; dead-letter it for a replay after a fix.
+      settle(worker, item, e, false);
+    } finally {
+      MDC.remove("run");
+    }
+  }
+
+  private void settle(String worker, InboxItem item, RuntimeException failure, boolean transientFailure) {
+    String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    try {
+      InboxStatus status = inbox.fail(item.deliveryId(), worker, error, transientFailure);
+      LOG.warn("delivery {} attempt {} failed ({}), now {}", item.deliveryId(), item.attempt(), error, status,
+          failure);
+    } catch (PortException e) {
+      // The lease will expire and another attempt will follow.
+      LOG.error("delivery {} failed ({}) and the failure could not be recorded: {}", item.deliveryId(), error,
+          e.getMessage());
+    }
+  }
+
+  /** Stops taking deliveries and waits a while for those in progress; unfinished ones are taken again later. */
+  @Override
+  public void close() {
+    List<Thread> stopping;
+    synchronized (this) {
+      running = false;
+      stopping = List.copyOf(threads);
+      threads.clear();
+    }
+    wakeUps.release(stopping.size());
+    long deadline = System.nanoTime() + settings.drain().toNanos();
+    for (Thread thread : stopping) {
+      try {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (thread.isAlive()) {
+        LOG.warn("{} is still busy after {}; its delivery will be taken again when its lease expires",
+            thread.getName(), settings.drain());
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.aiops.rca.app.intake;
+
+import dev.aiops.rca.adapter.jdbc.AcceptOutcome;
+import dev.aiops.rca.adapter.jdbc.InboxDelivery;
+import dev.aiops.rca.adapter.jdbc.JdbiInbox;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Receives a webhook: parses it, and stores it in the inbox (with its run claim) before the caller answers. The
+ * delivery id comes from an {@code X-Delivery-Id} header when the sender gives one, else from the SHA-256 of the
+ * body, so that the same webhook delivered again is recognised.
+ */
+public final class WebhookIntake {
+
+  /** The headers kept with a delivery; credentials never are. */
+  static final List<String> HEADERS_OF_INTEREST = List.of(
+      "content-type", "user-agent", "x-delivery-id", "x-request-id", "x-forwarded-for", "x-databricks-org-id");
+
+  private final WebhookParser parser;
+  private final JdbiInbox inbox;
+  private final Runnable onAccepted;
+  private final Clock clock;
+
+  /**
+   * @param onAccepted told after each accepted delivery, to wake the workers
+   */
+  public WebhookIntake(WebhookParser parser, JdbiInbox inbox, Runnable onAccepted, Clock clock) {
+    this.parser = Objects.requireNonNull(parser, "parser");
+    this.inbox = Objects.requireNonNull(inbox, "inbox");
+    this.onAccepted = Objects.requireNonNull(onAccepted, "onAccepted");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Takes one webhook.
+   *
+   * @param headers the request headers; only {@link #HEADERS_OF_INTEREST} are kept
+   * @throws dev.aiops.rca.port.TransientPortException if the inbox cannot be reached: nothing was stored
+   */
+  public IntakeResult receive(String body, Map<String, String> headers) {
+    Instant now = clock.instant();
+    Map<String, String> kept = keep(headers);
+    String deliveryId = deliveryId(body, kept);
+    ParsedWebhook parsed = parser.parse(body, now);
+    if (parsed instanceof ParsedWebhook.Rejected) {
+      String reason = ((ParsedWebhook.Rejected) parsed).reason();
+      inbox.reject(deliveryId, body, kept, reason);
+      return new IntakeResult.Rejected(deliveryId, reason);
+    }
+    if (parsed instanceof ParsedWebhook.Ignored) {
+      return new IntakeResult.Ignored(((ParsedWebhook.Ignored) parsed).reason());
+    }
+    AcceptOutcome outcome = inbox.accept(
+        new InboxDelivery(deliveryId, ((ParsedWebhook.Failure) parsed).event(), kept, now));
+    if (outcome instanceof AcceptOutcome.Duplicate) {
+      return new IntakeResult.Duplicate(deliveryId, ((AcceptOutcome.Duplicate) outcome).reason());
+    }
+    onAccepted.run();
+    return new IntakeResult.Accepted(deliveryId);
+  }
+
+  private static Map<String, String> keep(Map<String, String> headers) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    headers.forEach((name, value) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (HEADERS_OF_INTEREST.contains(lower) && value != null) {
+        kept.put(lower, value.length() > 500 ? value.substring(0, 500) : value);
+      }
+    });
+    return kept;
+  }
+
+  static String deliveryId(String body, Map<String, String> keptHeaders) {
+    Optional<String> given = Optional.ofNullable(keptHeaders.get("x-delivery-id"))
+        .map(String::strip)
+        .filter(id -> id.matches("[A-Za-z0-9._:\\-]{1,150}"));
+    return given.map(id -> "hdr:" + id).orElseGet(() -> "sha256:" + sha256(body));
+  }
+
+  private static String sha256(String body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
