@@ -6,6 +6,10 @@ public enum AuditAction {
   DUPLICATE_DELIVERY,
   FETCHED,
   SOURCE_UNAVAILABLE,
+  /** The run has not ended yet (a failed task may be retried): looked at again later. */
+  NOT_FINISHED,
+  /** The run ended well after all (a retry succeeded): nothing to ticket. */
+  RECOVERED,
   ANALYZED,
   MODEL_FALLBACK,
   INCIDENT_OPENED,

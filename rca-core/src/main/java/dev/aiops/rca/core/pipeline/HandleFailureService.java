@@ -3,12 +3,15 @@ package dev.aiops.rca.core.pipeline;
 import dev.aiops.rca.core.analysis.RcaReport;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.remediation.RemediationDecision;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.Effect;
 import dev.aiops.rca.domain.EffectKind;
 import dev.aiops.rca.domain.EffectState;
@@ -33,16 +36,20 @@ import dev.aiops.rca.domain.TicketDetails;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
 import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.RunNotFinishedException;
 import dev.aiops.rca.port.in.HandleFailureCommand;
 import dev.aiops.rca.port.in.HandleFailureResult;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
 import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.RemediationExecutor;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The failure pipeline: claim the run, fetch its details, analyse, file under a signature, ticket, notify,
@@ -65,13 +72,25 @@ public final class HandleFailureService implements HandleFailureUseCase {
   private final RuleBasedAnalyzer rules;
   private final SignatureCalculator signatures;
   private final RemediationPolicy policy;
+  private final Redactor redactor;
 
+  /** A pipeline that redacts with {@link Redactor#standard()}. */
   public HandleFailureService(
       PipelinePorts ports, RuleBasedAnalyzer rules, SignatureCalculator signatures, RemediationPolicy policy) {
+    this(ports, rules, signatures, policy, Redactor.standard());
+  }
+
+  /**
+   * @param redactor cleans every fetched run before anything reads it, so that no secret reaches the model, a
+   *     ticket, a notification, the store or a log
+   */
+  public HandleFailureService(PipelinePorts ports, RuleBasedAnalyzer rules, SignatureCalculator signatures,
+      RemediationPolicy policy, Redactor redactor) {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.signatures = Objects.requireNonNull(signatures, "signatures");
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
   @Override
@@ -88,7 +107,12 @@ public final class HandleFailureService implements HandleFailureUseCase {
         "failure of " + event.displayName() + " received in delivery " + command.deliveryId());
 
     Fetched fetched = fetch(event);
-    FailedRun failedRun = fetched.run();
+    FailedRun failedRun = redactor.redact(fetched.run());
+    Optional<String> recovered = recovery(failedRun);
+    if (recovered.isPresent()) {
+      audit(run, Optional.empty(), AuditAction.RECOVERED, recovered.get());
+      return new HandleFailureResult.Skipped(run, recovered.get());
+    }
     RootCauseAnalysis rulesResult = rules.analyze(failedRun);
     if (fetched.degraded()) {
       rulesResult = rulesResult.withFlag(AnalysisFlag.DEGRADED_SOURCE);
@@ -113,7 +137,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
       publish(incident.id(), IncidentChange.Kind.RECURRED);
       tellRecurrence(incident, run, problems);
     }
-    Optional<RemediationOutcome> remediation = remediate(incident, run);
+    Optional<RemediationOutcome> remediation = remediate(incident, rulesResult.category(), run);
     return new HandleFailureResult.Handled(
         filing instanceof Filing.Opened ? new Filing.Opened(incident) : new Filing.Recurred(incident),
         remediation,
@@ -135,6 +159,10 @@ public final class HandleFailureService implements HandleFailureUseCase {
       audit(event.run(), Optional.empty(), AuditAction.FETCHED,
           "fetched the run with " + run.tasks().size() + " task(s)");
       return new Fetched(run, false);
+    } catch (RunNotFinishedException e) {
+      // Not a failure yet: the delivery is retried later, when the last attempt has ended.
+      audit(event.run(), Optional.empty(), AuditAction.NOT_FINISHED, e.getMessage());
+      throw e;
     } catch (RuntimeException e) {
       // A broken adapter must not lose the failure: analyse what the webhook carried instead.
       audit(event.run(), Optional.empty(), AuditAction.SOURCE_UNAVAILABLE,
@@ -150,7 +178,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
       return rulesResult;
     }
     try {
-      RootCauseAnalysis refined = ports.model().get().analyze(run, rulesResult);
+      RootCauseAnalysis refined = grounded(ports.model().get().analyze(run, rulesResult), rulesResult);
       audit(key, Optional.empty(), AuditAction.ANALYZED, summaryOf(refined));
       return refined;
     } catch (RuntimeException e) {
@@ -249,8 +277,9 @@ public final class HandleFailureService implements HandleFailureUseCase {
     });
   }
 
-  private Optional<RemediationOutcome> remediate(Incident incident, RunKey run) {
-    RemediationDecision decision = policy.decide(incident, run, ports.incidents().remediations(incident.id()));
+  private Optional<RemediationOutcome> remediate(Incident incident, Category rulesCategory, RunKey run) {
+    RemediationDecision decision =
+        policy.decide(incident, rulesCategory, run, ports.incidents().remediations(incident.id()));
     if (decision instanceof RemediationDecision.NoRemediation) {
       return Optional.empty();
     }
@@ -342,8 +371,47 @@ public final class HandleFailureService implements HandleFailureUseCase {
   }
 
   private static String summaryOf(RootCauseAnalysis analysis) {
+    String flags = analysis.flags().isEmpty() ? "" : " " + analysis.flags();
     return analysis.category() + " by " + analysis.analyzer() + ", confidence "
-        + String.format(Locale.ROOT, "%.2f", analysis.confidence());
+        + String.format(Locale.ROOT, "%.2f", analysis.confidence()) + flags;
+  }
+
+  /**
+   * The model's explanation on top of the extracted facts: the root-cause line, the failed task and the evidence
+   * stay those read from the platform (verbatim, and not rewritable by text inside an error message); the model
+   * adds its category, summary, actions and confidence.
+   */
+  private static RootCauseAnalysis grounded(RootCauseAnalysis model, RootCauseAnalysis rules) {
+    String line = rules.rootCauseLine().isBlank() ? model.rootCauseLine() : rules.rootCauseLine();
+    String task = rules.failedTask().isBlank() ? model.failedTask() : rules.failedTask();
+    List<String> evidence = rules.evidence().isEmpty() ? model.evidence() : rules.evidence();
+    List<String> actions = model.recommendedActions().isEmpty() ? rules.recommendedActions()
+        : model.recommendedActions();
+    LinkedHashSet<Entity> entities = new LinkedHashSet<>(rules.entities());
+    entities.addAll(model.entities());
+    Set<AnalysisFlag> flags = EnumSet.noneOf(AnalysisFlag.class);
+    flags.addAll(rules.flags());
+    flags.addAll(model.flags());
+    return new RootCauseAnalysis(model.category(), line, task, model.summary(), evidence, actions,
+        List.copyOf(entities), model.confidence(), model.analyzer(), flags);
+  }
+
+  /**
+   * Why the run needs no incident, when its platform says it ended well (a retry succeeded after the failure
+   * webhook was sent); empty when it failed.
+   */
+  private static Optional<String> recovery(FailedRun run) {
+    String result = run.state().resultState().toUpperCase(Locale.ROOT);
+    boolean succeeded = result.equals("SUCCESS") || result.equals("SUCCEEDED");
+    boolean anyTaskFailed = run.tasks().stream().anyMatch(task -> {
+      String state = task.state().resultState().toUpperCase(Locale.ROOT);
+      return state.equals("FAILED") || state.equals("TIMEDOUT") || state.equals("INTERNAL_ERROR");
+    });
+    if (!succeeded || anyTaskFailed) {
+      return Optional.empty();
+    }
+    return Optional.of("run " + run.event().run() + " ended " + run.state().resultState()
+        + " after the failure was reported (a retry succeeded); no incident");
   }
 
   private static String describe(RuntimeException e) {

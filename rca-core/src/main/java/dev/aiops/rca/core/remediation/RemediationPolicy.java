@@ -1,5 +1,6 @@
 package dev.aiops.rca.core.remediation;
 
+import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.RemediationOutcome;
@@ -26,11 +27,20 @@ public final class RemediationPolicy {
 
   /** The decision for {@code run}, filed under {@code incident}, given what was already done for it. */
   public RemediationDecision decide(Incident incident, RunKey run, List<RemediationOutcome> history) {
+    return decide(incident, incident.analysis().category(), run, history);
+  }
+
+  /**
+   * Decides by {@code category}, which the caller vouches for: the pipeline passes the rules' category, so that a
+   * model's answer (text that error messages can steer) never opens the allowlist.
+   */
+  public RemediationDecision decide(
+      Incident incident, Category category, RunKey run, List<RemediationOutcome> history) {
     if (settings.mode() == RemediationSettings.Mode.OFF) {
       return new RemediationDecision.NoRemediation("remediation is off");
     }
     RemediationAction action = actionFor(run.source());
-    String refusal = refusal(incident, action, history);
+    String refusal = refusal(category, action, history);
     if (!refusal.isEmpty()) {
       return new RemediationDecision.NoRemediation(refusal);
     }
@@ -38,7 +48,7 @@ public final class RemediationPolicy {
       return new RemediationDecision.NoRemediation(action + " is already suggested and waits for a decision");
     }
     RemediationPlan plan = new RemediationPlan(incident.id(), action, run, List.of(),
-        incident.analysis().category() + " failures are often cured by running the failed part again");
+        category + " failures are often cured by running the failed part again");
     return settings.mode() == RemediationSettings.Mode.AUTO
         ? new RemediationDecision.Execute(plan)
         : new RemediationDecision.Suggest(plan);
@@ -46,11 +56,15 @@ public final class RemediationPolicy {
 
   /** Why {@code action} may not run for {@code incident} now, or empty when it may. */
   public String refusal(Incident incident, RemediationAction action, List<RemediationOutcome> history) {
+    return refusal(incident.analysis().category(), action, history);
+  }
+
+  private String refusal(Category category, RemediationAction action, List<RemediationOutcome> history) {
     if (!settings.allowedActions().contains(action)) {
       return action + " is not an allowed action";
     }
-    if (!settings.allowedCategories().contains(incident.analysis().category())) {
-      return incident.analysis().category() + " is not a category that a rerun cures";
+    if (!settings.allowedCategories().contains(category)) {
+      return category + " is not a category that a rerun cures";
     }
     long attempts = history.stream()
         .filter(o -> o.status() == RemediationStatus.EXECUTED || o.status() == RemediationStatus.FAILED)

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** What handling a delivery did. */
 public sealed interface HandleFailureResult
-    permits HandleFailureResult.Handled, HandleFailureResult.Duplicate {
+    permits HandleFailureResult.Handled, HandleFailureResult.Duplicate, HandleFailureResult.Skipped {
 
   /**
    * The run was new and was handled.
@@ -32,6 +32,14 @@ public sealed interface HandleFailureResult
   record Duplicate(RunKey run) implements HandleFailureResult {
     public Duplicate {
       Objects.requireNonNull(run, "run");
+    }
+  }
+
+  /** The run needed no incident after all: a later attempt succeeded. The reason is in the audit trail too. */
+  record Skipped(RunKey run, String reason) implements HandleFailureResult {
+    public Skipped {
+      Objects.requireNonNull(run, "run");
+      Objects.requireNonNull(reason, "reason");
     }
   }
 }
