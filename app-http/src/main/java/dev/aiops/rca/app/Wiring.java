@@ -1,94 +1,152 @@
 package dev.aiops.rca.app;
 
+import dev.aiops.rca.adapter.adf.AdfCredentials;
+import dev.aiops.rca.adapter.adf.AdfFailedRunSource;
+import dev.aiops.rca.adapter.adf.AdfRemediationExecutor;
+import dev.aiops.rca.adapter.adf.AdfRunMapper;
+import dev.aiops.rca.adapter.databricks.DatabricksCredentials;
+import dev.aiops.rca.adapter.databricks.DatabricksFailedRunSource;
+import dev.aiops.rca.adapter.databricks.DatabricksRemediationExecutor;
+import dev.aiops.rca.adapter.gemini.LlmRootCauseModel;
 import dev.aiops.rca.adapter.jdbc.BuiltinIssueTracker;
 import dev.aiops.rca.adapter.jdbc.InboxSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
+import dev.aiops.rca.adapter.jira.JiraAuth;
+import dev.aiops.rca.adapter.jira.JiraIssueTracker;
+import dev.aiops.rca.adapter.servicenow.ServiceNowAuth;
+import dev.aiops.rca.adapter.servicenow.ServiceNowIssueTracker;
+import dev.aiops.rca.adapter.slack.SlackNotifier;
 import dev.aiops.rca.app.config.AppConfig;
+import dev.aiops.rca.app.config.Integrations;
 import dev.aiops.rca.app.config.Secret;
+import dev.aiops.rca.app.intake.AdfWebhookParser;
+import dev.aiops.rca.app.intake.AlertWindowExpander;
 import dev.aiops.rca.app.intake.DatabricksWebhookParser;
 import dev.aiops.rca.app.intake.InboxWorkers;
 import dev.aiops.rca.app.intake.WebhookIntake;
+import dev.aiops.rca.app.web.LiveIncidentEvents;
 import dev.aiops.rca.core.analysis.AnalyzeEvidenceService;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.model.CachingRootCauseModel;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
 import dev.aiops.rca.core.query.QueryIncidentsService;
+import dev.aiops.rca.core.redaction.RedactionSettings;
+import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
-import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.in.AnalyzeEvidenceUseCase;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
-import dev.aiops.rca.port.out.IncidentEvents;
+import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.IssueTracker;
 import dev.aiops.rca.port.out.Notifier;
+import dev.aiops.rca.port.out.RemediationExecutor;
+import dev.aiops.rca.port.out.RootCauseModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Builds every adapter and service once, in dependency order, from the configuration: the database (H2 file by
- * default, or PostgreSQL), the built-in tracker, the pipeline, the webhook intake and the inbox workers.
+ * default, or PostgreSQL), the platforms' sources and executors, the model, the tracker, the notifier, the
+ * pipeline, the webhook intakes and the inbox workers.
  */
 public final class Wiring implements AutoCloseable {
+
+  /** How many model answers are kept, by signature, model and prompt version. */
+  private static final int MODEL_CACHE_ENTRIES = 2_000;
 
   private final JdbcStore store;
   private final IncidentRepository incidents;
   private final JdbiInbox inbox;
+  private final LiveIncidentEvents live = new LiveIncidentEvents();
   private final HandleFailureUseCase handleFailure;
   private final AnalyzeEvidenceUseCase analyzeEvidence;
   private final DecideRemediationUseCase decideRemediation;
   private final QueryIncidentsUseCase queryIncidents;
-  private final WebhookIntake intake;
+  private final WebhookIntake databricksIntake;
+  private final WebhookIntake adfIntake;
   private final InboxWorkers workers;
-  private final List<String> notes;
+  private final List<String> notes = new ArrayList<>();
 
-  /** The service as configured, alerting through the log until a chat notifier is wired. */
+  /** The service as configured. */
   public Wiring(AppConfig config, Clock clock) {
-    this(config, clock, new LogNotifier());
+    this(config, clock, Optional.empty());
   }
 
   /** The service as configured, with {@code notifier} for alerts (tests count them). */
   public Wiring(AppConfig config, Clock clock, Notifier notifier) {
-    JdbcSettings database = databaseSettings(config);
-    store = JdbcStore.open(database);
+    this(config, clock, Optional.of(notifier));
+  }
+
+  private Wiring(AppConfig config, Clock clock, Optional<Notifier> notifierOverride) {
+    Integrations integrations = config.integrations();
+    store = JdbcStore.open(databaseSettings(config));
     incidents = store.incidents();
-    IssueTracker tracker = issueTracker(config, clock);
-    IncidentEvents events = change -> { };
+
+    Map<Source, FailedRunSource> sources = new EnumMap<>(Source.class);
+    Map<Source, RemediationExecutor> executors = new EnumMap<>(Source.class);
+    Optional<DatabricksFailedRunSource> databricks = integrations.databricks().map(DatabricksFailedRunSource::create);
+    databricks.ifPresent(source -> sources.put(Source.DATABRICKS, source));
+    integrations.databricks().ifPresent(s -> executors.put(Source.DATABRICKS, DatabricksRemediationExecutor.create(s)));
+    Optional<AdfFailedRunSource> adf = integrations.adf().map(settings -> databricks
+        .map(hop -> AdfFailedRunSource.create(settings, new AdfRunMapper()::map, hop::fetch))
+        .orElseGet(() -> AdfFailedRunSource.create(settings, new AdfRunMapper()::map)));
+    adf.ifPresent(source -> sources.put(Source.ADF, source));
+    integrations.adf().ifPresent(s -> executors.put(Source.ADF, AdfRemediationExecutor.create(s)));
+
+    Optional<RootCauseModel> model = integrations.llm().map(settings -> {
+      LlmRootCauseModel llm = LlmRootCauseModel.create(settings);
+      return new CachingRootCauseModel(llm, llm.modelId(), llm.promptVersion(), MODEL_CACHE_ENTRIES);
+    });
+    IssueTracker tracker = issueTracker(integrations, clock);
+    Notifier notifier = notifierOverride
+        .or(() -> integrations.slack().map(SlackNotifier::create))
+        .orElseGet(LogNotifier::new);
+
     RuleBasedAnalyzer rules = RuleBasedAnalyzer.withDefaultCatalogue();
     SignatureCalculator signatures = new SignatureCalculator();
-    RemediationPolicy policy = new RemediationPolicy(RemediationSettings.defaults());
-    PipelinePorts ports = new PipelinePorts(Map.of(), Optional.empty(), incidents, tracker, notifier, Map.of(),
-        events, clock, store.effects());
-    handleFailure = new HandleFailureService(ports, rules, signatures, policy);
+    RemediationPolicy policy = new RemediationPolicy(integrations.remediation());
+    Redactor redactor = new Redactor(RedactionSettings.defaults()
+        .withDataValues(integrations.redactDataValues())
+        .withKnownSecrets(knownSecrets(config)));
+    PipelinePorts ports = new PipelinePorts(sources, model, incidents, tracker, notifier, executors, live, clock,
+        store.effects());
+    HandleFailureService pipeline = new HandleFailureService(ports, rules, signatures, policy, redactor);
+    handleFailure = new AlertWindowExpander(pipeline, adf);
     analyzeEvidence = new AnalyzeEvidenceService(rules, signatures);
-    decideRemediation = new DecideRemediationService(incidents, Map.of(), policy, events, clock);
+    decideRemediation = new DecideRemediationService(incidents, executors, policy, live, clock);
     queryIncidents = new QueryIncidentsService(incidents);
     inbox = store.inbox(InboxSettings.defaults(), clock);
     workers = new InboxWorkers(inbox, handleFailure, InboxWorkers.Settings.of(config.workers()), instanceName());
-    intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, workers::wake, clock);
-    notes = List.of(
-        "store: " + (config.database().isPresent() ? "database " + config.database().get().maskedUrl()
-            : "embedded H2 file under " + config.dataDir().toAbsolutePath()) + " (schema " + store.schemaVersion()
-            + ")",
-        "inbox: " + config.workers() + " worker(s)",
-        "analysis: rules only",
-        "issue tracker: " + tracker.system() + " (tickets in the service's database)",
-        "notifier: " + (notifier instanceof LogNotifier ? "the service log (no Slack notifier in this version)"
-            : notifier.getClass().getSimpleName()),
-        "remediation: suggest only");
+    databricksIntake = new WebhookIntake(new DatabricksWebhookParser(), inbox, workers::wake, clock);
+    adfIntake = new WebhookIntake(new AdfWebhookParser(), inbox, workers::wake, clock);
+
+    notes.add("store: " + (config.database().isPresent() ? "database " + config.database().get().maskedUrl()
+        : "embedded H2 file under " + config.dataDir().toAbsolutePath()) + " (schema " + store.schemaVersion() + ")");
+    notes.add("inbox: " + config.workers() + " worker(s)");
+    notes.addAll(integrations.describe());
+    if (notifier instanceof LogNotifier) {
+      notes.add("alerts go to the service log: set SLACK_BOT_TOKEN and SLACK_ALERT_CHANNEL for Slack");
+    }
   }
 
   /** The database the configuration names: {@code RCA_DB_URL}, or the H2 file under the data directory. */
@@ -105,14 +163,55 @@ public final class Wiring implements AutoCloseable {
     return JdbcSettings.h2File(config.dataDir());
   }
 
-  private IssueTracker issueTracker(AppConfig config, Clock clock) {
-    switch (config.itsmTool()) {
+  private IssueTracker issueTracker(Integrations integrations, Clock clock) {
+    switch (integrations.itsmTool()) {
+      case "jira":
+        return JiraIssueTracker.create(integrations.jira().orElseThrow());
+      case "servicenow":
+        return ServiceNowIssueTracker.create(integrations.serviceNow().orElseThrow());
       case BuiltinIssueTracker.SYSTEM:
         return store.builtinIssueTracker(clock);
       default:
-        throw new IllegalArgumentException(
-            "ITSM_TOOL must be one of " + AppConfig.ITSM_TOOLS + ", was '" + config.itsmTool() + "'");
+        throw new IllegalArgumentException("ITSM_TOOL must be one of " + Integrations.ITSM_TOOLS + ", was '"
+            + integrations.itsmTool() + "'");
     }
+  }
+
+  /** The service's own credentials, which the redactor removes wherever they turn up in an error text. */
+  static Set<String> knownSecrets(AppConfig config) {
+    Set<String> secrets = new HashSet<>();
+    config.apiKey().map(Secret::reveal).ifPresent(secrets::add);
+    config.database().flatMap(AppConfig.DatabaseSettings::password).map(Secret::reveal).ifPresent(secrets::add);
+    Integrations integrations = config.integrations();
+    integrations.databricks().map(d -> d.credentials()).ifPresent(credentials -> {
+      if (credentials instanceof DatabricksCredentials.PersonalAccessToken pat) {
+        secrets.add(pat.token());
+      } else if (credentials instanceof DatabricksCredentials.OAuthClient client) {
+        secrets.add(client.clientSecret());
+      }
+    });
+    integrations.adf().map(a -> a.credentials()).ifPresent(credentials -> {
+      if (credentials instanceof AdfCredentials.ClientSecret client) {
+        secrets.add(client.clientSecret());
+      }
+    });
+    integrations.llm().map(l -> l.apiKey()).filter(key -> !key.isBlank()).ifPresent(secrets::add);
+    integrations.jira().map(j -> j.auth()).ifPresent(auth -> {
+      if (auth instanceof JiraAuth.CloudToken cloud) {
+        secrets.add(cloud.apiToken());
+      } else if (auth instanceof JiraAuth.PersonalAccessToken pat) {
+        secrets.add(pat.token());
+      }
+    });
+    integrations.serviceNow().map(s -> s.auth()).ifPresent(auth -> {
+      if (auth instanceof ServiceNowAuth.UserPassword user) {
+        secrets.add(user.password());
+      } else if (auth instanceof ServiceNowAuth.BearerToken bearer) {
+        secrets.add(bearer.token());
+      }
+    });
+    integrations.slack().map(s -> s.botToken()).ifPresent(secrets::add);
+    return secrets;
   }
 
   private static String instanceName() {
@@ -134,13 +233,24 @@ public final class Wiring implements AutoCloseable {
     return inbox;
   }
 
+  /** The Databricks webhook intake. */
   public WebhookIntake intake() {
-    return intake;
+    return databricksIntake;
+  }
+
+  /** The Azure Data Factory webhook intake (Azure Monitor alerts and pipeline posts). */
+  public WebhookIntake adfIntake() {
+    return adfIntake;
   }
 
   /** The inbox workers, not yet started. */
   public InboxWorkers workers() {
     return workers;
+  }
+
+  /** The fan-out of incident changes to live dashboard views. */
+  public LiveIncidentEvents live() {
+    return live;
   }
 
   public HandleFailureUseCase handleFailure() {
@@ -161,7 +271,7 @@ public final class Wiring implements AutoCloseable {
 
   /** What was wired, one line each, for the start-up log. */
   public List<String> notes() {
-    return notes;
+    return List.copyOf(notes);
   }
 
   /** Stops the workers (waiting for deliveries in progress), then closes the database. */

@@ -1,21 +1,34 @@
 package dev.aiops.rca.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.adapter.jdbc.InboxEntry;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.app.config.GeneratedApiKey;
 import dev.aiops.rca.app.config.InvalidConfigException;
+import dev.aiops.rca.app.config.Secret;
 import dev.aiops.rca.app.http.RcaHttpServer;
+import dev.aiops.rca.app.http.WebhookAuth;
 import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.app.web.Dashboard;
+import dev.aiops.rca.app.web.DashboardSettings;
+import dev.aiops.rca.app.web.Users;
 import dev.aiops.rca.port.PortException;
+import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Starts the HTTP service with settings from the environment and an optional .env file. */
 @Command(
@@ -27,11 +40,16 @@ import picocli.CommandLine.Option;
       "RCA_PORT (default 8000), RCA_DATA_DIR, RCA_API_KEY, DATABRICKS_HOST,",
       "DATABRICKS_TOKEN, GEMINI_API_KEY, ITSM_TOOL, SLACK_BOT_TOKEN,",
       "SLACK_ALERT_CHANNEL, RCA_DB_URL (default: an H2 file under RCA_DATA_DIR),",
-      "RCA_DB_USER, RCA_DB_PASSWORD, RCA_WORKERS (default 2)."
+      "RCA_DB_USER, RCA_DB_PASSWORD, RCA_WORKERS (default 2), and the integrations",
+      "listed in the README (DATABRICKS_*, AZURE_*, ADF_*, LLM_PROVIDER, JIRA_*, SLACK_* ...)."
     })
 public final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--env-file", paramLabel = "FILE", description = "Settings file read beneath the environment (default: ${DEFAULT-VALUE}).")
   Path envFile = Path.of(".env");
@@ -39,16 +57,30 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String host = "0.0.0.0";
 
+  @Option(names = "--insecure-no-auth",
+      description = "Take webhooks without a key. For local experiments only: anyone who can reach the port can "
+          + "file incidents.")
+  boolean insecureNoAuth;
+
   @Override
   public Integer call() throws InterruptedException {
+    ConfigSource source = ConfigSource.load(System.getenv(), envFile);
     AppConfig config;
+    DashboardSettings dashboardSettings;
     try {
-      config = AppConfig.from(ConfigSource.load(System.getenv(), envFile));
+      config = AppConfig.from(source);
+      dashboardSettings = DashboardSettings.from(source);
     } catch (InvalidConfigException e) {
       LOG.error("{}", e.getMessage());
       return 2;
     }
     config.describe().forEach(line -> LOG.info("setting {}", line));
+    Secret key = webhookKey(config);
+    WebhookGuard guard = insecureNoAuth ? WebhookGuard.OPEN : WebhookGuard.requiring(WebhookAuth.requiring(key));
+    if (insecureNoAuth) {
+      LOG.warn("!!! --insecure-no-auth: webhooks are taken WITHOUT a key; anyone who can reach port {} can file "
+          + "incidents. Never run like this outside a laptop. !!!", config.port());
+    }
     Wiring wiring;
     try {
       wiring = new Wiring(config, Clock.systemUTC());
@@ -57,20 +89,59 @@ public final class ServeCommand implements Callable<Integer> {
       return 3;
     }
     wiring.notes().forEach(note -> LOG.info("wiring {}", note));
+    Users users = Users.loadOrCreate(dashboardSettings.withApiKey(key), this::showOnce);
+    Dashboard dashboard = new Dashboard(dashboardSettings.withApiKey(key), users, wiring.queryIncidents(),
+        wiring.decideRemediation(), wiring.live(), Clock.systemUTC(), Optional.of(ctx -> replay(ctx, wiring)));
 
     CountDownLatch stopped = new CountDownLatch(1);
     wiring.workers().start();
-    // Webhook authentication (RCA_API_KEY) plugs in here as a WebhookGuard.
-    RcaHttpServer server = new RcaHttpServer(host, config.port(), wiring.incidents(), Optional.of(wiring.intake()),
-        WebhookGuard.OPEN).start();
+    RcaHttpServer server = new RcaHttpServer(host, config.port(), wiring.incidents(),
+        Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
+            wiring.adfIntake()),
+        guard, Optional.of(dashboard::mount)).start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping: no new webhooks, finishing deliveries in progress");
       server.close();
       wiring.close();
       stopped.countDown();
     }, "shutdown"));
-    LOG.info("ready on http://{}:{} (GET /health/ready)", host, server.port());
+    LOG.info("ready on http://{}:{} (dashboard at /, GET /health/ready)", host, server.port());
     stopped.await();
     return 0;
+  }
+
+  /** {@code RCA_API_KEY}, or the key kept in the data directory, made on first start and shown once. */
+  private Secret webhookKey(AppConfig config) {
+    if (config.apiKey().isPresent()) {
+      return config.apiKey().get();
+    }
+    GeneratedApiKey generated = GeneratedApiKey.loadOrCreate(config.dataDir());
+    if (generated.created()) {
+      showOnce("webhook and API key (RCA_API_KEY is not set), kept in " + generated.file() + ": "
+          + generated.key().reveal());
+    } else {
+      LOG.info("webhooks need the key kept in {} (RCA_API_KEY is not set)", generated.file());
+    }
+    return generated.key();
+  }
+
+  // Shown on the terminal, not in the log: logs travel to shared systems, and this is a credential.
+  private void showOnce(String line) {
+    spec.commandLine().getOut().println(">>> " + line);
+    spec.commandLine().getOut().flush();
+  }
+
+  private static void replay(Context ctx, Wiring wiring) throws JsonProcessingException {
+    Map<String, String> answer;
+    try {
+      InboxEntry entry = wiring.inbox().replay(ctx.pathParam("id"));
+      wiring.workers().wake();
+      ctx.status(200);
+      answer = Map.of("delivery", entry.deliveryId(), "status", entry.status().name());
+    } catch (IllegalArgumentException e) {
+      ctx.status(404);
+      answer = Map.of("error", "not_found", "reason", e.getMessage());
+    }
+    ctx.contentType("application/json").result(JSON.writeValueAsString(answer));
   }
 }

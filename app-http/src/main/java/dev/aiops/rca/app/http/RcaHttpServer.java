@@ -9,6 +9,7 @@ import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.out.IncidentRepository;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,10 @@ public final class RcaHttpServer implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   /** The paths that take Databricks failure webhooks; the second is the legacy one. */
   public static final List<String> DATABRICKS_WEBHOOK_PATHS = List.of("/webhooks/databricks", "/databricks-monitor");
+  /** The paths that take Azure Monitor alerts and Data Factory pipeline posts; the second is the legacy one. */
+  public static final List<String> ADF_WEBHOOK_PATHS = List.of("/webhooks/adf", "/azure-monitor");
 
   private final IncidentRepository incidents;
-  private final Optional<WebhookIntake> intake;
   private final WebhookGuard guard;
   private final AtomicBoolean started = new AtomicBoolean();
   private final Javalin app;
@@ -44,31 +47,49 @@ public final class RcaHttpServer implements AutoCloseable {
   }
 
   /**
-   * @param intake stores webhooks; without it the webhook paths answer 404
+   * @param intake stores Databricks webhooks; without it the webhook paths answer 404
    * @param guard checks each webhook request before it is read
    */
   public RcaHttpServer(String host, int port, IncidentRepository incidents, Optional<WebhookIntake> intake,
       WebhookGuard guard) {
+    this(host, port, incidents, intake.map(i -> Map.of(DATABRICKS_WEBHOOK_PATHS, i)).orElse(Map.of()), guard,
+        Optional.empty());
+  }
+
+  /**
+   * @param webhooks the intake behind each group of webhook paths
+   * @param guard checks each webhook request before it is read
+   * @param pages more routes (the dashboard and its API); when given, they own {@code /api/incidents}
+   */
+  public RcaHttpServer(String host, int port, IncidentRepository incidents, Map<List<String>, WebhookIntake> webhooks,
+      WebhookGuard guard, Optional<Consumer<JavalinConfig>> pages) {
     this.incidents = Objects.requireNonNull(incidents, "incidents");
-    this.intake = Objects.requireNonNull(intake, "intake");
+    Objects.requireNonNull(webhooks, "webhooks");
     this.guard = Objects.requireNonNull(guard, "guard");
+    Objects.requireNonNull(pages, "pages");
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jetty.host = host;
       config.jetty.port = port;
       config.routes.get("/health/live", ctx -> send(ctx, 200, Map.of("status", "UP")));
       config.routes.get("/health/ready", this::ready);
-      config.routes.get("/api/incidents", this::listIncidents);
-      if (intake.isPresent()) {
-        DATABRICKS_WEBHOOK_PATHS.forEach(path -> config.routes.post(path, this::webhook));
+      if (pages.isEmpty()) {
+        config.routes.get("/api/incidents", this::listIncidents);
       }
+      webhooks.forEach((paths, intake) -> paths.forEach(path -> config.routes.post(path, ctx -> webhook(ctx, intake))));
+      pages.ifPresent(mount -> mount.accept(config));
       config.routes.exception(HttpResponseException.class, (e, ctx) ->
           send(ctx, e.getStatus(), new ErrorBody("refused", e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
         send(ctx, 500, new ErrorBody("internal_error", "the service failed to handle the request"));
       });
-      config.routes.error(404, ctx -> send(ctx, 404, new ErrorBody("not_found", "no such endpoint: " + ctx.path())));
+      // Only for paths nobody answered: the dashboard's own 404 pages and bodies stand.
+      config.routes.error(404, ctx -> {
+        if (ctx.result() == null) {
+          send(ctx, 404, new ErrorBody("not_found", "no such endpoint: " + ctx.path()));
+        }
+      });
     });
   }
 
@@ -96,11 +117,11 @@ public final class RcaHttpServer implements AutoCloseable {
     }
   }
 
-  private void webhook(Context ctx) {
+  private void webhook(Context ctx, WebhookIntake intake) {
     guard.check(ctx);
     IntakeResult result;
     try {
-      result = intake.orElseThrow().receive(ctx.body(), ctx.headerMap());
+      result = intake.receive(ctx.body(), ctx.headerMap());
     } catch (PortException e) {
       LOG.warn("webhook on {} not stored: {}", ctx.path(), e.getMessage());
       send(ctx, 503, new ErrorBody("store_unavailable", "the webhook could not be stored; send it again later"));

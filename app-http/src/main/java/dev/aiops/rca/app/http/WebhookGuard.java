@@ -1,6 +1,7 @@
 package dev.aiops.rca.app.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
 
 /**
  * Decides whether a webhook request may be taken, before its body is read: the seam for webhook authentication.
@@ -13,4 +14,14 @@ public interface WebhookGuard {
   WebhookGuard OPEN = ctx -> { };
 
   void check(Context ctx);
+
+  /** Lets through only requests that present the key (header, bearer, Basic password or {@code ?code=}). */
+  static WebhookGuard requiring(WebhookAuth auth) {
+    return ctx -> {
+      if (!auth.accepts(ctx.header("X-API-Key"), ctx.header("Authorization"), ctx.queryParam("code"))) {
+        throw new UnauthorizedResponse("a valid webhook key is required: send it as X-API-Key, "
+            + "Authorization: Bearer, the Basic password or ?code=");
+      }
+    };
+  }
 }

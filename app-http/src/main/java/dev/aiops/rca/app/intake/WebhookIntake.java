@@ -3,6 +3,7 @@ package dev.aiops.rca.app.intake;
 import dev.aiops.rca.adapter.jdbc.AcceptOutcome;
 import dev.aiops.rca.adapter.jdbc.InboxDelivery;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
+import dev.aiops.rca.domain.FailureEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,13 +62,25 @@ public final class WebhookIntake {
     if (parsed instanceof ParsedWebhook.Ignored) {
       return new IntakeResult.Ignored(((ParsedWebhook.Ignored) parsed).reason());
     }
-    AcceptOutcome outcome = inbox.accept(
-        new InboxDelivery(deliveryId, ((ParsedWebhook.Failure) parsed).event(), kept, now));
-    if (outcome instanceof AcceptOutcome.Duplicate) {
-      return new IntakeResult.Duplicate(deliveryId, ((AcceptOutcome.Duplicate) outcome).reason());
+    List<FailureEvent> events = parsed instanceof ParsedWebhook.Failures
+        ? ((ParsedWebhook.Failures) parsed).events()
+        : List.of(((ParsedWebhook.Failure) parsed).event());
+    // One delivery per run: a body naming several runs is stored as several deliveries, each claiming its run.
+    boolean single = events.size() == 1;
+    IntakeResult result = null;
+    for (FailureEvent event : events) {
+      String id = single ? deliveryId : deliveryId + "/" + event.run().runId();
+      AcceptOutcome outcome = inbox.accept(new InboxDelivery(id, event, kept, now));
+      if (outcome instanceof AcceptOutcome.Duplicate) {
+        result = result != null ? result : new IntakeResult.Duplicate(id, ((AcceptOutcome.Duplicate) outcome).reason());
+      } else {
+        result = result instanceof IntakeResult.Accepted ? result : new IntakeResult.Accepted(id);
+      }
     }
-    onAccepted.run();
-    return new IntakeResult.Accepted(deliveryId);
+    if (result instanceof IntakeResult.Accepted) {
+      onAccepted.run();
+    }
+    return result;
   }
 
   private static Map<String, String> keep(Map<String, String> headers) {

@@ -18,7 +18,9 @@ class AppConfigTest {
 
     assertThat(config.port()).isEqualTo(8000);
     assertThat(config.itsmTool()).isEqualTo("builtin");
-    assertThat(config.databricks()).isEmpty();
+    assertThat(config.integrations().databricks()).isEmpty();
+    assertThat(config.integrations().llm()).isEmpty();
+    assertThat(config.integrations().slack()).isEmpty();
     assertThat(config.apiKey()).isEmpty();
   }
 
@@ -52,8 +54,49 @@ class AppConfigTest {
 
     assertThat(printed).doesNotContain("key-123456", "dapi0123456789abcdef", "AIzaSyExample", "xoxb-123", "pg-pass-1",
         "pg-pass-2");
-    assertThat(printed).contains("DATABRICKS_HOST=https://adb-1.azuredatabricks.net", "SLACK_ALERT_CHANNEL=#alerts");
-    assertThat(config.databricks().orElseThrow().token().reveal()).isEqualTo("dapi0123456789abcdef");
+    assertThat(printed).contains("databricks: https://adb-1.azuredatabricks.net", "slack: channel #alerts",
+        "model: gemini:gemini-2.5-flash");
+    assertThat(config.integrations().databricks().orElseThrow().credentials())
+        .isEqualTo(new dev.aiops.rca.adapter.databricks.DatabricksCredentials.PersonalAccessToken(
+            "dapi0123456789abcdef"));
+  }
+
+  @Test
+  void should_name_each_missing_setting_when_an_integration_is_half_configured() {
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of(
+        "ITSM_TOOL", "jira",
+        "JIRA_DOMAIN", "https://acme.atlassian.net",
+        "AZURE_SUBSCRIPTION_ID", "00000000-0000-0000-0000-000000000000",
+        "LLM_PROVIDER", "openai",
+        "DATABRICKS_HOST", "adb-1.azuredatabricks.net",
+        "DATABRICKS_CLIENT_ID", "sp-1"))))
+        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(String.join("\n", e.problems()))
+            .contains("JIRA_PROJECT_KEY", "JIRA_API_TOKEN", "ADF_RESOURCE_GROUP", "ADF_FACTORY_NAME",
+                "AZURE_TENANT_ID", "AZURE_CLIENT_SECRET", "OPENAI_API_KEY", "DATABRICKS_CLIENT_SECRET"));
+  }
+
+  @Test
+  void should_build_every_integration_when_each_is_fully_configured() {
+    AppConfig config = AppConfig.from(ConfigSource.of(Map.ofEntries(
+        Map.entry("DATABRICKS_HOST", "adb-1.azuredatabricks.net"),
+        Map.entry("DATABRICKS_CLIENT_ID", "sp-1"), Map.entry("DATABRICKS_CLIENT_SECRET", "sp-secret"),
+        Map.entry("AZURE_SUBSCRIPTION_ID", "00000000-0000-0000-0000-000000000000"),
+        Map.entry("ADF_RESOURCE_GROUP", "rg-data"), Map.entry("ADF_FACTORY_NAME", "adf-prod"),
+        Map.entry("AZURE_USE_MANAGED_IDENTITY", "true"),
+        Map.entry("LLM_PROVIDER", "ollama"),
+        Map.entry("ITSM_TOOL", "servicenow"), Map.entry("SERVICENOW_INSTANCE", "acme.service-now.com"),
+        Map.entry("SERVICENOW_TOKEN", "sn-token"),
+        Map.entry("RCA_REMEDIATION_MODE", "auto"), Map.entry("RCA_MAX_AUTO_REPAIRS", "2"),
+        Map.entry("RCA_COST_TAG_KEYS", "owner, cost_center"))));
+
+    Integrations integrations = config.integrations();
+    assertThat(integrations.databricks()).isPresent();
+    assertThat(integrations.adf().orElseThrow().factoryResourceId()).endsWith("/factories/adf-prod");
+    assertThat(integrations.llm().orElseThrow().modelId()).startsWith("ollama");
+    assertThat(integrations.serviceNow()).isPresent();
+    assertThat(integrations.remediation().maxAttemptsPerIncident()).isEqualTo(2);
+    assertThat(integrations.costTagKeys()).containsExactly("owner", "cost_center");
+    assertThat(String.join("\n", config.describe())).doesNotContain("sp-secret", "sn-token");
   }
 
   @Test
