@@ -36,6 +36,8 @@ public final class JdbiInbox {
   public static final String ACTOR = "intake";
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbiInbox.class);
+  /** How many due rows each worker looks at per item it wants, so that workers racing for the head still find work. */
+  private static final int CANDIDATES_PER_ITEM = 16;
   private static final String ENTRY_COLUMNS = "delivery_id, status, source, run_id, received_at, attempts, last_error";
 
   private final JdbcStore store;
@@ -124,13 +126,25 @@ public final class JdbiInbox {
     }
     Instant now = clock.instant();
     return store.transaction("take deliveries", h -> {
-      List<String> due = h.createQuery("""
+      // First a window of candidates without locks, then lock among them: H2 would otherwise lock every due row
+      // of a long backlog before applying the limit. The conditions are checked again under the lock.
+      List<String> candidates = h.createQuery("""
               SELECT delivery_id FROM inbox
               WHERE status = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)
-              ORDER BY next_attempt_at, received_at
+              ORDER BY status, next_attempt_at
+              LIMIT :window""")
+          .bind("now", now).bind("window", max * CANDIDATES_PER_ITEM)
+          .mapTo(String.class).list();
+      if (candidates.isEmpty()) {
+        return List.<InboxItem>of();
+      }
+      List<String> due = h.createQuery("""
+              SELECT delivery_id FROM inbox
+              WHERE delivery_id IN (<candidates>) AND status = 'PENDING' AND next_attempt_at <= :now
+                  AND (lease_until IS NULL OR lease_until < :now)
               LIMIT :max
               FOR UPDATE SKIP LOCKED""")
-          .bind("now", now).bind("max", max)
+          .bindList("candidates", candidates).bind("now", now).bind("max", max)
           .mapTo(String.class).list();
       List<InboxItem> taken = new ArrayList<>();
       for (String id : due) {

@@ -121,4 +121,14 @@ class AppConfigTest {
   void should_ignore_a_missing_env_file_when_loading(@TempDir Path dir) {
     assertThat(ConfigSource.load(Map.of(), dir.resolve("absent.env")).get("RCA_PORT")).isEmpty();
   }
+
+  @Test
+  void should_default_to_two_workers_and_refuse_a_bad_count_when_rca_workers_is_set() {
+    assertThat(AppConfig.from(ConfigSource.of(Map.of())).workers()).isEqualTo(2);
+    assertThat(AppConfig.from(ConfigSource.of(Map.of("RCA_WORKERS", "8"))).workers()).isEqualTo(8);
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_WORKERS", "0"))))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("RCA_WORKERS");
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_WORKERS", "many"))))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("RCA_WORKERS");
+  }
 }

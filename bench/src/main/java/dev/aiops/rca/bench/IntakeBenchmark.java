@@ -1,0 +1,171 @@
+package dev.aiops.rca.bench;
+
+import dev.aiops.rca.adapter.jdbc.InboxSettings;
+import dev.aiops.rca.adapter.jdbc.InboxStatus;
+import dev.aiops.rca.adapter.jdbc.JdbcSettings;
+import dev.aiops.rca.adapter.jdbc.JdbcStore;
+import dev.aiops.rca.adapter.jdbc.JdbiInbox;
+import dev.aiops.rca.app.http.RcaHttpServer;
+import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.app.intake.DatabricksWebhookParser;
+import dev.aiops.rca.app.intake.InboxWorkers;
+import dev.aiops.rca.app.intake.WebhookIntake;
+import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
+import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.pipeline.HandleFailureService;
+import dev.aiops.rca.core.pipeline.PipelinePorts;
+import dev.aiops.rca.core.remediation.RemediationPolicy;
+import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.testkit.InMemoryIssueTracker;
+import dev.aiops.rca.testkit.InMemoryNotifier;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load driver for the durable intake: (1) webhooks POSTed over HTTP for a fixed time by concurrent clients, each
+ * answered 202 only once stored in the inbox with its run claim; (2) the inbox drained by the workers through the
+ * full pipeline on the same database, with an in-memory issue tracker and notifier.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar dev.aiops.rca.bench.IntakeBenchmark h2|postgres
+ * [intakeSeconds=15] [clients=16] [pipelineSeconds=15] [workers=4]}. PostgreSQL is
+ * {@code RCA_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}) as {@code RCA_TEST_PG_USER}
+ * (default {@code postgres}), in a schema of its own that is dropped afterwards.
+ */
+public final class IntakeBenchmark {
+
+  private static final PrintStream OUT = System.out;
+
+  private IntakeBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String database = args.length > 0 ? args[0] : "h2";
+    int intakeSeconds = intArg(args, 1, 15);
+    int clients = intArg(args, 2, 16);
+    int pipelineSeconds = intArg(args, 3, 15);
+    int workers = intArg(args, 4, 4);
+    String pgUrl = Optional.ofNullable(System.getenv("RCA_TEST_PG_URL"))
+        .orElse("jdbc:postgresql://127.0.0.1:5432/test");
+    String pgUser = Optional.ofNullable(System.getenv("RCA_TEST_PG_USER")).orElse("postgres");
+    String schema = "rca_bench_" + Long.toHexString(System.nanoTime());
+    Path dataDir = Files.createTempDirectory("rca-bench");
+    JdbcSettings settings = database.equals("postgres")
+        ? JdbcSettings.of(pgUrl, pgUser, Optional.empty()).withSchema(schema).withPoolSize(clients + workers + 2)
+        : JdbcSettings.h2File(dataDir).withPoolSize(clients + workers + 2);
+    OUT.printf("database=%s clients=%d intake=%ds workers=%d pipeline=%ds cpus=%d%n", database, clients,
+        intakeSeconds, workers, pipelineSeconds, Runtime.getRuntime().availableProcessors());
+    try (JdbcStore store = JdbcStore.open(settings)) {
+      JdbiInbox inbox = store.inbox(InboxSettings.defaults(), Clock.systemUTC());
+      WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, () -> { }, Clock.systemUTC());
+      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, store.incidents(), Optional.of(intake),
+          WebhookGuard.OPEN).start();
+      try {
+        intake(server.port(), clients, Duration.ofSeconds(intakeSeconds));
+      } finally {
+        server.close();
+      }
+      pipeline(store, inbox, workers, Duration.ofSeconds(pipelineSeconds));
+    } finally {
+      if (database.equals("postgres")) {
+        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, null); Statement s = c.createStatement()) {
+          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+      }
+    }
+  }
+
+  private static void intake(int port, int clients, Duration duration) throws Exception {
+    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+    URI uri = URI.create("http://127.0.0.1:" + port + "/webhooks/databricks");
+    AtomicLong runIds = new AtomicLong(1_000_000);
+    AtomicLong accepted = new AtomicLong();
+    AtomicLong other = new AtomicLong();
+    List<long[]> latencies = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long end = System.nanoTime() + duration.toNanos();
+    List<Future<long[]>> results = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      results.add(pool.submit(() -> {
+        long[] samples = new long[1 << 20];
+        int n = 0;
+        while (System.nanoTime() < end) {
+          long run = runIds.incrementAndGet();
+          String body = "{\"event\":\"on_failure\",\"run_id\":" + run + ",\"job_id\":42,\"job_name\":\"etl_orders\","
+              + "\"error_message\":\"AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `prod`.`t"
+              + (run % 50) + "` cannot be found.\"}";
+          long start = System.nanoTime();
+          HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+          long took = System.nanoTime() - start;
+          if (response.statusCode() == 202 && response.body().contains("accepted")) {
+            accepted.incrementAndGet();
+            if (n < samples.length) {
+              samples[n++] = took;
+            }
+          } else {
+            other.incrementAndGet();
+          }
+        }
+        return Arrays.copyOf(samples, n);
+      }));
+    }
+    for (Future<long[]> result : results) {
+      latencies.add(result.get());
+    }
+    pool.shutdown();
+    long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    double seconds = duration.toMillis() / 1000.0;
+    OUT.printf(Locale.ROOT, "intake: %d accepted (202, durable) in %.0f s = %.0f webhooks/s; other answers %d; "
+            + "latency p50 %.1f ms, p99 %.1f ms%n", accepted.get(), seconds, accepted.get() / seconds, other.get(),
+        percentile(all, 0.50), percentile(all, 0.99));
+  }
+
+  private static void pipeline(JdbcStore store, JdbiInbox inbox, int workers, Duration duration) throws Exception {
+    PipelinePorts ports = new PipelinePorts(Map.of(), Optional.empty(), store.incidents(), new InMemoryIssueTracker(),
+        new InMemoryNotifier(), Map.of(), change -> { }, Clock.systemUTC(), store.effects());
+    HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
+        new SignatureCalculator(), new RemediationPolicy(RemediationSettings.defaults()));
+    long pendingBefore = inbox.counts().get(InboxStatus.PENDING);
+    InboxWorkers pool = new InboxWorkers(inbox, pipeline,
+        new InboxWorkers.Settings(workers, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(30)),
+        "bench").start();
+    long start = System.nanoTime();
+    Thread.sleep(duration.toMillis());
+    pool.close();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<InboxStatus, Long> counts = inbox.counts();
+    long done = counts.get(InboxStatus.DONE);
+    OUT.printf(Locale.ROOT, "pipeline: %d of %d deliveries completed in %.1f s = %.0f pipelines/s (%d dead)%n",
+        done, pendingBefore, seconds, done / seconds, counts.get(InboxStatus.DEAD));
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+  }
+
+  private static int intArg(String[] args, int index, int fallback) {
+    return args.length > index ? Integer.parseInt(args[index]) : fallback;
+  }
+}
