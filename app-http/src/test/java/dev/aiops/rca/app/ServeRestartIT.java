@@ -23,6 +23,8 @@ class ServeRestartIT {
 
   private final HttpClient client = HttpClient.newHttpClient();
 
+  private static final String API_KEY = "restart-test-key-0123456789";
+
   @Test
   void should_keep_the_incident_and_its_claim_when_the_service_restarts(@TempDir Path workDir) throws Exception {
     int port = freePort();
@@ -51,7 +53,7 @@ class ServeRestartIT {
       second.destroy();
       second.waitFor();
     }
-    assertThat(incidents).contains("\"job\":\"etl_orders\"", "\"ticket\":\"RCA-1\"", "\"occurrences\":1");
+    assertThat(incidents).contains("\"jobName\":\"etl_orders\"", "\"ticketKey\":\"RCA-1\"", "\"occurrences\":1");
   }
 
   private static Process serve(Path workDir, int port, String log) throws IOException {
@@ -63,6 +65,7 @@ class ServeRestartIT {
         .redirectErrorStream(true)
         .redirectOutput(workDir.resolve(log).toFile());
     builder.environment().put("RCA_PORT", Integer.toString(port));
+    builder.environment().put("RCA_API_KEY", API_KEY);
     builder.environment().put("RCA_DATA_DIR", workDir.resolve("data").toString());
     builder.environment().remove("RCA_DB_URL");
     return builder.start();
@@ -72,7 +75,7 @@ class ServeRestartIT {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (true) {
       String body = get(port, "/api/incidents").body();
-      if (body.contains("\"ticket\":\"RCA-") && body.contains("\"notified\":true")) {
+      if (body.contains("\"ticketKey\":\"RCA-") && get(port, "/api/incidents/1").body().contains("\"channel\"")) {
         return body;
       }
       if (Instant.now().isAfter(deadline)) {
@@ -100,12 +103,13 @@ class ServeRestartIT {
   }
 
   private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-API-Key", API_KEY)
         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(int port, String body) throws IOException, InterruptedException {
     return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/databricks"))
+            .header("X-API-Key", API_KEY)
         .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -79,7 +79,7 @@ public final class RcaHttpServer implements AutoCloseable {
       webhooks.forEach((paths, intake) -> paths.forEach(path -> config.routes.post(path, ctx -> webhook(ctx, intake))));
       pages.ifPresent(mount -> mount.accept(config));
       config.routes.exception(HttpResponseException.class, (e, ctx) ->
-          send(ctx, e.getStatus(), new ErrorBody("refused", e.getMessage())));
+          send(ctx, e.getStatus(), new ErrorBody(errorCode(e.getStatus()), e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
         send(ctx, 500, new ErrorBody("internal_error", "the service failed to handle the request"));
@@ -165,6 +165,17 @@ public final class RcaHttpServer implements AutoCloseable {
     row.put("ticket", incident.ticket().map(t -> t.key()).orElse(null));
     row.put("notified", incident.notification().isPresent());
     return row;
+  }
+
+  private static String errorCode(int status) {
+    switch (status) {
+      case 401: return "unauthorized";
+      case 403: return "forbidden";
+      case 404: return "not_found";
+      case 413: return "too_large";
+      case 429: return "too_many_requests";
+      default: return "refused";
+    }
   }
 
   private void send(Context ctx, int status, Object body) {
