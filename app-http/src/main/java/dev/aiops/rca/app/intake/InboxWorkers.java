@@ -4,7 +4,9 @@ import dev.aiops.rca.adapter.jdbc.InboxItem;
 import dev.aiops.rca.adapter.jdbc.InboxStatus;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
 import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.TransientPortException;
 import dev.aiops.rca.port.in.HandleFailureCommand;
+import dev.aiops.rca.port.in.HandleFailureResult;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +121,13 @@ public final class InboxWorkers implements AutoCloseable {
   private void process(String worker, InboxItem item) {
     MDC.put("run", item.event().run().toString());
     try {
-      pipeline.handle(new HandleFailureCommand(item.event(), item.deliveryId()));
+      HandleFailureResult result = pipeline.handle(new HandleFailureCommand(item.event(), item.deliveryId()));
+      if (result instanceof HandleFailureResult.Handled handled && !handled.problems().isEmpty()) {
+        // The incident is filed but a ticket or a message is missing: the delivery is tried again later, and the
+        // pipeline resumes, skipping what is already done (the outbox and the tracker's idempotency key).
+        settle(worker, item, new TransientPortException(String.join("; ", handled.problems())), true);
+        return;
+      }
       inbox.complete(item.deliveryId(), worker);
     } catch (PortException e) {
       settle(worker, item, e, e.isTransient());
