@@ -22,15 +22,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A Databricks workspace on loopback that speaks the Jobs API's wire format from recorded fixtures: runs/get with
  * pages, runs/get-output, runs/repair and the OAuth token endpoint, plus scripted error answers.
  */
-final class DatabricksStub implements AutoCloseable {
+public final class DatabricksStub implements AutoCloseable {
 
   /** One request as the stub saw it. */
-  record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
+  public record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
       long atNanos) {}
 
   /** A scripted answer. */
-  record Answer(int status, String body, Map<String, String> headers, Duration delay) {
-    static Answer json(int status, String body) {
+  public record Answer(int status, String body, Map<String, String> headers, Duration delay) {
+    public static Answer json(int status, String body) {
       return new Answer(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
     }
   }
@@ -43,7 +43,7 @@ final class DatabricksStub implements AutoCloseable {
   private volatile String repairAnswer = fixture("runs-repair-response.json");
   private volatile String tokenAnswer = fixture("oauth-m2m-token-response.json");
 
-  DatabricksStub() {
+  public DatabricksStub() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -54,7 +54,7 @@ final class DatabricksStub implements AutoCloseable {
     server.start();
   }
 
-  static String fixture(String name) {
+  public static String fixture(String name) {
     try (InputStream in = DatabricksStub.class.getResourceAsStream("/databricks/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
@@ -65,42 +65,42 @@ final class DatabricksStub implements AutoCloseable {
     }
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Serves a run from one or more pages, each a runs/get answer; pages after the first are asked by token. */
-  DatabricksStub run(String runId, String... pages) {
+  public DatabricksStub run(String runId, String... pages) {
     runPages.put(runId, List.of(pages));
     return this;
   }
 
-  DatabricksStub output(String runId, String body) {
+  public DatabricksStub output(String runId, String body) {
     outputs.put(runId, body);
     return this;
   }
 
-  DatabricksStub repairAnswer(String body) {
+  public DatabricksStub repairAnswer(String body) {
     repairAnswer = body;
     return this;
   }
 
-  DatabricksStub tokenAnswer(String body) {
+  public DatabricksStub tokenAnswer(String body) {
     tokenAnswer = body;
     return this;
   }
 
   /** The next calls to {@code path} get these answers, in order, before the normal ones. */
-  DatabricksStub script(String path, Answer... answers) {
+  public DatabricksStub script(String path, Answer... answers) {
     scripted.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(answers));
     return this;
   }
 
-  List<Seen> seen() {
+  public List<Seen> seen() {
     return List.copyOf(seen);
   }
 
-  List<Seen> seen(String path) {
+  public List<Seen> seen(String path) {
     return seen.stream().filter(s -> s.path().equals(path)).toList();
   }
 

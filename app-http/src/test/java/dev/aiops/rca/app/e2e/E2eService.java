@@ -1,0 +1,128 @@
+package dev.aiops.rca.app.e2e;
+
+import dev.aiops.rca.app.Wiring;
+import dev.aiops.rca.app.config.AppConfig;
+import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.app.http.RcaHttpServer;
+import dev.aiops.rca.app.http.WebhookAuth;
+import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.app.config.Secret;
+import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.port.out.Notifier;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The service as {@code serve} builds it, in this JVM: configuration from a map (pointing at loopback stubs), the
+ * H2 file store in a temporary folder, the inbox workers, and HTTP on a free port with the webhook key required.
+ */
+public final class E2eService implements AutoCloseable {
+
+  /** The webhook key every request presents. */
+  public static final String KEY = "e2e-webhook-key-0123456789";
+
+  private final Wiring wiring;
+  private final RcaHttpServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private E2eService(Wiring wiring, RcaHttpServer server) {
+    this.wiring = wiring;
+    this.server = server;
+  }
+
+  /** Starts the service with {@code settings} on top of a data folder, the key and two workers. */
+  public static E2eService start(Path dataDir, Map<String, String> settings) {
+    return start(dataDir, settings, Optional.empty());
+  }
+
+  /** Starts the service with a notifier of the test's own (to count or fail alerts). */
+  public static E2eService start(Path dataDir, Map<String, String> settings, Optional<Notifier> notifier) {
+    Map<String, String> env = new HashMap<>(settings);
+    env.putIfAbsent("RCA_DATA_DIR", dataDir.toString());
+    env.putIfAbsent("RCA_API_KEY", KEY);
+    env.putIfAbsent("RCA_WORKERS", "2");
+    AppConfig config = AppConfig.from(ConfigSource.of(env));
+    Wiring wiring = notifier.map(n -> new Wiring(config, Clock.systemUTC(), n))
+        .orElseGet(() -> new Wiring(config, Clock.systemUTC()));
+    wiring.workers().start();
+    RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, wiring.incidents(),
+        Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
+            wiring.adfIntake()),
+        WebhookGuard.requiring(WebhookAuth.requiring(new Secret(KEY))), Optional.empty()).start();
+    return new E2eService(wiring, server);
+  }
+
+  public Wiring wiring() {
+    return wiring;
+  }
+
+  /** Posts a body to a webhook path with the key. */
+  public HttpResponse<String> post(String path, String body) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+          .header("Content-Type", "application/json")
+          .header("X-API-Key", KEY)
+          .POST(HttpRequest.BodyPublishers.ofString(body))
+          .build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every incident, newest first. */
+  public List<Incident> incidents() {
+    return wiring.incidents().list(IncidentQuery.all(1000));
+  }
+
+  /** Waits until the incidents satisfy {@code condition}, or fails after {@code timeout} with what was there. */
+  public List<Incident> awaitIncidents(Predicate<List<Incident>> condition, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      List<Incident> incidents = incidents();
+      if (condition.test(incidents)) {
+        return incidents;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("incidents never satisfied the condition within " + timeout + ": " + incidents);
+      }
+      pause();
+    }
+  }
+
+  /** The incident's audit trail. */
+  public List<AuditEntry> audit(Incident incident) {
+    return wiring.incidents().auditTrail(incident.id());
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    wiring.close();
+  }
+}
