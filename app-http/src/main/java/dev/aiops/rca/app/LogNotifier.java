@@ -23,6 +23,12 @@ final class LogNotifier implements Notifier {
   }
 
   @Override
+  public void refresh(NotificationRef message, Notification current) {
+    LOG.info("ALERT now: {} (incident {}, ticket {}): {}", current.title(), current.incident().id(),
+        current.ticket().map(t -> t.key()).orElse("none"), current.text());
+  }
+
+  @Override
   public void update(NotificationRef message, Recurrence recurrence) {
     LOG.info("ALERT update: incident {} failed again (occurrence {}, run {})", recurrence.incident(),
         recurrence.occurrences(), recurrence.run());

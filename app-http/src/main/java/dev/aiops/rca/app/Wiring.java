@@ -133,7 +133,8 @@ public final class Wiring implements AutoCloseable {
     HandleFailureService pipeline = new HandleFailureService(ports, rules, signatures, policy, redactor);
     handleFailure = new AlertWindowExpander(pipeline, adf);
     analyzeEvidence = new AnalyzeEvidenceService(rules, signatures);
-    decideRemediation = new DecideRemediationService(incidents, executors, policy, live, clock);
+    decideRemediation = new DecideRemediationService(incidents, executors, policy, live, clock,
+        Optional.of(notifier));
     queryIncidents = new QueryIncidentsService(incidents);
     inbox = store.inbox(InboxSettings.defaults(), clock);
     workers = new InboxWorkers(inbox, handleFailure, InboxWorkers.Settings.of(config.workers()), instanceName());

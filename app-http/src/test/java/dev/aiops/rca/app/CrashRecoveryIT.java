@@ -47,6 +47,13 @@ class CrashRecoveryIT {
     }
 
     @Override
+
+    public void refresh(NotificationRef message, Notification current) {
+
+    }
+
+
+    @Override
     public void update(NotificationRef message, Recurrence recurrence) {
       throw new IllegalStateException("simulated crash while updating");
     }

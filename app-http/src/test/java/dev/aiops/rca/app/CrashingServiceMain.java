@@ -39,6 +39,13 @@ public final class CrashingServiceMain {
       }
 
       @Override
+
+      public void refresh(NotificationRef message, Notification current) {
+
+      }
+
+
+      @Override
       public void update(NotificationRef message, Recurrence recurrence) {
         throw new IllegalStateException("not expected in the crash test");
       }

@@ -15,6 +15,7 @@ public final class InMemoryNotifier implements Notifier {
 
   private final Map<String, Notification> sent = new LinkedHashMap<>();
   private final List<Recurrence> updates = new ArrayList<>();
+  private final List<Notification> refreshes = new ArrayList<>();
   private final FailureInjector failures = new FailureInjector();
 
   public FailureInjector failures() {
@@ -38,11 +39,25 @@ public final class InMemoryNotifier implements Notifier {
     updates.add(recurrence);
   }
 
+  @Override
+  public synchronized void refresh(NotificationRef message, Notification current) {
+    failures.maybeFail();
+    if (!sent.containsKey(message.messageId())) {
+      throw new PermanentPortException("no message " + message.messageId());
+    }
+    refreshes.add(current);
+  }
+
   public synchronized List<Notification> sent() {
     return List.copyOf(sent.values());
   }
 
   public synchronized List<Recurrence> updates() {
     return List.copyOf(updates);
+  }
+
+  /** The states each message was redrawn with, oldest first. */
+  public synchronized List<Notification> refreshes() {
+    return List.copyOf(refreshes);
   }
 }

@@ -36,6 +36,17 @@ public interface NotifierContract {
   }
 
   @Test
+  default void should_redraw_the_message_when_the_incident_changes() {
+    Notifier notifier = subject();
+    Notification notification = notification();
+    NotificationRef ref = notifier.notify(notification);
+
+    notifier.refresh(ref, notification);
+
+    assertThat(ref.messageId()).isNotBlank();
+  }
+
+  @Test
   default void should_update_the_message_when_the_failure_recurs() {
     Notifier notifier = subject();
     Notification notification = notification();

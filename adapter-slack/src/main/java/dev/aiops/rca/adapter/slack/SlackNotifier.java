@@ -113,6 +113,22 @@ public final class SlackNotifier implements Notifier {
     replyIfDue(message, recurrence);
   }
 
+  @Override
+  public void refresh(NotificationRef message, Notification current) {
+    SlackCard card = SlackCard.of(current);
+    cards.put(key(message), card);
+    ChatUpdateRequest request = ChatUpdateRequest.builder()
+        .channel(message.channel())
+        .ts(message.messageId())
+        .text(card.fallbackText())
+        .blocks(card.blocks(settings.dashboardUrl()))
+        .build();
+    ChatUpdateResponse response = call("redraw the alert", () -> methods.chatUpdate(request));
+    if (!response.isOk()) {
+      throw SlackErrors.fromError("redraw the alert", response.getError(), response.getNeeded());
+    }
+  }
+
   // One reply per message per interval, decided atomically so that concurrent recurrences cannot both reply.
   private void replyIfDue(NotificationRef message, Recurrence recurrence) {
     Instant now = clock.instant();

@@ -6,6 +6,7 @@ import dev.aiops.rca.core.dedup.SignatureCalculator;
 import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.remediation.RemediationDecision;
+import dev.aiops.rca.core.remediation.RemediationMessage;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
@@ -138,6 +139,8 @@ public final class HandleFailureService implements HandleFailureUseCase {
       tellRecurrence(incident, run, problems);
     }
     Optional<RemediationOutcome> remediation = remediate(incident, rulesResult.category(), run);
+    Incident current = incident;
+    remediation.ifPresent(outcome -> redraw(current, outcome, failedRun.runPageUrl()));
     return new HandleFailureResult.Handled(
         filing instanceof Filing.Opened ? new Filing.Opened(incident) : new Filing.Recurred(incident),
         remediation,
@@ -237,6 +240,24 @@ public final class HandleFailureService implements HandleFailureUseCase {
       problems.add("notification not sent: " + describe(e));
       audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_FAILED, describe(e));
       return incident;
+    }
+  }
+
+  /**
+   * Redraws the incident's message with the remediation's outcome. Best effort: the outcome is already in the audit
+   * trail and on the dashboard, so a failed redraw is recorded and not retried.
+   */
+  private void redraw(Incident incident, RemediationOutcome outcome, Optional<String> runPageUrl) {
+    if (incident.notification().isEmpty()) {
+      return;
+    }
+    Notification current = RemediationMessage.of(incident, outcome, runPageUrl);
+    try {
+      ports.notifier().refresh(incident.notification().get(), current);
+      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_UPDATED,
+          "message redrawn with remediation " + outcome.status());
+    } catch (PortException e) {
+      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_FAILED, describe(e));
     }
   }
 

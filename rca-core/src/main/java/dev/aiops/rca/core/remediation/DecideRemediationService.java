@@ -13,6 +13,7 @@ import dev.aiops.rca.port.in.DecideRemediationCommand;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
 import dev.aiops.rca.port.out.IncidentEvents;
 import dev.aiops.rca.port.out.IncidentRepository;
+import dev.aiops.rca.port.out.Notifier;
 import dev.aiops.rca.port.out.RemediationExecutor;
 import java.time.Clock;
 import java.util.List;
@@ -28,13 +29,27 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
   private final RemediationPolicy policy;
   private final IncidentEvents events;
   private final Clock clock;
+  private final Optional<Notifier> notifier;
 
+  /** Decisions that are recorded and published, without redrawing the incident's message. */
   public DecideRemediationService(
       IncidentRepository incidents,
       Map<Source, RemediationExecutor> executors,
       RemediationPolicy policy,
       IncidentEvents events,
       Clock clock) {
+    this(incidents, executors, policy, events, clock, Optional.empty());
+  }
+
+  /** @param notifier redraws the incident's message with each decision's outcome */
+  public DecideRemediationService(
+      IncidentRepository incidents,
+      Map<Source, RemediationExecutor> executors,
+      RemediationPolicy policy,
+      IncidentEvents events,
+      Clock clock,
+      Optional<Notifier> notifier) {
+    this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.executors = Map.copyOf(executors);
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -59,7 +74,26 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
     incidents.append(new AuditEntry(outcome.at(), plan.target(), Optional.of(incident.id()), command.actor(),
         auditActionOf(outcome.status()), outcome.detail()));
     events.publish(new IncidentChange(incident.id(), IncidentChange.Kind.REMEDIATED, outcome.at()));
+    redraw(incident, plan, outcome, command.actor());
     return outcome;
+  }
+
+  // Best effort: the decision is stored and audited; a message that cannot be redrawn is only noted.
+  private void redraw(Incident incident, RemediationPlan plan, RemediationOutcome outcome, String actor) {
+    if (notifier.isEmpty() || incident.notification().isEmpty()) {
+      return;
+    }
+    AuditAction action = AuditAction.NOTIFICATION_UPDATED;
+    String detail = "message redrawn with remediation " + outcome.status();
+    try {
+      notifier.get().refresh(incident.notification().get(), RemediationMessage.of(incident, outcome,
+          Optional.empty()));
+    } catch (PortException e) {
+      action = AuditAction.NOTIFICATION_FAILED;
+      detail = "message not redrawn: " + e.getMessage();
+    }
+    incidents.append(new AuditEntry(clock.instant(), plan.target(), Optional.of(incident.id()), actor, action,
+        detail));
   }
 
   private RemediationOutcome run(Incident incident, RemediationPlan plan, List<RemediationOutcome> history,

@@ -125,4 +125,14 @@ class HandleFailureGuardsTest {
     assertThat(incidents.find(tracker.tickets().get(0).incident()).orElseThrow().analysis().toString())
         .doesNotContain("dapi0123456789abcdef");
   }
+
+  @Test
+  void should_redraw_the_message_with_the_remediation_when_one_is_suggested() {
+    service(event -> Samples.databricksRun("5", "java.net.ConnectException: Connection refused"), Optional.empty(),
+        RemediationSettings.Mode.SUGGEST).handle(new HandleFailureCommand(Samples.databricksEvent("5")));
+
+    assertThat(notifier.refreshes()).singleElement()
+        .satisfies(redrawn -> assertThat(redrawn.text()).contains("Remediation suggested"));
+    assertThat(trail("5")).contains(AuditAction.REMEDIATION_SUGGESTED, AuditAction.NOTIFICATION_UPDATED);
+  }
 }

@@ -26,4 +26,13 @@ public interface Notifier {
    * @throws dev.aiops.rca.port.PermanentPortException if the message no longer exists
    */
   void update(NotificationRef message, Recurrence recurrence);
+
+  /**
+   * Redraws the message posted earlier to show the incident as it is now: its ticket, occurrences, remediation
+   * and status. Posts nothing new.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the channel throttles or fails
+   * @throws dev.aiops.rca.port.PermanentPortException if the message no longer exists
+   */
+  void refresh(NotificationRef message, Notification current);
 }
