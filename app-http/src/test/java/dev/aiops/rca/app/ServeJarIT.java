@@ -15,7 +15,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar starts {@code serve} on its embedded defaults and answers readiness. */
+/** The packaged jar starts {@code serve} on its embedded defaults, answers readiness and metrics, and logs JSON. */
 class ServeJarIT {
 
   @Test
@@ -33,17 +33,25 @@ class ServeJarIT {
     builder.environment().put("RCA_PORT", Integer.toString(port));
     builder.environment().put("RCA_DATA_DIR", workDir.resolve("data").toString());
     builder.environment().put("RCA_API_KEY", "it-secret-key-123");
+    builder.environment().put("RCA_LOG_FORMAT", "json");
     Process process = builder.start();
     try {
       HttpResponse<String> ready = awaitReady(port, Duration.ofSeconds(60));
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(ready.body()).contains("READY");
+      HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.body())
+          .contains("rca_inbox_workers_alive 2.0", "rca_inbox_deliveries{status=\"pending\"} 0.0");
     } finally {
       process.destroy();
       process.waitFor();
     }
     String output = Files.readString(log);
     assertThat(output).contains("ready on http://127.0.0.1:" + port);
+    assertThat(output.lines().filter(line -> line.contains("ready on http://")))
+        .singleElement().satisfies(line -> assertThat(line).startsWith("{").contains("\"level\":\"INFO\""));
     assertThat(output).doesNotContain("it-secret-key-123");
   }
 
