@@ -14,10 +14,12 @@ import dev.aiops.rca.app.intake.WebhookIntake;
 import dev.aiops.rca.app.metrics.InboxGauges;
 import dev.aiops.rca.app.metrics.ServiceMetrics;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -124,6 +126,23 @@ class OperationsHttpTest {
     assertThat(response.body()).contains("\"error\":\"too_large\"", "limited to 1048576 bytes", "not stored");
     assertThat(inbox.counts().values()).allMatch(n -> n == 0L);
     assertThat(get("/metrics").body()).contains("rca_webhooks_total{outcome=\"too_large\",source=\"databricks\"} 1.0");
+  }
+
+  @Test
+  void should_answer_413_and_store_nothing_when_a_body_without_a_length_grows_over_1_MiB() throws Exception {
+    startWithIdleWorkers(WebhookLimits.defaults());
+    byte[] huge = ("{\"pad\":\"" + "x".repeat((int) WebhookLimits.MAX_BODY_BYTES) + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+
+    // A stream publisher sends the body chunked, without Content-Length: only reading it can find the size.
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/webhooks/adf"))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("\"error\":\"too_large\"");
+    assertThat(inbox.counts().values()).allMatch(n -> n == 0L);
+    assertThat(get("/metrics").body()).contains("rca_webhooks_total{outcome=\"too_large\",source=\"adf\"} 1.0");
   }
 
   @Test
