@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class InboxGauges {
 
-  private final AtomicReference<Map<InboxStatus, Long>> counts = new AtomicReference<>(new EnumMap<>(InboxStatus.class));
+  private final AtomicReference<Map<InboxStatus, Long>> counts =
+      new AtomicReference<>(new EnumMap<>(InboxStatus.class));
   private final AtomicReference<Optional<Instant>> oldestPending = new AtomicReference<>(Optional.empty());
 
   private InboxGauges() {}

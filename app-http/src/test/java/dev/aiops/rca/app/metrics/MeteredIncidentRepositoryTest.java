@@ -61,7 +61,8 @@ class MeteredIncidentRepositoryTest {
   void should_count_the_analysis_by_model_without_its_token_note_when_an_incident_is_filed() {
     IncidentDraft byRules = Samples.draft("1", 'a', Samples.T0);
     IncidentDraft byModel = new IncidentDraft(RunKey.of(Source.DATABRICKS, "2"), Samples.signature('b'), "etl",
-        Samples.T0, withAnalyzer(Samples.analysis(Category.NETWORK, "timeout"), "model:gemini:gemini-2.5-flash tokens=812+143"));
+        Samples.T0, withAnalyzer(Samples.analysis(Category.NETWORK, "timeout"),
+            "model:gemini:gemini-2.5-flash tokens=812+143"));
 
     metered.file(byRules);
     metered.file(byModel);
