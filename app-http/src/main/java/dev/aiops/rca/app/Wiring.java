@@ -26,6 +26,9 @@ import dev.aiops.rca.app.intake.AlertWindowExpander;
 import dev.aiops.rca.app.intake.DatabricksWebhookParser;
 import dev.aiops.rca.app.intake.InboxWorkers;
 import dev.aiops.rca.app.intake.WebhookIntake;
+import dev.aiops.rca.app.metrics.InboxGauges;
+import dev.aiops.rca.app.metrics.MeteredIncidentRepository;
+import dev.aiops.rca.app.metrics.ServiceMetrics;
 import dev.aiops.rca.app.web.LiveIncidentEvents;
 import dev.aiops.rca.core.analysis.AnalyzeEvidenceService;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
@@ -78,6 +81,7 @@ public final class Wiring implements AutoCloseable {
   private final IncidentRepository incidents;
   private final JdbiInbox inbox;
   private final LiveIncidentEvents live = new LiveIncidentEvents();
+  private final ServiceMetrics metrics = new ServiceMetrics();
   private final HandleFailureUseCase handleFailure;
   private final AnalyzeEvidenceUseCase analyzeEvidence;
   private final DecideRemediationUseCase decideRemediation;
@@ -100,7 +104,7 @@ public final class Wiring implements AutoCloseable {
   private Wiring(AppConfig config, Clock clock, Optional<Notifier> notifierOverride) {
     Integrations integrations = config.integrations();
     store = JdbcStore.open(databaseSettings(config));
-    incidents = store.incidents();
+    incidents = new MeteredIncidentRepository(store.incidents(), metrics);
 
     Map<Source, FailedRunSource> sources = new EnumMap<>(Source.class);
     Map<Source, RemediationExecutor> executors = new EnumMap<>(Source.class);
@@ -115,6 +119,8 @@ public final class Wiring implements AutoCloseable {
 
     Optional<RootCauseModel> model = integrations.llm().map(settings -> {
       LlmRootCauseModel llm = LlmRootCauseModel.create(settings);
+      metrics.tokens(llm, "input", LlmRootCauseModel::inputTokensUsed);
+      metrics.tokens(llm, "output", LlmRootCauseModel::outputTokensUsed);
       return new CachingRootCauseModel(llm, llm.modelId(), llm.promptVersion(), MODEL_CACHE_ENTRIES);
     });
     IssueTracker tracker = issueTracker(integrations, clock);
@@ -138,6 +144,7 @@ public final class Wiring implements AutoCloseable {
     queryIncidents = new QueryIncidentsService(incidents);
     inbox = store.inbox(InboxSettings.defaults(), clock);
     workers = new InboxWorkers(inbox, handleFailure, InboxWorkers.Settings.of(config.workers()), instanceName());
+    InboxGauges.register(metrics, inbox, workers, clock);
     databricksIntake = new WebhookIntake(new DatabricksWebhookParser(), inbox, workers::wake, clock);
     adfIntake = new WebhookIntake(new AdfWebhookParser(), inbox, workers::wake, clock);
 
@@ -247,6 +254,11 @@ public final class Wiring implements AutoCloseable {
   /** The inbox workers, not yet started. */
   public InboxWorkers workers() {
     return workers;
+  }
+
+  /** The meters served at {@code /metrics}. */
+  public ServiceMetrics metrics() {
+    return metrics;
   }
 
   /** The fan-out of incident changes to live dashboard views. */

@@ -2,6 +2,8 @@ package dev.aiops.rca.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,7 +17,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar starts {@code serve} on its embedded defaults and answers readiness. */
+/** The packaged jar starts {@code serve} on its embedded defaults, answers readiness and metrics, and logs JSON. */
 class ServeJarIT {
 
   @Test
@@ -33,17 +35,29 @@ class ServeJarIT {
     builder.environment().put("RCA_PORT", Integer.toString(port));
     builder.environment().put("RCA_DATA_DIR", workDir.resolve("data").toString());
     builder.environment().put("RCA_API_KEY", "it-secret-key-123");
+    builder.environment().put("RCA_LOG_FORMAT", "json");
     Process process = builder.start();
     try {
       HttpResponse<String> ready = awaitReady(port, Duration.ofSeconds(60));
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(ready.body()).contains("READY");
+      HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.body())
+          .contains("rca_inbox_workers_alive 2.0", "rca_inbox_deliveries{status=\"pending\"} 0.0");
     } finally {
       process.destroy();
       process.waitFor();
     }
     String output = Files.readString(log);
-    assertThat(output).contains("ready on http://127.0.0.1:" + port);
+    // JSON lines: logback's encoder writes "/" as "\/", so the message is read back through a JSON parser.
+    assertThat(output.lines().filter(line -> line.contains("\"formattedMessage\":\"ready on http")))
+        .singleElement().satisfies(line -> {
+          JsonNode json = new ObjectMapper().readTree(line);
+          assertThat(json.path("level").asText()).isEqualTo("INFO");
+          assertThat(json.path("formattedMessage").asText()).contains("ready on http://127.0.0.1:" + port);
+        });
     assertThat(output).doesNotContain("it-secret-key-123");
   }
 

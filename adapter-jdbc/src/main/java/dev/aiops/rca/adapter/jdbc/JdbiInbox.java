@@ -273,6 +273,14 @@ public final class JdbiInbox {
     });
   }
 
+  /** When the oldest delivery still waiting for (or held by) a worker was received; empty when none waits. */
+  public Optional<Instant> oldestPending() {
+    return store.transaction("oldest pending delivery", h -> h.createQuery(
+            "SELECT MIN(received_at) AS oldest FROM inbox WHERE status = 'PENDING'")
+        .map((rs, ctx) -> Rows.optionalInstant(rs, "oldest"))
+        .one());
+  }
+
   private static Optional<InboxStatus> status(Handle h, String deliveryId) {
     return h.createQuery("SELECT status FROM inbox WHERE delivery_id = :id")
         .bind("id", deliveryId).mapTo(String.class).findOne().map(InboxStatus::valueOf);

@@ -58,6 +58,19 @@ interface InboxContract {
   }
 
   @Test
+  default void should_report_the_oldest_pending_delivery_until_none_is_left() {
+    JdbiInbox inbox = inbox(store());
+    assertThat(inbox.oldestPending()).isEmpty();
+    inbox.accept(delivery("d-1", "1"));
+    inbox.accept(new InboxDelivery("d-2", Samples.databricksEvent("2"), Map.of(), Samples.T0.plusSeconds(60)));
+
+    assertThat(inbox.oldestPending()).contains(Samples.T0);
+    clock().advance(Duration.ofMinutes(2));
+    inbox.take("w1", 2, LEASE).forEach(item -> inbox.complete(item.deliveryId(), "w1"));
+    assertThat(inbox.oldestPending()).isEmpty();
+  }
+
+  @Test
   default void should_change_nothing_but_the_audit_trail_when_the_same_delivery_arrives_again() {
     JdbcStore store = store();
     JdbiInbox inbox = inbox(store);

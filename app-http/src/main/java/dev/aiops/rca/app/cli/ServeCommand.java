@@ -9,9 +9,11 @@ import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.GeneratedApiKey;
 import dev.aiops.rca.app.config.InvalidConfigException;
 import dev.aiops.rca.app.config.Secret;
+import dev.aiops.rca.app.http.HttpOperations;
 import dev.aiops.rca.app.http.RcaHttpServer;
 import dev.aiops.rca.app.http.WebhookAuth;
 import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.app.http.WebhookLimits;
 import dev.aiops.rca.app.web.Dashboard;
 import dev.aiops.rca.app.web.DashboardSettings;
 import dev.aiops.rca.app.web.Users;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Spec;
       "RCA_PORT (default 8000), RCA_DATA_DIR, RCA_API_KEY, DATABRICKS_HOST,",
       "DATABRICKS_TOKEN, GEMINI_API_KEY, ITSM_TOOL, SLACK_BOT_TOKEN,",
       "SLACK_ALERT_CHANNEL, RCA_DB_URL (default: an H2 file under RCA_DATA_DIR),",
-      "RCA_DB_USER, RCA_DB_PASSWORD, RCA_WORKERS (default 2), and the integrations",
+      "RCA_DB_USER, RCA_DB_PASSWORD, RCA_WORKERS (default 2), RCA_WEBHOOK_RATE",
+      "(webhooks a second per source, default 200), and the integrations",
       "listed in the README (DATABRICKS_*, AZURE_*, ADF_*, LLM_PROVIDER, JIRA_*, SLACK_* ...)."
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -67,14 +70,17 @@ public final class ServeCommand implements Callable<Integer> {
     ConfigSource source = ConfigSource.load(System.getenv(), envFile);
     AppConfig config;
     DashboardSettings dashboardSettings;
+    WebhookLimits limits;
     try {
       config = AppConfig.from(source);
       dashboardSettings = DashboardSettings.from(source);
+      limits = WebhookLimits.from(source);
     } catch (InvalidConfigException e) {
       LOG.error("{}", e.getMessage());
       return 2;
     }
     config.describe().forEach(line -> LOG.info("setting {}", line));
+    LOG.info("setting RCA_WEBHOOK_RATE={} (per source, bursts of {})", limits.ratePerSecond(), limits.burst());
     Secret key = webhookKey(config);
     WebhookGuard guard = insecureNoAuth ? WebhookGuard.OPEN : WebhookGuard.requiring(WebhookAuth.requiring(key));
     if (insecureNoAuth) {
@@ -98,14 +104,15 @@ public final class ServeCommand implements Callable<Integer> {
     RcaHttpServer server = new RcaHttpServer(host, config.port(), wiring.incidents(),
         Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
             wiring.adfIntake()),
-        guard, Optional.of(dashboard::mount)).start();
+        guard, Optional.of(dashboard::mount),
+        new HttpOperations(wiring.metrics(), limits, wiring.workers().size(), wiring.workers()::alive)).start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping: no new webhooks, finishing deliveries in progress");
       server.close();
       wiring.close();
       stopped.countDown();
     }, "shutdown"));
-    LOG.info("ready on http://{}:{} (dashboard at /, GET /health/ready)", host, server.port());
+    LOG.info("ready on http://{}:{} (dashboard at /, GET /health/ready, GET /metrics)", host, server.port());
     stopped.await();
     return 0;
   }

@@ -3,6 +3,7 @@ package dev.aiops.rca.app.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiops.rca.app.intake.IntakeResult;
+import dev.aiops.rca.app.metrics.ServiceMetrics;
 import dev.aiops.rca.app.intake.WebhookIntake;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
@@ -12,6 +13,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's HTTP face: health, the failure webhooks (answered 202 once the delivery is stored; processing runs
- * on the inbox workers) and a read-only incident list.
+ * The service's HTTP face: health, metrics, the failure webhooks (answered 202 once the delivery is stored;
+ * processing runs on the inbox workers) and a read-only incident list.
  */
 public final class RcaHttpServer implements AutoCloseable {
 
@@ -38,6 +41,8 @@ public final class RcaHttpServer implements AutoCloseable {
 
   private final IncidentRepository incidents;
   private final WebhookGuard guard;
+  private final HttpOperations operations;
+  private final Map<String, TokenBucket> buckets = new HashMap<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final Javalin app;
 
@@ -63,6 +68,21 @@ public final class RcaHttpServer implements AutoCloseable {
    */
   public RcaHttpServer(String host, int port, IncidentRepository incidents, Map<List<String>, WebhookIntake> webhooks,
       WebhookGuard guard, Optional<Consumer<JavalinConfig>> pages) {
+    this(host, port, incidents, webhooks, guard, pages, HttpOperations.standalone());
+  }
+
+  /**
+   * @param webhooks the intake behind each group of webhook paths
+   * @param guard checks each webhook request before it is read
+   * @param pages more routes (the dashboard and its API); when given, they own {@code /api/incidents}
+   * @param operations the meters, the webhook limits and the workers' liveness
+   */
+  public RcaHttpServer(String host, int port, IncidentRepository incidents, Map<List<String>, WebhookIntake> webhooks,
+      WebhookGuard guard, Optional<Consumer<JavalinConfig>> pages, HttpOperations operations) {
+    this.operations = Objects.requireNonNull(operations, "operations");
+    WebhookLimits limits = operations.limits();
+    webhooks.keySet().forEach(paths -> buckets.put(sourceOf(paths),
+        new TokenBucket(limits.ratePerSecond(), limits.burst(), System::nanoTime)));
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     Objects.requireNonNull(webhooks, "webhooks");
     this.guard = Objects.requireNonNull(guard, "guard");
@@ -71,12 +91,16 @@ public final class RcaHttpServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.jetty.host = host;
       config.jetty.port = port;
+      config.http.maxRequestSize = limits.maxBodyBytes();
       config.routes.get("/health/live", ctx -> send(ctx, 200, Map.of("status", "UP")));
       config.routes.get("/health/ready", this::ready);
+      config.routes.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.contentType())
+          .result(operations.metrics().scrape()));
       if (pages.isEmpty()) {
         config.routes.get("/api/incidents", this::listIncidents);
       }
-      webhooks.forEach((paths, intake) -> paths.forEach(path -> config.routes.post(path, ctx -> webhook(ctx, intake))));
+      webhooks.forEach((paths, intake) -> paths.forEach(path ->
+          config.routes.post(path, ctx -> webhook(ctx, sourceOf(paths), intake))));
       pages.ifPresent(mount -> mount.accept(config));
       config.routes.exception(HttpResponseException.class, (e, ctx) ->
           send(ctx, e.getStatus(), new ErrorBody(errorCode(e.getStatus()), e.getMessage())));
@@ -109,34 +133,94 @@ public final class RcaHttpServer implements AutoCloseable {
       send(ctx, 503, new ErrorBody("starting", "the service is starting"));
       return;
     }
+    int alive = operations.aliveWorkers().getAsInt();
+    if (alive < operations.workers()) {
+      send(ctx, 503, new ErrorBody("workers_stopped", (operations.workers() - alive) + " of "
+          + operations.workers() + " inbox workers stopped; webhooks are stored but not processed"));
+      return;
+    }
     try {
       incidents.list(IncidentQuery.all(1));
-      send(ctx, 200, Map.of("status", "READY"));
+      send(ctx, 200, Map.of("status", "READY", "workers", Map.of("alive", alive, "expected", operations.workers())));
     } catch (PortException e) {
       send(ctx, 503, new ErrorBody("store_unavailable", "the incident store cannot be reached"));
     }
   }
 
-  private void webhook(Context ctx, WebhookIntake intake) {
-    guard.check(ctx);
+  /** {@code databricks} for {@code /webhooks/databricks} and its alias, {@code adf} for the ADF paths. */
+  static String sourceOf(List<String> paths) {
+    if (paths.equals(ADF_WEBHOOK_PATHS)) {
+      return "adf";
+    }
+    if (paths.equals(DATABRICKS_WEBHOOK_PATHS)) {
+      return "databricks";
+    }
+    String first = paths.get(0);
+    return first.substring(first.lastIndexOf('/') + 1);
+  }
+
+  private void webhook(Context ctx, String source, WebhookIntake intake) {
+    ServiceMetrics metrics = operations.metrics();
+    try {
+      guard.check(ctx);
+    } catch (HttpResponseException e) {
+      metrics.webhook(source, e.getStatus() == 401 ? "unauthorized" : "refused");
+      throw e;
+    }
+    Duration wait = buckets.get(source).take();
+    if (!wait.isZero()) {
+      metrics.webhook(source, "rate_limited");
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      ctx.header("Retry-After", Long.toString(seconds));
+      send(ctx, 429, new ErrorBody("too_many_requests", "more than " + operations.limits().ratePerSecond()
+          + " " + source + " webhooks a second (RCA_WEBHOOK_RATE); send it again after " + seconds + " s"));
+      return;
+    }
+    if (ctx.contentLength() > operations.limits().maxBodyBytes()) {
+      tooLarge(ctx, source);
+      return;
+    }
+    String body;
+    try {
+      body = ctx.body();
+    } catch (HttpResponseException e) {
+      if (e.getStatus() != 413) {
+        throw e;
+      }
+      tooLarge(ctx, source); // a body without a length, cut off by Javalin at the same limit
+      return;
+    }
     IntakeResult result;
     try {
-      result = intake.receive(ctx.body(), ctx.headerMap());
+      result = intake.receive(body, ctx.headerMap());
     } catch (PortException e) {
+      metrics.webhook(source, "store_unavailable");
       LOG.warn("webhook on {} not stored: {}", ctx.path(), e.getMessage());
       send(ctx, 503, new ErrorBody("store_unavailable", "the webhook could not be stored; send it again later"));
       return;
     }
     if (result instanceof IntakeResult.Accepted) {
+      metrics.webhook(source, "accepted");
       send(ctx, 202, Map.of("status", "accepted", "delivery", ((IntakeResult.Accepted) result).deliveryId()));
     } else if (result instanceof IntakeResult.Duplicate) {
+      metrics.webhook(source, "duplicate");
+      metrics.duplicateAtIntake();
       IntakeResult.Duplicate duplicate = (IntakeResult.Duplicate) result;
       send(ctx, 202, Map.of("status", "duplicate", "delivery", duplicate.deliveryId(), "reason", duplicate.reason()));
     } else if (result instanceof IntakeResult.Ignored) {
+      metrics.webhook(source, "ignored");
       send(ctx, 200, Map.of("status", "ignored", "reason", ((IntakeResult.Ignored) result).reason()));
     } else {
+      metrics.webhook(source, "rejected");
       send(ctx, 400, new ErrorBody("invalid_webhook", ((IntakeResult.Rejected) result).reason()));
     }
+  }
+
+  // Refused unread and unstored: no failure webhook is this large, so it is a mistake or an attack.
+  private void tooLarge(Context ctx, String source) {
+    operations.metrics().webhook(source, "too_large");
+    send(ctx, 413, new ErrorBody("too_large", "webhook bodies are limited to " + operations.limits().maxBodyBytes()
+        + " bytes; this one was not stored"));
   }
 
   private void listIncidents(Context ctx) {

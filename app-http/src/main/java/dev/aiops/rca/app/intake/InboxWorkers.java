@@ -26,6 +26,8 @@ import org.slf4j.MDC;
 public final class InboxWorkers implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboxWorkers.class);
+  /** Set by the metered store once a delivery's incident is known; cleared with the run after each delivery. */
+  private static final String MDC_INCIDENT = "incident";
 
   /**
    * How the workers run.
@@ -76,7 +78,7 @@ public final class InboxWorkers implements AutoCloseable {
     running = true;
     for (int i = 1; i <= settings.workers(); i++) {
       String name = instance + "-w" + i;
-      Thread thread = new Thread(() -> work(name), "inbox-" + name);
+      Thread thread = new Thread(() -> guarded(name), "inbox-" + name);
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();
@@ -84,10 +86,31 @@ public final class InboxWorkers implements AutoCloseable {
     return this;
   }
 
+  /** How many workers there should be. */
+  public int size() {
+    return settings.workers();
+  }
+
+  /** How many worker threads run now: fewer than {@link #size()} once started means some died. */
+  public synchronized int alive() {
+    return (int) threads.stream().filter(Thread::isAlive).count();
+  }
+
   /** Wakes one idle worker: a delivery was just accepted. */
   public void wake() {
     if (wakeUps.availablePermits() < settings.workers()) {
       wakeUps.release();
+    }
+  }
+
+  private void guarded(String worker) {
+    try {
+      work(worker);
+    } finally {
+      if (running) {
+        // Only an Error gets here (the loop handles exceptions): readiness turns 503 so that the process is replaced.
+        LOG.error("worker {} stopped unexpectedly; {} of {} still run", worker, alive() - 1, settings.workers());
+      }
     }
   }
 
@@ -136,6 +159,7 @@ public final class InboxWorkers implements AutoCloseable {
       settle(worker, item, e, false);
     } finally {
       MDC.remove("run");
+      MDC.remove(MDC_INCIDENT);
     }
   }
 

@@ -1,0 +1,45 @@
+package dev.aiops.rca.app.metrics;
+
+import dev.aiops.rca.adapter.jdbc.InboxStatus;
+import dev.aiops.rca.adapter.jdbc.JdbiInbox;
+import dev.aiops.rca.app.intake.InboxWorkers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The inbox's gauges: deliveries by status (the queue depth is {@code pending}), the age of the oldest pending one,
+ * and the workers alive. The inbox is read once per scrape, not once per gauge.
+ */
+public final class InboxGauges {
+
+  private final AtomicReference<Map<InboxStatus, Long>> counts =
+      new AtomicReference<>(new EnumMap<>(InboxStatus.class));
+  private final AtomicReference<Optional<Instant>> oldestPending = new AtomicReference<>(Optional.empty());
+
+  private InboxGauges() {}
+
+  /** Registers the gauges and reads {@code inbox} before each scrape. */
+  public static void register(ServiceMetrics metrics, JdbiInbox inbox, InboxWorkers workers, Clock clock) {
+    InboxGauges gauges = new InboxGauges();
+    metrics.beforeScrape(() -> {
+      gauges.counts.set(inbox.counts());
+      gauges.oldestPending.set(inbox.oldestPending());
+    });
+    for (InboxStatus status : InboxStatus.values()) {
+      metrics.gauge("rca.inbox.deliveries", Map.of("status", status.name().toLowerCase(Locale.ROOT)),
+          "deliveries in the inbox by status; pending is the queue depth", gauges,
+          g -> g.counts.get().getOrDefault(status, 0L));
+    }
+    metrics.gauge("rca.inbox.oldest.pending.seconds", Map.of(),
+        "how long the oldest pending delivery has waited; 0 when none waits", gauges,
+        g -> g.oldestPending.get().map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(0.0));
+    metrics.gauge("rca.inbox.workers.alive", Map.of(), "inbox worker threads running", workers,
+        InboxWorkers::alive);
+  }
+}

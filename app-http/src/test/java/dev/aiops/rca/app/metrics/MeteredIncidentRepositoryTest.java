@@ -1,0 +1,80 @@
+package dev.aiops.rca.app.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.IncidentDraft;
+import dev.aiops.rca.domain.RootCauseAnalysis;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.testkit.InMemoryIncidentRepository;
+import dev.aiops.rca.testkit.Samples;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class MeteredIncidentRepositoryTest {
+
+  private final ServiceMetrics metrics = new ServiceMetrics();
+  private final InMemoryIncidentRepository store = new InMemoryIncidentRepository();
+  private final MeteredIncidentRepository metered = new MeteredIncidentRepository(store, metrics);
+  private final RunKey run = RunKey.of(Source.DATABRICKS, "1");
+
+  @AfterEach
+  void clearContext() {
+    MDC.clear();
+  }
+
+  private void step(AuditAction action) {
+    metered.append(new AuditEntry(Samples.T0, run, Optional.empty(), "pipeline", action, "detail"));
+  }
+
+  @Test
+  void should_count_each_step_and_its_family_when_audit_entries_are_appended() {
+    step(AuditAction.FETCHED);
+    step(AuditAction.SOURCE_UNAVAILABLE);
+    step(AuditAction.TICKET_CREATED);
+    step(AuditAction.OCCURRENCE_ADDED);
+    step(AuditAction.NOTIFICATION_FAILED);
+    step(AuditAction.REMEDIATION_EXECUTED);
+    step(AuditAction.DUPLICATE_DELIVERY);
+
+    String scrape = metrics.scrape();
+
+    assertThat(store.auditTrail(run)).hasSize(7);
+    assertThat(scrape).contains(
+        "rca_pipeline_steps_total{action=\"fetched\"} 1.0",
+        "rca_enrichment_total{result=\"fetched\"} 1.0",
+        "rca_enrichment_total{result=\"degraded\"} 1.0",
+        "rca_tickets_total{result=\"created\"} 1.0",
+        "rca_tickets_total{result=\"deduplicated\"} 1.0",
+        "rca_incidents_total{result=\"recurred\"} 1.0",
+        "rca_notifications_total{result=\"failed\"} 1.0",
+        "rca_remediations_total{outcome=\"executed\"} 1.0",
+        "rca_duplicate_deliveries_total{stage=\"pipeline\"} 1.0");
+  }
+
+  @Test
+  void should_count_the_analysis_by_model_without_its_token_note_when_an_incident_is_filed() {
+    IncidentDraft byRules = Samples.draft("1", 'a', Samples.T0);
+    IncidentDraft byModel = new IncidentDraft(RunKey.of(Source.DATABRICKS, "2"), Samples.signature('b'), "etl",
+        Samples.T0, withAnalyzer(Samples.analysis(Category.NETWORK, "timeout"),
+            "model:gemini:gemini-2.5-flash tokens=812+143"));
+
+    metered.file(byRules);
+    metered.file(byModel);
+
+    assertThat(metrics.scrape()).contains(
+        "rca_analyses_total{analyzer=\"rules\",category=\"table_or_view_not_found\"} 1.0",
+        "rca_analyses_total{analyzer=\"model:gemini:gemini-2.5-flash\",category=\"network\"} 1.0");
+    assertThat(MDC.get(MeteredIncidentRepository.MDC_INCIDENT)).isNotBlank();
+  }
+
+  private static RootCauseAnalysis withAnalyzer(RootCauseAnalysis a, String analyzer) {
+    return new RootCauseAnalysis(a.category(), a.rootCauseLine(), a.failedTask(), a.summary(),
+        a.evidence(), a.recommendedActions(), a.entities(), a.confidence(), analyzer, a.flags());
+  }
+}
