@@ -86,6 +86,9 @@ public record AppConfig(
       }
     }
     int workers = settings.number("RCA_WORKERS", 2, 1, 64);
+    // Read by logback, not by us; a misspelt value would leave the console without an appender, so check it here.
+    source.get("RCA_LOG_FORMAT").filter(format -> !format.equals("text") && !format.equals("json"))
+        .ifPresent(format -> problems.add("RCA_LOG_FORMAT must be text or json, was '" + format + "'"));
     Integrations integrations = Integrations.read(source, problems);
 
     if (!problems.isEmpty()) {

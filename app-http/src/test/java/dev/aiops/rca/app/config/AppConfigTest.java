@@ -30,12 +30,14 @@ class AppConfigTest {
         "RCA_PORT", "eighty",
         "DATABRICKS_HOST", "adb-1.azuredatabricks.net",
         "ITSM_TOOL", "remedy",
-        "SLACK_ALERT_CHANNEL", "#alerts"))))
-        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).hasSize(4))
+        "SLACK_ALERT_CHANNEL", "#alerts",
+        "RCA_LOG_FORMAT", "jsn"))))
+        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).hasSize(5))
         .hasMessageContaining("RCA_PORT")
         .hasMessageContaining("DATABRICKS_TOKEN")
         .hasMessageContaining("ITSM_TOOL")
-        .hasMessageContaining("SLACK_BOT_TOKEN");
+        .hasMessageContaining("SLACK_BOT_TOKEN")
+        .hasMessageContaining("RCA_LOG_FORMAT");
   }
 
   @Test
