@@ -70,6 +70,11 @@ public final class E2eService implements AutoCloseable {
     return wiring;
   }
 
+  /** The service's address for {@code path}. */
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
   /** Posts a body to a webhook path with the key. */
   public HttpResponse<String> post(String path, String body) {
     try {
