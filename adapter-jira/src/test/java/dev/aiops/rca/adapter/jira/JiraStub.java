@@ -107,7 +107,7 @@ public final class JiraStub implements AutoCloseable {
     return issues.get(key);
   }
 
-  int issueCount() {
+  public int issueCount() {
     return issues.size();
   }
 
