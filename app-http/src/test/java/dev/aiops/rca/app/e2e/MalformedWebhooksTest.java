@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -78,18 +79,41 @@ class MalformedWebhooksTest {
   void should_answer_every_malformed_body_with_a_reasoned_4xx_and_keep_it_when_ten_thousand_are_sent() throws Exception {
     // One worker: the few bodies that mutate into valid failures are processed without competing for the CPU.
     service = E2eService.start(data, Map.of("RCA_WORKERS", "1"));
+
+    assertSurvives(service, BODIES);
+  }
+
+  @Test
+  void should_refuse_and_keep_a_failure_when_its_job_id_is_longer_than_the_store_keeps() throws Exception {
+    service = E2eService.start(data, Map.of());
+    String body = "{\"event\":\"on_failure\",\"run_id\":77,\"job_id\":\"" + "9".repeat(201)
+        + "\",\"job_name\":\"etl\",\"error_message\":\"boom\"}";
+
+    HttpResponse<String> answer = service.post("/webhooks/databricks", body);
+
+    // It used to fail the insert on every attempt and be answered 503, which tells the sender to retry forever.
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(answer.body()).path("reason").asText()).contains("job id").contains("200");
+    assertThat(service.wiring().inbox().counts().get(InboxStatus.REJECTED)).isEqualTo(1);
+  }
+
+  /**
+   * Sends {@code count} generated bodies (the first one of 10 MB) alternately to both intakes, and checks the
+   * answers, the rejected deliveries kept and readiness afterwards.
+   */
+  static void assertSurvives(E2eService service, int count) throws Exception {
     Random random = new Random(SEED);
-    List<byte[]> bodies = new ArrayList<>(BODIES);
+    List<byte[]> bodies = new ArrayList<>(count);
     bodies.add(tenMegabytes(random));
-    while (bodies.size() < BODIES) {
+    while (bodies.size() < count) {
       bodies.add(mutate(random));
     }
 
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> problems = new CopyOnWriteArrayList<>();
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    List<CompletableFuture<Void>> sent = new ArrayList<>(BODIES);
+    List<CompletableFuture<Void>> sent = new ArrayList<>(count);
     for (int i = 0; i < bodies.size(); i++) {
       byte[] body = bodies.get(i);
       String path = PATHS.get(i % 2);
@@ -120,7 +144,7 @@ class MalformedWebhooksTest {
     assertThat(problems).as("statuses %s", statuses).isEmpty();
     assertThat(statuses.keySet()).allSatisfy(status -> assertThat(status).isLessThan(500));
     int refused = statuses.getOrDefault(400, new AtomicInteger()).get();
-    assertThat(refused).as("statuses %s", statuses).isGreaterThan(BODIES / 2);
+    assertThat(refused).as("statuses %s", statuses).isGreaterThan(count / 2);
     assertThat(service.wiring().inbox().counts().get(InboxStatus.REJECTED)).isEqualTo(refused);
     HttpResponse<String> ready = http.send(HttpRequest.newBuilder(service.uri("/health/ready")).build(),
         HttpResponse.BodyHandlers.ofString());
