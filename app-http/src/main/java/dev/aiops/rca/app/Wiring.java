@@ -93,15 +93,19 @@ public final class Wiring implements AutoCloseable {
 
   /** The service as configured. */
   public Wiring(AppConfig config, Clock clock) {
-    this(config, clock, Optional.empty());
+    this(config, clock, Optional.empty(), InboxSettings.defaults());
   }
 
   /** The service as configured, with {@code notifier} for alerts (tests count them). */
   public Wiring(AppConfig config, Clock clock, Notifier notifier) {
-    this(config, clock, Optional.of(notifier));
+    this(config, clock, Optional.of(notifier), InboxSettings.defaults());
   }
 
-  private Wiring(AppConfig config, Clock clock, Optional<Notifier> notifierOverride) {
+  /**
+   * The service as configured, with {@code notifier} for alerts when given and the inbox retrying as
+   * {@code inboxSettings} says (tests shorten the backoff so that a recovery takes seconds, not minutes).
+   */
+  public Wiring(AppConfig config, Clock clock, Optional<Notifier> notifierOverride, InboxSettings inboxSettings) {
     Integrations integrations = config.integrations();
     store = JdbcStore.open(databaseSettings(config));
     incidents = new MeteredIncidentRepository(store.incidents(), metrics);
@@ -142,7 +146,7 @@ public final class Wiring implements AutoCloseable {
     decideRemediation = new DecideRemediationService(incidents, executors, policy, live, clock,
         Optional.of(notifier));
     queryIncidents = new QueryIncidentsService(incidents);
-    inbox = store.inbox(InboxSettings.defaults(), clock);
+    inbox = store.inbox(inboxSettings, clock);
     workers = new InboxWorkers(inbox, handleFailure, InboxWorkers.Settings.of(config.workers()), instanceName());
     InboxGauges.register(metrics, inbox, workers, clock);
     databricksIntake = new WebhookIntake(new DatabricksWebhookParser(), inbox, workers::wake, clock);

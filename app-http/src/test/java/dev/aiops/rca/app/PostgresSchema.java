@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code RCA_TEST_PG_USER}, default {@code postgres}), created
  * empty and dropped on close. Skips the test when the server is unreachable, unless {@code CI=true}.
  */
-final class PostgresSchema implements AutoCloseable {
+public final class PostgresSchema implements AutoCloseable {
 
   private final String baseUrl;
   private final String user;
@@ -28,7 +28,7 @@ final class PostgresSchema implements AutoCloseable {
     this.name = name;
   }
 
-  static PostgresSchema create() {
+  public static PostgresSchema create() {
     String url = env("RCA_TEST_PG_URL").orElse("jdbc:postgresql://127.0.0.1:5432/test");
     String user = env("RCA_TEST_PG_USER").orElse("postgres");
     Optional<String> password = env("RCA_TEST_PG_PASSWORD");
@@ -51,7 +51,7 @@ final class PostgresSchema implements AutoCloseable {
   }
 
   /** The settings that point the service at this schema. */
-  Map<String, String> environment() {
+  public Map<String, String> environment() {
     String separator = baseUrl.contains("?") ? "&" : "?";
     return password.isPresent()
         ? Map.of("RCA_DB_URL", baseUrl + separator + "currentSchema=" + name, "RCA_DB_USER", user,
@@ -66,6 +66,24 @@ final class PostgresSchema implements AutoCloseable {
       try (var rs = statement.executeQuery(sql)) {
         rs.next();
         return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Ends every server connection of this user that names itself {@code applicationName}, as a database restart or
+   * a failover would; other connections (other tests, other people's) are left alone.
+   *
+   * @return how many were ended
+   */
+  public int terminate(String applicationName) throws SQLException {
+    try (Connection connection = connect();
+        var statement = connection.prepareStatement("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            + " WHERE usename = current_user AND application_name = ? AND pid <> pg_backend_pid()")) {
+      statement.setString(1, applicationName);
+      try (var rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
       }
     }
   }

@@ -4,6 +4,7 @@ import dev.aiops.rca.adapter.jdbc.AcceptOutcome;
 import dev.aiops.rca.adapter.jdbc.InboxDelivery;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
 import dev.aiops.rca.domain.FailureEvent;
+import dev.aiops.rca.domain.RunKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Receives a webhook: parses it, and stores it in the inbox (with its run claim) before the caller answers. The
+ * Receives a webhook: parses it, and stores it in the inbox (with its run claim) before the caller answers; a body
+ * that is not a usable webhook, or names values longer than the store keeps, is kept as a rejected delivery. The
  * delivery id comes from an {@code X-Delivery-Id} header when the sender gives one, else from the SHA-256 of the
  * body, so that the same webhook delivered again is recognised.
  */
@@ -27,6 +29,10 @@ public final class WebhookIntake {
   /** The headers kept with a delivery; credentials never are. */
   static final List<String> HEADERS_OF_INTEREST = List.of(
       "content-type", "user-agent", "x-delivery-id", "x-request-id", "x-forwarded-for", "x-databricks-org-id");
+  /** The longest run or job id the inbox and the incident store keep; real platform ids are far shorter. */
+  static final int MAX_ID_LENGTH = 200;
+  /** The longest job name or workspace the inbox and the incident store keep. */
+  static final int MAX_NAME_LENGTH = 500;
 
   private final WebhookParser parser;
   private final JdbiInbox inbox;
@@ -54,17 +60,18 @@ public final class WebhookIntake {
     Map<String, String> kept = keep(headers);
     String deliveryId = deliveryId(body, kept);
     ParsedWebhook parsed = parser.parse(body, now);
-    if (parsed instanceof ParsedWebhook.Rejected) {
-      String reason = ((ParsedWebhook.Rejected) parsed).reason();
-      inbox.reject(deliveryId, body, kept, reason);
-      return new IntakeResult.Rejected(deliveryId, reason);
+    Optional<String> refusal = parsed instanceof ParsedWebhook.Rejected
+        ? Optional.of(((ParsedWebhook.Rejected) parsed).reason())
+        : events(parsed).stream().map(WebhookIntake::unstorable).flatMap(Optional::stream).findFirst();
+    if (refusal.isPresent()) {
+      // PostgreSQL refuses NUL in text: the body is kept with it replaced, so that a refusal is never a 5xx.
+      inbox.reject(deliveryId, withoutNul(body), kept, refusal.get());
+      return new IntakeResult.Rejected(deliveryId, refusal.get());
     }
     if (parsed instanceof ParsedWebhook.Ignored) {
       return new IntakeResult.Ignored(((ParsedWebhook.Ignored) parsed).reason());
     }
-    List<FailureEvent> events = parsed instanceof ParsedWebhook.Failures
-        ? ((ParsedWebhook.Failures) parsed).events()
-        : List.of(((ParsedWebhook.Failure) parsed).event());
+    List<FailureEvent> events = events(parsed).stream().map(WebhookIntake::withoutNul).toList();
     // One delivery per run: a body naming several runs is stored as several deliveries, each claiming its run.
     boolean single = events.size() == 1;
     IntakeResult result = null;
@@ -81,6 +88,46 @@ public final class WebhookIntake {
       onAccepted.run();
     }
     return result;
+  }
+
+  private static List<FailureEvent> events(ParsedWebhook parsed) {
+    if (parsed instanceof ParsedWebhook.Failures) {
+      return ((ParsedWebhook.Failures) parsed).events();
+    }
+    return parsed instanceof ParsedWebhook.Failure ? List.of(((ParsedWebhook.Failure) parsed).event()) : List.of();
+  }
+
+  /**
+   * Why the inbox could not store the event, if it could not: a value longer than its column would fail the insert
+   * on every attempt, and a sender told to retry (5xx) would send it forever.
+   */
+  static Optional<String> unstorable(FailureEvent event) {
+    if (event.run().runId().value().length() > MAX_ID_LENGTH) {
+      return Optional.of("the run id is not a run id: longer than " + MAX_ID_LENGTH + " characters");
+    }
+    if (event.jobId().length() > MAX_ID_LENGTH) {
+      return Optional.of("the job id or pipeline name is longer than " + MAX_ID_LENGTH + " characters");
+    }
+    if (event.jobName().length() > MAX_NAME_LENGTH) {
+      return Optional.of("the job name is longer than " + MAX_NAME_LENGTH + " characters");
+    }
+    if (event.workspace().length() > MAX_NAME_LENGTH) {
+      return Optional.of("the workspace or factory is longer than " + MAX_NAME_LENGTH + " characters");
+    }
+    return Optional.empty();
+  }
+
+  // A JSON escape can put NUL into any field, and PostgreSQL refuses NUL in text: the insert would fail every time.
+  private static FailureEvent withoutNul(FailureEvent event) {
+    return new FailureEvent(
+        event.run().runId().value().indexOf('\0') < 0 ? event.run()
+            : RunKey.of(event.run().source(), withoutNul(event.run().runId().value())),
+        withoutNul(event.jobId()), withoutNul(event.jobName()), withoutNul(event.workspace()), event.occurredAt(),
+        event.reportedError().map(WebhookIntake::withoutNul), withoutNul(event.rawPayload()));
+  }
+
+  private static String withoutNul(String text) {
+    return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
   }
 
   private static Map<String, String> keep(Map<String, String> headers) {

@@ -1,5 +1,6 @@
 package dev.aiops.rca.app.e2e;
 
+import dev.aiops.rca.adapter.jdbc.InboxSettings;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
@@ -7,6 +8,9 @@ import dev.aiops.rca.app.http.RcaHttpServer;
 import dev.aiops.rca.app.http.WebhookAuth;
 import dev.aiops.rca.app.http.WebhookGuard;
 import dev.aiops.rca.app.config.Secret;
+import dev.aiops.rca.app.web.Dashboard;
+import dev.aiops.rca.app.web.DashboardSettings;
+import dev.aiops.rca.app.web.Users;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
@@ -24,7 +28,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import io.javalin.config.JavalinConfig;
 
 /**
  * The service as {@code serve} builds it, in this JVM: configuration from a map (pointing at loopback stubs), the
@@ -51,23 +58,44 @@ public final class E2eService implements AutoCloseable {
 
   /** Starts the service with a notifier of the test's own (to count or fail alerts). */
   public static E2eService start(Path dataDir, Map<String, String> settings, Optional<Notifier> notifier) {
+    return start(dataDir, settings, notifier, UnaryOperator.identity(), InboxSettings.defaults(), false);
+  }
+
+  /**
+   * Starts the service with the configuration adjusted by {@code tune} (what no setting reaches, such as an adapter's
+   * request timeout), the inbox retrying as {@code inbox} says, and optionally the dashboard and its API mounted.
+   */
+  public static E2eService start(Path dataDir, Map<String, String> settings, Optional<Notifier> notifier,
+      UnaryOperator<AppConfig> tune, InboxSettings inbox, boolean dashboard) {
     Map<String, String> env = new HashMap<>(settings);
     env.putIfAbsent("RCA_DATA_DIR", dataDir.toString());
     env.putIfAbsent("RCA_API_KEY", KEY);
     env.putIfAbsent("RCA_WORKERS", "2");
-    AppConfig config = AppConfig.from(ConfigSource.of(env));
-    Wiring wiring = notifier.map(n -> new Wiring(config, Clock.systemUTC(), n))
-        .orElseGet(() -> new Wiring(config, Clock.systemUTC()));
+    ConfigSource source = ConfigSource.of(env);
+    AppConfig config = tune.apply(AppConfig.from(source));
+    Wiring wiring = new Wiring(config, Clock.systemUTC(), notifier, inbox);
+    Optional<Consumer<JavalinConfig>> pages = Optional.empty();
+    if (dashboard) {
+      DashboardSettings dashboardSettings = DashboardSettings.from(source).withApiKey(new Secret(KEY));
+      Users users = Users.loadOrCreate(dashboardSettings, line -> { });
+      pages = Optional.of(new Dashboard(dashboardSettings, users, wiring.queryIncidents(), wiring.decideRemediation(),
+          wiring.live(), Clock.systemUTC())::mount);
+    }
     wiring.workers().start();
     RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, wiring.incidents(),
         Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
             wiring.adfIntake()),
-        WebhookGuard.requiring(WebhookAuth.requiring(new Secret(KEY))), Optional.empty()).start();
+        WebhookGuard.requiring(WebhookAuth.requiring(new Secret(KEY))), pages).start();
     return new E2eService(wiring, server);
   }
 
   public Wiring wiring() {
     return wiring;
+  }
+
+  /** The service's address for {@code path}. */
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
   /** Posts a body to a webhook path with the key. */

@@ -1,0 +1,180 @@
+package dev.aiops.rca.bench;
+
+import dev.aiops.rca.adapter.jdbc.InboxSettings;
+import dev.aiops.rca.adapter.jdbc.InboxStatus;
+import dev.aiops.rca.adapter.jdbc.JdbcSettings;
+import dev.aiops.rca.adapter.jdbc.JdbcStore;
+import dev.aiops.rca.adapter.jdbc.JdbiInbox;
+import dev.aiops.rca.app.http.RcaHttpServer;
+import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.app.intake.DatabricksWebhookParser;
+import dev.aiops.rca.app.intake.InboxWorkers;
+import dev.aiops.rca.app.intake.WebhookIntake;
+import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
+import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.model.CachingRootCauseModel;
+import dev.aiops.rca.core.pipeline.HandleFailureService;
+import dev.aiops.rca.core.pipeline.PipelinePorts;
+import dev.aiops.rca.core.remediation.RemediationPolicy;
+import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.port.out.RootCauseModel;
+import dev.aiops.rca.testkit.InMemoryIssueTracker;
+import dev.aiops.rca.testkit.InMemoryNotifier;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A failure storm: many jobs failing at once for a handful of reasons, POSTed to the webhook while the workers run
+ * the full pipeline with a model behind the service's answer cache. Reports how many tickets, messages and model
+ * calls the storm cost and how long the service took to drain it.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar dev.aiops.rca.bench.StormBenchmark h2|postgres
+ * [failures=1000] [signatures=10] [seconds=10] [workers=4] [modelMillis=500]}. The model is a counting stub that
+ * takes {@code modelMillis} per call, as a hosted model does.
+ */
+public final class StormBenchmark {
+
+  private static final PrintStream OUT = System.out;
+
+  private StormBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String database = args.length > 0 ? args[0] : "h2";
+    int failures = intArg(args, 1, 1_000);
+    int signatures = intArg(args, 2, 10);
+    int seconds = intArg(args, 3, 10);
+    int workers = intArg(args, 4, 4);
+    int modelMillis = intArg(args, 5, 500);
+    String pgUrl = Optional.ofNullable(System.getenv("RCA_TEST_PG_URL"))
+        .orElse("jdbc:postgresql://127.0.0.1:5432/test");
+    String pgUser = Optional.ofNullable(System.getenv("RCA_TEST_PG_USER")).orElse("postgres");
+    String schema = "rca_storm_" + Long.toHexString(System.nanoTime());
+    Path dataDir = Files.createTempDirectory("rca-storm");
+    JdbcSettings settings = database.equals("postgres")
+        ? JdbcSettings.of(pgUrl, pgUser, Optional.empty()).withSchema(schema).withPoolSize(workers + 8)
+        : JdbcSettings.h2File(dataDir).withPoolSize(workers + 8);
+    OUT.printf("database=%s failures=%d signatures=%d within=%ds workers=%d model=%dms/call cpus=%d%n", database,
+        failures, signatures, seconds, workers, modelMillis, Runtime.getRuntime().availableProcessors());
+
+    AtomicLong modelCalls = new AtomicLong();
+    RootCauseModel countingModel = (run, rules) -> {
+      modelCalls.incrementAndGet();
+      sleep(modelMillis);
+      return rules;
+    };
+    // As Wiring does: the model behind the answer cache, keyed by the rules' signature.
+    CachingRootCauseModel model = new CachingRootCauseModel(countingModel, "storm:counting", "v1", 2_000);
+    InMemoryIssueTracker tracker = new InMemoryIssueTracker();
+    InMemoryNotifier notifier = new InMemoryNotifier();
+    try (JdbcStore store = JdbcStore.open(settings)) {
+      JdbiInbox inbox = store.inbox(InboxSettings.defaults(), Clock.systemUTC());
+      PipelinePorts ports = new PipelinePorts(Map.of(), Optional.of(model), store.incidents(), tracker, notifier,
+          Map.of(), change -> { }, Clock.systemUTC(), store.effects());
+      HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
+          new SignatureCalculator(), new RemediationPolicy(RemediationSettings.defaults()));
+      InboxWorkers pool = new InboxWorkers(inbox, pipeline,
+          new InboxWorkers.Settings(workers, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(30)),
+          "storm").start();
+      WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, pool::wake, Clock.systemUTC());
+      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, store.incidents(), Optional.of(intake),
+          WebhookGuard.OPEN).start();
+      try {
+        long start = System.nanoTime();
+        long accepted = storm(server.port(), failures, signatures, Duration.ofSeconds(seconds));
+        long sent = System.nanoTime();
+        long drained = drain(inbox, accepted, Duration.ofMinutes(5));
+        Map<InboxStatus, Long> counts = inbox.counts();
+        OUT.printf(Locale.ROOT, "storm: %d failures sent in %.1f s, %d accepted (202, durable)%n", failures,
+            (sent - start) / 1e9, accepted);
+        OUT.printf(Locale.ROOT, "drain: all %d done %.1f s after the first webhook, %.1f s after the last (%d dead)%n",
+            counts.get(InboxStatus.DONE), (drained - start) / 1e9, (drained - sent) / 1e9,
+            counts.get(InboxStatus.DEAD));
+        OUT.printf(Locale.ROOT, "incidents: %d; tickets opened: %d; recurrences on tickets: %d; messages: %d; "
+                + "message updates: %d%n", store.incidents().list(IncidentQuery.all(1_000)).size(),
+            tracker.openCalls(), tracker.recurrences().size(), notifier.sent().size(), notifier.updates().size());
+        OUT.printf(Locale.ROOT, "model: %d calls for %d analyses (%d answered from the cache)%n", modelCalls.get(),
+            model.calls() + model.hits(), model.hits());
+      } finally {
+        server.close();
+        pool.close();
+      }
+    } finally {
+      if (database.equals("postgres")) {
+        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, null); Statement s = c.createStatement()) {
+          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+      }
+    }
+  }
+
+  /** Sends the failures at an even pace over {@code within}; returns how many were accepted. */
+  private static long storm(int port, int failures, int signatures, Duration within) {
+    HttpClient http = HttpClient.newHttpClient();
+    URI uri = URI.create("http://127.0.0.1:" + port + "/webhooks/databricks");
+    long start = System.nanoTime();
+    long gap = within.toNanos() / failures;
+    List<CompletableFuture<Boolean>> answers = new ArrayList<>(failures);
+    for (int i = 0; i < failures; i++) {
+      long due = start + i * gap;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        sleep(wait / 1_000_000);
+      }
+      long run = 5_000_000L + i;
+      int reason = i % signatures;
+      // A signature is a job and its normalised error: one job per reason makes exactly {@code signatures} of them.
+      String body = "{\"event\":\"on_failure\",\"run_id\":" + run + ",\"job_id\":" + (100 + reason)
+          + ",\"job_name\":\"etl_" + reason + "\",\"error_message\":\"org.apache.spark.sql.AnalysisException: "
+          + "[TABLE_OR_VIEW_NOT_FOUND] The table or view `prod`.`storm`.`t" + reason + "` cannot be found.\"}";
+      answers.add(http.sendAsync(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .thenApply(r -> r.statusCode() == 202 && r.body().contains("accepted")));
+    }
+    return answers.stream().filter(CompletableFuture::join).count();
+  }
+
+  /** Waits until {@code accepted} deliveries are done and none is pending; returns when, in nanoseconds. */
+  private static long drain(JdbiInbox inbox, long accepted, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Map<InboxStatus, Long> counts = inbox.counts();
+      if (counts.get(InboxStatus.PENDING) == 0 && counts.get(InboxStatus.DONE) + counts.get(InboxStatus.DEAD)
+          >= accepted) {
+        return System.nanoTime();
+      }
+      sleep(20);
+    }
+    throw new IllegalStateException("the storm was not drained within " + timeout + ": " + inbox.counts());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int intArg(String[] args, int index, int fallback) {
+    return args.length > index ? Integer.parseInt(args[index]) : fallback;
+  }
+}
