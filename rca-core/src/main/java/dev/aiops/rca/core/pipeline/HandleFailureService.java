@@ -264,6 +264,14 @@ public final class HandleFailureService implements HandleFailureUseCase {
   private void tellRecurrence(Incident incident, RunKey run, List<String> problems) {
     Recurrence recurrence =
         new Recurrence(incident.id(), run, incident.occurrences(), incident.lastSeen());
+    // A recurrence can be filed while the incident's first delivery is still opening its ticket or message; it is
+    // then told on a later attempt of this delivery rather than not at all.
+    if (incident.ticket().isEmpty()) {
+      problems.add("incident " + incident.id() + " has no ticket yet; its ticket is told of this run later");
+    }
+    if (incident.notification().isEmpty()) {
+      problems.add("incident " + incident.id() + " has no message yet; its message is updated later");
+    }
     incident.ticket().ifPresent(ticket -> {
       String key = "recur-ticket-" + incident.id() + "-" + run;
       try {

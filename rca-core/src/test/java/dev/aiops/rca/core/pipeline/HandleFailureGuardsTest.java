@@ -16,6 +16,7 @@ import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.RunNotFinishedException;
+import dev.aiops.rca.port.TransientPortException;
 import dev.aiops.rca.port.in.HandleFailureCommand;
 import dev.aiops.rca.port.in.HandleFailureResult;
 import dev.aiops.rca.port.out.FailedRunSource;
@@ -134,5 +135,19 @@ class HandleFailureGuardsTest {
     assertThat(notifier.refreshes()).singleElement()
         .satisfies(redrawn -> assertThat(redrawn.text()).contains("Remediation suggested"));
     assertThat(trail("5")).contains(AuditAction.REMEDIATION_SUGGESTED, AuditAction.NOTIFICATION_UPDATED);
+  }
+
+  @Test
+  void should_ask_for_a_later_attempt_when_a_recurrence_arrives_before_the_ticket_exists() {
+    String error = "java.net.ConnectException: Connection refused";
+    HandleFailureService service = service(event -> Samples.databricksRun(event.run().runId().value(), error),
+        Optional.empty(), RemediationSettings.Mode.OFF);
+    tracker.failures().failNext(new TransientPortException("Jira is down"));
+    service.handle(new HandleFailureCommand(Samples.databricksEvent("6")));
+
+    HandleFailureResult recurrence = service.handle(new HandleFailureCommand(Samples.databricksEvent("7")));
+
+    assertThat(recurrence).isInstanceOfSatisfying(HandleFailureResult.Handled.class, handled ->
+        assertThat(handled.problems()).anySatisfy(problem -> assertThat(problem).contains("no ticket yet")));
   }
 }
