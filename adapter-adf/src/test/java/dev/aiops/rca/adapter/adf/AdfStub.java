@@ -30,15 +30,15 @@ import java.util.regex.Pattern;
  * the fixtures: pipeline run get, activity and pipeline run queries with continuation tokens, createRun, the v2
  * token endpoint and the managed identity endpoint, plus scripted answers and recorded requests.
  */
-final class AdfStub implements AutoCloseable {
+public final class AdfStub implements AutoCloseable {
 
-  static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
-  static final String FACTORY = "/subscriptions/" + SUBSCRIPTION
+  public static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+  public static final String FACTORY = "/subscriptions/" + SUBSCRIPTION
       + "/resourceGroups/rg-data-prod/providers/Microsoft.DataFactory/factories/adf-sales-prod";
-  static final String TENANT = "11111111-1111-1111-1111-111111111111";
-  static final String TOKEN_PATH = "/" + TENANT + "/oauth2/v2.0/token";
-  static final String IMDS_PATH = "/metadata/identity/oauth2/token";
-  static final String QUERY_PIPELINE_RUNS = FACTORY + "/queryPipelineRuns";
+  public static final String TENANT = "11111111-1111-1111-1111-111111111111";
+  public static final String TOKEN_PATH = "/" + TENANT + "/oauth2/v2.0/token";
+  public static final String IMDS_PATH = "/metadata/identity/oauth2/token";
+  public static final String QUERY_PIPELINE_RUNS = FACTORY + "/queryPipelineRuns";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RUN = Pattern.compile(Pattern.quote(FACTORY) + "/pipelineruns/([^/]+)");
@@ -47,9 +47,9 @@ final class AdfStub implements AutoCloseable {
   private static final Pattern CREATE_RUN = Pattern.compile(Pattern.quote(FACTORY) + "/pipelines/([^/]+)/createRun");
 
   /** One request as the stub saw it. */
-  record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
+  public record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
       long atNanos) {
-    JsonNode json() {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -59,13 +59,13 @@ final class AdfStub implements AutoCloseable {
   }
 
   /** A scripted answer. */
-  record Answer(int status, String body, Map<String, String> headers, Duration delay) {
-    static Answer json(int status, String body) {
+  public record Answer(int status, String body, Map<String, String> headers, Duration delay) {
+    public static Answer json(int status, String body) {
       return new Answer(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
     }
 
     /** An answer from a fixture that records {@code {status, headers, body}}. */
-    static Answer recorded(String fixtureName) {
+    public static Answer recorded(String fixtureName) {
       JsonNode recorded = AdfStub.json(fixture(fixtureName));
       Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
       recorded.path("headers").properties().forEach(field -> headers.put(field.getKey(), field.getValue().asText()));
@@ -85,7 +85,7 @@ final class AdfStub implements AutoCloseable {
       json(fixture("pipelines-createrun-rerun-from-failure-request.json")).path("expectedResponse").path("body")
           .toString();
 
-  AdfStub() {
+  public AdfStub() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -96,7 +96,7 @@ final class AdfStub implements AutoCloseable {
     server.start();
   }
 
-  static String fixture(String name) {
+  public static String fixture(String name) {
     try (InputStream in = AdfStub.class.getResourceAsStream("/adf/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
@@ -107,7 +107,7 @@ final class AdfStub implements AutoCloseable {
     }
   }
 
-  static JsonNode json(String text) {
+  public static JsonNode json(String text) {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
@@ -115,22 +115,22 @@ final class AdfStub implements AutoCloseable {
     }
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Settings for the stub's factory, signing in with a client secret at the stub's token endpoint. */
-  AdfSettings settings() {
+  public AdfSettings settings() {
     return settings(new AdfCredentials.ClientSecret(TENANT, "sp-client-id", "sp-client-secret-value"));
   }
 
-  AdfSettings settings(AdfCredentials credentials) {
+  public AdfSettings settings(AdfCredentials credentials) {
     return new AdfSettings(SUBSCRIPTION, "rg-data-prod", "adf-sales-prod", credentials, uri(), uri(),
         Duration.ofSeconds(2), 3, Duration.ofSeconds(2), AdfSettings.DEFAULT_COST_TAG_KEYS);
   }
 
   /** The managed identity whose endpoint is this stub. */
-  AdfCredentials.ManagedIdentity managedIdentity(java.util.Optional<String> clientId) {
+  public AdfCredentials.ManagedIdentity managedIdentity(java.util.Optional<String> clientId) {
     return new AdfCredentials.ManagedIdentity(clientId, URI.create(uri() + IMDS_PATH));
   }
 
@@ -143,43 +143,43 @@ final class AdfStub implements AutoCloseable {
     return runs(settings(), Clock.systemUTC());
   }
 
-  AdfStub pipelineRun(String runId, String body) {
+  public AdfStub pipelineRun(String runId, String body) {
     pipelineRuns.put(runId, body);
     return this;
   }
 
   /** Serves a pipeline run's activity runs from pages; a page's continuation token asks for the next one. */
-  AdfStub activityRuns(String runId, String... pages) {
+  public AdfStub activityRuns(String runId, String... pages) {
     activityPages.put(runId, List.of(pages));
     return this;
   }
 
-  AdfStub pipelineRunQuery(String... pages) {
+  public AdfStub pipelineRunQuery(String... pages) {
     pipelineRunPages = List.of(pages);
     return this;
   }
 
-  AdfStub tokenAnswer(String body) {
+  public AdfStub tokenAnswer(String body) {
     tokenAnswer = body;
     return this;
   }
 
-  AdfStub createRunAnswer(String body) {
+  public AdfStub createRunAnswer(String body) {
     createRunAnswer = body;
     return this;
   }
 
   /** The next calls to {@code path} get these answers, in order, before the normal ones. */
-  AdfStub script(String path, Answer... answers) {
+  public AdfStub script(String path, Answer... answers) {
     scripted.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(answers));
     return this;
   }
 
-  List<Seen> seen() {
+  public List<Seen> seen() {
     return List.copyOf(seen);
   }
 
-  List<Seen> seen(String path) {
+  public List<Seen> seen(String path) {
     return seen.stream().filter(s -> s.path().equals(path)).toList();
   }
 
