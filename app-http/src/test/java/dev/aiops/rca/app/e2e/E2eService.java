@@ -93,7 +93,7 @@ public final class E2eService implements AutoCloseable {
     return wiring;
   }
 
-  /** The service's address for {@code path}. */
+  /** The service's URL for {@code path} (which may carry a query). */
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
   }
@@ -101,7 +101,7 @@ public final class E2eService implements AutoCloseable {
   /** Posts a body to a webhook path with the key. */
   public HttpResponse<String> post(String path, String body) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+      return http.send(HttpRequest.newBuilder(uri(path))
           .header("Content-Type", "application/json")
           .header("X-API-Key", KEY)
           .POST(HttpRequest.BodyPublishers.ofString(body))

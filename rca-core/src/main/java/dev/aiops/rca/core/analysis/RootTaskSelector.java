@@ -37,7 +37,9 @@ final class RootTaskSelector {
       return run.tasks().stream().filter(t -> !isChildRun(t)).filter(t -> t.error().isPresent()
           && !t.error().get().isEmpty()).findFirst();
     }
-    List<TaskRun> leaves = failed.stream().filter(t -> !isWrapper(t)).toList();
+    // A failed task that other failed tasks name as parent (an ADF Databricks activity and the tasks of the
+    // Databricks run it started) only reports their failure, as a wrapper does.
+    List<TaskRun> leaves = failed.stream().filter(t -> !isWrapper(t) && !isParentOfAny(t, failed)).toList();
     List<TaskRun> pool = leaves.isEmpty() ? failed : leaves;
     Optional<String> named = namedInRunState(run);
     if (named.isPresent()) {
@@ -56,6 +58,10 @@ final class RootTaskSelector {
   static List<TaskRun> childrenOf(FailedRun run, TaskRun task) {
     return run.tasks().stream().filter(RootTaskSelector::isChildRun)
         .filter(t -> t.parent().map(task.name()::equals).orElse(false)).toList();
+  }
+
+  private static boolean isParentOfAny(TaskRun task, List<TaskRun> others) {
+    return others.stream().anyMatch(other -> other != task && other.parent().map(task.name()::equals).orElse(false));
   }
 
   static boolean isWrapper(TaskRun task) {

@@ -6,10 +6,14 @@ import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.EntityKind;
 import dev.aiops.rca.domain.RootCauseAnalysis;
+import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.TaskError;
+import dev.aiops.rca.domain.TaskRun;
 import dev.aiops.rca.domain.Termination;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +165,27 @@ class RuleBasedAnalyzerTest {
 
     assertThat(analysis.failedTask()).isEqualTo("Get Metadata");
     assertThat(analysis.category()).isEqualTo(Category.FILE_NOT_FOUND);
+  }
+
+  @Test
+  void should_blame_the_databricks_task_when_an_adf_notebook_activity_carries_the_run_it_started() {
+    String wrapper = "Databricks execution failed with error state: Terminated, error message: Workload failed, see"
+        + " run output for details. For more details please check the run page url: https://adb-1.azuredatabricks"
+        + ".net/?o=1#job/2/run/3.";
+    TaskRun notebook = new TaskRun("process_files", new RunId("4"), "notebook_task", List.of(),
+        RunState.of("FAILED", "Workload failed, see run output for details"), 0,
+        Optional.of(new TaskError("Py4JJavaError: An error occurred while calling o233.saveAsTable.",
+            "Py4JJavaError: An error occurred while calling o233.saveAsTable.\n: org.apache.spark.sql."
+                + "AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `prod`.`sales`.`m` cannot be "
+                + "found. SQLSTATE: 42P01", "", false, "", "")),
+        Optional.empty(), Optional.of("Process Files"), Map.of());
+
+    RootCauseAnalysis analysis = analyzer.analyze(Runs.run(Source.ADF, RunState.of("Failed", ""),
+        Runs.adf("Process Files", "DatabricksNotebook", "Failed", "3204", wrapper, null), notebook));
+
+    assertThat(analysis.failedTask()).isEqualTo("process_files");
+    assertThat(analysis.rootCauseLine()).contains("[TABLE_OR_VIEW_NOT_FOUND]").doesNotContain("Databricks execution");
+    assertThat(analysis.category()).isEqualTo(Category.TABLE_OR_VIEW_NOT_FOUND);
   }
 
   @Test
