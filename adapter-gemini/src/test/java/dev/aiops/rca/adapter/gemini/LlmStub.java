@@ -17,13 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /** A chat vendor on loopback: records every request and answers from a script, then with a default answer. */
-final class LlmStub implements AutoCloseable {
+public final class LlmStub implements AutoCloseable {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request as the stub saw it. */
-  record Seen(String method, String path, Map<String, String> headers, String body) {
-    JsonNode json() {
+  public record Seen(String method, String path, Map<String, String> headers, String body) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -33,8 +33,8 @@ final class LlmStub implements AutoCloseable {
   }
 
   /** A scripted answer. */
-  record Answer(int status, String body, Map<String, String> headers) {
-    static Answer json(int status, Object body) {
+  public record Answer(int status, String body, Map<String, String> headers) {
+    public static Answer json(int status, Object body) {
       try {
         String text = body instanceof String ? (String) body : JSON.writeValueAsString(body);
         return new Answer(status, text, Map.of("Content-Type", "application/json"));
@@ -49,7 +49,7 @@ final class LlmStub implements AutoCloseable {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile Answer normal;
 
-  LlmStub(Answer normal) {
+  public LlmStub(Answer normal) {
     this.normal = normal;
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -61,22 +61,22 @@ final class LlmStub implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** The next calls get these answers, in order. */
-  synchronized LlmStub script(Answer... answers) {
+  public synchronized LlmStub script(Answer... answers) {
     script.addAll(List.of(answers));
     return this;
   }
 
-  LlmStub normally(Answer answer) {
+  public LlmStub normally(Answer answer) {
     normal = answer;
     return this;
   }
 
-  List<Seen> seen() {
+  public List<Seen> seen() {
     return List.copyOf(seen);
   }
 

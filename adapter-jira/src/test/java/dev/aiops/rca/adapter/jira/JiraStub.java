@@ -29,11 +29,11 @@ import java.util.regex.Pattern;
  * A Jira site on loopback that keeps issues in memory and speaks the REST wire format of v3 and v2: create, JQL
  * search by labels, read, edit labels and fields, comments, transitions and links; plus scripted error answers.
  */
-final class JiraStub implements AutoCloseable {
+public final class JiraStub implements AutoCloseable {
 
   /** One request as the stub saw it. */
-  record Seen(String method, String path, Map<String, String> headers, String body) {
-    JsonNode json() {
+  public record Seen(String method, String path, Map<String, String> headers, String body) {
+    public JsonNode json() {
       try {
         return MAPPER.readTree(body);
       } catch (IOException e) {
@@ -43,19 +43,19 @@ final class JiraStub implements AutoCloseable {
   }
 
   /** A scripted answer. */
-  record Answer(int status, String body, Map<String, String> headers) {
-    static Answer json(int status, String body) {
+  public record Answer(int status, String body, Map<String, String> headers) {
+    public static Answer json(int status, String body) {
       return new Answer(status, body, Map.of("Content-Type", "application/json"));
     }
   }
 
   /** An issue as the stub keeps it. */
-  static final class Issue {
-    final String key;
-    final ObjectNode fields;
-    final Set<String> labels = new LinkedHashSet<>();
-    final List<JsonNode> comments = new CopyOnWriteArrayList<>();
-    volatile String statusCategory = "new";
+  public static final class Issue {
+    public final String key;
+    public final ObjectNode fields;
+    public final Set<String> labels = new LinkedHashSet<>();
+    public final List<JsonNode> comments = new CopyOnWriteArrayList<>();
+    public volatile String statusCategory = "new";
 
     Issue(String key, ObjectNode fields) {
       this.key = key;
@@ -72,7 +72,7 @@ final class JiraStub implements AutoCloseable {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final String project;
 
-  JiraStub(String project) {
+  public JiraStub(String project) {
     this.project = project;
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -84,18 +84,18 @@ final class JiraStub implements AutoCloseable {
     server.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** The next calls to {@code method path} get these answers, in order, before the normal ones. */
-  JiraStub script(String method, String path, Answer... answers) {
+  public JiraStub script(String method, String path, Answer... answers) {
     scripted.computeIfAbsent(method + " " + path, p -> new ArrayDeque<>()).addAll(List.of(answers));
     return this;
   }
 
   /** An issue that exists before the test, with these labels, resolved or not. */
-  Issue existing(boolean resolved, String... labels) {
+  public Issue existing(boolean resolved, String... labels) {
     Issue issue = new Issue(project + "-" + (issues.size() + 1), MAPPER.createObjectNode());
     issue.labels.addAll(List.of(labels));
     issue.statusCategory = resolved ? "done" : "new";
@@ -103,19 +103,19 @@ final class JiraStub implements AutoCloseable {
     return issue;
   }
 
-  Issue issue(String key) {
+  public Issue issue(String key) {
     return issues.get(key);
   }
 
-  int issueCount() {
+  public int issueCount() {
     return issues.size();
   }
 
-  List<Seen> seen() {
+  public List<Seen> seen() {
     return List.copyOf(seen);
   }
 
-  List<Seen> seen(String method, String path) {
+  public List<Seen> seen(String method, String path) {
     return seen.stream().filter(s -> s.method().equals(method) && s.path().equals(path)).toList();
   }
 

@@ -19,26 +19,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A Slack Web API on loopback: chat.postMessage and chat.update as form posts, plus scripted answers. */
-final class SlackStub implements AutoCloseable {
+public final class SlackStub implements AutoCloseable {
 
-  /** One request as the stub saw it, with its form fields decoded. */
-  record Seen(String method, Map<String, String> headers, Map<String, String> form) {}
+  /** One request as the stub saw it, with its form fields decoded and when it arrived ({@link System#nanoTime}). */
+  public record Seen(String method, Map<String, String> headers, Map<String, String> form, long atNanos) {}
 
   /** A scripted answer. */
-  record Answer(int status, String body, Map<String, String> headers) {
-    static Answer json(int status, String body) {
+  public record Answer(int status, String body, Map<String, String> headers) {
+    public static Answer json(int status, String body) {
       return new Answer(status, body, Map.of("Content-Type", "application/json; charset=utf-8"));
     }
   }
 
-  static final String CHANNEL_ID = "C0123ABCD";
+  public static final String CHANNEL_ID = "C0123ABCD";
 
   private final HttpServer server;
   private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
 
-  SlackStub() {
+  public SlackStub() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -49,20 +49,20 @@ final class SlackStub implements AutoCloseable {
     server.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/");
   }
 
-  SlackStub script(String method, Answer... answers) {
+  public SlackStub script(String method, Answer... answers) {
     scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).addAll(List.of(answers));
     return this;
   }
 
-  List<Seen> seen(String method) {
+  public List<Seen> seen(String method) {
     return seen.stream().filter(s -> s.method().equals(method)).toList();
   }
 
-  List<Seen> seen() {
+  public List<Seen> seen() {
     return List.copyOf(seen);
   }
 
@@ -71,7 +71,7 @@ final class SlackStub implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
     Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-    seen.add(new Seen(method, headers, form));
+    seen.add(new Seen(method, headers, form, System.nanoTime()));
     Answer answer;
     synchronized (this) {
       Deque<Answer> queue = scripted.get(method);
