@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
 import dev.aiops.rca.adapter.gemini.LlmStub;
 import dev.aiops.rca.adapter.jdbc.InboxStatus;
+import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jira.JiraStub;
+import dev.aiops.rca.app.Wiring;
+import dev.aiops.rca.app.config.AppConfig;
+import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.core.remediation.RemediationSettings;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
@@ -20,6 +24,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +37,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +100,20 @@ class ModelEndToEndTest {
     String description = onlyCreatedIssue().path("fields").path("description").toString();
     assertThat(description).contains(MODEL_SUMMARY, "model:gemini:gemini-2.5-flash",
         "Restore prod.sales.customers from the last snapshot");
+  }
+
+  @Test
+  void should_carry_the_models_rca_in_the_builtin_ticket_when_the_model_answers() throws SQLException {
+    service = E2eService.start(data, Vendors.gemini(gemini));
+
+    service.post("/webhooks/databricks", Vendors.legacyWebhook(503, "etl_customers", TABLE_ERROR));
+
+    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
+        Duration.ofSeconds(20)).get(0);
+    assertThat(incident.ticket().orElseThrow().system()).isEqualTo("builtin");
+    assertThat(incident.analysis().analyzer()).startsWith("model:");
+    assertThat(builtinTicketDescription(incident.ticket().orElseThrow().key()))
+        .contains("Analyzer: model:gemini:gemini-2.5-flash", MODEL_SUMMARY, "`prod`.`sales`.`customers`");
   }
 
   @Test
@@ -191,6 +213,20 @@ class ModelEndToEndTest {
     List<JiraStub.Seen> creates = jira.seen("POST", "/rest/api/3/issue");
     assertThat(creates).hasSize(1);
     return creates.get(0).json();
+  }
+
+  // The embedded H2 database is open in this JVM, so a second connection to the same file joins it.
+  private String builtinTicketDescription(String key) throws SQLException {
+    JdbcSettings db = Wiring.databaseSettings(AppConfig.from(ConfigSource.of(Map.of("RCA_DATA_DIR",
+        data.toString()))));
+    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password().orElse(""));
+        PreparedStatement query = connection.prepareStatement("SELECT description FROM tickets WHERE ticket_key = ?")) {
+      query.setString(1, key);
+      try (ResultSet row = query.executeQuery()) {
+        assertThat(row.next()).as("builtin ticket " + key).isTrue();
+        return row.getString(1);
+      }
+    }
   }
 
   private void awaitDone(int deliveries, Duration timeout) {
