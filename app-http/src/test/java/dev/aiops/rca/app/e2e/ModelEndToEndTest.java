@@ -205,8 +205,36 @@ class ModelEndToEndTest {
       }
     });
     assertThat(codeBlocks).anySatisfy(block -> assertThat(block).contains("ignore previous instructions"));
-    String prompt = gemini.seen().get(0).body();
+    // In the prompt too it is evidence: every occurrence sits inside the evidence fence the system prompt
+    // tells the model to treat as untrusted data.
+    String prompt = gemini.seen().get(0).json().at("/contents/0/parts/0/text").asText();
     assertThat(prompt).contains("ignore previous instructions");
+    for (int at = prompt.indexOf("ignore previous"); at >= 0; at = prompt.indexOf("ignore previous", at + 1)) {
+      assertThat(prompt.lastIndexOf("<<<EVIDENCE", at)).as("fence opened before " + at)
+          .isGreaterThan(prompt.lastIndexOf("EVIDENCE>>>", at));
+    }
+  }
+
+  @Test
+  void should_repair_on_the_rules_category_when_the_model_calls_a_curable_failure_a_code_error() {
+    gemini.normally(Vendors.geminiAnswer(Category.CODE_ERROR, "A bug in the transform notebook.",
+        "The notebook has a bug; fix the code.", List.of("Fix the notebook")));
+    databricks.run("455644833", fixture("runs-get-multitask-failed.json"))
+        .output("455644902", output("java.net.ConnectException: Connection refused (Connection refused)"));
+    service = E2eService.start(data, Vendors.settings(Vendors.gemini(gemini), Vendors.jira(jira), Map.of(
+        "DATABRICKS_HOST", databricks.uri().toString(),
+        "DATABRICKS_TOKEN", "dapi-e2e-token-00000000000000000000",
+        "RCA_REMEDIATION_MODE", "auto")));
+
+    service.post("/webhooks/databricks", fixture("webhook-job-failure.json"));
+
+    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
+        Duration.ofSeconds(20)).get(0);
+    awaitDone(1, Duration.ofSeconds(20));
+    // The counterpart of the case above: the model's category does not hold back what the rules' category allows.
+    assertThat(incident.analysis().category()).isEqualTo(Category.CODE_ERROR);
+    assertThat(databricks.seen("/api/2.2/jobs/runs/repair")).hasSize(1);
+    assertThat(service.audit(incident)).extracting(AuditEntry::action).contains(AuditAction.REMEDIATION_EXECUTED);
   }
 
   private JsonNode onlyCreatedIssue() {
