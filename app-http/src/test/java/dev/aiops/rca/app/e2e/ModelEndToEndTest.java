@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The model in the full service (issue 7): Gemini's generateContent served by a loopback stub, from the webhook
- * through the inbox and the pipeline to the Jira stub's ticket; its failure, a storm of one signature's failures,
+ * through the inbox and the pipeline to the ticket; its failure, a storm of failures over ten signatures,
  * and an error message that tries to steer it.
  */
 class ModelEndToEndTest {
