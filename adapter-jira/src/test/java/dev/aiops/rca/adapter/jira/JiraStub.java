@@ -51,11 +51,11 @@ public final class JiraStub implements AutoCloseable {
 
   /** An issue as the stub keeps it. */
   public static final class Issue {
-    final String key;
-    final ObjectNode fields;
-    final Set<String> labels = new LinkedHashSet<>();
-    final List<JsonNode> comments = new CopyOnWriteArrayList<>();
-    volatile String statusCategory = "new";
+    public final String key;
+    public final ObjectNode fields;
+    public final Set<String> labels = new LinkedHashSet<>();
+    public final List<JsonNode> comments = new CopyOnWriteArrayList<>();
+    public volatile String statusCategory = "new";
 
     Issue(String key, ObjectNode fields) {
       this.key = key;

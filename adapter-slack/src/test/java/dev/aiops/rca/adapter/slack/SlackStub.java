@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** A Slack Web API on loopback: chat.postMessage and chat.update as form posts, plus scripted answers. */
 public final class SlackStub implements AutoCloseable {
 
-  /** One request as the stub saw it, with its form fields decoded. */
-  public record Seen(String method, Map<String, String> headers, Map<String, String> form) {}
+  /** One request as the stub saw it, with its form fields decoded and when it arrived ({@link System#nanoTime}). */
+  public record Seen(String method, Map<String, String> headers, Map<String, String> form, long atNanos) {}
 
   /** A scripted answer. */
   public record Answer(int status, String body, Map<String, String> headers) {
@@ -71,7 +71,7 @@ public final class SlackStub implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
     Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-    seen.add(new Seen(method, headers, form));
+    seen.add(new Seen(method, headers, form, System.nanoTime()));
     Answer answer;
     synchronized (this) {
       Deque<Answer> queue = scripted.get(method);

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public final class RcaReport {
 
   private static final int MAX_SETTINGS = 16;
+  private static final String RULES_ANALYZER = "rules";
   private static final int MAX_TASKS = 12;
   private static final Map<Category, String> DEFINITIONS = definitions();
 
@@ -46,6 +47,9 @@ public final class RcaReport {
         .append(DEFINITIONS.getOrDefault(analysis.category(), "")).append('\n');
     if (thin) {
       text.append("Assessment: ").append(analysis.summary()).append('\n');
+    } else if (!analysis.analyzer().startsWith(RULES_ANALYZER)) {
+      // A model's explanation is what its call paid for; the rules' own summary only repeats category and task.
+      text.append("Analysis: ").append(analysis.summary().strip().replace("\n", "\n  ")).append('\n');
     }
     platformCodes(run, shown).ifPresent(codes -> text.append("Platform: ").append(codes).append('\n'));
     if (!analysis.entities().isEmpty()) {
