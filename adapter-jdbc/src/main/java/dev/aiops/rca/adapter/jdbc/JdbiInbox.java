@@ -196,7 +196,18 @@ public final class JdbiInbox {
    * @return the delivery's status after the failure
    */
   public InboxStatus fail(String deliveryId, String worker, String error, boolean transientFailure) {
+    return fail(deliveryId, worker, error, transientFailure, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #fail(String, String, String, boolean)}, but a transient failure is not tried again before
+   * {@code notBefore} has passed: the wait the other side asked for ({@code Retry-After}), when longer than the
+   * inbox's own backoff.
+   */
+  public InboxStatus fail(String deliveryId, String worker, String error, boolean transientFailure,
+      Duration notBefore) {
     Objects.requireNonNull(error, "error");
+    Objects.requireNonNull(notBefore, "notBefore");
     Instant now = clock.instant();
     return store.transaction("fail delivery " + deliveryId, h -> {
       Optional<Integer> attempts = h.createQuery(
@@ -217,7 +228,7 @@ public final class JdbiInbox {
       h.createUpdate("""
               UPDATE inbox SET last_error = :error, lease_owner = NULL, lease_until = NULL, next_attempt_at = :next
               WHERE delivery_id = :id""")
-          .bind("error", error).bind("next", now.plus(settings.backoffAfter(attempts.get())))
+          .bind("error", error).bind("next", now.plus(longer(settings.backoffAfter(attempts.get()), notBefore)))
           .bind("id", deliveryId).execute();
       return InboxStatus.PENDING;
     });
@@ -312,5 +323,9 @@ public final class JdbiInbox {
 
   private static String nonNull(String value) {
     return value == null ? "" : value;
+  }
+
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 }

@@ -152,6 +152,19 @@ interface InboxContract {
   }
 
   @Test
+  default void should_wait_as_long_as_the_other_side_asked_when_that_is_longer_than_the_backoff() {
+    JdbiInbox inbox = inbox(store());
+    inbox.accept(delivery("d-1", "1"));
+
+    inbox.take("w", 1, LEASE);
+    inbox.fail("d-1", "w", "429 from Slack", true, Duration.ofSeconds(30));
+    clock().advance(Duration.ofSeconds(29));
+    assertThat(inbox.take("w", 1, LEASE)).isEmpty();
+    clock().advance(Duration.ofSeconds(1));
+    assertThat(inbox.take("w", 1, LEASE)).hasSize(1);
+  }
+
+  @Test
   default void should_retry_after_a_growing_backoff_then_give_up_when_failures_are_transient() {
     JdbiInbox inbox = inbox(store());
     inbox.accept(delivery("d-1", "1"));

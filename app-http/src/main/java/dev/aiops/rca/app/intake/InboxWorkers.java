@@ -148,7 +148,8 @@ public final class InboxWorkers implements AutoCloseable {
       if (result instanceof HandleFailureResult.Handled handled && !handled.problems().isEmpty()) {
         // The incident is filed but a ticket or a message is missing: the delivery is tried again later, and the
         // pipeline resumes, skipping what is already done (the outbox and the tracker's idempotency key).
-        settle(worker, item, new TransientPortException(String.join("; ", handled.problems())), true);
+        settle(worker, item, new TransientPortException(String.join("; ", handled.problems()), null,
+            handled.retryAfter()), true);
         return;
       }
       inbox.complete(item.deliveryId(), worker);
@@ -166,7 +167,10 @@ public final class InboxWorkers implements AutoCloseable {
   private void settle(String worker, InboxItem item, RuntimeException failure, boolean transientFailure) {
     String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
     try {
-      InboxStatus status = inbox.fail(item.deliveryId(), worker, error, transientFailure);
+      // A Retry-After (Slack, Jira, Databricks throttling) outranks the inbox's own, shorter backoff.
+      Duration notBefore = failure instanceof TransientPortException transientCause
+          ? transientCause.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
+      InboxStatus status = inbox.fail(item.deliveryId(), worker, error, transientFailure, notBefore);
       LOG.warn("delivery {} attempt {} failed ({}), now {}", item.deliveryId(), item.attempt(), error, status,
           failure);
     } catch (PortException e) {

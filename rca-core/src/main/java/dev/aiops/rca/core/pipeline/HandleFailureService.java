@@ -38,11 +38,13 @@ import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.RunNotFinishedException;
+import dev.aiops.rca.port.TransientPortException;
 import dev.aiops.rca.port.in.HandleFailureCommand;
 import dev.aiops.rca.port.in.HandleFailureResult;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
 import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.RemediationExecutor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -125,7 +127,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
     Filing filing = ports.incidents().file(
         new IncidentDraft(run, signature, event.displayName(), event.occurredAt(), analysis));
     Incident incident = filing.incident();
-    List<String> problems = new ArrayList<>();
+    Problems problems = new Problems();
     if (filing instanceof Filing.Opened) {
       audit(run, Optional.of(incident.id()), AuditAction.INCIDENT_OPENED,
           "incident " + incident.id() + " opened for signature " + signature.shortHash());
@@ -144,7 +146,34 @@ public final class HandleFailureService implements HandleFailureUseCase {
     return new HandleFailureResult.Handled(
         filing instanceof Filing.Opened ? new Filing.Opened(incident) : new Filing.Recurred(incident),
         remediation,
-        problems);
+        problems.lines(),
+        problems.retryAfter());
+  }
+
+  /** What went wrong on the way out, and the longest wait the systems concerned asked for. */
+  private static final class Problems {
+    private final List<String> lines = new ArrayList<>();
+    private Optional<Duration> retryAfter = Optional.empty();
+
+    void add(String line) {
+      lines.add(line);
+    }
+
+    void add(String line, PortException cause) {
+      lines.add(line);
+      if (cause instanceof TransientPortException transientCause && transientCause.retryAfter().isPresent()) {
+        Duration asked = transientCause.retryAfter().get();
+        retryAfter = Optional.of(retryAfter.filter(known -> known.compareTo(asked) >= 0).orElse(asked));
+      }
+    }
+
+    List<String> lines() {
+      return List.copyOf(lines);
+    }
+
+    Optional<Duration> retryAfter() {
+      return retryAfter;
+    }
   }
 
   /** A fetched run, degraded when only the webhook's own data could be used. */
@@ -193,7 +222,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
     }
   }
 
-  private Incident openTicket(Incident incident, FailedRun run, List<String> problems) {
+  private Incident openTicket(Incident incident, FailedRun run, Problems problems) {
     if (incident.ticket().isPresent()) {
       return incident; // a resumed delivery: the ticket was opened before the interruption
     }
@@ -210,13 +239,13 @@ public final class HandleFailureService implements HandleFailureUseCase {
       publish(incident.id(), IncidentChange.Kind.TICKETED);
       return ticketed;
     } catch (PortException e) {
-      problems.add("ticket not opened: " + describe(e));
+      problems.add("ticket not opened: " + describe(e), e);
       audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.TICKET_FAILED, describe(e));
       return incident;
     }
   }
 
-  private Incident notifyPeople(Incident incident, FailedRun run, List<String> problems) {
+  private Incident notifyPeople(Incident incident, FailedRun run, Problems problems) {
     if (incident.notification().isPresent()) {
       return incident; // a resumed delivery: people were told before the interruption
     }
@@ -237,7 +266,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
       publish(incident.id(), IncidentChange.Kind.NOTIFIED);
       return notified;
     } catch (PortException e) {
-      problems.add("notification not sent: " + describe(e));
+      problems.add("notification not sent: " + describe(e), e);
       audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_FAILED, describe(e));
       return incident;
     }
@@ -261,7 +290,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
     }
   }
 
-  private void tellRecurrence(Incident incident, RunKey run, List<String> problems) {
+  private void tellRecurrence(Incident incident, RunKey run, Problems problems) {
     Recurrence recurrence =
         new Recurrence(incident.id(), run, incident.occurrences(), incident.lastSeen());
     // A recurrence can be filed while the incident's first delivery is still opening its ticket or message; it is
@@ -284,7 +313,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
         audit(run, Optional.of(incident.id()), AuditAction.TICKET_UPDATED,
             "ticket " + ticket.key() + " told of occurrence " + incident.occurrences());
       } catch (PortException e) {
-        problems.add("ticket not updated: " + describe(e));
+        problems.add("ticket not updated: " + describe(e), e);
         audit(run, Optional.of(incident.id()), AuditAction.TICKET_FAILED, describe(e));
       }
     });
@@ -300,7 +329,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
         audit(run, Optional.of(incident.id()), AuditAction.NOTIFICATION_UPDATED,
             "message updated with occurrence " + incident.occurrences());
       } catch (PortException e) {
-        problems.add("notification not updated: " + describe(e));
+        problems.add("notification not updated: " + describe(e), e);
         audit(run, Optional.of(incident.id()), AuditAction.NOTIFICATION_FAILED, describe(e));
       }
     });

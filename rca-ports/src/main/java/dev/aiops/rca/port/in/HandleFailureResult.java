@@ -3,6 +3,7 @@ package dev.aiops.rca.port.in;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RunKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,13 +19,20 @@ public sealed interface HandleFailureResult
    * @param remediation what the remediation policy did, if it had a plan
    * @param problems outward steps that failed (ticket, notification), each a line for people; they are in the
    *     audit trail too
+   * @param retryAfter the longest wait a failed step's system asked for ({@code Retry-After}), if any
    */
-  record Handled(Filing filing, Optional<RemediationOutcome> remediation, List<String> problems)
-      implements HandleFailureResult {
+  record Handled(Filing filing, Optional<RemediationOutcome> remediation, List<String> problems,
+      Optional<Duration> retryAfter) implements HandleFailureResult {
     public Handled {
       Objects.requireNonNull(filing, "filing");
       Objects.requireNonNull(remediation, "remediation");
       problems = List.copyOf(problems);
+      Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /** Handled with no outside system asking to wait before a retry. */
+    public Handled(Filing filing, Optional<RemediationOutcome> remediation, List<String> problems) {
+      this(filing, remediation, problems, Optional.empty());
     }
   }
 
