@@ -70,6 +70,11 @@ public final class E2eService implements AutoCloseable {
     return wiring;
   }
 
+  /** The service's base address. */
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + server.port() + "/");
+  }
+
   /** Posts a body to a webhook path with the key. */
   public HttpResponse<String> post(String path, String body) {
     try {
