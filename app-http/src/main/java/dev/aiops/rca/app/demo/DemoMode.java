@@ -114,7 +114,7 @@ public final class DemoMode implements AutoCloseable {
       Duration took = Duration.between(started, Instant.now());
       out.println(">>> demo: " + filed.size() + " of " + runs.size() + " incidents filed with tickets in "
           + took.toMillis() / 100 / 10.0 + " s; see " + dashboard);
-      filed.forEach(incident -> out.println(">>>   " + incident.ticket().map(t -> t.key()).orElse("-") + " "
+      filed.stream().sorted(java.util.Comparator.comparing(Incident::firstSeen)).forEach(incident -> out.println(">>>   " + incident.ticket().map(t -> t.key()).orElse("-") + " "
           + incident.analysis().category() + " in " + incident.jobName() + ": " + incident.analysis()
           .rootCauseLine()));
       out.flush();
