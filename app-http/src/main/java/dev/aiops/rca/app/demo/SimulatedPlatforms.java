@@ -171,6 +171,11 @@ public final class SimulatedPlatforms implements AutoCloseable {
       return Optional.ofNullable(taskOutputs.get(runId)).map(output -> new Reply(200, output))
           .orElseGet(() -> Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "Run " + runId + " does not exist."));
     }
+    if (method.equals("GET") && path.equals("/api/2.2/jobs/runs/list")) {
+      ObjectNode page = JSON.createObjectNode().put("has_more", false);
+      jobRuns.values().stream().limit(1).forEach(run -> page.putArray("runs").add(run));
+      return new Reply(200, page);
+    }
     if (method.equals("POST") && path.equals("/api/2.2/jobs/runs/repair")) {
       // An approved remediation of a demo incident "starts" a repair that never runs.
       return new Reply(200, JSON.createObjectNode().put("repair_id", repairs.incrementAndGet()));
@@ -196,6 +201,11 @@ public final class SimulatedPlatforms implements AutoCloseable {
         page.set("value", activityRuns.get(runId));
         return new Reply(200, page);
       }
+    }
+    if (method.equals("POST") && path.endsWith("/queryPipelineRuns")) {
+      ObjectNode page = JSON.createObjectNode();
+      page.putArray("value").addAll(List.copyOf(pipelineRuns.values()));
+      return new Reply(200, page);
     }
     if (method.equals("POST") && CREATE_RUN.matcher(path).matches()) {
       return new Reply(200, JSON.createObjectNode().put("runId", UUID.randomUUID().toString()));
