@@ -3,6 +3,7 @@ package dev.aiops.rca.app.demo;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.port.out.IncidentRepository;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,8 @@ public final class DemoMode implements AutoCloseable {
     out.println(" this machine. " + cases.size() + " recorded failures are being sent to the service now.");
     out.println();
     out.println(" Dashboard:  " + dashboard);
-    out.println(" Sign in as: admin / " + settings.get("RCA_ADMIN_PASSWORD") + "   (a new password on every demo start)");
+    out.println(" Sign in as: admin / " + settings.get("RCA_ADMIN_PASSWORD")
+        + "   (a new password on every demo start)");
     out.println(" Webhook key for your own tries: " + settings.get("RCA_API_KEY"));
     out.println(" Demo data:  " + DATA_DIR.toAbsolutePath() + " (delete it to start over)");
     out.println(" For the real thing: java -jar rca-assistant.jar setup, then serve.");
@@ -114,9 +117,9 @@ public final class DemoMode implements AutoCloseable {
       Duration took = Duration.between(started, Instant.now());
       out.println(">>> demo: " + filed.size() + " of " + runs.size() + " incidents filed with tickets in "
           + took.toMillis() / 100 / 10.0 + " s; see " + dashboard);
-      filed.stream().sorted(java.util.Comparator.comparing(Incident::firstSeen)).forEach(incident -> out.println(">>>   " + incident.ticket().map(t -> t.key()).orElse("-") + " "
-          + incident.analysis().category() + " in " + incident.jobName() + ": " + incident.analysis()
-          .rootCauseLine()));
+      filed.stream().sorted(Comparator.comparing(Incident::firstSeen)).forEach(incident -> out.println(">>>   "
+          + incident.ticket().map(TicketRef::key).orElse("-") + " " + incident.analysis().category() + " in "
+          + incident.jobName() + ": " + incident.analysis().rootCauseLine()));
       out.flush();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -44,7 +44,8 @@ class DemoModeTest {
   void should_file_one_ticketed_incident_with_the_recorded_root_cause_per_case_when_the_demo_sends_its_failures()
       throws Exception {
     service = E2eService.start(data, platforms.settings());
-    List<String> answers = new DemoSender(service.uri(), E2eService.KEY, platforms.factoryName()).send(cases, Duration.ZERO);
+    List<String> answers = new DemoSender(service.uri(), E2eService.KEY, platforms.factoryName())
+        .send(cases, Duration.ZERO);
 
     assertThat(answers).hasSize(cases.size()).allSatisfy(answer -> assertThat(answer).contains(": 202 "));
     Set<String> runs = cases.stream().map(DemoCase::runId).collect(Collectors.toSet());
