@@ -5,6 +5,7 @@ import dev.aiops.rca.app.cli.DiagnoseCommand;
 import dev.aiops.rca.app.cli.EvalCommand;
 import dev.aiops.rca.app.cli.InboxCommand;
 import dev.aiops.rca.app.cli.ServeCommand;
+import dev.aiops.rca.app.cli.SetupCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "rca-assistant 0.1.0",
     description = "Explains why a Databricks job or an Azure Data Factory pipeline failed, and acts on it.",
-    subcommands = {ServeCommand.class, AnalyzeCommand.class, EvalCommand.class, InboxCommand.class,
-        DiagnoseCommand.class})
+    subcommands = {ServeCommand.class, SetupCommand.class, AnalyzeCommand.class, EvalCommand.class,
+        InboxCommand.class, DiagnoseCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -79,6 +79,18 @@ public final class AdfFailedRunSource implements FailedRunSource {
     return new AdfRuns(new AdfApi(settings, AdfTransport.standard(settings)));
   }
 
+  /**
+   * Signs in and queries the factory's failed runs of the last hour, to check the credentials, the factory and the
+   * principal's role before they are saved (the {@code setup} command).
+   *
+   * @return how many failed pipeline runs the last hour holds
+   * @throws dev.aiops.rca.port.PortException when Entra ID or ARM refuses or cannot be reached
+   */
+  public int verifyAccess() {
+    Instant now = runs.now();
+    return runs.queryFailedPipelineRuns(now.minus(Duration.ofHours(1)), now, Optional.empty()).size();
+  }
+
   @Override
   public Source source() {
     return Source.ADF;

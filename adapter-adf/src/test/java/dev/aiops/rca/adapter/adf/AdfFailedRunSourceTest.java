@@ -203,6 +203,17 @@ class AdfFailedRunSourceTest implements FailedRunSourceContract {
   }
 
   @Test
+  void should_sign_in_and_count_the_last_hours_failed_runs_when_access_is_verified() {
+    String failedRun = json(fixture("pipelinerun-get-failed.json")).toString();
+    stub.pipelineRunQuery("{\"value\":[" + failedRun + "]}");
+
+    int failed = new AdfFailedRunSource(stub.runs(), new AdfRunMapper()::map, Optional.empty()).verifyAccess();
+
+    assertThat(failed).isEqualTo(1);
+    assertThat(stub.seen(AdfStub.QUERY_PIPELINE_RUNS)).hasSize(1);
+  }
+
+  @Test
   void should_find_each_failed_run_of_a_metric_alert_window_once() {
     String body = fixture("common-alert-schema-adf-metric-pipelinefailedruns-fired.json");
     AdfWebhook.AlertWindow window = (AdfWebhook.AlertWindow) AdfWebhooks.parse(body, AT);

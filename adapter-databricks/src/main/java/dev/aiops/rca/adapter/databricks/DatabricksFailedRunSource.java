@@ -58,6 +58,15 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
         new DatabricksJobs(new DatabricksApi(settings, DatabricksTransport.standard(settings))), mapping);
   }
 
+  /**
+   * Lists one job run, to check the host and the credentials before they are saved (the {@code setup} command).
+   *
+   * @throws dev.aiops.rca.port.PortException when the workspace refuses or cannot be reached
+   */
+  public void verifyAccess() {
+    jobs.listOneRun();
+  }
+
   @Override
   public Source source() {
     return Source.DATABRICKS;

@@ -56,6 +56,11 @@ final class DatabricksJobs {
     return run;
   }
 
+  /** {@code runs/list} with a limit of one: the cheapest call that needs a valid token and a reachable workspace. */
+  JsonNode listOneRun() {
+    return api.get("/api/2.2/jobs/runs/list", Map.of("limit", "1"), "runs/list");
+  }
+
   /** {@code runs/get-output} of one task run (never of a multi-task parent, which Databricks refuses). */
   JsonNode getOutput(String taskRunId) {
     return api.get("/api/2.2/jobs/runs/get-output", Map.of("run_id", taskRunId),

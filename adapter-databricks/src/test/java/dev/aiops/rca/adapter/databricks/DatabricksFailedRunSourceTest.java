@@ -63,6 +63,26 @@ class DatabricksFailedRunSourceTest implements FailedRunSourceContract {
   }
 
   @Test
+  void should_list_one_run_with_the_token_when_access_is_verified() {
+    stub.script("/api/2.2/jobs/runs/list", DatabricksStub.Answer.json(200, "{\"runs\":[],\"has_more\":false}"));
+
+    new DatabricksFailedRunSource(jobs(settings(stub)), new DatabricksRunMapper()::map).verifyAccess();
+
+    DatabricksStub.Seen list = stub.seen("/api/2.2/jobs/runs/list").get(0);
+    assertThat(list.query()).containsEntry("limit", "1");
+    assertThat(list.headers().get("authorization")).isEqualTo("Bearer dapi-test-token");
+  }
+
+  @Test
+  void should_fail_the_access_check_naming_the_setting_when_the_token_is_refused() {
+    stub.script("/api/2.2/jobs/runs/list",
+        DatabricksStub.Answer.json(403, fixture("error-403-invalid-access-token.json")));
+
+    assertThatThrownBy(() -> new DatabricksFailedRunSource(jobs(settings(stub)), new DatabricksRunMapper()::map)
+        .verifyAccess()).hasMessageContaining("DATABRICKS_TOKEN");
+  }
+
+  @Test
   void should_read_the_output_of_the_failed_task_only_when_a_multi_task_run_failed() {
     FailedRun run = subject().fetch(knownFailure());
 

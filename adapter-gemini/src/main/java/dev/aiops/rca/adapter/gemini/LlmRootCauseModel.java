@@ -62,6 +62,19 @@ public final class LlmRootCauseModel implements RootCauseModel {
     return new LlmRootCauseModel(chatModel, settings, Sleeper.THREAD);
   }
 
+  /**
+   * Sends a one-line prompt, to check the key and the model name before they are saved (the {@code setup} command).
+   *
+   * @throws dev.aiops.rca.port.PortException when the provider refuses or cannot be reached
+   */
+  public void verifyAccess() {
+    try {
+      chatModel.chat("Reply with the single word OK.");
+    } catch (RuntimeException e) {
+      throw LlmErrors.map(settings.provider().id(), e, settings.apiKey());
+    }
+  }
+
   /** {@code provider:model}, for the cache key. */
   public String modelId() {
     return settings.modelId();

@@ -82,6 +82,25 @@ class OpenAiCompatibleRootCauseModelTest implements LlmRootCauseModelContract {
   }
 
   @Test
+  void should_send_one_short_prompt_with_the_key_when_access_is_verified() {
+    model(1, Duration.ofSeconds(1)).verifyAccess();
+
+    assertThat(stub.seen()).hasSize(1);
+    assertThat(stub.seen().get(0).headers()).containsEntry("authorization", "Bearer " + KEY);
+    assertThat(stub.seen().get(0).json().at("/messages/0/content").asText()).contains("OK");
+  }
+
+  @Test
+  void should_fail_the_access_check_without_showing_the_key_when_the_key_is_refused() {
+    stub.script(Answer.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\","
+        + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> model(1, Duration.ofSeconds(1)).verifyAccess())
+        .isInstanceOf(dev.aiops.rca.port.PermanentPortException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
+  }
+
+  @Test
   void should_send_chat_completions_with_the_json_schema_and_a_bearer_key_when_asked() {
     model(1, Duration.ofSeconds(1)).analyze(LlmRootCauseModelContract.run(), LlmRootCauseModelContract.rules());
 

@@ -9,6 +9,7 @@ import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.GeneratedApiKey;
 import dev.aiops.rca.app.config.InvalidConfigException;
 import dev.aiops.rca.app.config.Secret;
+import dev.aiops.rca.app.demo.DemoMode;
 import dev.aiops.rca.app.http.HttpOperations;
 import dev.aiops.rca.app.http.RcaHttpServer;
 import dev.aiops.rca.app.http.WebhookAuth;
@@ -57,8 +58,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--env-file", paramLabel = "FILE", description = "Settings file read beneath the environment (default: ${DEFAULT-VALUE}).")
   Path envFile = Path.of(".env");
 
-  @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-  String host = "0.0.0.0";
+  @Option(names = "--host", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: 0.0.0.0, or 127.0.0.1 with --demo).")
+  String host;
+
+  @Option(names = "--demo",
+      description = "Start a demo: embedded defaults, a simulated Databricks workspace and Data Factory in this "
+          + "process, and a few recorded failures sent to the service; data in ./demo-data. Needs no account "
+          + "and ignores .env.")
+  boolean demo;
 
   @Option(names = "--insecure-no-auth",
       description = "Take webhooks without a key. For local experiments only: anyone who can reach the port can "
@@ -67,7 +75,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ConfigSource source = ConfigSource.load(System.getenv(), envFile);
+    Optional<DemoMode> demoMode = demo ? Optional.of(DemoMode.start(System.getenv(), spec.commandLine().getOut()))
+        : Optional.empty();
+    String listenOn = host != null ? host : demo ? "127.0.0.1" : "0.0.0.0";
+    ConfigSource source = demoMode.map(DemoMode::config).orElseGet(() -> ConfigSource.load(System.getenv(), envFile));
     AppConfig config;
     DashboardSettings dashboardSettings;
     WebhookLimits limits;
@@ -77,6 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
       limits = WebhookLimits.from(source);
     } catch (InvalidConfigException e) {
       LOG.error("{}", e.getMessage());
+      demoMode.ifPresent(DemoMode::close);
       return 2;
     }
     config.describe().forEach(line -> LOG.info("setting {}", line));
@@ -92,6 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
       wiring = new Wiring(config, Clock.systemUTC());
     } catch (PortException e) {
       LOG.error("cannot open the database: {}", e.getMessage());
+      demoMode.ifPresent(DemoMode::close);
       return 3;
     }
     wiring.notes().forEach(note -> LOG.info("wiring {}", note));
@@ -101,7 +114,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     CountDownLatch stopped = new CountDownLatch(1);
     wiring.workers().start();
-    RcaHttpServer server = new RcaHttpServer(host, config.port(), wiring.incidents(),
+    RcaHttpServer server = new RcaHttpServer(listenOn, config.port(), wiring.incidents(),
         Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
             wiring.adfIntake()),
         guard, Optional.of(dashboard::mount),
@@ -110,9 +123,11 @@ public final class ServeCommand implements Callable<Integer> {
       LOG.info("stopping: no new webhooks, finishing deliveries in progress");
       server.close();
       wiring.close();
+      demoMode.ifPresent(DemoMode::close);
       stopped.countDown();
     }, "shutdown"));
-    LOG.info("ready on http://{}:{} (dashboard at /, GET /health/ready, GET /metrics)", host, server.port());
+    LOG.info("ready on http://{}:{} (dashboard at /, GET /health/ready, GET /metrics)", listenOn, server.port());
+    demoMode.ifPresent(d -> d.started(listenOn, server.port(), wiring.incidents()));
     stopped.await();
     return 0;
   }

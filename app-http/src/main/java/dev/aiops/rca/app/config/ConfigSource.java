@@ -39,6 +39,11 @@ public final class ConfigSource {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
+  /** The values read from the {@code .env} file alone, for {@code setup} to keep what it does not ask about. */
+  public Map<String, String> dotEnvValues() {
+    return dotEnv;
+  }
+
   static Map<String, String> parseDotEnv(Path file) {
     Map<String, String> values = new HashMap<>();
     try {

@@ -4,9 +4,11 @@ import dev.aiops.rca.adapter.jdbc.InboxSettings;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.app.http.HttpOperations;
 import dev.aiops.rca.app.http.RcaHttpServer;
 import dev.aiops.rca.app.http.WebhookAuth;
 import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.app.http.WebhookLimits;
 import dev.aiops.rca.app.config.Secret;
 import dev.aiops.rca.app.web.Dashboard;
 import dev.aiops.rca.app.web.DashboardSettings;
@@ -71,6 +73,8 @@ public final class E2eService implements AutoCloseable {
     env.putIfAbsent("RCA_DATA_DIR", dataDir.toString());
     env.putIfAbsent("RCA_API_KEY", KEY);
     env.putIfAbsent("RCA_WORKERS", "2");
+    // Tests send floods on purpose (storms, fuzzing); the per-source limit has its own test.
+    env.putIfAbsent("RCA_WEBHOOK_RATE", "100000");
     ConfigSource source = ConfigSource.of(env);
     AppConfig config = tune.apply(AppConfig.from(source));
     Wiring wiring = new Wiring(config, Clock.systemUTC(), notifier, inbox);
@@ -85,7 +89,9 @@ public final class E2eService implements AutoCloseable {
     RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, wiring.incidents(),
         Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
             wiring.adfIntake()),
-        WebhookGuard.requiring(WebhookAuth.requiring(new Secret(KEY))), pages).start();
+        WebhookGuard.requiring(WebhookAuth.requiring(new Secret(KEY))), pages,
+        new HttpOperations(wiring.metrics(), WebhookLimits.from(source), wiring.workers().size(),
+            wiring.workers()::alive)).start();
     return new E2eService(wiring, server);
   }
 
@@ -96,6 +102,11 @@ public final class E2eService implements AutoCloseable {
   /** The service's URL for {@code path} (which may carry a query). */
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  /** The service's base address. */
+  public URI uri() {
+    return uri("/");
   }
 
   /** Posts a body to a webhook path with the key. */

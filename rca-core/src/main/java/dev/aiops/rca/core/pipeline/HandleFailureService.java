@@ -132,8 +132,13 @@ public final class HandleFailureService implements HandleFailureUseCase {
       audit(run, Optional.of(incident.id()), AuditAction.INCIDENT_OPENED,
           "incident " + incident.id() + " opened for signature " + signature.shortHash());
       publish(incident.id(), IncidentChange.Kind.OPENED);
+      // A resumed delivery whose message went out while the tracker was down: the message learns of the ticket.
+      boolean toldBeforeTicket = incident.notification().isPresent() && incident.ticket().isEmpty();
       incident = openTicket(incident, failedRun, problems);
       incident = notifyPeople(incident, failedRun, problems);
+      if (toldBeforeTicket && incident.ticket().isPresent()) {
+        showTicket(incident, failedRun);
+      }
     } else {
       audit(run, Optional.of(incident.id()), AuditAction.OCCURRENCE_ADDED,
           "occurrence " + incident.occurrences() + " of incident " + incident.id());
@@ -269,6 +274,21 @@ public final class HandleFailureService implements HandleFailureUseCase {
       problems.add("notification not sent: " + describe(e), e);
       audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_FAILED, describe(e));
       return incident;
+    }
+  }
+
+  /** Redraws the incident's message now that it has a ticket; best effort, like {@link #redraw}. */
+  private void showTicket(Incident incident, FailedRun run) {
+    RootCauseAnalysis analysis = incident.analysis();
+    String text = analysis.rootCauseLine().isBlank() ? analysis.summary() : analysis.rootCauseLine();
+    Notification current = new Notification(incident, "[RCA] " + incident.jobName() + " failed: "
+        + analysis.category(), text, analysis.category(), incident.ticket(), run.runPageUrl());
+    try {
+      ports.notifier().refresh(incident.notification().orElseThrow(), current);
+      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_UPDATED,
+          "message redrawn with ticket " + incident.ticket().orElseThrow().key());
+    } catch (PortException e) {
+      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_FAILED, describe(e));
     }
   }
 

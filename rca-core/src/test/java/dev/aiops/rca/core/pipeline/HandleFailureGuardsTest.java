@@ -150,4 +150,20 @@ class HandleFailureGuardsTest {
     assertThat(recurrence).isInstanceOfSatisfying(HandleFailureResult.Handled.class, handled ->
         assertThat(handled.problems()).anySatisfy(problem -> assertThat(problem).contains("no ticket yet")));
   }
+
+  @Test
+  void should_show_the_ticket_in_the_message_when_the_ticket_is_opened_on_a_later_attempt() {
+    HandleFailureService service = service(event -> Samples.databricksRun("8", "ValueError: bad row"),
+        Optional.empty(), RemediationSettings.Mode.OFF);
+    tracker.failures().failNext(new TransientPortException("Jira is down"));
+    service.handle(new HandleFailureCommand(Samples.databricksEvent("8"), "delivery-8"));
+    assertThat(notifier.sent()).hasSize(1);
+
+    service.handle(new HandleFailureCommand(Samples.databricksEvent("8"), "delivery-8"));
+
+    assertThat(tracker.tickets()).hasSize(1);
+    assertThat(notifier.sent()).hasSize(1);
+    assertThat(notifier.refreshes()).singleElement()
+        .satisfies(redrawn -> assertThat(redrawn.ticket()).isPresent());
+  }
 }

@@ -1,0 +1,250 @@
+package dev.aiops.rca.app.cli;
+
+import dev.aiops.rca.app.config.AppConfig;
+import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.app.config.InvalidConfigException;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Asks for (or takes as flags) the integrations' settings, checks each with one call, and writes them to .env. */
+@Command(
+    name = "setup",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the settings file (.env) that serve reads: Databricks, Azure Data Factory, the LLM, Jira or",
+      "ServiceNow, and Slack. Asks for what no flag gives, unless --non-interactive; checks each integration",
+      "with one authenticated call unless --skip-checks. Secrets are never shown; the file is made readable",
+      "by its owner only. Values already in the file are kept unless replaced."
+    })
+public final class SetupCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--env-file", paramLabel = "FILE", description = "The file to write (default: ${DEFAULT-VALUE}).")
+  Path envFile = Path.of(".env");
+
+  @Option(names = "--non-interactive", description = "Ask nothing: take flags and the values already in the file.")
+  boolean nonInteractive;
+
+  @Option(names = "--skip-checks", description = "Do not call the integrations (offline set-up).")
+  boolean skipChecks;
+
+  @Option(names = "--databricks-host", paramLabel = "URL") String databricksHost;
+  @Option(names = "--databricks-token", paramLabel = "TOKEN") String databricksToken;
+  @Option(names = "--azure-subscription-id", paramLabel = "GUID") String azureSubscription;
+  @Option(names = "--azure-resource-group", paramLabel = "NAME") String azureResourceGroup;
+  @Option(names = "--azure-factory-name", paramLabel = "NAME") String azureFactory;
+  @Option(names = "--azure-tenant-id", paramLabel = "ID") String azureTenant;
+  @Option(names = "--azure-client-id", paramLabel = "ID") String azureClient;
+  @Option(names = "--azure-client-secret", paramLabel = "SECRET") String azureSecret;
+
+  @Option(names = "--llm-provider", paramLabel = "NAME", description = "none, gemini, openai, anthropic or ollama.")
+  String llmProvider;
+
+  @Option(names = "--llm-key", paramLabel = "KEY") String llmKey;
+
+  @Option(names = "--itsm", paramLabel = "TOOL", description = "builtin, jira or servicenow.")
+  String itsm;
+
+  @Option(names = "--jira-domain", paramLabel = "URL") String jiraDomain;
+  @Option(names = "--jira-project-key", paramLabel = "KEY") String jiraProject;
+  @Option(names = "--jira-email", paramLabel = "EMAIL") String jiraEmail;
+  @Option(names = "--jira-token", paramLabel = "TOKEN") String jiraToken;
+  @Option(names = "--servicenow-instance", paramLabel = "URL") String serviceNowInstance;
+  @Option(names = "--servicenow-user", paramLabel = "USER") String serviceNowUser;
+  @Option(names = "--servicenow-password", paramLabel = "PASSWORD") String serviceNowPassword;
+  @Option(names = "--slack-token", paramLabel = "TOKEN") String slackToken;
+  @Option(names = "--slack-channel", paramLabel = "CHANNEL") String slackChannel;
+
+  private final InputStream in;
+  private final Supplier<Console> console;
+  private BufferedReader lines;
+
+  /** Reads answers from the terminal. */
+  public SetupCommand() {
+    this(System.in, System::console);
+  }
+
+  /** Reads answers from {@code in} when {@code console} gives none (tests script the answers). */
+  SetupCommand(InputStream in, Supplier<Console> console) {
+    this.in = in;
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ConfigSource existing = ConfigSource.load(Map.of(), envFile);
+    Map<String, String> values = new LinkedHashMap<>();
+
+    out.println(nonInteractive ? "Writing " + envFile + " from the flags." : "Setting up " + envFile
+        + ". Press Enter to keep the value in [brackets]; leave blank to skip an integration.");
+    String host = value(existing, "DATABRICKS_HOST", databricksHost, "Databricks workspace URL", false);
+    if (!host.isEmpty()) {
+      values.put("DATABRICKS_HOST", host);
+      values.put("DATABRICKS_TOKEN", value(existing, "DATABRICKS_TOKEN", databricksToken,
+          "Databricks personal access token", true));
+    }
+    String subscription = value(existing, "AZURE_SUBSCRIPTION_ID", azureSubscription,
+        "Azure subscription id of the Data Factory", false);
+    if (!subscription.isEmpty()) {
+      values.put("AZURE_SUBSCRIPTION_ID", subscription);
+      values.put("ADF_RESOURCE_GROUP", value(existing, "ADF_RESOURCE_GROUP", azureResourceGroup,
+          "Resource group", false));
+      values.put("ADF_FACTORY_NAME", value(existing, "ADF_FACTORY_NAME", azureFactory, "Data Factory name", false));
+      values.put("AZURE_TENANT_ID", value(existing, "AZURE_TENANT_ID", azureTenant, "Entra ID tenant id", false));
+      values.put("AZURE_CLIENT_ID", value(existing, "AZURE_CLIENT_ID", azureClient,
+          "Service principal client id", false));
+      values.put("AZURE_CLIENT_SECRET", value(existing, "AZURE_CLIENT_SECRET", azureSecret,
+          "Service principal client secret", true));
+    }
+    String provider = value(existing, "LLM_PROVIDER", llmProvider,
+        "LLM provider (none, gemini, openai, anthropic, ollama)", false).toLowerCase(Locale.ROOT);
+    if (!provider.isEmpty()) {
+      values.put("LLM_PROVIDER", provider);
+      if (!provider.equals("none") && !provider.equals("ollama")) {
+        String keyName = provider.toUpperCase(Locale.ROOT) + "_API_KEY";
+        values.put(keyName, value(existing, keyName, llmKey, provider + " API key", true));
+      }
+    }
+    String tracker = value(existing, "ITSM_TOOL", itsm, "Issue tracker (builtin, jira, servicenow)", false)
+        .toLowerCase(Locale.ROOT);
+    values.put("ITSM_TOOL", tracker.isEmpty() ? "builtin" : tracker);
+    if (tracker.equals("jira")) {
+      values.put("JIRA_DOMAIN", value(existing, "JIRA_DOMAIN", jiraDomain, "Jira URL", false));
+      values.put("JIRA_PROJECT_KEY", value(existing, "JIRA_PROJECT_KEY", jiraProject, "Jira project key", false));
+      values.put("JIRA_USER_EMAIL", value(existing, "JIRA_USER_EMAIL", jiraEmail,
+          "Jira Cloud e-mail (blank for Data Center)", false));
+      values.put("JIRA_API_TOKEN", value(existing, "JIRA_API_TOKEN", jiraToken, "Jira API token", true));
+    } else if (tracker.equals("servicenow")) {
+      values.put("SERVICENOW_INSTANCE", value(existing, "SERVICENOW_INSTANCE", serviceNowInstance,
+          "ServiceNow instance URL", false));
+      values.put("SERVICENOW_USER", value(existing, "SERVICENOW_USER", serviceNowUser, "ServiceNow user", false));
+      values.put("SERVICENOW_PASSWORD", value(existing, "SERVICENOW_PASSWORD", serviceNowPassword,
+          "ServiceNow password", true));
+    }
+    String slack = value(existing, "SLACK_BOT_TOKEN", slackToken, "Slack bot token (xoxb-...)", true);
+    if (!slack.isEmpty()) {
+      values.put("SLACK_BOT_TOKEN", slack);
+      values.put("SLACK_ALERT_CHANNEL", value(existing, "SLACK_ALERT_CHANNEL", slackChannel,
+          "Slack channel for alerts", false));
+    }
+    values.values().removeIf(String::isEmpty);
+
+    // The file's other settings (RCA_PORT, SLACK_API_URL, ...) are kept, so they are checked together.
+    Map<String, String> merged = new LinkedHashMap<>(existing.dotEnvValues());
+    merged.putAll(values);
+    AppConfig config;
+    try {
+      config = AppConfig.from(ConfigSource.of(merged));
+    } catch (InvalidConfigException e) {
+      err.println("Nothing written: " + e.getMessage());
+      return 2;
+    }
+    if (!skipChecks) {
+      boolean allPassed = true;
+      for (SetupChecks.Outcome outcome : new SetupChecks().run(config.integrations())) {
+        out.println((outcome.passed() ? "  ok      " : "  FAILED  ") + outcome.integration() + ": " + outcome.detail());
+        allPassed &= outcome.passed();
+      }
+      if (!allPassed) {
+        err.println("Nothing written: fix the settings above, or run again with --skip-checks to save them anyway.");
+        return 4;
+      }
+    }
+    write(merged);
+    out.println("Wrote " + envFile.toAbsolutePath() + " (owner-only): " + String.join(", ", values.keySet())
+        + ". Secrets are not shown.");
+    out.println("Start the service with: java -jar rca-assistant.jar serve");
+    out.flush();
+    return 0;
+  }
+
+  /** The flag, else the answer (with the file's value as the default), else the file's value. */
+  private String value(ConfigSource existing, String name, String flag, String prompt, boolean secret) {
+    if (flag != null) {
+      return flag.strip();
+    }
+    Optional<String> current = existing.get(name);
+    if (nonInteractive) {
+      return current.orElse("");
+    }
+    String shown = current.map(v -> secret ? "keep the saved one" : v).map(v -> " [" + v + "]").orElse("");
+    String answer = ask(prompt + shown + ": ", secret).strip();
+    return answer.isEmpty() ? current.orElse("") : answer;
+  }
+
+  private String ask(String prompt, boolean secret) {
+    Console terminal = console.get();
+    if (terminal != null) {
+      String answer = secret ? Optional.ofNullable(terminal.readPassword("%s", prompt)).map(String::new).orElse("")
+          : terminal.readLine("%s", prompt);
+      return answer == null ? "" : answer;
+    }
+    // No terminal: the answer comes from a pipe, which echoes nothing; only the prompt is printed.
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(prompt);
+    out.flush();
+    try {
+      if (lines == null) {
+        lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+      String answer = lines.readLine();
+      out.println();
+      return answer == null ? "" : answer;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the answer", e);
+    }
+  }
+
+  // Written aside with owner-only permissions and moved into place, so the secrets are never readable by others,
+  // not even for a moment, and an interrupted write leaves the old file whole.
+  private void write(Map<String, String> all) {
+    StringBuilder text = new StringBuilder("# Written by rca-assistant setup. Holds credentials: keep it private.\n");
+    all.forEach((name, value) -> text.append(name).append('=').append(quoted(value)).append('\n'));
+    Path target = envFile.toAbsolutePath();
+    try {
+      Files.createDirectories(target.getParent());
+      boolean posix = target.getFileSystem().supportedFileAttributeViews().contains("posix");
+      FileAttribute<?>[] ownerOnly = posix
+          ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+          : new FileAttribute<?>[0];
+      Path draft = Files.createTempFile(target.getParent(), ".env", ".tmp", ownerOnly);
+      try {
+        Files.writeString(draft, text, StandardCharsets.UTF_8);
+        Files.move(draft, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(draft);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  private static String quoted(String value) {
+    return value.matches("[A-Za-z0-9_./:@+,-]*") ? value : "\"" + value.replace("\"", "") + "\"";
+  }
+}
