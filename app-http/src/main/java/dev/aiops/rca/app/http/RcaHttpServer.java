@@ -3,8 +3,8 @@ package dev.aiops.rca.app.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiops.rca.app.intake.IntakeResult;
-import dev.aiops.rca.app.metrics.ServiceMetrics;
 import dev.aiops.rca.app.intake.WebhookIntake;
+import dev.aiops.rca.app.metrics.ServiceMetrics;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.port.PortException;
@@ -13,6 +13,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +36,9 @@ public final class RcaHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RcaHttpServer.class);
 
   private final ObjectMapper json = new ObjectMapper();
+  /** The most of an over-long body that is read and dropped so that its sender can read the 413. */
+  private static final long MAX_DISCARD = 32L * 1024 * 1024;
+
   /** The paths that take Databricks failure webhooks; the second is the legacy one. */
   public static final List<String> DATABRICKS_WEBHOOK_PATHS = List.of("/webhooks/databricks", "/databricks-monitor");
   /** The paths that take Azure Monitor alerts and Data Factory pipeline posts; the second is the legacy one. */
@@ -177,6 +182,7 @@ public final class RcaHttpServer implements AutoCloseable {
       return;
     }
     if (ctx.contentLength() > operations.limits().maxBodyBytes()) {
+      discard(ctx);
       tooLarge(ctx, source);
       return;
     }
@@ -217,6 +223,23 @@ public final class RcaHttpServer implements AutoCloseable {
   }
 
   // Refused unread and unstored: no failure webhook is this large, so it is a mistake or an attack.
+  /**
+   * Reads and drops an over-long body (up to {@link #MAX_DISCARD} bytes) before answering: a sender still writing
+   * when the connection is closed under it never sees the 413 and its reason.
+   */
+  private static void discard(Context ctx) {
+    byte[] buffer = new byte[64 * 1024];
+    long left = Math.min(ctx.contentLength(), MAX_DISCARD);
+    try (InputStream in = ctx.req().getInputStream()) {
+      int read;
+      while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= read;
+      }
+    } catch (IOException e) {
+      // The sender went away; the answer below is best effort.
+    }
+  }
+
   private void tooLarge(Context ctx, String source) {
     operations.metrics().webhook(source, "too_large");
     send(ctx, 413, new ErrorBody("too_large", "webhook bodies are limited to " + operations.limits().maxBodyBytes()
