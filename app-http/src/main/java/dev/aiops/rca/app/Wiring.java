@@ -140,7 +140,8 @@ public final class Wiring implements AutoCloseable {
         .withKnownSecrets(knownSecrets(config)));
     PipelinePorts ports = new PipelinePorts(sources, model, incidents, tracker, notifier, executors, live, clock,
         store.effects());
-    HandleFailureService pipeline = new HandleFailureService(ports, rules, signatures, policy, redactor);
+    HandleFailureService pipeline =
+        new HandleFailureService(ports, rules, signatures, policy, redactor, integrations.costTagKeys());
     handleFailure = new AlertWindowExpander(pipeline, adf);
     analyzeEvidence = new AnalyzeEvidenceService(rules, signatures);
     decideRemediation = new DecideRemediationService(incidents, executors, policy, live, clock,

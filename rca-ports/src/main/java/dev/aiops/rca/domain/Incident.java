@@ -1,6 +1,7 @@
 package dev.aiops.rca.domain;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param analysis the analysis of the first run
  * @param ticket the ticket, once opened
  * @param notification the message, once sent
+ * @param costTags the cost tags (FinOps) of the run that opened it, never null
  */
 public record Incident(
     IncidentId id,
@@ -30,7 +32,8 @@ public record Incident(
     Instant lastSeen,
     RootCauseAnalysis analysis,
     Optional<TicketRef> ticket,
-    Optional<NotificationRef> notification) {
+    Optional<NotificationRef> notification,
+    Map<String, String> costTags) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -49,6 +52,24 @@ public record Incident(
     Objects.requireNonNull(analysis, "analysis");
     Objects.requireNonNull(ticket, "ticket");
     Objects.requireNonNull(notification, "notification");
+    costTags = costTags == null ? Map.of() : Map.copyOf(costTags);
+  }
+
+  /** An incident without cost tags. */
+  public Incident(
+      IncidentId id,
+      ErrorSignature signature,
+      RunKey firstRun,
+      String jobName,
+      IncidentStatus status,
+      int occurrences,
+      Instant firstSeen,
+      Instant lastSeen,
+      RootCauseAnalysis analysis,
+      Optional<TicketRef> ticket,
+      Optional<NotificationRef> notification) {
+    this(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis, ticket, notification,
+        Map.of());
   }
 
   public Source source() {
@@ -57,23 +78,23 @@ public record Incident(
 
   public Incident withTicket(TicketRef ref) {
     return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
-        Optional.of(ref), notification);
+        Optional.of(ref), notification, costTags);
   }
 
   public Incident withNotification(NotificationRef ref) {
     return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
-        ticket, Optional.of(ref));
+        ticket, Optional.of(ref), costTags);
   }
 
   /** The incident after one more run failed the same way at {@code at}. */
   public Incident recurred(Instant at) {
     Instant latest = at.isAfter(lastSeen) ? at : lastSeen;
     return new Incident(id, signature, firstRun, jobName, status, occurrences + 1, firstSeen, latest, analysis,
-        ticket, notification);
+        ticket, notification, costTags);
   }
 
   public Incident withStatus(IncidentStatus newStatus) {
     return new Incident(id, signature, firstRun, jobName, newStatus, occurrences, firstSeen, lastSeen, analysis,
-        ticket, notification);
+        ticket, notification, costTags);
   }
 }

@@ -1,6 +1,7 @@
 package dev.aiops.rca.domain;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,14 +12,22 @@ import java.util.Objects;
  * @param jobName the job or pipeline
  * @param at when it failed
  * @param analysis its analysis
+ * @param costTags the run's cost tags (FinOps), never null
  */
 public record IncidentDraft(
-    RunKey run, ErrorSignature signature, String jobName, Instant at, RootCauseAnalysis analysis) {
+    RunKey run, ErrorSignature signature, String jobName, Instant at, RootCauseAnalysis analysis,
+    Map<String, String> costTags) {
   public IncidentDraft {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(signature, "signature");
     Objects.requireNonNull(jobName, "jobName");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(analysis, "analysis");
+    costTags = costTags == null ? Map.of() : Map.copyOf(costTags);
+  }
+
+  /** A draft without cost tags. */
+  public IncidentDraft(RunKey run, ErrorSignature signature, String jobName, Instant at, RootCauseAnalysis analysis) {
+    this(run, signature, jobName, at, analysis, Map.of());
   }
 }

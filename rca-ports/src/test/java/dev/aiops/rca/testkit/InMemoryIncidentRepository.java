@@ -68,7 +68,7 @@ public final class InMemoryIncidentRepository implements IncidentRepository {
     }
     IncidentId id = new IncidentId(nextId++);
     Incident incident = new Incident(id, draft.signature(), draft.run(), draft.jobName(), IncidentStatus.OPEN, 1,
-        draft.at(), draft.at(), draft.analysis(), Optional.empty(), Optional.empty());
+        draft.at(), draft.at(), draft.analysis(), Optional.empty(), Optional.empty(), draft.costTags());
     incidents.put(id, incident);
     openBySignature.put(draft.signature(), id);
     filedRuns.put(draft.run(), id);

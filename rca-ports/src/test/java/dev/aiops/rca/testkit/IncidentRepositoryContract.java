@@ -23,6 +23,7 @@ import dev.aiops.rca.port.out.IncidentRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -94,6 +95,25 @@ public interface IncidentRepositoryContract {
     assertThat(second.incident().firstSeen()).isEqualTo(Samples.T0);
     assertThat(other).isInstanceOf(Filing.Opened.class);
     assertThat(other.incident().id()).isNotEqualTo(first.incident().id());
+  }
+
+  @Test
+  default void should_keep_the_cost_tags_when_an_incident_is_filed_and_read() {
+    IncidentRepository repository = subject();
+    Map<String, String> tags = Map.of("cost_center", "CC-42 \"finance\"", "team", "data-platform", "CostCenter", "é<&>");
+
+    Filing filed = repository.file(Samples.draft("ct-1", 'c', Samples.T0, tags));
+    Filing untagged = repository.file(Samples.draft("ct-2", 'd', Samples.T0));
+
+    assertThat(filed.incident().costTags()).isEqualTo(tags);
+    assertThat(repository.find(filed.incident().id()).orElseThrow().costTags()).isEqualTo(tags);
+    assertThat(repository.list(IncidentQuery.all(10)))
+        .filteredOn(incident -> incident.id().equals(filed.incident().id()))
+        .singleElement()
+        .satisfies(incident -> assertThat(incident.costTags()).isEqualTo(tags));
+    assertThat(repository.find(untagged.incident().id()).orElseThrow().costTags()).isEmpty();
+    Filing recurred = repository.file(Samples.draft("ct-3", 'c', Samples.T0.plusSeconds(60), Map.of("team", "other")));
+    assertThat(recurred.incident().costTags()).isEqualTo(tags);
   }
 
   @Test

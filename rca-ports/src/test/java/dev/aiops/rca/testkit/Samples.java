@@ -55,4 +55,10 @@ public final class Samples {
     return new IncidentDraft(RunKey.of(Source.DATABRICKS, runId), signature(signatureDigit), "etl_orders", at,
         analysis(Category.TABLE_OR_VIEW_NOT_FOUND, "[TABLE_OR_VIEW_NOT_FOUND] prod.users"));
   }
+
+  /** A draft whose run carries {@code costTags}. */
+  public static IncidentDraft draft(String runId, char signatureDigit, Instant at, Map<String, String> costTags) {
+    return new IncidentDraft(RunKey.of(Source.DATABRICKS, runId), signature(signatureDigit), "etl_orders", at,
+        analysis(Category.TABLE_OR_VIEW_NOT_FOUND, "[TABLE_OR_VIEW_NOT_FOUND] prod.users"), costTags);
+  }
 }

@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -38,7 +39,7 @@ public final class JdbiIncidentRepository implements IncidentRepository {
 
   private static final String INCIDENT_COLUMNS = """
       id, signature, first_source, first_run_id, job_name, status, occurrences, first_seen, last_seen, analysis,
-      ticket_system, ticket_key, ticket_url, notification_channel, notification_message_id""";
+      ticket_system, ticket_key, ticket_url, notification_channel, notification_message_id, cost_tags""";
 
   private final JdbcStore store;
 
@@ -99,13 +100,15 @@ public final class JdbiIncidentRepository implements IncidentRepository {
     // The unique open signature decides between a new incident and a recurrence, also across replicas.
     int opened = h.createUpdate("""
             INSERT INTO incidents (id, signature, open_signature, first_source, first_run_id, job_name, status,
-                category, occurrences, first_seen, last_seen, analysis)
-            VALUES (:id, :signature, :signature, :source, :run, :job, 'OPEN', :category, 1, :at, :at, :analysis)
+                category, occurrences, first_seen, last_seen, analysis, cost_tags)
+            VALUES (:id, :signature, :signature, :source, :run, :job, 'OPEN', :category, 1, :at, :at, :analysis,
+                :costTags)
             ON CONFLICT DO NOTHING""")
         .bind("id", id).bind("signature", draft.signature().value())
         .bind("source", run.source().name()).bind("run", run.runId().value())
         .bind("job", draft.jobName()).bind("category", draft.analysis().category().name())
         .bind("at", draft.at()).bind("analysis", AnalysisJson.write(draft.analysis()))
+        .bind("costTags", AnalysisJson.writeMap(draft.costTags()))
         .execute();
     if (opened == 1) {
       addOccurrence(h, id, run, draft.at());
@@ -319,7 +322,17 @@ public final class JdbiIncidentRepository implements IncidentRepository {
         Rows.instant(rs, "last_seen"),
         AnalysisJson.readAnalysis(rs.getString("analysis")),
         ticket,
-        notification);
+        notification,
+        costTags(rs.getString("cost_tags")));
+  }
+
+  /** The stored cost tags; none when the column is empty, as for incidents filed before it existed. */
+  private static Map<String, String> costTags(String json) {
+    if (json == null || json.isBlank()) {
+      return Map.of();
+    }
+    Map<String, String> tags = AnalysisJson.readMap(json);
+    return tags == null ? Map.of() : tags;
   }
 
   private static String stringOr(ResultSet rs, String column) {

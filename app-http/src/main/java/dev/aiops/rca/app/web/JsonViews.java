@@ -8,6 +8,7 @@ import dev.aiops.rca.port.in.IncidentDetails;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The API's JSON shapes, kept apart from the domain records (which carry no Jackson). */
 final class JsonViews {
@@ -70,10 +71,10 @@ final class JsonViews {
   /** The chat message, with a link when the Slack workspace is known. */
   record NotificationView(String channel, String messageId, String url) {}
 
-  /** An incident with its analysis and remediations. */
+  /** An incident with its analysis, remediations and cost tags (sorted by key). */
   record IncidentView(long id, String signature, String source, String firstRun, String jobName, String status,
       int occurrences, String firstSeen, String lastSeen, AnalysisView analysis, TicketView ticket,
-      NotificationView notification, List<RemediationView> remediations) {
+      NotificationView notification, List<RemediationView> remediations, Map<String, String> costTags) {
 
     static IncidentView of(IncidentDetails details, Optional<String> slackWorkspaceUrl) {
       Incident i = details.incident();
@@ -84,7 +85,8 @@ final class JsonViews {
               .orElse(null),
           i.notification().map(n -> new NotificationView(n.channel(), n.messageId(),
               SlackLinks.messageUrl(slackWorkspaceUrl, n).orElse(null))).orElse(null),
-          details.remediations().stream().map(RemediationView::of).toList());
+          details.remediations().stream().map(RemediationView::of).toList(),
+          new TreeMap<>(i.costTags()));
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The server-rendered pages. Every value that is not a constant of this class goes through {@link Html#esc};
@@ -163,8 +164,16 @@ final class Pages {
     b.append("<li>Slack: ").append(incident.notification().map(n -> link(SlackLinks.messageUrl(slackWorkspaceUrl, n),
         "#" + n.channel() + " message " + n.messageId())).orElse("not notified")).append("</li>");
     b.append("</ul></section>");
-    // The incident store does not keep the run's tags yet; say so rather than show an empty list.
-    b.append("<section id=\"cost-tags\"><h2>Cost tags</h2><p>not recorded with the incident</p></section>");
+    b.append("<section id=\"cost-tags\"><h2>Cost tags</h2>");
+    if (incident.costTags().isEmpty()) {
+      b.append("<p>none</p>");
+    } else {
+      b.append("<dl class=\"cost-tags\">");
+      new TreeMap<>(incident.costTags()).forEach((key, value) -> b.append("<dt>").append(esc(key))
+          .append("</dt><dd>").append(esc(value)).append("</dd>"));
+      b.append("</dl>");
+    }
+    b.append("</section>");
 
     b.append(remediation(session, details));
 

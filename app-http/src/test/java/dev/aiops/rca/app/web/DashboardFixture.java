@@ -83,9 +83,19 @@ final class DashboardFixture implements AutoCloseable {
 
   /** The same, for a run that failed at {@code at}. */
   Incident fail(String runId, char signature, Category category, String error, Instant at) {
+    return fail(runId, signature, category, error, at, Map.of());
+  }
+
+  /** The same, for a run that carried {@code costTags}. */
+  Incident fail(String runId, char signature, Category category, String error, Map<String, String> costTags) {
+    return fail(runId, signature, category, error, clock.instant(), costTags);
+  }
+
+  private Incident fail(String runId, char signature, Category category, String error, Instant at,
+      Map<String, String> costTags) {
     RunKey run = RunKey.of(Source.DATABRICKS, runId);
     Filing filing = repository.file(new IncidentDraft(run, Samples.signature(signature), "etl_orders", at,
-        Samples.analysis(category, error)));
+        Samples.analysis(category, error), costTags));
     Incident incident = filing.incident();
     boolean opened = filing instanceof Filing.Opened;
     repository.append(new AuditEntry(at, run, Optional.of(incident.id()), "pipeline",

@@ -305,6 +305,28 @@ class DashboardTest {
   }
 
   @Test
+  void should_show_the_cost_tags_escaped_when_the_incident_carries_them() throws Exception {
+    Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset",
+        Map.of("cost_center", "CC-42", "team", XSS));
+    Incident untagged = fixture.fail("r2", 'b', Category.NETWORK, "Connection reset");
+    browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
+
+    String page = browser.get("/incidents/" + incident.id()).body();
+    String none = browser.get("/incidents/" + untagged.id()).body();
+
+    assertThat(page).contains("Cost tags", "<dt>cost_center</dt><dd>CC-42</dd>",
+        "<dt>team</dt><dd>&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(1)&lt;/script&gt;</dd>")
+        .doesNotContain(XSS).doesNotContain("not recorded with the incident");
+    assertThat(none).contains("<section id=\"cost-tags\"><h2>Cost tags</h2><p>none</p></section>");
+    JsonNode api = json.readTree(browser.get("/api/incidents/" + incident.id()).body());
+    assertThat(api.get("costTags").get("cost_center").asText()).isEqualTo("CC-42");
+    assertThat(api.get("costTags").get("team").asText()).isEqualTo(XSS);
+    JsonNode bare = json.readTree(browser.get("/api/incidents/" + untagged.id()).body());
+    assertThat(bare.get("costTags").isObject()).isTrue();
+    assertThat(bare.get("costTags").size()).isZero();
+  }
+
+  @Test
   void should_show_the_incident_details_when_its_page_is_opened() {
     Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset password=hunter2");
     fixture.fail("r2", 'a', Category.NETWORK, "Connection reset password=hunter2");

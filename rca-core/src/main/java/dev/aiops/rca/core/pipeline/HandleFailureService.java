@@ -47,9 +47,11 @@ import dev.aiops.rca.port.out.RemediationExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +78,10 @@ public final class HandleFailureService implements HandleFailureUseCase {
   private final SignatureCalculator signatures;
   private final RemediationPolicy policy;
   private final Redactor redactor;
+  private final List<String> costTagKeys;
+
+  /** The run tags kept with an incident as its cost tags when no list is configured. */
+  public static final List<String> DEFAULT_COST_TAG_KEYS = List.of("cost_center", "CostCenter", "team");
 
   /** A pipeline that redacts with {@link Redactor#standard()}. */
   public HandleFailureService(
@@ -89,6 +95,16 @@ public final class HandleFailureService implements HandleFailureUseCase {
    */
   public HandleFailureService(PipelinePorts ports, RuleBasedAnalyzer rules, SignatureCalculator signatures,
       RemediationPolicy policy, Redactor redactor) {
+    this(ports, rules, signatures, policy, redactor, DEFAULT_COST_TAG_KEYS);
+  }
+
+  /**
+   * @param redactor cleans every fetched run before anything reads it
+   * @param costTagKeys the run tags that are kept with a new incident as its cost tags (FinOps)
+   */
+  public HandleFailureService(PipelinePorts ports, RuleBasedAnalyzer rules, SignatureCalculator signatures,
+      RemediationPolicy policy, Redactor redactor, List<String> costTagKeys) {
+    this.costTagKeys = List.copyOf(Objects.requireNonNull(costTagKeys, "costTagKeys"));
     this.ports = Objects.requireNonNull(ports, "ports");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.signatures = Objects.requireNonNull(signatures, "signatures");
@@ -125,7 +141,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
     ErrorSignature signature = signatures.signatureOf(failedRun, rulesResult);
 
     Filing filing = ports.incidents().file(
-        new IncidentDraft(run, signature, event.displayName(), event.occurredAt(), analysis));
+        new IncidentDraft(run, signature, event.displayName(), event.occurredAt(), analysis, costTags(failedRun)));
     Incident incident = filing.incident();
     Problems problems = new Problems();
     if (filing instanceof Filing.Opened) {
@@ -490,6 +506,18 @@ public final class HandleFailureService implements HandleFailureUseCase {
     }
     return Optional.of("run " + run.event().run() + " ended " + run.state().resultState()
         + " after the failure was reported (a retry succeeded); no incident");
+  }
+
+  /** The run's tags named in the configured cost tag keys, in their order. */
+  private Map<String, String> costTags(FailedRun run) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (String key : costTagKeys) {
+      String value = run.tags().get(key);
+      if (value != null) {
+        tags.put(key, value);
+      }
+    }
+    return tags;
   }
 
   private static String describe(RuntimeException e) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.core.remediation.RemediationSettings;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.IncidentQuery;
@@ -63,6 +65,36 @@ class HandleFailureServiceTest {
 
   private HandleFailureResult deliver(HandleFailureService service, String runId) {
     return service.handle(new HandleFailureCommand(Samples.databricksEvent(runId)));
+  }
+
+  private static FailedRun tagged(String runId, Map<String, String> tags) {
+    FailedRun run = Samples.databricksRun(runId, MISSING_TABLE);
+    return new FailedRun(run.event(), run.runName(), run.runPageUrl(), run.state(), run.tasks(), tags);
+  }
+
+  @Test
+  void should_keep_the_default_cost_tags_of_the_run_when_it_opens_an_incident() {
+    databricks.add(tagged("1", Map.of("cost_center", "cc-7", "team", "data", "owner", "alice", "CostCenter", "42")));
+
+    HandleFailureResult.Handled handled = (HandleFailureResult.Handled) deliver(service(), "1");
+
+    assertThat(handled.filing().incident().costTags())
+        .isEqualTo(Map.of("cost_center", "cc-7", "team", "data", "CostCenter", "42"));
+    assertThat(incidents.find(handled.filing().incident().id()).orElseThrow().costTags()).doesNotContainKey("owner");
+  }
+
+  @Test
+  void should_keep_only_the_configured_cost_tags_when_a_list_is_given() {
+    databricks.add(tagged("1", Map.of("cost_center", "cc-7", "owner", "alice", "project", "p-9")));
+    PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(), incidents,
+        tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock);
+    HandleFailureService service = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
+        new SignatureCalculator(), new RemediationPolicy(RemediationSettings.defaults()), Redactor.standard(),
+        List.of("project", "missing"));
+
+    HandleFailureResult.Handled handled = (HandleFailureResult.Handled) deliver(service, "1");
+
+    assertThat(handled.filing().incident().costTags()).isEqualTo(Map.of("project", "p-9"));
   }
 
   @Test
