@@ -6,12 +6,16 @@ import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentDraft;
+import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.testkit.Samples;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -29,23 +33,47 @@ interface MigrationContract {
     JdbcStore.migrateTo(settings, "1");
     RunKey run = RunKey.of(Source.DATABRICKS, "1");
     Incident before;
-    // Version 1 already holds the incident store: write through the repository's own SQL.
+    // Version 1 already holds the incident store: write its rows with version 1's own columns, as a release of
+    // that time would have (the repository's SQL of today also writes the columns later migrations added).
     try (JdbcStore v1 = JdbcStore.openWithoutMigrating(settings)) {
-      JdbiIncidentRepository incidents = v1.incidents();
-      assertThat(incidents.claim(run, "d-1", Samples.T0)).isEqualTo(RunClaim.CLAIMED);
-      before = incidents.file(Samples.draft("1", 'a', Samples.T0)).incident();
-      incidents.append(new AuditEntry(Samples.T0, run, Optional.of(before.id()), "pipeline",
-          AuditAction.INCIDENT_OPENED, "opened"));
+      IncidentDraft draft = Samples.draft("1", 'a', Samples.T0);
+      long id = v1.jdbi().withHandle(h -> {
+        h.createUpdate("INSERT INTO run_claims (source, run_id, claimant, claimed_at) VALUES ('DATABRICKS', '1', "
+            + "'d-1', :at)").bind("at", Samples.T0).execute();
+        long next = h.createQuery("SELECT nextval('incident_ids')").mapTo(Long.class).one();
+        h.createUpdate("""
+                INSERT INTO incidents (id, signature, open_signature, first_source, first_run_id, job_name, status,
+                    category, occurrences, first_seen, last_seen, analysis)
+                VALUES (:id, :signature, :signature, 'DATABRICKS', '1', :job, 'OPEN', :category, 1, :at, :at,
+                    :analysis)""")
+            .bind("id", next).bind("signature", draft.signature().value()).bind("job", draft.jobName())
+            .bind("category", draft.analysis().category().name()).bind("at", Samples.T0)
+            .bind("analysis", AnalysisJson.write(draft.analysis()))
+            .execute();
+        h.createUpdate("INSERT INTO occurrences (source, run_id, incident_id, occurred_at) "
+            + "VALUES ('DATABRICKS', '1', :id, :at)").bind("id", next).bind("at", Samples.T0).execute();
+        return next;
+      });
+      before = new Incident(new IncidentId(id), draft.signature(), run, draft.jobName(), IncidentStatus.OPEN, 1,
+          Samples.T0, Samples.T0, draft.analysis(), Optional.empty(), Optional.empty());
+      v1.jdbi().useHandle(h -> h.createUpdate("""
+              INSERT INTO audit_entries (at, source, run_id, incident_id, actor, action, detail)
+              VALUES (:at, 'DATABRICKS', '1', :incident, 'pipeline', :action, 'opened')""")
+          .bind("at", Samples.T0).bind("incident", id).bind("action", AuditAction.INCIDENT_OPENED.name())
+          .execute());
     }
 
     JdbcStore latest = databases().track(JdbcStore.open(settings));
 
-    assertThat(latest.schemaVersion()).isEqualTo("2");
+    assertThat(latest.schemaVersion()).isEqualTo("3");
     JdbiIncidentRepository incidents = latest.incidents();
     assertThat(incidents.find(before.id())).contains(before);
+    assertThat(incidents.find(before.id()).orElseThrow().costTags()).isEmpty();
     assertThat(incidents.auditTrail(before.id())).extracting(AuditEntry::detail).containsExactly("opened");
     assertThat(incidents.claim(run, "d-2", Samples.T0)).isEqualTo(RunClaim.ALREADY_CLAIMED);
     assertThat(incidents.file(Samples.draft("2", 'a', Samples.T0))).isInstanceOf(Filing.Recurred.class);
+    Incident tagged = incidents.file(Samples.draft("3", 'b', Samples.T0, Map.of("team", "data"))).incident();
+    assertThat(incidents.find(tagged.id()).orElseThrow().costTags()).isEqualTo(Map.of("team", "data"));
     assertThat(latest.builtinIssueTracker(Clock.systemUTC()).count()).isZero();
     assertThat(latest.inbox(InboxSettings.defaults(), Clock.systemUTC()).list(Optional.empty(), 10)).isEmpty();
     assertThat(latest.effects().pending(10)).isEqualTo(List.of());
