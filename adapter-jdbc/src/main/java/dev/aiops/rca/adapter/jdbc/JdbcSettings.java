@@ -36,9 +36,13 @@ public record JdbcSettings(String url, String user, Optional<String> password, O
     }
   }
 
-  /** The embedded default: an H2 file {@code rca} under {@code dataDir}, created on first start. */
+  /**
+   * The embedded default: an H2 file {@code rca} under {@code dataDir}, created on first start. H2 does not close
+   * it on JVM exit: the service's own shutdown closes it after the workers have finished what they hold.
+   */
   public static JdbcSettings h2File(Path dataDir) {
-    return new JdbcSettings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rca") + H2_OPTIONS, "",
+    return new JdbcSettings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rca") + H2_OPTIONS
+        + ";DB_CLOSE_ON_EXIT=FALSE", "",
         Optional.empty(), Optional.empty(), 10);
   }
 
