@@ -133,9 +133,8 @@ public final class Dashboard {
       client.keepAlive();
       String sessionId = client.ctx().cookie(SESSION_COOKIE);
       // The stream ends with its session, at logout or expiry, rather than outliving it.
+      // Registers the stream and greets it ("connected"), so the browser can re-read the list for what it missed.
       live.add(client, () -> sessions.isLive(sessionId));
-      // Tells the browser the stream is open, so it can re-read the list for what it missed.
-      client.sendComment("connected");
     });
     routes.add(new Route("GET", "/events", false));
 

@@ -33,10 +33,13 @@ public final class LiveIncidentEvents implements IncidentEvents {
           clients.remove(client);
           client.close();
         } else {
-          client.sendEvent("incident", data);
+          // One writer at a time per stream: the request thread may still be writing its greeting.
+          synchronized (client) {
+            client.sendEvent("incident", data);
+          }
         }
       } catch (RuntimeException e) {
-        LOG.debug("dropping a live view that cannot be written to", e);
+        LOG.warn("dropping a live view that cannot be written to: {}", e.toString());
         clients.remove(client);
       }
     });
@@ -44,7 +47,11 @@ public final class LiveIncidentEvents implements IncidentEvents {
 
   /** Streams changes to {@code client} for as long as {@code allowed} says yes. */
   void add(SseClient client, BooleanSupplier allowed) {
-    clients.put(client, allowed);
     client.onClose(() -> clients.remove(client));
+    // The greeting is written under the same lock as the events, before the stream is shared with publishers.
+    synchronized (client) {
+      clients.put(client, allowed);
+      client.sendComment("connected");
+    }
   }
 }

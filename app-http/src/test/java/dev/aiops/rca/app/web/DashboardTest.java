@@ -25,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -355,9 +354,6 @@ class DashboardTest {
   }
 
   @Test
-  @Disabled("In full builds on 2 loaded cores the raw-HTTP SSE reader sometimes never sees the pushed event, while"
-      + " it passes alone; the live push is covered end to end by DashboardBrowserIT in a real browser. Kept for"
-      + " the investigation noted in the issue.")
   void should_push_the_change_when_an_incident_is_opened() throws Exception {
     browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
     HttpRequest request = HttpRequest.newBuilder(URI.create(fixture.url("/events")))
