@@ -5,8 +5,8 @@ import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
 import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
+import dev.aiops.rca.core.remediation.IncidentMessage;
 import dev.aiops.rca.core.remediation.RemediationDecision;
-import dev.aiops.rca.core.remediation.RemediationMessage;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
@@ -270,11 +270,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
     if (incident.notification().isPresent()) {
       return incident; // a resumed delivery: people were told before the interruption
     }
-    RootCauseAnalysis analysis = incident.analysis();
-    String title = "[RCA] " + incident.jobName() + " failed: " + analysis.category();
-    String text = analysis.rootCauseLine().isBlank() ? analysis.summary() : analysis.rootCauseLine();
-    Notification notification =
-        new Notification(incident, title, text, analysis.category(), incident.ticket(), run.runPageUrl());
+    Notification notification = IncidentMessage.of(incident, run.runPageUrl());
     String key = notificationKey(incident);
     try {
       // A notifier cannot be asked whether it sent a message, so an attempt interrupted between sending and
@@ -295,10 +291,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
 
   /** Redraws the incident's message now that it has a ticket; best effort, like {@link #redraw}. */
   private void showTicket(Incident incident, FailedRun run) {
-    RootCauseAnalysis analysis = incident.analysis();
-    String text = analysis.rootCauseLine().isBlank() ? analysis.summary() : analysis.rootCauseLine();
-    Notification current = new Notification(incident, "[RCA] " + incident.jobName() + " failed: "
-        + analysis.category(), text, analysis.category(), incident.ticket(), run.runPageUrl());
+    Notification current = IncidentMessage.of(incident, run.runPageUrl());
     try {
       ports.notifier().refresh(incident.notification().orElseThrow(), current);
       audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_UPDATED,
@@ -316,7 +309,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
     if (incident.notification().isEmpty()) {
       return;
     }
-    Notification current = RemediationMessage.of(incident, outcome, runPageUrl);
+    Notification current = IncidentMessage.withRemediation(incident, outcome, runPageUrl);
     try {
       ports.notifier().refresh(incident.notification().get(), current);
       audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_UPDATED,

@@ -86,8 +86,8 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
     AuditAction action = AuditAction.NOTIFICATION_UPDATED;
     String detail = "message redrawn with remediation " + outcome.status();
     try {
-      notifier.get().refresh(incident.notification().get(), RemediationMessage.of(incident, outcome,
-          Optional.empty()));
+      notifier.get().refresh(incident.notification().get(), IncidentMessage.withRemediation(incident,
+          outcome, Optional.empty()));
     } catch (PortException e) {
       action = AuditAction.NOTIFICATION_FAILED;
       detail = "message not redrawn: " + e.getMessage();
