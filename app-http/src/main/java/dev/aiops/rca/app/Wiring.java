@@ -39,13 +39,17 @@ import dev.aiops.rca.core.pipeline.PipelinePorts;
 import dev.aiops.rca.core.query.QueryIncidentsService;
 import dev.aiops.rca.core.redaction.RedactionSettings;
 import dev.aiops.rca.core.redaction.Redactor;
+import dev.aiops.rca.core.lifecycle.IncidentUpdates;
+import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
+import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.in.AnalyzeEvidenceUseCase;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
+import dev.aiops.rca.port.in.ResolveIncidentUseCase;
 import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.IssueTracker;
@@ -89,6 +93,8 @@ public final class Wiring implements AutoCloseable {
   private final WebhookIntake databricksIntake;
   private final WebhookIntake adfIntake;
   private final InboxWorkers workers;
+  private final ResolveIncidentUseCase resolveIncident;
+  private final RemediationFollower follower;
   private final List<String> notes = new ArrayList<>();
 
   /** The service as configured. */
@@ -144,14 +150,19 @@ public final class Wiring implements AutoCloseable {
         new HandleFailureService(ports, rules, signatures, policy, redactor, integrations.costTagKeys());
     handleFailure = new AlertWindowExpander(pipeline, adf);
     analyzeEvidence = new AnalyzeEvidenceService(rules, signatures);
+    IncidentUpdates updates = new IncidentUpdates(incidents, store.effects(), tracker, notifier, clock);
     decideRemediation = new DecideRemediationService(incidents, executors, policy, live, clock,
-        Optional.of(notifier));
+        Optional.of(updates));
+    resolveIncident = new ResolveIncidentService(incidents, updates, live, clock);
+    RemediationFollower.Settings followUp = integrations.followUp();
+    follower = new RemediationFollower(new FollowRemediationsService(incidents, executors, store.effects(), updates,
+        resolveIncident, live, clock, followUp.core()), followUp.poll());
     queryIncidents = new QueryIncidentsService(incidents);
     inbox = store.inbox(inboxSettings, clock);
     workers = new InboxWorkers(inbox, handleFailure, InboxWorkers.Settings.of(config.workers()), instanceName());
     InboxGauges.register(metrics, inbox, workers, clock);
-    databricksIntake = new WebhookIntake(new DatabricksWebhookParser(), inbox, workers::wake, clock);
-    adfIntake = new WebhookIntake(new AdfWebhookParser(), inbox, workers::wake, clock);
+    databricksIntake = new WebhookIntake(new DatabricksWebhookParser(), inbox, workers::wake, follower::wake, clock);
+    adfIntake = new WebhookIntake(new AdfWebhookParser(), inbox, workers::wake, follower::wake, clock);
 
     notes.add("store: " + (config.database().isPresent() ? "database " + config.database().get().maskedUrl()
         : "embedded H2 file under " + config.dataDir().toAbsolutePath()) + " (schema " + store.schemaVersion() + ")");
@@ -283,6 +294,15 @@ public final class Wiring implements AutoCloseable {
     return decideRemediation;
   }
 
+  public ResolveIncidentUseCase resolveIncident() {
+    return resolveIncident;
+  }
+
+  /** Follows the runs that remediations started; not yet started. */
+  public RemediationFollower follower() {
+    return follower;
+  }
+
   public QueryIncidentsUseCase queryIncidents() {
     return queryIncidents;
   }
@@ -292,9 +312,10 @@ public final class Wiring implements AutoCloseable {
     return List.copyOf(notes);
   }
 
-  /** Stops the workers (waiting for deliveries in progress), then closes the database. */
+  /** Stops following remediations and the workers (waiting for deliveries in progress), then closes the database. */
   @Override
   public void close() {
+    follower.close();
     workers.close();
     store.close();
   }

@@ -25,5 +25,10 @@ public enum AuditAction {
   REMEDIATION_REJECTED,
   REMEDIATION_EXECUTED,
   REMEDIATION_FAILED,
-  REMEDIATION_SKIPPED
+  REMEDIATION_SKIPPED,
+  /** The run a remediation started ended well. */
+  REMEDIATION_RUN_SUCCEEDED,
+  /** The run a remediation started failed again. */
+  REMEDIATION_RUN_FAILED,
+  INCIDENT_RESOLVED
 }

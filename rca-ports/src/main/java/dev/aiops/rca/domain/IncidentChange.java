@@ -12,7 +12,8 @@ public record IncidentChange(IncidentId incident, Kind kind, Instant at) {
     RECURRED,
     TICKETED,
     NOTIFIED,
-    REMEDIATED
+    REMEDIATED,
+    RESOLVED
   }
 
   public IncidentChange {

@@ -11,5 +11,9 @@ public enum RemediationStatus {
   /** A person declined it. */
   REJECTED,
   /** The policy did not allow it. */
-  SKIPPED
+  SKIPPED,
+  /** The run that an executed remediation started has ended well. */
+  RUN_SUCCEEDED,
+  /** The run that an executed remediation started has failed, was cancelled, or could no longer be followed. */
+  RUN_FAILED
 }

@@ -10,6 +10,7 @@ import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.TicketRef;
@@ -147,12 +148,31 @@ public final class InMemoryIncidentRepository implements IncidentRepository {
   }
 
   @Override
-  public synchronized void record(RemediationOutcome outcome) {
+  public synchronized boolean record(RemediationOutcome outcome) {
     failures.maybeFail();
     if (!incidents.containsKey(outcome.plan().incident())) {
       throw new IllegalArgumentException("no incident " + outcome.plan().incident());
     }
+    boolean seen = outcome.newRun().isPresent() && remediations.stream().anyMatch(o ->
+        o.plan().incident().equals(outcome.plan().incident()) && o.newRun().equals(outcome.newRun())
+            && o.status() == outcome.status());
+    if (seen) {
+      return false;
+    }
     remediations.add(outcome);
+    return true;
+  }
+
+  @Override
+  public synchronized List<RemediationOutcome> unfinishedRemediations(int limit) {
+    failures.maybeFail();
+    return remediations.stream()
+        .filter(o -> o.status() == RemediationStatus.EXECUTED && o.newRun().isPresent())
+        .filter(o -> remediations.stream().noneMatch(r -> r.plan().incident().equals(o.plan().incident())
+            && r.newRun().equals(o.newRun())
+            && (r.status() == RemediationStatus.RUN_SUCCEEDED || r.status() == RemediationStatus.RUN_FAILED)))
+        .limit(limit)
+        .toList();
   }
 
   @Override

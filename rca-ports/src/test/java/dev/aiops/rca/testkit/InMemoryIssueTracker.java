@@ -17,6 +17,7 @@ public final class InMemoryIssueTracker implements IssueTracker {
   private final Map<String, TicketRef> byKey = new LinkedHashMap<>();
   private final Map<String, TicketRequest> requests = new LinkedHashMap<>();
   private final List<Recurrence> recurrences = new ArrayList<>();
+  private final Map<String, List<String>> comments = new LinkedHashMap<>();
   private final FailureInjector failures = new FailureInjector();
   private int openCalls;
 
@@ -57,6 +58,20 @@ public final class InMemoryIssueTracker implements IssueTracker {
       throw new PermanentPortException("no ticket " + ticket.key());
     }
     recurrences.add(recurrence);
+  }
+
+  @Override
+  public synchronized void comment(TicketRef ticket, String text) {
+    failures.maybeFail();
+    if (!requests.containsKey(ticket.key())) {
+      throw new PermanentPortException("no ticket " + ticket.key());
+    }
+    comments.computeIfAbsent(ticket.key(), k -> new ArrayList<>()).add(text);
+  }
+
+  /** The notes added to a ticket, oldest first. */
+  public synchronized List<String> comments(String ticketKey) {
+    return List.copyOf(comments.getOrDefault(ticketKey, List.of()));
   }
 
   /** The tickets opened, in order. */

@@ -227,4 +227,47 @@ public interface IncidentRepositoryContract {
     assertThat(repository.remediations(id).get(1).newRun()).map(Object::toString).contains("77");
     assertThat(repository.remediations(id).get(0).plan()).isEqualTo(plan);
   }
+
+  @Test
+  default void should_record_the_result_of_a_remediation_run_once_and_stop_listing_it_as_unfinished() {
+    IncidentRepository repository = subject();
+    IncidentId id = repository.file(Samples.draft("1", 'a', Samples.T0)).incident().id();
+    RemediationPlan plan = new RemediationPlan(id, RemediationAction.REPAIR_FAILED_TASKS,
+        RunKey.of(Source.DATABRICKS, "1"), List.of(), "transient");
+    dev.aiops.rca.domain.RunId repair = new dev.aiops.rca.domain.RunId("77");
+    RemediationOutcome executed = new RemediationOutcome(plan, RemediationStatus.EXECUTED, "started",
+        Samples.T0, Optional.of(repair));
+    repository.record(new RemediationOutcome(plan, RemediationStatus.FAILED, "refused", Samples.T0,
+        Optional.empty()));
+    repository.record(executed);
+
+    assertThat(repository.unfinishedRemediations(10)).containsExactly(executed);
+
+    RemediationOutcome succeeded = new RemediationOutcome(plan, RemediationStatus.RUN_SUCCEEDED, "ended well",
+        Samples.T0.plus(Duration.ofMinutes(5)), Optional.of(repair));
+    assertThat(repository.record(succeeded)).isTrue();
+    assertThat(repository.record(succeeded)).isFalse();
+
+    assertThat(repository.unfinishedRemediations(10)).isEmpty();
+    assertThat(repository.remediations(id)).extracting(RemediationOutcome::status)
+        .containsExactly(RemediationStatus.FAILED, RemediationStatus.EXECUTED, RemediationStatus.RUN_SUCCEEDED);
+  }
+
+  @Test
+  default void should_keep_suggestions_and_refusals_without_a_new_run_however_often_they_repeat() {
+    IncidentRepository repository = subject();
+    IncidentId id = repository.file(Samples.draft("1", 'a', Samples.T0)).incident().id();
+    RemediationPlan plan = new RemediationPlan(id, RemediationAction.REPAIR_FAILED_TASKS,
+        RunKey.of(Source.DATABRICKS, "1"), List.of(), "transient");
+
+    boolean first = repository.record(new RemediationOutcome(plan, RemediationStatus.SUGGESTED, "suggested",
+        Samples.T0, Optional.empty()));
+    boolean second = repository.record(new RemediationOutcome(plan, RemediationStatus.SUGGESTED, "suggested",
+        Samples.T0.plusSeconds(1), Optional.empty()));
+
+    assertThat(first).isTrue();
+    assertThat(second).isTrue();
+    assertThat(repository.remediations(id)).hasSize(2);
+    assertThat(repository.unfinishedRemediations(10)).isEmpty();
+  }
 }

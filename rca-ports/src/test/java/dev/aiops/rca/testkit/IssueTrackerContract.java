@@ -81,4 +81,14 @@ public interface IssueTrackerContract {
 
     assertThat(tracker.findByIdempotencyKey("rca-aaaa-1")).contains(ticket);
   }
+
+  @Test
+  default void should_accept_a_note_when_the_ticket_exists() {
+    IssueTracker tracker = subject();
+    TicketRef ticket = tracker.open(request("rca-aaaa-1"));
+
+    tracker.comment(ticket, "Repair 9 of run 1 ended well; the incident is resolved.");
+
+    assertThat(tracker.findByIdempotencyKey("rca-aaaa-1")).contains(ticket);
+  }
 }

@@ -28,4 +28,11 @@ public interface RemediationExecutorContract {
     assertThat(outcome.newRun()).isPresent();
     assertThat(outcome.plan()).isEqualTo(acceptedPlan());
   }
+
+  @Test
+  default void should_report_where_the_started_run_stands_when_asked() {
+    RemediationOutcome outcome = subject().execute(acceptedPlan());
+
+    assertThat(subject().progress(outcome).detail()).isNotBlank();
+  }
 }

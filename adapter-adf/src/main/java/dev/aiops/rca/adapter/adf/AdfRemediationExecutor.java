@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
+import dev.aiops.rca.domain.RemediationProgress;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.Source;
@@ -100,6 +101,27 @@ public final class AdfRemediationExecutor implements RemediationExecutor {
     } catch (PermanentPortException e) {
       return outcome(plan, RemediationStatus.FAILED, e.getMessage(), Optional.empty());
     }
+  }
+
+  /** Reads the rerun's pipeline run: Succeeded ended well; Failed and Cancelled did not; the rest is going. */
+  @Override
+  public RemediationProgress progress(RemediationOutcome executed) {
+    requireRerun(executed.plan());
+    String newRun = executed.newRun()
+        .orElseThrow(() -> new IllegalArgumentException("outcome " + executed.status() + " started no rerun"))
+        .value();
+    JsonNode run = runs.getPipelineRun(newRun);
+    String status = run.path("status").asText("");
+    String message = run.path("message").asText("").strip();
+    String detail = "rerun " + newRun + " of pipeline " + run.path("pipelineName").asText("?") + ": "
+        + (status.isEmpty() ? "status unknown" : status) + (message.isEmpty() ? "" : " (" + message + ")");
+    if (status.equals("Succeeded")) {
+      return RemediationProgress.succeeded(detail);
+    }
+    if (status.equals("Failed") || status.equals("Cancelled")) {
+      return RemediationProgress.failed(detail);
+    }
+    return RemediationProgress.running(detail);
   }
 
   private RemediationOutcome outcome(

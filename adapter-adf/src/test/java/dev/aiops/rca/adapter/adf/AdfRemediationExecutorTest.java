@@ -17,6 +17,8 @@ import dev.aiops.rca.testkit.RemediationExecutorContract;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiops.rca.domain.RemediationProgress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,18 @@ class AdfRemediationExecutorTest implements RemediationExecutorContract {
   private static final String RUN = AdfFailedRunSourceTest.RUN;
   private static final String CREATE_RUN = FACTORY + "/pipelines/pl_sales_daily/createRun";
 
-  private final AdfStub stub = new AdfStub().pipelineRun(RUN, fixture("pipelinerun-get-failed.json"));
+  /** The run id that the recorded createRun answer gives the rerun. */
+  private static final String RERUN = "e4f5a6b7-c8d9-4e0f-a1b2-c3d4e5f6a7b8";
+
+  private final AdfStub stub = new AdfStub().pipelineRun(RUN, fixture("pipelinerun-get-failed.json"))
+      .pipelineRun(RERUN, rerun("InProgress", ""));
+
+  /** The rerun as ARM shows it: the failed run's fixture, renamed, with {@code status} and {@code message}. */
+  private static String rerun(String status, String message) {
+    ObjectNode run = (ObjectNode) AdfStub.json(fixture("pipelinerun-get-failed.json"));
+    run.put("runId", RERUN).put("status", status).put("message", message).put("isLatest", true);
+    return run.toString();
+  }
 
   @AfterEach
   void stop() {
@@ -129,5 +142,26 @@ class AdfRemediationExecutorTest implements RemediationExecutorContract {
 
     assertThatThrownBy(() -> subject().execute(repair)).isInstanceOf(IllegalArgumentException.class);
     assertThat(stub.seen()).isEmpty();
+  }
+
+  @Test
+  void should_follow_the_rerun_until_data_factory_says_how_it_ended() {
+    RemediationOutcome started = subject().execute(acceptedPlan());
+    assertThat(started.newRun()).map(Object::toString).contains(RERUN);
+
+    assertThat(subject().progress(started).phase()).isEqualTo(RemediationProgress.Phase.RUNNING);
+
+    stub.pipelineRun(RERUN, rerun("Succeeded", ""));
+    RemediationProgress succeeded = subject().progress(started);
+    assertThat(succeeded.phase()).isEqualTo(RemediationProgress.Phase.SUCCEEDED);
+    assertThat(succeeded.detail()).isEqualTo("rerun " + RERUN + " of pipeline pl_sales_daily: Succeeded");
+
+    stub.pipelineRun(RERUN, rerun("Failed", "Operation on target Copy sales failed"));
+    RemediationProgress failed = subject().progress(started);
+    assertThat(failed.phase()).isEqualTo(RemediationProgress.Phase.FAILED);
+    assertThat(failed.detail()).endsWith(": Failed (Operation on target Copy sales failed)");
+
+    stub.pipelineRun(RERUN, rerun("Cancelled", ""));
+    assertThat(subject().progress(started).phase()).isEqualTo(RemediationProgress.Phase.FAILED);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
+import dev.aiops.rca.domain.RemediationProgress;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.Source;
@@ -67,6 +68,58 @@ public final class DatabricksRemediationExecutor implements RemediationExecutor 
     } catch (PermanentPortException e) {
       return outcome(plan, RemediationStatus.FAILED, e.getMessage(), Optional.empty());
     }
+  }
+
+  /**
+   * Reads the repair's entry in the run's {@code repair_history}: its {@code status} (API 2.2) or, from older
+   * workspaces, its {@code state}.
+   */
+  @Override
+  public RemediationProgress progress(RemediationOutcome executed) {
+    requireRepair(executed.plan());
+    String runId = executed.plan().target().runId().value();
+    String repairId = executed.newRun()
+        .orElseThrow(() -> new IllegalArgumentException("outcome " + executed.status() + " started no repair"))
+        .value();
+    JsonNode run = jobs.getRun(runId);
+    for (JsonNode item : run.path("repair_history")) {
+      if (item.path("id").asText("").equals(repairId)) {
+        return progressOf(item, "repair " + repairId + " of run " + runId);
+      }
+    }
+    return RemediationProgress.running("repair " + repairId + " of run " + runId
+        + " is not in the run's history yet");
+  }
+
+  static RemediationProgress progressOf(JsonNode repair, String name) {
+    JsonNode status = repair.path("status");
+    JsonNode state = repair.path("state");
+    String detail;
+    boolean ended;
+    boolean succeeded;
+    if (status.hasNonNull("state")) {
+      JsonNode termination = status.path("termination_details");
+      String code = termination.path("code").asText("");
+      ended = status.path("state").asText().equals("TERMINATED");
+      succeeded = code.equals("SUCCESS");
+      detail = name + ": " + status.path("state").asText() + (code.isEmpty() ? "" : " " + code)
+          + message(termination.path("message").asText(""));
+    } else {
+      String lifeCycle = state.path("life_cycle_state").asText("");
+      String result = state.path("result_state").asText("");
+      ended = lifeCycle.equals("TERMINATED") || lifeCycle.equals("SKIPPED") || lifeCycle.equals("INTERNAL_ERROR");
+      succeeded = result.equals("SUCCESS");
+      detail = name + ": " + (lifeCycle.isEmpty() ? "state unknown" : lifeCycle) + (result.isEmpty() ? "" : " "
+          + result) + message(state.path("state_message").asText(""));
+    }
+    if (!ended) {
+      return RemediationProgress.running(detail);
+    }
+    return succeeded ? RemediationProgress.succeeded(detail) : RemediationProgress.failed(detail);
+  }
+
+  private static String message(String text) {
+    return text.isBlank() ? "" : " (" + text.strip() + ")";
   }
 
   /** The id of the run's last repair, which Databricks requires when a run is repaired again. */

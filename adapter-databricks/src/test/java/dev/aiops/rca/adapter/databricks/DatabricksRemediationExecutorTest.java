@@ -9,6 +9,7 @@ import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
+import dev.aiops.rca.domain.RemediationProgress;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
@@ -98,5 +99,67 @@ class DatabricksRemediationExecutorTest implements RemediationExecutorContract {
   void should_describe_the_exact_call_for_approval() {
     assertThat(subject().describe(acceptedPlan())).startsWith("POST http://127.0.0.1:")
         .contains("/api/2.2/jobs/runs/repair").contains("\"rerun_tasks\":[\"transform\"]");
+  }
+
+  /** The run as runs/get shows it once the repair 734650698524280 (the fixture's repair id) is in its history. */
+  private void repairInHistory(String repairEntry) {
+    stub.run("455644833", fixture("runs-get-multitask-failed.json").replaceFirst("\\{",
+        "{\"repair_history\":[{\"type\":\"ORIGINAL\",\"id\":1}," + repairEntry + "],"));
+  }
+
+  private RemediationProgress progressOfTheRepair() {
+    RemediationOutcome started = subject().execute(acceptedPlan());
+    return subject().progress(started);
+  }
+
+  @Test
+  void should_report_a_repair_that_is_not_in_the_history_yet_as_running() {
+    RemediationProgress progress = progressOfTheRepair();
+
+    assertThat(progress.phase()).isEqualTo(RemediationProgress.Phase.RUNNING);
+    assertThat(progress.detail()).contains("not in the run's history yet");
+    assertThat(stub.seen("/api/2.2/jobs/runs/get").get(1).query()).containsEntry("include_history", "true");
+  }
+
+  @Test
+  void should_report_a_running_repair_as_running() {
+    repairInHistory("{\"type\":\"REPAIR\",\"id\":734650698524280,\"status\":{\"state\":\"RUNNING\"}}");
+
+    assertThat(progressOfTheRepair().phase()).isEqualTo(RemediationProgress.Phase.RUNNING);
+  }
+
+  @Test
+  void should_report_success_when_the_repair_terminated_with_code_success() {
+    repairInHistory("{\"type\":\"REPAIR\",\"id\":734650698524280,\"status\":{\"state\":\"TERMINATED\","
+        + "\"termination_details\":{\"code\":\"SUCCESS\",\"type\":\"SUCCESS\",\"message\":\"\"}}}");
+
+    RemediationProgress progress = progressOfTheRepair();
+
+    assertThat(progress.phase()).isEqualTo(RemediationProgress.Phase.SUCCEEDED);
+    assertThat(progress.detail()).isEqualTo("repair 734650698524280 of run 455644833: TERMINATED SUCCESS");
+  }
+
+  @Test
+  void should_report_failure_with_the_reason_when_the_repair_terminated_otherwise() {
+    repairInHistory("{\"type\":\"REPAIR\",\"id\":734650698524280,\"status\":{\"state\":\"TERMINATED\","
+        + "\"termination_details\":{\"code\":\"RUN_EXECUTION_ERROR\",\"type\":\"CLIENT_ERROR\","
+        + "\"message\":\"Task transform failed with message: Workload failed\"}}}");
+
+    RemediationProgress progress = progressOfTheRepair();
+
+    assertThat(progress.phase()).isEqualTo(RemediationProgress.Phase.FAILED);
+    assertThat(progress.detail()).isEqualTo("repair 734650698524280 of run 455644833: TERMINATED RUN_EXECUTION_ERROR"
+        + " (Task transform failed with message: Workload failed)");
+  }
+
+  @Test
+  void should_read_the_older_state_fields_when_the_workspace_sends_no_status() {
+    repairInHistory("{\"type\":\"REPAIR\",\"id\":734650698524280,\"state\":{\"life_cycle_state\":"
+        + "\"TERMINATED\",\"result_state\":\"FAILED\",\"state_message\":\"Task transform failed\"}}");
+
+    RemediationProgress progress = progressOfTheRepair();
+
+    assertThat(progress.phase()).isEqualTo(RemediationProgress.Phase.FAILED);
+    assertThat(progress.detail()).endsWith("TERMINATED FAILED (Task transform failed)");
   }
 }

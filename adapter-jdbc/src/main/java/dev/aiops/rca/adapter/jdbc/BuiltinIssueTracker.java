@@ -6,6 +6,7 @@ import dev.aiops.rca.domain.TicketRequest;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.out.IssueTracker;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -93,6 +94,29 @@ public final class BuiltinIssueTracker implements IssueTracker {
           .bind("at", recurrence.at())
           .execute();
     });
+  }
+
+  @Override
+  public void comment(TicketRef ticket, String text) {
+    Objects.requireNonNull(ticket, "ticket");
+    Objects.requireNonNull(text, "text");
+    store.transaction("note on " + ticket.key(), h -> {
+      if (h.createQuery("SELECT COUNT(*) FROM tickets WHERE ticket_key = :ticket").bind("ticket", ticket.key())
+          .mapTo(Long.class).one() == 0) {
+        throw new PermanentPortException("no ticket " + ticket.key());
+      }
+      return h.createUpdate("INSERT INTO ticket_notes (ticket_key, body, at) VALUES (:ticket, :body, :at)")
+          .bind("ticket", ticket.key()).bind("body", text).bind("at", clock.instant())
+          .execute();
+    });
+  }
+
+  /** The notes on a ticket, oldest first. */
+  public List<String> notes(String ticketKey) {
+    Objects.requireNonNull(ticketKey, "ticketKey");
+    return store.transaction("notes on " + ticketKey, h -> h.createQuery(
+            "SELECT body FROM ticket_notes WHERE ticket_key = :ticket ORDER BY id")
+        .bind("ticket", ticketKey).mapTo(String.class).list());
   }
 
   /** How many tickets there are; for operators and tests. */

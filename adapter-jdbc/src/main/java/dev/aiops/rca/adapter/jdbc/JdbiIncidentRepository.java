@@ -37,6 +37,9 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class JdbiIncidentRepository implements IncidentRepository {
 
+  private static final String REMEDIATION_COLUMNS = "e.incident_id, e.action, e.target_source, e.target_run_id, "
+      + "e.tasks, e.reason, e.status, e.detail, e.at, e.new_run_id";
+
   private static final String INCIDENT_COLUMNS = """
       id, signature, first_source, first_run_id, job_name, status, occurrences, first_seen, last_seen, analysis,
       ticket_system, ticket_key, ticket_url, notification_channel, notification_message_id, cost_tags""";
@@ -269,41 +272,64 @@ public final class JdbiIncidentRepository implements IncidentRepository {
   }
 
   @Override
-  public void record(RemediationOutcome outcome) {
+  public boolean record(RemediationOutcome outcome) {
     Objects.requireNonNull(outcome, "outcome");
     RemediationPlan plan = outcome.plan();
-    store.transaction("record remediation of incident " + plan.incident(), h -> {
+    return store.transaction("record remediation of incident " + plan.incident(), h -> {
       if (find(h, plan.incident()).isEmpty()) {
         throw new IllegalArgumentException("no incident " + plan.incident());
       }
+      // The unique index remediation_once turns a second result for the same new run into no row.
       return h.createUpdate("""
               INSERT INTO remediation_outcomes (incident_id, action, target_source, target_run_id, tasks, reason,
                   status, detail, at, new_run_id)
-              VALUES (:incident, :action, :source, :run, :tasks, :reason, :status, :detail, :at, :newRun)""")
+              VALUES (:incident, :action, :source, :run, :tasks, :reason, :status, :detail, :at, :newRun)
+              ON CONFLICT DO NOTHING""")
           .bind("incident", plan.incident().value()).bind("action", plan.action().name())
           .bind("source", plan.target().source().name()).bind("run", plan.target().runId().value())
           .bind("tasks", AnalysisJson.writeList(plan.tasks())).bind("reason", plan.reason())
           .bind("status", outcome.status().name()).bind("detail", outcome.detail()).bind("at", outcome.at())
           .bind("newRun", outcome.newRun().map(RunId::value).orElse(null))
-          .execute();
+          .execute() == 1;
     });
+  }
+
+  @Override
+  public List<RemediationOutcome> unfinishedRemediations(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return store.transaction("unfinished remediations", h -> h.createQuery("SELECT " + REMEDIATION_COLUMNS + """
+             FROM remediation_outcomes e
+            WHERE e.status = 'EXECUTED' AND e.new_run_id IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM remediation_outcomes r
+                              WHERE r.incident_id = e.incident_id AND r.new_run_id = e.new_run_id
+                                AND r.status IN ('RUN_SUCCEEDED', 'RUN_FAILED'))
+            ORDER BY e.id
+            LIMIT :limit""")
+        .bind("limit", limit)
+        .map((rs, ctx) -> remediation(rs))
+        .list());
   }
 
   @Override
   public List<RemediationOutcome> remediations(IncidentId id) {
     Objects.requireNonNull(id, "id");
-    return store.transaction("remediations of incident " + id, h -> h.createQuery("""
-            SELECT incident_id, action, target_source, target_run_id, tasks, reason, status, detail, at, new_run_id
-            FROM remediation_outcomes WHERE incident_id = :id ORDER BY id""")
+    return store.transaction("remediations of incident " + id, h -> h.createQuery("SELECT " + REMEDIATION_COLUMNS
+            + " FROM remediation_outcomes e WHERE e.incident_id = :id ORDER BY e.id")
         .bind("id", id.value())
-        .map((rs, ctx) -> new RemediationOutcome(
-            new RemediationPlan(new IncidentId(rs.getLong("incident_id")),
-                RemediationAction.valueOf(rs.getString("action")),
-                RunKey.of(Source.valueOf(rs.getString("target_source")), rs.getString("target_run_id")),
-                AnalysisJson.readList(rs.getString("tasks")), rs.getString("reason")),
-            RemediationStatus.valueOf(rs.getString("status")), rs.getString("detail"), Rows.instant(rs, "at"),
-            Rows.optionalString(rs, "new_run_id").map(RunId::new)))
+        .map((rs, ctx) -> remediation(rs))
         .list());
+  }
+
+  private static RemediationOutcome remediation(ResultSet rs) throws SQLException {
+    return new RemediationOutcome(
+        new RemediationPlan(new IncidentId(rs.getLong("incident_id")),
+            RemediationAction.valueOf(rs.getString("action")),
+            RunKey.of(Source.valueOf(rs.getString("target_source")), rs.getString("target_run_id")),
+            AnalysisJson.readList(rs.getString("tasks")), rs.getString("reason")),
+        RemediationStatus.valueOf(rs.getString("status")), rs.getString("detail"), Rows.instant(rs, "at"),
+        Rows.optionalString(rs, "new_run_id").map(RunId::new));
   }
 
   private static Incident incident(ResultSet rs) throws SQLException {

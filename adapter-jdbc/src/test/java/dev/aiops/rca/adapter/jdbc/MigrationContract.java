@@ -61,11 +61,19 @@ interface MigrationContract {
               VALUES (:at, 'DATABRICKS', '1', :incident, 'pipeline', :action, 'opened')""")
           .bind("at", Samples.T0).bind("incident", id).bind("action", AuditAction.INCIDENT_OPENED.name())
           .execute());
+      // A repair started before results were followed: after the upgrade it is a run still to follow.
+      v1.jdbi().useHandle(h -> h.createUpdate("""
+              INSERT INTO remediation_outcomes (incident_id, action, target_source, target_run_id, tasks, reason,
+                  status, detail, at, new_run_id)
+              VALUES (:incident, 'REPAIR_FAILED_TASKS', 'DATABRICKS', '1', '[]', 'transient', 'EXECUTED',
+                  'repair 9 started', :at, '9')""")
+          .bind("incident", id).bind("at", Samples.T0)
+          .execute());
     }
 
     JdbcStore latest = databases().track(JdbcStore.open(settings));
 
-    assertThat(latest.schemaVersion()).isEqualTo("3");
+    assertThat(latest.schemaVersion()).isEqualTo("4");
     JdbiIncidentRepository incidents = latest.incidents();
     assertThat(incidents.find(before.id())).contains(before);
     assertThat(incidents.find(before.id()).orElseThrow().costTags()).isEmpty();
@@ -77,5 +85,7 @@ interface MigrationContract {
     assertThat(latest.builtinIssueTracker(Clock.systemUTC()).count()).isZero();
     assertThat(latest.inbox(InboxSettings.defaults(), Clock.systemUTC()).list(Optional.empty(), 10)).isEmpty();
     assertThat(latest.effects().pending(10)).isEqualTo(List.of());
+    assertThat(incidents.unfinishedRemediations(10)).singleElement()
+        .satisfies(outcome -> assertThat(outcome.newRun()).map(Object::toString).contains("9"));
   }
 }

@@ -77,6 +77,13 @@ final class JiraContent {
     return doc;
   }
 
+  /** A note for people, one paragraph per line of {@code text}. */
+  static JiraDocument note(String text) {
+    JiraDocument doc = new JiraDocument();
+    text.strip().lines().filter(line -> !line.isBlank()).forEach(line -> doc.paragraph(Inline.text(line)));
+    return doc;
+  }
+
   /** The comment left on an open ticket that another incident of the same signature was filed under. */
   static JiraDocument adopted(TicketRequest request) {
     return new JiraDocument().paragraph(Inline.text("Incident " + request.incident()

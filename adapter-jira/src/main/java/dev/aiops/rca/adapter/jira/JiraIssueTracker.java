@@ -106,6 +106,11 @@ public final class JiraIssueTracker implements IssueTracker {
     recordCount(key, labelsOf(issue), recurrence.occurrences());
   }
 
+  @Override
+  public void comment(TicketRef ticket, String text) {
+    comment(ticket.key(), JiraContent.note(text));
+  }
+
   private String create(TicketRequest request, String keyLabel, String signatureLabel, Optional<String> resolved) {
     ObjectNode body = api.json().createObjectNode();
     ObjectNode fields = body.putObject("fields");

@@ -164,6 +164,36 @@ class JiraIssueTrackerTest {
   }
 
   @Test
+  void should_add_a_note_as_a_document_with_one_paragraph_per_line() {
+    JiraIssueTracker tracker = tracker(stub, settings(stub));
+    TicketRef ticket = tracker.open(IssueTrackerContract.request("rca-aaaaaaaaaaaa-1"));
+
+    tracker.comment(ticket, "The run started by remediation REPAIR_FAILED_TASKS (new run 41) ended well.\n"
+        + "Resolved in the RCA Assistant by remediation-follower.");
+
+    JsonNode note = stub.issue(ticket.key()).comments.get(0);
+    assertThat(note.path("type").asText()).isEqualTo("doc");
+    assertThat(note.path("version").asInt()).isEqualTo(1);
+    assertThat(note.path("content")).hasSize(2);
+    assertThat(note.path("content").get(0).path("type").asText()).isEqualTo("paragraph");
+    assertThat(note.path("content").get(1).path("content").get(0).path("text").asText())
+        .isEqualTo("Resolved in the RCA Assistant by remediation-follower.");
+  }
+
+  @Test
+  void should_add_a_note_as_wiki_text_when_the_server_speaks_rest_v2() {
+    JiraIssueTracker tracker = tracker(stub, settings(stub).withApiVersion(2));
+    TicketRef ticket = tracker.open(IssueTrackerContract.request("rca-aaaaaaaaaaaa-1"));
+
+    tracker.comment(ticket, "Remediation REPAIR_FAILED_TASKS started (new run 41)");
+
+    JsonNode note = stub.issue(ticket.key()).comments.get(0);
+    assertThat(note.isTextual()).isTrue();
+    // Underscores are wiki markup (subscript), so the adapter escapes them.
+    assertThat(note.asText()).contains("Remediation REPAIR\\_FAILED\\_TASKS started (new run 41)");
+  }
+
+  @Test
   void should_set_the_custom_field_when_an_occurrence_field_is_configured() {
     JiraIssueTracker tracker = tracker(stub, settings(stub).withOccurrenceField("customfield_10042"));
     TicketRef ticket = tracker.open(IssueTrackerContract.request("rca-aaaaaaaaaaaa-1"));

@@ -91,6 +91,14 @@ public final class ServiceNowIssueTracker implements IssueTracker {
         + ". Occurrences: " + recurrence.occurrences() + ".");
   }
 
+  @Override
+  public void comment(TicketRef ticket, String text) {
+    JsonNode incident = first("number=" + ticket.key(), "find incident " + ticket.key())
+        .orElseThrow(() -> new PermanentPortException("ServiceNow has no incident " + ticket.key()
+            + ": it was deleted, or the account cannot read it"));
+    workNote(incident.path("sys_id").asText(), text);
+  }
+
   private void workNote(String sysId, String note) {
     ObjectNode body = api.json().createObjectNode().put("work_notes", note);
     api.patch(TABLE + "/" + URLEncoder.encode(sysId, StandardCharsets.UTF_8), body, "add a work note");

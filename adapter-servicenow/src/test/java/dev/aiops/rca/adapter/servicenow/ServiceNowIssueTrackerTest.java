@@ -84,6 +84,19 @@ class ServiceNowIssueTrackerTest {
   }
 
   @Test
+  void should_patch_a_work_note_when_a_note_is_added() {
+    ServiceNowIssueTracker tracker = tracker(settings(stub));
+    TicketRef ticket = tracker.open(IssueTrackerContract.request("rca-aaaaaaaaaaaa-1"));
+
+    tracker.comment(ticket, "Remediation RERUN_FROM_FAILURE started (new run 6f1c)");
+
+    assertThat(stub.seen("PATCH").get(0).json().path("work_notes").asText())
+        .isEqualTo("Remediation RERUN_FROM_FAILURE started (new run 6f1c)");
+    assertThatThrownBy(() -> tracker.comment(new TicketRef("servicenow", "INC0999999", ""), "x"))
+        .isInstanceOf(PermanentPortException.class).hasMessageContaining("no incident INC0999999");
+  }
+
+  @Test
   void should_fail_permanently_when_the_incident_of_a_recurrence_is_gone() {
     assertThatThrownBy(() -> tracker(settings(stub)).recordRecurrence(new TicketRef("servicenow", "INC0999999", ""),
         new Recurrence(new IncidentId(1), RunKey.of(Source.DATABRICKS, "9"), 2, Samples.T0)))

@@ -110,10 +110,12 @@ public final class ServeCommand implements Callable<Integer> {
     wiring.notes().forEach(note -> LOG.info("wiring {}", note));
     Users users = Users.loadOrCreate(dashboardSettings.withApiKey(key), this::showOnce);
     Dashboard dashboard = new Dashboard(dashboardSettings.withApiKey(key), users, wiring.queryIncidents(),
-        wiring.decideRemediation(), wiring.live(), Clock.systemUTC(), Optional.of(ctx -> replay(ctx, wiring)));
+        wiring.decideRemediation(), wiring.resolveIncident(), wiring.live(), Clock.systemUTC(),
+        Optional.of(ctx -> replay(ctx, wiring)));
 
     CountDownLatch stopped = new CountDownLatch(1);
     wiring.workers().start();
+    wiring.follower().start();
     RcaHttpServer server = new RcaHttpServer(listenOn, config.port(), wiring.incidents(),
         Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
             wiring.adfIntake()),

@@ -11,8 +11,11 @@ import dev.aiops.rca.adapter.jira.JiraSettings;
 import dev.aiops.rca.adapter.servicenow.ServiceNowAuth;
 import dev.aiops.rca.adapter.servicenow.ServiceNowSettings;
 import dev.aiops.rca.adapter.slack.SlackSettings;
+import dev.aiops.rca.app.RemediationFollower;
+import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationSettings;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,8 @@ import java.util.Optional;
  * @param costTagKeys {@code RCA_COST_TAG_KEYS}: the tags that name who pays
  * @param redactDataValues {@code RCA_REDACT_DATA_VALUES}: whether row values in error texts are masked
  * @param dashboardUrl {@code RCA_DASHBOARD_URL}: where people reach the dashboard, linked from tickets
+ * @param followUp how the runs started by remediations are followed ({@code RCA_REMEDIATION_POLL},
+ *     {@code RCA_RESOLVE_ON_REPAIR_SUCCESS}, {@code RCA_REMEDIATION_FOLLOW_LIMIT})
  */
 public record Integrations(
     Optional<DatabricksSettings> databricks,
@@ -48,7 +53,8 @@ public record Integrations(
     RemediationSettings remediation,
     List<String> costTagKeys,
     boolean redactDataValues,
-    Optional<URI> dashboardUrl) {
+    Optional<URI> dashboardUrl,
+    RemediationFollower.Settings followUp) {
 
   /** The issue trackers this build can use. */
   public static final List<String> ITSM_TOOLS = List.of("builtin", "jira", "servicenow");
@@ -66,13 +72,14 @@ public record Integrations(
     Objects.requireNonNull(remediation, "remediation");
     costTagKeys = List.copyOf(costTagKeys);
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
+    Objects.requireNonNull(followUp, "followUp");
   }
 
   /** Nothing outside: rules only, the built-in tracker, suggestions only. */
   public static Integrations none() {
     return new Integrations(Optional.empty(), Optional.empty(), Optional.empty(), "builtin", Optional.empty(),
         Optional.empty(), Optional.empty(), RemediationSettings.defaults(), DEFAULT_COST_TAG_KEYS, true,
-        Optional.empty());
+        Optional.empty(), RemediationFollower.Settings.defaults());
   }
 
   /** Reads every integration, adding each problem found to {@code problems}. */
@@ -96,7 +103,8 @@ public record Integrations(
         remediation(settings),
         costTags,
         settings.flag("RCA_REDACT_DATA_VALUES", true),
-        dashboard);
+        dashboard,
+        followUp(settings));
   }
 
   private static Optional<DatabricksSettings> databricks(SettingsReader settings) {
@@ -260,6 +268,18 @@ public record Integrations(
     return new RemediationSettings(mode, defaults.allowedActions(), defaults.allowedCategories(), max);
   }
 
+  private static RemediationFollower.Settings followUp(SettingsReader settings) {
+    RemediationFollower.Settings defaults = RemediationFollower.Settings.defaults();
+    Duration poll = settings.duration("RCA_REMEDIATION_POLL", defaults.poll());
+    Duration limit = settings.duration("RCA_REMEDIATION_FOLLOW_LIMIT", defaults.core().giveUpAfter());
+    if (poll.compareTo(Duration.ofSeconds(1)) < 0 || limit.compareTo(Duration.ofMinutes(1)) < 0) {
+      settings.problem("RCA_REMEDIATION_POLL must be at least 1s and RCA_REMEDIATION_FOLLOW_LIMIT at least 1m");
+      return defaults;
+    }
+    return new RemediationFollower.Settings(poll, new FollowRemediationsService.Settings(
+        settings.flag("RCA_RESOLVE_ON_REPAIR_SUCCESS", defaults.core().resolveOnSuccess()), limit));
+  }
+
   /** One line per integration, secrets masked, for the start-up log. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
@@ -272,6 +292,9 @@ public record Integrations(
     lines.add("slack: " + slack.map(s -> "channel " + s.channel()).orElse("not configured (alerts go to the log)"));
     lines.add("remediation: " + remediation.mode().name().toLowerCase(Locale.ROOT) + ", at most "
         + remediation.maxAttemptsPerIncident() + " per incident");
+    lines.add("remediation runs: followed every " + followUp.poll().toSeconds() + " s for at most "
+        + followUp.core().giveUpAfter().toHours() + " h; " + (followUp.core().resolveOnSuccess()
+        ? "a run that ends well resolves its incident" : "incidents are resolved by people only"));
     lines.add("cost tags: " + String.join(",", costTagKeys));
     return lines;
   }

@@ -41,6 +41,11 @@ final class SettingsReader {
     return value;
   }
 
+  /** Reports a problem that concerns more than one setting. */
+  void problem(String text) {
+    problems.add(text);
+  }
+
   boolean flag(String name, boolean otherwise) {
     Optional<String> value = source.get(name).map(v -> v.toLowerCase(Locale.ROOT));
     if (value.isEmpty()) {

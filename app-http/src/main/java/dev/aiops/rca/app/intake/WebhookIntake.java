@@ -37,15 +37,27 @@ public final class WebhookIntake {
   private final WebhookParser parser;
   private final JdbiInbox inbox;
   private final Runnable onAccepted;
+  private final Runnable onRunNews;
   private final Clock clock;
 
   /**
    * @param onAccepted told after each accepted delivery, to wake the workers
    */
   public WebhookIntake(WebhookParser parser, JdbiInbox inbox, Runnable onAccepted, Clock clock) {
+    this(parser, inbox, onAccepted, () -> { }, clock);
+  }
+
+  /**
+   * @param onAccepted told after each accepted delivery, to wake the workers
+   * @param onRunNews told after a webhook that brings no new failure (a success, a start, another failure of a run
+   *     already known): a run that a remediation started may just have ended, so it is worth asking now
+   */
+  public WebhookIntake(WebhookParser parser, JdbiInbox inbox, Runnable onAccepted, Runnable onRunNews,
+      Clock clock) {
     this.parser = Objects.requireNonNull(parser, "parser");
     this.inbox = Objects.requireNonNull(inbox, "inbox");
     this.onAccepted = Objects.requireNonNull(onAccepted, "onAccepted");
+    this.onRunNews = Objects.requireNonNull(onRunNews, "onRunNews");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -69,6 +81,7 @@ public final class WebhookIntake {
       return new IntakeResult.Rejected(deliveryId, refusal.get());
     }
     if (parsed instanceof ParsedWebhook.Ignored) {
+      onRunNews.run();
       return new IntakeResult.Ignored(((ParsedWebhook.Ignored) parsed).reason());
     }
     List<FailureEvent> events = events(parsed).stream().map(WebhookIntake::withoutNul).toList();
@@ -86,6 +99,8 @@ public final class WebhookIntake {
     }
     if (result instanceof IntakeResult.Accepted) {
       onAccepted.run();
+    } else {
+      onRunNews.run();
     }
     return result;
   }

@@ -115,12 +115,17 @@ public final class MeteredIncidentRepository implements IncidentRepository {
   }
 
   @Override
-  public void record(RemediationOutcome outcome) {
-    delegate.record(outcome);
+  public boolean record(RemediationOutcome outcome) {
+    return delegate.record(outcome);
   }
 
   @Override
   public List<RemediationOutcome> remediations(IncidentId id) {
     return delegate.remediations(id);
+  }
+
+  @Override
+  public List<RemediationOutcome> unfinishedRemediations(int limit) {
+    return delegate.unfinishedRemediations(limit);
   }
 }

@@ -1,6 +1,7 @@
 package dev.aiops.rca.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.app.http.ErrorBody;
@@ -14,6 +15,9 @@ import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.in.DecideRemediationCommand;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
+import dev.aiops.rca.port.in.ResolveIncidentCommand;
+import dev.aiops.rca.port.in.ResolveIncidentResult;
+import dev.aiops.rca.port.in.ResolveIncidentUseCase;
 import dev.aiops.rca.port.in.IncidentDetails;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
 import io.javalin.config.JavalinConfig;
@@ -68,9 +72,13 @@ public final class Dashboard {
     void handle(Context ctx, Caller caller) throws Exception;
   }
 
+  /** The longest reason for a resolution that is kept; tickets and messages want a line, not an essay. */
+  private static final int MAX_REASON = 500;
+
   private final Users users;
   private final QueryIncidentsUseCase incidents;
   private final DecideRemediationUseCase remediation;
+  private final ResolveIncidentUseCase resolver;
   private final LiveIncidentEvents live;
   private final Optional<Handler> deliveryReplay;
   private final Optional<WebhookAuth> apiKey;
@@ -85,8 +93,8 @@ public final class Dashboard {
 
   /** A dashboard without the delivery-replay endpoint. */
   public Dashboard(DashboardSettings settings, Users users, QueryIncidentsUseCase incidents,
-      DecideRemediationUseCase remediation, LiveIncidentEvents live, Clock clock) {
-    this(settings, users, incidents, remediation, live, clock, Optional.empty());
+      DecideRemediationUseCase remediation, ResolveIncidentUseCase resolver, LiveIncidentEvents live, Clock clock) {
+    this(settings, users, incidents, remediation, resolver, live, clock, Optional.empty());
   }
 
   /**
@@ -94,8 +102,10 @@ public final class Dashboard {
    * role; the handler reads path parameter {@code id}) and describes it in {@code /openapi.json}.
    */
   public Dashboard(DashboardSettings settings, Users users, QueryIncidentsUseCase incidents,
-      DecideRemediationUseCase remediation, LiveIncidentEvents live, Clock clock, Optional<Handler> deliveryReplay) {
+      DecideRemediationUseCase remediation, ResolveIncidentUseCase resolver, LiveIncidentEvents live, Clock clock,
+      Optional<Handler> deliveryReplay) {
     Objects.requireNonNull(settings, "settings");
+    this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.users = Objects.requireNonNull(users, "users");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.remediation = Objects.requireNonNull(remediation, "remediation");
@@ -121,6 +131,7 @@ public final class Dashboard {
     get(config, "/incidents", page(Role.VIEWER, this::listPage), false);
     get(config, "/incidents/{id}", page(Role.VIEWER, this::incidentPage), false);
     post(config, "/incidents/{id}/remediations/{action}/approve", form(Role.OPERATOR, this::approveForm), false);
+    post(config, "/incidents/{id}/resolve", form(Role.OPERATOR, this::resolveForm), false);
 
     config.routes.before("/events", ctx -> {
       secure(ctx);
@@ -142,6 +153,7 @@ public final class Dashboard {
     get(config, "/api/incidents/{id}", api(Role.VIEWER, this::apiIncident), true);
     get(config, "/api/incidents/{id}/audit", api(Role.VIEWER, this::apiAudit), true);
     post(config, "/api/incidents/{id}/remediations/{action}/approve", api(Role.OPERATOR, this::apiApprove), true);
+    post(config, "/api/incidents/{id}/resolve", api(Role.OPERATOR, this::apiResolve), true);
     get(config, "/api/stats", api(Role.VIEWER, this::apiStats), true);
     deliveryReplay.ifPresent(replay ->
         post(config, "/api/deliveries/{id}/replay", api(Role.OPERATOR, (ctx, caller) -> replay.handle(ctx)), true));
@@ -243,6 +255,17 @@ public final class Dashboard {
 
   /** A fixed message chosen by a query code, so that a link cannot put words of its own on the page. */
   private static String flash(Context ctx) {
+    String resolved = Objects.requireNonNullElse(ctx.queryParam("resolved"), "");
+    switch (resolved) {
+      case "told":
+        return "Incident resolved; its ticket and its message say so.";
+      case "untold":
+        return "Incident resolved, but the ticket could not be told: see the audit trail.";
+      case "already":
+        return "The incident was resolved already; nothing changed.";
+      default:
+        break;
+    }
     Optional<RemediationAction> approved = action(ctx.queryParam("approved"));
     if (approved.isPresent()) {
       return approved.get() + " approved; its outcome is in the remediation history.";
@@ -267,6 +290,24 @@ public final class Dashboard {
     }
     ctx.redirect("/incidents/" + id.get().value() + "?" + outcome + "=" + action.get() + "#remediation",
         io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private void resolveForm(Context ctx, Session session) {
+    Optional<IncidentId> id = incidentId(ctx);
+    if (id.isEmpty() || incidents.details(id.get()).isEmpty()) {
+      ctx.status(404).html("<!DOCTYPE html><title>Not found</title><p>No such incident.</p>");
+      return;
+    }
+    ResolveIncidentResult result = resolver.resolve(new ResolveIncidentCommand(id.get(), session.user(),
+        reason(ctx.formParam("reason"))));
+    String outcome = !result.changed() ? "already" : result.problems().isEmpty() ? "told" : "untold";
+    ctx.redirect("/incidents/" + id.get().value() + "?resolved=" + outcome, io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /** A person's reason, on one line and short, as it goes to the ticket and the channel. */
+  private static String reason(String given) {
+    String line = given == null ? "" : given.strip().replaceAll("\\s+", " ");
+    return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON);
   }
 
   // ---- API
@@ -323,6 +364,31 @@ public final class Dashboard {
       return;
     }
     sendJson(ctx, 200, JsonViews.RemediationView.of(outcome));
+  }
+
+  private void apiResolve(Context ctx, Caller caller) throws JsonProcessingException {
+    Optional<IncidentId> id = incidentId(ctx);
+    if (id.isEmpty() || incidents.details(id.get()).isEmpty()) {
+      notFound(ctx);
+      return;
+    }
+    String reason = "";
+    if (!ctx.body().isBlank()) {
+      JsonNode body;
+      try {
+        body = json.readTree(ctx.body());
+      } catch (JsonProcessingException e) {
+        sendJson(ctx, 400, new ErrorBody("bad_request", "the body must be JSON such as {\"reason\": \"...\"}"));
+        return;
+      }
+      if (!body.isObject() || (body.has("reason") && !body.get("reason").isTextual())) {
+        sendJson(ctx, 400, new ErrorBody("bad_request", "reason must be a string"));
+        return;
+      }
+      reason = reason(body.path("reason").asText(""));
+    }
+    ResolveIncidentResult result = resolver.resolve(new ResolveIncidentCommand(id.get(), caller.name(), reason));
+    sendJson(ctx, 200, JsonViews.ResolutionView.of(result));
   }
 
   private void apiStats(Context ctx, Caller caller) throws JsonProcessingException {

@@ -5,6 +5,7 @@ import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.port.in.IncidentDetails;
+import dev.aiops.rca.port.in.ResolveIncidentResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,4 +94,11 @@ final class JsonViews {
   /** Counts by source and category, and failures per day by category for the chart. */
   record Stats(int incidents, Map<String, Integer> bySource, Map<String, Integer> byCategory, List<String> days,
       Map<String, List<Integer>> failuresPerDayByCategory) {}
+
+  /** What resolving an incident did. */
+  record ResolutionView(IncidentSummary incident, boolean changed, List<String> problems) {
+    static ResolutionView of(ResolveIncidentResult result) {
+      return new ResolutionView(IncidentSummary.of(result.incident()), result.changed(), result.problems());
+    }
+  }
 }

@@ -124,6 +124,7 @@ final class Pages {
         .append(fact("Caveats", analysis.flags().isEmpty() ? "none" : analysis.flags().toString()))
         .append("</dl>");
 
+    b.append(resolution(session, incident));
     b.append("<section id=\"root-cause\"><h2>Root cause</h2><pre class=\"root-cause-line\" id=\"root-cause-line\">")
         .append(esc(Redaction.apply(analysis.rootCauseLine().isEmpty()
             ? "no single line states the cause" : analysis.rootCauseLine())))
@@ -186,6 +187,18 @@ final class Pages {
     }
     b.append("</ol></section></main>");
     return document("Incident #" + id, "incident", Optional.of(session), b.toString(), List.of());
+  }
+
+  /** The resolve form, for operators while the incident is open. */
+  private static String resolution(Session session, Incident incident) {
+    if (incident.status() != IncidentStatus.OPEN || !session.role().includes(Role.OPERATOR)) {
+      return "";
+    }
+    return "<form method=\"post\" action=\"/incidents/" + incident.id().value() + "/resolve\" class=\"resolve\" "
+        + "id=\"resolve-form\">" + hidden("csrf", session.csrfToken())
+        + "<label for=\"resolve-reason\">Resolution</label> <input type=\"text\" name=\"reason\" "
+        + "id=\"resolve-reason\" maxlength=\"500\" placeholder=\"what fixed it (goes to the ticket and Slack)\"> "
+        + "<button type=\"submit\" id=\"resolve\">Resolve</button></form>";
   }
 
   private String remediation(Session session, IncidentDetails details) {

@@ -84,7 +84,8 @@ final class Dependencies implements AutoCloseable {
         in.jira().map(j -> new JiraSettings(j.domain(), j.auth(), j.projectKey(), j.issueType(), j.apiVersion(),
             j.reopen(), j.setPriority(), j.occurrenceField(), j.dashboardUrl(), j.requestTimeout(), j.maxAttempts(),
             wait)),
-        in.serviceNow(), in.slack(), in.remediation(), in.costTagKeys(), in.redactDataValues(), in.dashboardUrl());
+        in.serviceNow(), in.slack(), in.remediation(), in.costTagKeys(), in.redactDataValues(), in.dashboardUrl(),
+        in.followUp());
     return new AppConfig(config.port(), config.dataDir(), config.apiKey(), config.database(), config.workers(), fast);
   }
 

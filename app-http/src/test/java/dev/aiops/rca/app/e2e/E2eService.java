@@ -83,9 +83,10 @@ public final class E2eService implements AutoCloseable {
       DashboardSettings dashboardSettings = DashboardSettings.from(source).withApiKey(new Secret(KEY));
       Users users = Users.loadOrCreate(dashboardSettings, line -> { });
       pages = Optional.of(new Dashboard(dashboardSettings, users, wiring.queryIncidents(), wiring.decideRemediation(),
-          wiring.live(), Clock.systemUTC())::mount);
+          wiring.resolveIncident(), wiring.live(), Clock.systemUTC())::mount);
     }
     wiring.workers().start();
+    wiring.follower().start();
     RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, wiring.incidents(),
         Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
             wiring.adfIntake()),

@@ -43,6 +43,11 @@ final class Browserless {
     return send(request, headers);
   }
 
+  HttpResponse<String> postJson(String path, String json, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(fixture.url(path))).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+  }
+
   HttpResponse<String> post(String path, String... headers) {
     return send(HttpRequest.newBuilder(URI.create(fixture.url(path))).POST(HttpRequest.BodyPublishers.noBody()),
         headers);

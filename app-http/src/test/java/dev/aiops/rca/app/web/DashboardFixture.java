@@ -1,6 +1,8 @@
 package dev.aiops.rca.app.web;
 
 import dev.aiops.rca.app.config.Secret;
+import dev.aiops.rca.core.lifecycle.IncidentUpdates;
+import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.query.QueryIncidentsService;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
@@ -18,7 +20,10 @@ import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.testkit.InMemoryEffectLog;
 import dev.aiops.rca.testkit.InMemoryIncidentRepository;
+import dev.aiops.rca.testkit.InMemoryIssueTracker;
+import dev.aiops.rca.testkit.InMemoryNotifier;
 import dev.aiops.rca.testkit.InMemoryRemediationExecutor;
 import dev.aiops.rca.testkit.MutableClock;
 import dev.aiops.rca.testkit.Samples;
@@ -46,6 +51,8 @@ final class DashboardFixture implements AutoCloseable {
   final InMemoryIncidentRepository repository = new InMemoryIncidentRepository();
   final InMemoryRemediationExecutor executor = new InMemoryRemediationExecutor(Source.DATABRICKS, clock);
   final LiveIncidentEvents live = new LiveIncidentEvents();
+  final InMemoryIssueTracker tracker = new InMemoryIssueTracker();
+  final InMemoryNotifier notifier = new InMemoryNotifier();
   final Users users;
   final Dashboard dashboard;
   final Javalin app;
@@ -62,7 +69,9 @@ final class DashboardFixture implements AutoCloseable {
     users.add("victor", Role.VIEWER, VIEWER_PASSWORD.toCharArray());
     DecideRemediationService decide = new DecideRemediationService(repository,
         Map.of(Source.DATABRICKS, executor), new RemediationPolicy(RemediationSettings.defaults()), live, clock);
-    dashboard = new Dashboard(settings, users, new QueryIncidentsService(repository), decide, live, clock, replay);
+    ResolveIncidentService resolver = new ResolveIncidentService(repository,
+        new IncidentUpdates(repository, new InMemoryEffectLog(), tracker, notifier, clock), live, clock);
+    dashboard = new Dashboard(settings, users, new QueryIncidentsService(repository), decide, resolver, live, clock, replay);
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       dashboard.mount(config);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
+import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.RemediationStatus;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -242,6 +244,65 @@ class DashboardTest {
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(fixture.executor.executed()).isEmpty();
+  }
+
+  @Test
+  void should_resolve_the_incident_and_hide_the_form_when_an_operator_resolves_it() {
+    Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset");
+    browser.login("olga", DashboardFixture.OPERATOR_PASSWORD);
+    String page = browser.get("/incidents/" + incident.id()).body();
+    assertThat(page).contains("id=\"resolve-form\"");
+
+    HttpResponse<String> response = browser.postForm("/incidents/" + incident.id() + "/resolve",
+        Map.of("csrf", Browserless.csrfOf(page).orElseThrow(), "reason", "  the API is back\n up  "));
+
+    assertThat(response.statusCode()).isEqualTo(303);
+    String after = browser.get(response.headers().firstValue("Location").orElseThrow()).body();
+    // The fixture's ticket RCA-1 is unknown to the tracker, so the note cannot be added, and the page says so.
+    assertThat(after).contains("Incident resolved, but the ticket could not be told", "RESOLVED")
+        .doesNotContain("id=\"resolve-form\"");
+    assertThat(fixture.repository.find(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
+    assertThat(fixture.repository.auditTrail(incident.id())).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo(AuditAction.INCIDENT_RESOLVED);
+      assertThat(entry.detail()).isEqualTo("resolved by olga: the API is back up");
+    });
+  }
+
+  @Test
+  void should_forbid_resolving_when_the_user_is_a_viewer() {
+    Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset");
+    browser.login("victor", DashboardFixture.VIEWER_PASSWORD);
+    String page = browser.get("/incidents/" + incident.id()).body();
+    assertThat(page).doesNotContain("id=\"resolve-form\"");
+
+    HttpResponse<String> response = browser.postForm("/incidents/" + incident.id() + "/resolve",
+        Map.of("csrf", Browserless.csrfOf(page).orElseThrow()));
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(fixture.repository.find(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
+  }
+
+  @Test
+  void should_resolve_with_the_api_key_once_and_refuse_what_is_not_json_or_not_there() throws Exception {
+    Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset");
+    String path = "/api/incidents/" + incident.id() + "/resolve";
+
+    HttpResponse<String> notJson = browser.postJson(path, "{reason", "X-API-Key", DashboardFixture.API_KEY);
+    HttpResponse<String> notText = browser.postJson(path, "{\"reason\": 42}", "X-API-Key", DashboardFixture.API_KEY);
+    HttpResponse<String> first = browser.postJson(path, "{\"reason\": \"fixed upstream\"}", "X-API-Key",
+        DashboardFixture.API_KEY);
+    HttpResponse<String> second = browser.post(path, "X-API-Key", DashboardFixture.API_KEY);
+    HttpResponse<String> missing = browser.post("/api/incidents/99/resolve", "X-API-Key", DashboardFixture.API_KEY);
+
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(notText.statusCode()).isEqualTo(400);
+    assertThat(first.statusCode()).isEqualTo(200);
+    JsonNode resolved = new ObjectMapper().readTree(first.body());
+    assertThat(resolved.path("changed").asBoolean()).isTrue();
+    assertThat(resolved.path("incident").path("status").asText()).isEqualTo("RESOLVED");
+    assertThat(resolved.path("problems").get(0).asText()).contains("no ticket RCA-1");
+    assertThat(new ObjectMapper().readTree(second.body()).path("changed").asBoolean()).isFalse();
+    assertThat(missing.statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -5,11 +5,13 @@ import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
 import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
-import dev.aiops.rca.core.remediation.IncidentMessage;
+import dev.aiops.rca.core.lifecycle.IncidentMessage;
+import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.remediation.RemediationDecision;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Entity;
@@ -79,6 +81,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
   private final RemediationPolicy policy;
   private final Redactor redactor;
   private final List<String> costTagKeys;
+  private final IncidentUpdates updates;
 
   /** The run tags kept with an incident as its cost tags when no list is configured. */
   public static final List<String> DEFAULT_COST_TAG_KEYS = List.of("cost_center", "CostCenter", "team");
@@ -110,6 +113,8 @@ public final class HandleFailureService implements HandleFailureUseCase {
     this.signatures = Objects.requireNonNull(signatures, "signatures");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.redactor = Objects.requireNonNull(redactor, "redactor");
+    this.updates = new IncidentUpdates(ports.incidents(), ports.effects(), ports.tracker(), ports.notifier(),
+        ports.clock());
   }
 
   @Override
@@ -162,8 +167,9 @@ public final class HandleFailureService implements HandleFailureUseCase {
       tellRecurrence(incident, run, problems);
     }
     Optional<RemediationOutcome> remediation = remediate(incident, rulesResult.category(), run);
-    Incident current = incident;
-    remediation.ifPresent(outcome -> redraw(current, outcome, failedRun.runPageUrl()));
+    if (remediation.isPresent()) {
+      tellRemediation(incident, remediation.get(), failedRun.runPageUrl(), problems);
+    }
     return new HandleFailureResult.Handled(
         filing instanceof Filing.Opened ? new Filing.Opened(incident) : new Filing.Recurred(incident),
         remediation,
@@ -289,34 +295,26 @@ public final class HandleFailureService implements HandleFailureUseCase {
     }
   }
 
-  /** Redraws the incident's message now that it has a ticket; best effort, like {@link #redraw}. */
+  /** Redraws the incident's message now that it has a ticket. */
   private void showTicket(Incident incident, FailedRun run) {
-    Notification current = IncidentMessage.of(incident, run.runPageUrl());
-    try {
-      ports.notifier().refresh(incident.notification().orElseThrow(), current);
-      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_UPDATED,
-          "message redrawn with ticket " + incident.ticket().orElseThrow().key());
-    } catch (PortException e) {
-      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_FAILED, describe(e));
-    }
+    updates.redraw(incident, IncidentMessage.of(incident, run.runPageUrl()), incident.firstRun(), ACTOR,
+        "ticket " + incident.ticket().orElseThrow().key());
   }
 
   /**
-   * Redraws the incident's message with the remediation's outcome. Best effort: the outcome is already in the audit
-   * trail and on the dashboard, so a failed redraw is recorded and not retried.
+   * Notes the remediation's outcome on the ticket (once, through the effect log) and redraws the message with it.
+   * A note the tracker cannot take now is a problem, so that the delivery is tried again and the note follows.
    */
-  private void redraw(Incident incident, RemediationOutcome outcome, Optional<String> runPageUrl) {
-    if (incident.notification().isEmpty()) {
-      return;
+  private void tellRemediation(Incident incident, RemediationOutcome outcome, Optional<String> runPageUrl,
+      Problems problems) {
+    // A suggestion or a policy refusal is shown on the message and the dashboard; the ticket hears of what ran.
+    if (outcome.status() != RemediationStatus.SKIPPED && outcome.status() != RemediationStatus.SUGGESTED) {
+      String key = "remediation-note-" + incident.id() + "-" + outcome.plan().target() + "-" + outcome.status();
+      updates.noteOnTicket(incident, outcome.plan().target(), key, IncidentMessage.ticketNote(outcome), ACTOR)
+          .ifPresent(e -> problems.add("ticket not noted of the remediation: " + describe(e), e));
     }
-    Notification current = IncidentMessage.withRemediation(incident, outcome, runPageUrl);
-    try {
-      ports.notifier().refresh(incident.notification().get(), current);
-      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_UPDATED,
-          "message redrawn with remediation " + outcome.status());
-    } catch (PortException e) {
-      audit(incident.firstRun(), Optional.of(incident.id()), AuditAction.NOTIFICATION_FAILED, describe(e));
-    }
+    updates.redraw(incident, IncidentMessage.withRemediation(incident, outcome, runPageUrl), outcome.plan().target(),
+        ACTOR, "remediation " + outcome.status());
   }
 
   private void tellRecurrence(Incident incident, RunKey run, Problems problems) {
@@ -365,6 +363,13 @@ public final class HandleFailureService implements HandleFailureUseCase {
   }
 
   private Optional<RemediationOutcome> remediate(Incident incident, Category rulesCategory, RunKey run) {
+    RemediationAction action = RemediationPolicy.actionFor(run.source());
+    Optional<Effect> done = ports.effects().find(remediationKey(incident.id(), run, action))
+        .filter(effect -> effect.state() == EffectState.DONE);
+    if (done.isPresent()) {
+      // A resumed delivery: the remediation ran and was recorded before; its ticket note may still be owed.
+      return latestOutcome(incident, run, action);
+    }
     RemediationDecision decision =
         policy.decide(incident, rulesCategory, run, ports.incidents().remediations(incident.id()));
     if (decision instanceof RemediationDecision.NoRemediation) {
@@ -380,9 +385,6 @@ public final class HandleFailureService implements HandleFailureUseCase {
       RemediationPlan plan = ((RemediationDecision.Execute) decision).plan();
       String key = remediationKey(plan);
       Optional<Effect> earlier = ports.effects().find(key);
-      if (earlier.isPresent() && earlier.get().state() == EffectState.DONE) {
-        return Optional.empty(); // a resumed delivery: the remediation ran and was recorded before
-      }
       if (earlier.isPresent()) {
         // An attempt was interrupted and may have reached the platform: people decide whether to run it again.
         outcome = new RemediationOutcome(plan, RemediationStatus.SKIPPED,
@@ -402,6 +404,18 @@ public final class HandleFailureService implements HandleFailureUseCase {
     audit(run, Optional.of(incident.id()), DecideRemediationService.auditActionOf(outcome.status()), outcome.detail());
     publish(incident.id(), IncidentChange.Kind.REMEDIATED);
     return Optional.of(outcome);
+  }
+
+  private Optional<RemediationOutcome> latestOutcome(Incident incident, RunKey run, RemediationAction action) {
+    RemediationOutcome latest = null;
+    for (RemediationOutcome outcome : ports.incidents().remediations(incident.id())) {
+      boolean runResult = outcome.status() == RemediationStatus.RUN_SUCCEEDED
+          || outcome.status() == RemediationStatus.RUN_FAILED;
+      if (outcome.plan().target().equals(run) && outcome.plan().action() == action && !runResult) {
+        latest = outcome;
+      }
+    }
+    return Optional.ofNullable(latest);
   }
 
   private RemediationOutcome execute(RemediationPlan plan) {
@@ -449,7 +463,11 @@ public final class HandleFailureService implements HandleFailureUseCase {
   }
 
   private static String remediationKey(RemediationPlan plan) {
-    return "remediate-" + plan.incident() + "-" + plan.target() + "-" + plan.action();
+    return remediationKey(plan.incident(), plan.target(), plan.action());
+  }
+
+  private static String remediationKey(IncidentId incident, RunKey run, RemediationAction action) {
+    return "remediate-" + incident + "-" + run + "-" + action;
   }
 
   private static String shorten(String text, int max) {

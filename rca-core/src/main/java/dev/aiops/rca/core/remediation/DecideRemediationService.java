@@ -1,5 +1,7 @@
 package dev.aiops.rca.core.remediation;
 
+import dev.aiops.rca.core.lifecycle.IncidentMessage;
+import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Incident;
@@ -13,7 +15,6 @@ import dev.aiops.rca.port.in.DecideRemediationCommand;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
 import dev.aiops.rca.port.out.IncidentEvents;
 import dev.aiops.rca.port.out.IncidentRepository;
-import dev.aiops.rca.port.out.Notifier;
 import dev.aiops.rca.port.out.RemediationExecutor;
 import java.time.Clock;
 import java.util.List;
@@ -29,9 +30,9 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
   private final RemediationPolicy policy;
   private final IncidentEvents events;
   private final Clock clock;
-  private final Optional<Notifier> notifier;
+  private final Optional<IncidentUpdates> updates;
 
-  /** Decisions that are recorded and published, without redrawing the incident's message. */
+  /** Decisions that are recorded and published, without telling the ticket or the message. */
   public DecideRemediationService(
       IncidentRepository incidents,
       Map<Source, RemediationExecutor> executors,
@@ -41,15 +42,15 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
     this(incidents, executors, policy, events, clock, Optional.empty());
   }
 
-  /** @param notifier redraws the incident's message with each decision's outcome */
+  /** @param updates notes each decision's outcome on the ticket and redraws the incident's message with it */
   public DecideRemediationService(
       IncidentRepository incidents,
       Map<Source, RemediationExecutor> executors,
       RemediationPolicy policy,
       IncidentEvents events,
       Clock clock,
-      Optional<Notifier> notifier) {
-    this.notifier = Objects.requireNonNull(notifier, "notifier");
+      Optional<IncidentUpdates> updates) {
+    this.updates = Objects.requireNonNull(updates, "updates");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.executors = Map.copyOf(executors);
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -74,26 +75,18 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
     incidents.append(new AuditEntry(outcome.at(), plan.target(), Optional.of(incident.id()), command.actor(),
         auditActionOf(outcome.status()), outcome.detail()));
     events.publish(new IncidentChange(incident.id(), IncidentChange.Kind.REMEDIATED, outcome.at()));
-    redraw(incident, plan, outcome, command.actor());
+    tell(incident, plan, outcome, command.actor());
     return outcome;
   }
 
-  // Best effort: the decision is stored and audited; a message that cannot be redrawn is only noted.
-  private void redraw(Incident incident, RemediationPlan plan, RemediationOutcome outcome, String actor) {
-    if (notifier.isEmpty() || incident.notification().isEmpty()) {
-      return;
-    }
-    AuditAction action = AuditAction.NOTIFICATION_UPDATED;
-    String detail = "message redrawn with remediation " + outcome.status();
-    try {
-      notifier.get().refresh(incident.notification().get(), IncidentMessage.withRemediation(incident,
-          outcome, Optional.empty()));
-    } catch (PortException e) {
-      action = AuditAction.NOTIFICATION_FAILED;
-      detail = "message not redrawn: " + e.getMessage();
-    }
-    incidents.append(new AuditEntry(clock.instant(), plan.target(), Optional.of(incident.id()), actor, action,
-        detail));
+  // Best effort: the decision is stored and audited; a ticket or message that cannot be told is audited.
+  private void tell(Incident incident, RemediationPlan plan, RemediationOutcome outcome, String actor) {
+    updates.ifPresent(u -> {
+      u.noteOnTicket(incident, plan.target(), "remediation-decision-" + incident.id() + "-" + plan.action() + "-"
+          + outcome.at().toEpochMilli(), IncidentMessage.ticketNote(outcome), actor);
+      u.redraw(incident, IncidentMessage.withRemediation(incident, outcome, Optional.empty()), plan.target(), actor,
+          "remediation " + outcome.status());
+    });
   }
 
   private RemediationOutcome run(Incident incident, RemediationPlan plan, List<RemediationOutcome> history,

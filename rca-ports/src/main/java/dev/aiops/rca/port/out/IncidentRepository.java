@@ -64,9 +64,20 @@ public interface IncidentRepository {
   /** The run's audit trail, oldest first, including what happened before it had an incident. */
   List<AuditEntry> auditTrail(RunKey run);
 
-  /** Records a remediation attempt or decision. */
-  void record(RemediationOutcome outcome);
+  /**
+   * Records a remediation attempt or decision.
+   *
+   * @return false, recording nothing, when the incident already has an outcome with the same status for the same
+   *     new run: the result of a remediation's run is recorded once, however many followers see it end
+   */
+  boolean record(RemediationOutcome outcome);
 
   /** The incident's remediation attempts, oldest first. */
   List<RemediationOutcome> remediations(IncidentId id);
+
+  /**
+   * Executed remediations whose new run has no recorded result yet ({@code RUN_SUCCEEDED} or {@code RUN_FAILED}),
+   * oldest first, at most {@code limit}: the runs still to follow.
+   */
+  List<RemediationOutcome> unfinishedRemediations(int limit);
 }

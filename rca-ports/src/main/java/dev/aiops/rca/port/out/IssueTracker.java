@@ -38,4 +38,13 @@ public interface IssueTracker {
    * @throws dev.aiops.rca.port.PermanentPortException if the ticket does not exist
    */
   void recordRecurrence(TicketRef ticket, Recurrence recurrence);
+
+  /**
+   * Adds a note for people to the ticket (a comment; a work note in ServiceNow): what a remediation did, how its
+   * run ended, that the incident was resolved.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the tracker cannot be reached now
+   * @throws dev.aiops.rca.port.PermanentPortException if the ticket does not exist or the note is refused
+   */
+  void comment(TicketRef ticket, String text);
 }

@@ -2,6 +2,7 @@ package dev.aiops.rca.port.out;
 
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
+import dev.aiops.rca.domain.RemediationProgress;
 import dev.aiops.rca.domain.Source;
 
 /**
@@ -24,4 +25,13 @@ public interface RemediationExecutor {
    * @throws dev.aiops.rca.port.TransientPortException if the platform cannot be reached now
    */
   RemediationOutcome execute(RemediationPlan plan);
+
+  /**
+   * Where the run that {@code executed} started stands now: still going, or how it ended.
+   *
+   * @param executed an outcome of {@link #execute} with status {@code EXECUTED} and its new run
+   * @throws dev.aiops.rca.port.TransientPortException if the platform cannot be asked now
+   * @throws dev.aiops.rca.port.PermanentPortException if the run can no longer be found
+   */
+  RemediationProgress progress(RemediationOutcome executed);
 }

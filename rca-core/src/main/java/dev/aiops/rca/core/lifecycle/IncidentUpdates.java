@@ -1,0 +1,95 @@
+package dev.aiops.rca.core.lifecycle;
+
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.EffectKind;
+import dev.aiops.rca.domain.EffectState;
+import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.Notification;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.out.EffectLog;
+import dev.aiops.rca.port.out.IncidentRepository;
+import dev.aiops.rca.port.out.IssueTracker;
+import dev.aiops.rca.port.out.Notifier;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Tells an incident's ticket and message what happened to it after it was filed, and records each telling in the
+ * audit trail.
+ *
+ * <p>A ticket note is an outward effect, written once per key through the effect log, so that a retried step never
+ * comments twice. Redrawing the message is idempotent and best effort: what it shows is already in the store.
+ */
+public final class IncidentUpdates {
+
+  private final IncidentRepository incidents;
+  private final EffectLog effects;
+  private final IssueTracker tracker;
+  private final Notifier notifier;
+  private final Clock clock;
+
+  public IncidentUpdates(
+      IncidentRepository incidents, EffectLog effects, IssueTracker tracker, Notifier notifier, Clock clock) {
+    this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.effects = Objects.requireNonNull(effects, "effects");
+    this.tracker = Objects.requireNonNull(tracker, "tracker");
+    this.notifier = Objects.requireNonNull(notifier, "notifier");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Adds {@code text} to the incident's ticket unless a note under {@code key} was added before. An incident
+   * without a ticket has nothing to tell.
+   *
+   * @param run the run the audit entry is filed under
+   * @return the failure, audited already, when the tracker could not take the note; empty when it is told
+   */
+  public Optional<PortException> noteOnTicket(Incident incident, RunKey run, String key, String text,
+      String actor) {
+    if (incident.ticket().isEmpty()) {
+      return Optional.empty();
+    }
+    TicketRef ticket = incident.ticket().get();
+    try {
+      if (effects.intend(key, EffectKind.TICKET, incident.id(), clock.instant()).state() == EffectState.DONE) {
+        return Optional.empty();
+      }
+      tracker.comment(ticket, text);
+      effects.markDone(key, ticket.key(), clock.instant());
+      audit(incident, run, actor, AuditAction.TICKET_UPDATED, "ticket " + ticket.key() + " noted: "
+          + firstLine(text));
+      return Optional.empty();
+    } catch (PortException e) {
+      audit(incident, run, actor, AuditAction.TICKET_FAILED, "ticket " + ticket.key() + " not noted: "
+          + e.getMessage());
+      return Optional.of(e);
+    }
+  }
+
+  /** Redraws the incident's message as {@code current}; a failure is audited and not retried. */
+  public void redraw(Incident incident, Notification current, RunKey run, String actor, String what) {
+    if (incident.notification().isEmpty()) {
+      return;
+    }
+    try {
+      notifier.refresh(incident.notification().get(), current);
+      audit(incident, run, actor, AuditAction.NOTIFICATION_UPDATED, "message redrawn with " + what);
+    } catch (PortException e) {
+      audit(incident, run, actor, AuditAction.NOTIFICATION_FAILED, "message not redrawn with " + what + ": "
+          + e.getMessage());
+    }
+  }
+
+  private void audit(Incident incident, RunKey run, String actor, AuditAction action, String detail) {
+    incidents.append(new AuditEntry(clock.instant(), run, Optional.of(incident.id()), actor, action, detail));
+  }
+
+  private static String firstLine(String text) {
+    String line = text.strip().lines().findFirst().orElse("");
+    return line.length() <= 160 ? line : line.substring(0, 159) + "…";
+  }
+}

@@ -1,0 +1,60 @@
+package dev.aiops.rca.core.lifecycle;
+
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentChange;
+import dev.aiops.rca.domain.IncidentStatus;
+import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.in.ResolveIncidentCommand;
+import dev.aiops.rca.port.in.ResolveIncidentResult;
+import dev.aiops.rca.port.in.ResolveIncidentUseCase;
+import dev.aiops.rca.port.out.IncidentEvents;
+import dev.aiops.rca.port.out.IncidentRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Resolves an incident: its status, the audit trail, the live views, a note on its ticket and its message redrawn
+ * as resolved. Only the status change must succeed; what the ticket or the channel could not take is returned.
+ */
+public final class ResolveIncidentService implements ResolveIncidentUseCase {
+
+  private final IncidentRepository incidents;
+  private final IncidentUpdates updates;
+  private final IncidentEvents events;
+  private final Clock clock;
+
+  public ResolveIncidentService(IncidentRepository incidents, IncidentUpdates updates, IncidentEvents events,
+      Clock clock) {
+    this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.updates = Objects.requireNonNull(updates, "updates");
+    this.events = Objects.requireNonNull(events, "events");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public ResolveIncidentResult resolve(ResolveIncidentCommand command) {
+    Incident incident = incidents.find(command.incident())
+        .orElseThrow(() -> new IllegalArgumentException("no incident " + command.incident()));
+    if (incident.status() == IncidentStatus.RESOLVED) {
+      return new ResolveIncidentResult(incident, false, List.of());
+    }
+    Incident resolved = incidents.changeStatus(incident.id(), IncidentStatus.RESOLVED);
+    String why = command.reason().isBlank() ? "" : ": " + command.reason();
+    incidents.append(new AuditEntry(clock.instant(), resolved.firstRun(), Optional.of(resolved.id()),
+        command.actor(), AuditAction.INCIDENT_RESOLVED, "resolved by " + command.actor() + why));
+    events.publish(new IncidentChange(resolved.id(), IncidentChange.Kind.RESOLVED, clock.instant()));
+
+    String note = "Resolved in the RCA Assistant by " + command.actor() + why + ". A new failure with this "
+        + "signature opens a new incident.";
+    Optional<PortException> ticketProblem = updates.noteOnTicket(resolved, resolved.firstRun(),
+        "resolve-note-" + resolved.id(), note, command.actor());
+    updates.redraw(resolved, IncidentMessage.resolved(resolved, command.actor(), command.reason()),
+        resolved.firstRun(), command.actor(), "status RESOLVED");
+    return new ResolveIncidentResult(resolved, true,
+        ticketProblem.map(e -> List.of("ticket not noted: " + e.getMessage())).orElse(List.of()));
+  }
+}
