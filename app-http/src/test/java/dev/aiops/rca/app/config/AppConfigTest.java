@@ -41,6 +41,22 @@ class AppConfigTest {
   }
 
   @Test
+  void should_follow_remediation_runs_as_the_settings_say() {
+    Integrations defaults = AppConfig.from(ConfigSource.of(Map.of())).integrations();
+    Integrations tuned = AppConfig.from(ConfigSource.of(Map.of("RCA_REMEDIATION_POLL", "10s",
+        "RCA_RESOLVE_ON_REPAIR_SUCCESS", "false", "RCA_REMEDIATION_FOLLOW_LIMIT", "6h"))).integrations();
+
+    assertThat(defaults.followUp().poll()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(defaults.followUp().core().resolveOnSuccess()).isTrue();
+    assertThat(defaults.followUp().core().giveUpAfter()).isEqualTo(java.time.Duration.ofDays(2));
+    assertThat(tuned.followUp().poll()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(tuned.followUp().core().resolveOnSuccess()).isFalse();
+    assertThat(tuned.followUp().core().giveUpAfter()).isEqualTo(java.time.Duration.ofHours(6));
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_REMEDIATION_POLL", "0s"))))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("RCA_REMEDIATION_POLL");
+  }
+
+  @Test
   void should_never_print_a_secret_when_the_settings_are_described() {
     AppConfig config = AppConfig.from(ConfigSource.of(Map.of(
         "RCA_API_KEY", "key-123456",

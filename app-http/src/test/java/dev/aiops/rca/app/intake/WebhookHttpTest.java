@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,9 @@ class WebhookHttpTest {
   private final JdbcStore store = JdbcStore.open(JdbcSettings.h2InMemory("web_" + UUID.randomUUID().toString()
       .replace("-", "")));
   private final JdbiInbox inbox = store.inbox(InboxSettings.defaults(), Clock.systemUTC());
-  private final WebhookIntake intake =
-      new WebhookIntake(new DatabricksWebhookParser(), inbox, () -> { }, Clock.systemUTC());
+  private final AtomicInteger runNews = new AtomicInteger();
+  private final WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, () -> { },
+      runNews::incrementAndGet, Clock.systemUTC());
   private final HttpClient client = HttpClient.newHttpClient();
   private RcaHttpServer server = start(WebhookGuard.OPEN);
 
@@ -97,5 +99,17 @@ class WebhookHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(inbox.list(Optional.empty(), 10)).isEmpty();
+  }
+
+  @Test
+  void should_tell_of_run_news_when_a_webhook_brings_a_success_or_a_known_run_but_not_a_new_failure()
+      throws Exception {
+    post("/webhooks/databricks", FAILURE);
+    assertThat(runNews).hasValue(0);
+
+    post("/webhooks/databricks", FAILURE, "X-Delivery-Id", "retry-2");
+    post("/webhooks/databricks", "{\"event\":\"on_success\",\"run_id\":123,\"job_id\":42}");
+
+    assertThat(runNews).hasValue(2);
   }
 }

@@ -157,6 +157,22 @@ class DashboardBrowserIT {
   }
 
   @Test
+  void should_show_the_incident_resolved_when_an_operator_resolves_it_with_a_reason() {
+    Incident incident = fixture.fail("resolve-1", '6', Category.TIMEOUT, "Read timed out");
+    driver.get(fixture.url("/incidents/" + incident.id()));
+
+    driver.findElement(By.id("resolve-reason")).sendKeys("the upstream API is back");
+    driver.findElement(By.id("resolve")).click();
+
+    new WebDriverWait(driver, WAIT).ignoring(NoSuchElementException.class)
+        .until(d -> d.findElement(By.id("flash")).getText().startsWith("Incident resolved"));
+    assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("RESOLVED");
+    assertThat(driver.findElements(By.id("resolve-form"))).isEmpty();
+    assertThat(fixture.repository.auditTrail(incident.id())).anySatisfy(entry ->
+        assertThat(entry.detail()).endsWith(": the upstream API is back"));
+  }
+
+  @Test
   void should_show_markup_as_text_when_an_error_message_carries_it() {
     Incident incident = fixture.fail("xss-1", '9', Category.CODE_ERROR, "ValueError: " + DashboardTest.XSS);
 
