@@ -34,4 +34,15 @@ class RcaReportTest {
 
     assertThat(RcaReport.render(run, rules)).doesNotContain("Analysis: ").doesNotContain(rules.summary());
   }
+
+  @Test
+  void should_list_the_tasks_held_back_by_the_failure_as_impacted_and_not_as_failures_of_their_own() {
+    FailedRun multiTask = Runs.databricks(Runs.failed("load", "java.net.SocketTimeoutException: Read timed out", ""),
+        Runs.skipped("publish", "load"), Runs.task("audit", "notebook", "SUCCESS", 0, java.util.List.of(), null));
+
+    String text = RcaReport.render(multiTask, analyzer.analyze(multiTask));
+
+    assertThat(text).contains("Failed task: load", "Impacted tasks (held back by this failure): publish UPSTREAM_FAILED",
+        "Other tasks: audit SUCCESS");
+  }
 }
