@@ -46,6 +46,7 @@ public abstract class LoopbackStub implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private boolean started;
 
   /** A server answering every path. */
   protected LoopbackStub() {
@@ -61,14 +62,22 @@ public abstract class LoopbackStub implements AutoCloseable {
     }
     server.createContext(context, this::handle);
     server.setExecutor(Executors.newCachedThreadPool());
-    server.start();
   }
 
   /** The answer to one request; called on the server's threads, so it must be thread-safe. */
   protected abstract Reply answer(Request request) throws IOException;
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /**
+   * {@code http://127.0.0.1:<port>}. The server starts on the first call, which no request can precede: started in
+   * this constructor, its threads could see the subclass's fields before their initialisers ran.
+   */
   public URI uri() {
+    synchronized (server) {
+      if (!started) {
+        server.start();
+        started = true;
+      }
+    }
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
@@ -134,6 +143,10 @@ public abstract class LoopbackStub implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    synchronized (server) {
+      if (started) {
+        server.stop(0);
+      }
+    }
   }
 }

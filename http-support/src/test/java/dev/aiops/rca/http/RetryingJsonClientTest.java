@@ -2,6 +2,7 @@ package dev.aiops.rca.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiops.rca.port.PermanentPortException;
@@ -146,9 +147,11 @@ class RetryingJsonClientTest {
 
   @Test
   void should_map_a_transport_failure() {
+    RetryingJsonClient client = client(2);
+    stub.uri();
     stub.close();
-    PortException failure = org.junit.jupiter.api.Assertions.assertThrows(
-        PortException.class, () -> get(client(2), () -> "Bearer t"));
+
+    PortException failure = catchThrowableOfType(PortException.class, () -> get(client, () -> "Bearer t"));
 
     assertThat(failure).isInstanceOf(TransientPortException.class).hasMessage("unreachable");
     assertThat(waits).hasSize(1);
