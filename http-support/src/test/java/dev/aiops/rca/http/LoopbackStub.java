@@ -114,9 +114,9 @@ public abstract class LoopbackStub implements AutoCloseable {
     Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
         decodeForm(exchange.getRequestURI().getRawQuery()), headers,
         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), System.nanoTime());
+    Reply reply = answer(request); // a failure here ends the connection unanswered, as a broken server's would
+    pause(reply.delay());
     try {
-      Reply reply = answer(request);
-      pause(reply.delay());
       byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
       reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
       exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
