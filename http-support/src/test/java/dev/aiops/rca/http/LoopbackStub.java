@@ -1,5 +1,7 @@
 package dev.aiops.rca.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -45,6 +47,8 @@ public abstract class LoopbackStub implements AutoCloseable {
     }
   }
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final HttpServer server;
   private boolean started;
 
@@ -88,6 +92,15 @@ public abstract class LoopbackStub implements AutoCloseable {
         throw new IllegalArgumentException("no fixture " + path.substring(path.lastIndexOf('/') + 1));
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code text} parsed as JSON, for assertions on what a client sent. */
+  public static JsonNode readJson(String text) {
+    try {
+      return JSON.readTree(text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Objects;
 
-/** The adapter's {@link HttpTransport}: client, clock (token expiry, query windows) and sleeper, for tests. */
+/**
+ * The adapter's {@link HttpTransport} (client, clock for token expiry and query windows, sleeper), under the name
+ * the factories and tests construct.
+ */
 record AdfTransport(HttpTransport shared) {
 
   AdfTransport {
@@ -19,10 +22,6 @@ record AdfTransport(HttpTransport shared) {
 
   static AdfTransport standard(AdfSettings settings) {
     return new AdfTransport(HttpTransport.standard(settings.requestTimeout()));
-  }
-
-  HttpClient http() {
-    return shared.http();
   }
 
   Clock clock() {

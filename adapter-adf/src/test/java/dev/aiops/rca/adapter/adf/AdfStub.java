@@ -1,12 +1,9 @@
 package dev.aiops.rca.adapter.adf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiops.rca.http.LoopbackStub;
 import dev.aiops.rca.http.ScriptedReplies;
 import dev.aiops.rca.http.Sleeper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -34,7 +31,6 @@ public final class AdfStub extends LoopbackStub {
   public static final String IMDS_PATH = "/metadata/identity/oauth2/token";
   public static final String QUERY_PIPELINE_RUNS = FACTORY + "/queryPipelineRuns";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RUN = Pattern.compile(Pattern.quote(FACTORY) + "/pipelineruns/([^/]+)");
   private static final Pattern ACTIVITIES =
       Pattern.compile(Pattern.quote(FACTORY) + "/pipelineruns/([^/]+)/queryActivityruns");
@@ -44,11 +40,7 @@ public final class AdfStub extends LoopbackStub {
   public record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
       long atNanos) {
     public JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return readJson(body);
     }
   }
 
@@ -83,11 +75,7 @@ public final class AdfStub extends LoopbackStub {
   }
 
   public static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return readJson(text);
   }
 
   /** Settings for the stub's factory, signing in with a client secret at the stub's token endpoint. */

@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Objects;
 
-/** The adapter's {@link HttpTransport}: client, clock (for token expiry) and sleeper, which tests replace. */
+/**
+ * The adapter's {@link HttpTransport} (client, clock for token expiry, sleeper), under the name the factories and
+ * tests construct.
+ */
 record DatabricksTransport(HttpTransport shared) {
 
   DatabricksTransport {
@@ -19,10 +22,6 @@ record DatabricksTransport(HttpTransport shared) {
 
   static DatabricksTransport standard(DatabricksSettings settings) {
     return new DatabricksTransport(HttpTransport.standard(settings.requestTimeout()));
-  }
-
-  HttpClient http() {
-    return shared.http();
   }
 
   Clock clock() {

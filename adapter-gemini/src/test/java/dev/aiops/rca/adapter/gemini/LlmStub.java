@@ -18,11 +18,7 @@ public final class LlmStub extends LoopbackStub {
   /** One request as the stub saw it. */
   public record Seen(String method, String path, Map<String, String> headers, String body) {
     public JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return readJson(body);
     }
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.http.LoopbackStub;
 import dev.aiops.rca.http.ScriptedReplies;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,11 +26,7 @@ public final class JiraStub extends LoopbackStub {
   /** One request as the stub saw it. */
   public record Seen(String method, String path, Map<String, String> headers, String body) {
     public JsonNode json() {
-      try {
-        return MAPPER.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return readJson(body);
     }
   }
 

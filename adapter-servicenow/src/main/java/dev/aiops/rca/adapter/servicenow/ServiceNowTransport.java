@@ -5,7 +5,7 @@ import dev.aiops.rca.http.Sleeper;
 import java.net.http.HttpClient;
 import java.util.Objects;
 
-/** The adapter's {@link HttpTransport}: a client that never follows redirects and a sleeper, for tests. */
+/** The adapter's {@link HttpTransport}, under the name the issue tracker and tests construct. */
 record ServiceNowTransport(HttpTransport shared) {
 
   ServiceNowTransport {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.http.LoopbackStub;
 import dev.aiops.rca.http.ScriptedReplies;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,11 +18,7 @@ final class ServiceNowStub extends LoopbackStub {
   /** One request as the stub saw it. */
   record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
     JsonNode json() {
-      try {
-        return MAPPER.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return readJson(body);
     }
   }
 
