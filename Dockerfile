@@ -10,6 +10,7 @@ WORKDIR /src
 COPY pom.xml ./
 COPY rca-ports/pom.xml rca-ports/
 COPY rca-core/pom.xml rca-core/
+COPY http-support/pom.xml http-support/
 COPY adapter-databricks/pom.xml adapter-databricks/
 COPY adapter-adf/pom.xml adapter-adf/
 COPY adapter-gemini/pom.xml adapter-gemini/

@@ -2,17 +2,13 @@ package dev.aiops.rca.adapter.adf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.http.HttpFailures;
+import dev.aiops.rca.http.RetryAfter;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.TransientPortException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +34,12 @@ final class AdfErrors {
   static PortException fromStatus(String call, int status, String body, HttpHeaders headers, String factory) {
     CloudError error = CloudError.parse(body);
     String said = " (HTTP " + status + error.describe() + ")";
-    if (status == 429) {
+    if (HttpFailures.isThrottled(status)) {
       return new TransientPortException("ARM throttled " + call + said
-          + ": Data Factory allows 1,000 monitoring queries a minute", null, retryAfter(headers));
+          + ": Data Factory allows 1,000 monitoring queries a minute", null, RetryAfter.from(headers));
     }
-    if (status >= 500 && status != 501) {
-      return new TransientPortException("ARM failed " + call + said, null, retryAfter(headers));
+    if (HttpFailures.isServerFailure(status)) {
+      return new TransientPortException("ARM failed " + call + said, null, RetryAfter.from(headers));
     }
     if (status == 401) {
       return new PermanentPortException("ARM refused the token for " + call + said + ": check "
@@ -67,7 +63,7 @@ final class AdfErrors {
                   + " ADF_RESOURCE_GROUP and ADF_FACTORY_NAME";
       return new PermanentPortException("ARM found no " + call + said + ": " + what);
     }
-    if (status >= 300 && status < 400) {
+    if (HttpFailures.isRedirect(status)) {
       return new PermanentPortException("ARM redirected " + call + said + ": check AZURE_MANAGEMENT_URL");
     }
     return new PermanentPortException("ARM rejected " + call + said);
@@ -78,8 +74,8 @@ final class AdfErrors {
       String call, AdfCredentials credentials, int status, String body, HttpHeaders headers) {
     TokenError error = TokenError.parse(body);
     String said = " (HTTP " + status + error.describe() + ")";
-    if (status == 429 || (status >= 500 && status != 501)) {
-      return new TransientPortException(call + " failed" + said, null, retryAfter(headers));
+    if (HttpFailures.isThrottled(status) || HttpFailures.isServerFailure(status)) {
+      return new TransientPortException(call + " failed" + said, null, RetryAfter.from(headers));
     }
     if (credentials instanceof AdfCredentials.ManagedIdentity) {
       return new PermanentPortException(call + " was refused" + said + ": check that this host has a managed "
@@ -107,14 +103,13 @@ final class AdfErrors {
 
   /** A failure below HTTP on the way to ARM: a timeout, a refused or reset connection. */
   static PortException fromTransport(String call, IOException e) {
-    String what = e instanceof HttpTimeoutException ? "timed out" : "could not be reached";
-    return new TransientPortException("ARM " + what + " for " + call + ": " + e.getClass().getSimpleName()
+    return new TransientPortException("ARM " + HttpFailures.transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName()
         + " (check AZURE_MANAGEMENT_URL and the network)", e);
   }
 
   /** A failure below HTTP on the way to the token endpoint. */
   static PortException fromTokenTransport(String call, AdfCredentials credentials, IOException e) {
-    String what = e instanceof HttpTimeoutException ? "timed out" : "could not be reached";
+    String what = HttpFailures.transportWording(e);
     String check = credentials instanceof AdfCredentials.ManagedIdentity
         ? "the managed identity endpoint is only there on Azure hosts with AZURE_USE_MANAGED_IDENTITY=true"
         : "check AZURE_AUTHORITY_HOST and the network";
@@ -125,34 +120,7 @@ final class AdfErrors {
   /** A 2xx answer whose body is not the JSON that was asked for. */
   static PortException notJson(String call, String body) {
     return new PermanentPortException("ARM answered " + call + " with something that is not JSON: "
-        + excerpt(body) + " (check AZURE_MANAGEMENT_URL and AZURE_AUTHORITY_HOST)");
-  }
-
-  /** The wait ARM asked for: {@code Retry-After} in seconds, as ARM sends it, or as an HTTP date. */
-  static Optional<Duration> retryAfter(HttpHeaders headers) {
-    Optional<String> value = headers.firstValue("Retry-After").map(String::strip);
-    if (value.isEmpty() || value.get().isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.get()))));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException notDate) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  static String excerpt(String body) {
-    if (body == null) {
-      return "";
-    }
-    String text = body.replaceAll("<[^>]{0,200}>", " ").replaceAll("\\s+", " ").strip();
-    return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+        + HttpFailures.excerpt(body) + " (check AZURE_MANAGEMENT_URL and AZURE_AUTHORITY_HOST)");
   }
 
   /** ARM's {@code {"error":{"code","message"}}} (the spec's CloudError), read leniently. */
@@ -169,7 +137,7 @@ final class AdfErrors {
       } catch (IOException notJson) {
         // Gateway HTML pages and plain-text answers are real; keep an excerpt instead.
       }
-      return new CloudError("", excerpt(body));
+      return new CloudError("", HttpFailures.excerpt(body));
     }
 
     String describe() {
@@ -196,7 +164,7 @@ final class AdfErrors {
       } catch (IOException notJson) {
         // fall through to the excerpt
       }
-      return new TokenError("", excerpt(body), "");
+      return new TokenError("", HttpFailures.excerpt(body), "");
     }
 
     String describe() {

@@ -1,11 +1,10 @@
 package dev.aiops.rca.adapter.adf;
 
-import java.net.InetAddress;
+import dev.aiops.rca.http.RetryPolicy;
+import dev.aiops.rca.http.SecureEndpoint;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -63,16 +62,11 @@ public record AdfSettings(
     if (!factoryName.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
       throw new IllegalArgumentException("ADF_FACTORY_NAME is not a data factory name: '" + factoryName + "'");
     }
-    authorityHost = origin(requireSafeEndpoint(
+    authorityHost = SecureEndpoint.origin(requireSafeEndpoint(
         Objects.requireNonNull(authorityHost, "authorityHost"), "AZURE_AUTHORITY_HOST", false));
-    managementUrl = origin(requireSafeEndpoint(
+    managementUrl = SecureEndpoint.origin(requireSafeEndpoint(
         Objects.requireNonNull(managementUrl, "managementUrl"), "AZURE_MANAGEMENT_URL", false));
-    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-      throw new IllegalArgumentException("requestTimeout must be positive");
-    }
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1");
-    }
+    new RetryPolicy(requestTimeout, maxAttempts, maxBackoff); // checks the three
     costTagKeys = costTagKeys.stream().map(String::strip).filter(key -> !key.isEmpty()).distinct().toList();
   }
 
@@ -106,36 +100,15 @@ public record AdfSettings(
     return managementUrl + "/";
   }
 
+  /** The timeout, attempts and backoff of every ARM call. */
+  RetryPolicy retryPolicy() {
+    return new RetryPolicy(requestTimeout, maxAttempts, maxBackoff);
+  }
+
   // Tokens and secrets travel to these hosts, so they must be reached over TLS: plain HTTP is allowed for loopback
   // stubs and, for the managed identity only, for the link-local metadata service, which never leaves the host.
   static URI requireSafeEndpoint(URI url, String setting, boolean linkLocalAllowed) {
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (url.getHost() == null) {
-      throw new IllegalArgumentException(setting + " must be a URL such as https://host: " + url);
-    }
-    boolean plainAllowed = isLoopback(url.getHost())
-        || (linkLocalAllowed && url.getHost().equals("169.254.169.254"));
-    if (!scheme.equals("https") && !(scheme.equals("http") && plainAllowed)) {
-      throw new IllegalArgumentException(setting + " must use https:// (http:// only on loopback): " + url);
-    }
-    return url;
-  }
-
-  private static URI origin(URI url) {
-    return URI.create(url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority());
-  }
-
-  private static boolean isLoopback(String hostName) {
-    if (hostName.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!hostName.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
-      return false; // never resolve names: a DNS answer must not decide where the token goes
-    }
-    try {
-      return InetAddress.getByName(hostName.replace("[", "").replace("]", "")).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
+    return SecureEndpoint.require(url, setting, "https://host",
+        host -> linkLocalAllowed && host.equals("169.254.169.254"));
   }
 }

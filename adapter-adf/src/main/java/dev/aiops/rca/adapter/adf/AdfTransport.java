@@ -1,38 +1,30 @@
 package dev.aiops.rca.adapter.adf;
 
+import dev.aiops.rca.http.HttpTransport;
+import dev.aiops.rca.http.Sleeper;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What the adapter needs from its surroundings, gathered so that tests can hand in their own.
- *
- * @param http the HTTP client; it must not follow redirects, so that a token is never sent elsewhere
- * @param clock the clock for token expiry and query windows
- * @param sleeper how to wait between attempts
+ * The adapter's {@link HttpTransport} (client, clock for token expiry and query windows, sleeper), under the name
+ * the factories and tests construct.
  */
-record AdfTransport(HttpClient http, Clock clock, Sleeper sleeper) {
+record AdfTransport(HttpTransport shared) {
 
   AdfTransport {
-    Objects.requireNonNull(http, "http");
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(shared, "shared");
+  }
+
+  AdfTransport(HttpClient http, Clock clock, Sleeper sleeper) {
+    this(new HttpTransport(http, clock, sleeper));
   }
 
   static AdfTransport standard(AdfSettings settings) {
-    HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(settings.requestTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-    return new AdfTransport(http, Clock.systemUTC(), Sleeper.THREAD);
+    return new AdfTransport(HttpTransport.standard(settings.requestTimeout()));
   }
 
-  /** Waits between attempts. */
-  @FunctionalInterface
-  interface Sleeper {
-    Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
-
-    void sleep(Duration duration) throws InterruptedException;
+  Clock clock() {
+    return shared.clock();
   }
 }

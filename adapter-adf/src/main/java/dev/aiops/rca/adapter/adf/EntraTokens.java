@@ -79,7 +79,7 @@ final class EntraTokens {
     }
     HttpResponse<String> response;
     try {
-      response = transport.http().send(request, HttpResponse.BodyHandlers.ofString());
+      response = transport.shared().http().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw AdfErrors.fromTokenTransport(call, settings.credentials(), e);
     } catch (InterruptedException e) {

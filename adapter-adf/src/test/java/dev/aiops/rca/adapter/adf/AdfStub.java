@@ -1,27 +1,18 @@
 package dev.aiops.rca.adapter.adf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import dev.aiops.rca.http.LoopbackStub;
+import dev.aiops.rca.http.ScriptedReplies;
+import dev.aiops.rca.http.Sleeper;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +21,7 @@ import java.util.regex.Pattern;
  * the fixtures: pipeline run get, activity and pipeline run queries with continuation tokens, createRun, the v2
  * token endpoint and the managed identity endpoint, plus scripted answers and recorded requests.
  */
-public final class AdfStub implements AutoCloseable {
+public final class AdfStub extends LoopbackStub {
 
   public static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
   public static final String FACTORY = "/subscriptions/" + SUBSCRIPTION
@@ -40,7 +31,6 @@ public final class AdfStub implements AutoCloseable {
   public static final String IMDS_PATH = "/metadata/identity/oauth2/token";
   public static final String QUERY_PIPELINE_RUNS = FACTORY + "/queryPipelineRuns";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RUN = Pattern.compile(Pattern.quote(FACTORY) + "/pipelineruns/([^/]+)");
   private static final Pattern ACTIVITIES =
       Pattern.compile(Pattern.quote(FACTORY) + "/pipelineruns/([^/]+)/queryActivityruns");
@@ -50,16 +40,12 @@ public final class AdfStub implements AutoCloseable {
   public record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
       long atNanos) {
     public JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return readJson(body);
     }
   }
 
   /** A scripted answer. */
-  public record Answer(int status, String body, Map<String, String> headers, Duration delay) {
+  public record Answer(int status, String body, Map<String, String> headers, Duration delay) implements Reply {
     public static Answer json(int status, String body) {
       return new Answer(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
     }
@@ -73,11 +59,10 @@ public final class AdfStub implements AutoCloseable {
     }
   }
 
-  private final HttpServer server;
   private final Map<String, String> pipelineRuns = new ConcurrentHashMap<>();
   private final Map<String, List<String>> activityPages = new ConcurrentHashMap<>();
   private volatile List<String> pipelineRunPages = List.of("{\"value\":[]}");
-  private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
+  private final ScriptedReplies<Answer> scripted = new ScriptedReplies<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile String tokenAnswer = fixture("aad-client-credentials-token-response-docs.json");
   private volatile String imdsAnswer = fixture("imds-managed-identity-token-response-docs.json");
@@ -85,38 +70,12 @@ public final class AdfStub implements AutoCloseable {
       json(fixture("pipelines-createrun-rerun-from-failure-request.json")).path("expectedResponse").path("body")
           .toString();
 
-  public AdfStub() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.start();
-  }
-
   public static String fixture(String name) {
-    try (InputStream in = AdfStub.class.getResourceAsStream("/adf/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return resource(AdfStub.class, "/adf/" + name);
   }
 
   public static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public URI uri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return readJson(text);
   }
 
   /** Settings for the stub's factory, signing in with a client secret at the stub's token endpoint. */
@@ -136,7 +95,7 @@ public final class AdfStub implements AutoCloseable {
 
   public static AdfRuns runs(AdfSettings settings, Clock clock) {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    return new AdfRuns(new AdfApi(settings, new AdfTransport(http, clock, AdfTransport.Sleeper.THREAD)));
+    return new AdfRuns(new AdfApi(settings, new AdfTransport(http, clock, Sleeper.THREAD)));
   }
 
   public AdfRuns runs() {
@@ -171,7 +130,7 @@ public final class AdfStub implements AutoCloseable {
 
   /** The next calls to {@code path} get these answers, in order, before the normal ones. */
   public AdfStub script(String path, Answer... answers) {
-    scripted.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(answers));
+    scripted.add(path, List.of(answers));
     return this;
   }
 
@@ -183,41 +142,12 @@ public final class AdfStub implements AutoCloseable {
     return seen.stream().filter(s -> s.path().equals(path)).toList();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
-    Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
-    Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    seen.add(new Seen(exchange.getRequestMethod(), path, query, headers, body, System.nanoTime()));
-
-    Deque<Answer> queue = scripted.get(path);
-    Answer answer;
-    synchronized (this) {
-      answer = queue == null ? null : queue.poll();
-    }
-    if (answer == null) {
-      answer = normal(exchange.getRequestMethod(), path, body);
-    }
-    if (!answer.delay().isZero()) {
-      try {
-        Thread.sleep(answer.delay().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    try {
-      exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-      if (bytes.length > 0) {
-        exchange.getResponseBody().write(bytes);
-      }
-    } catch (IOException clientGone) {
-      // The client timed out and left; nothing to answer.
-    } finally {
-      exchange.close();
-    }
+  @Override
+  protected Reply answer(Request request) {
+    seen.add(new Seen(request.method(), request.path(), request.query(), request.headers(), request.body(),
+        request.atNanos()));
+    Answer answer = scripted.next(request.path());
+    return answer != null ? answer : normal(request.method(), request.path(), request.body());
   }
 
   private Answer normal(String method, String path, String body) {
@@ -265,24 +195,5 @@ public final class AdfStub implements AutoCloseable {
       }
     }
     throw new IllegalArgumentException("unknown continuation token " + token);
-  }
-
-  private static Map<String, String> parseQuery(String raw) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return query;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      query.put(name, value);
-    }
-    return query;
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

@@ -2,18 +2,15 @@ package dev.aiops.rca.adapter.databricks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.http.ErrorMapper;
+import dev.aiops.rca.http.HttpFailures;
+import dev.aiops.rca.http.RetryAfter;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.TransientPortException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 
 /** The one place where Databricks answers and transport failures become port exceptions. */
 final class DatabricksErrors {
@@ -26,19 +23,25 @@ final class DatabricksErrors {
 
   private DatabricksErrors() {}
 
+  /** This adapter's wording for the failures of {@code call}. */
+  static ErrorMapper forCall(String call) {
+    return ErrorMapper.of((status, body, headers) -> fromStatus(call, status, body, headers),
+        e -> fromTransport(call, e), body -> notJson(call, body));
+  }
+
   /** What an HTTP answer other than 2xx means, for the call described by {@code call}. */
   static PortException fromStatus(String call, int status, String body, HttpHeaders headers) {
     ErrorBody error = ErrorBody.parse(body, headers);
     String said = " (HTTP " + status + error.describe() + ")";
-    if (status == 429) {
+    if (HttpFailures.isThrottled(status)) {
       return new TransientPortException(
-          "Databricks throttled " + call + said, null, retryAfter(headers));
+          "Databricks throttled " + call + said, null, RetryAfter.from(headers));
     }
-    if (status >= 500 && status != 501) {
-      return new TransientPortException("Databricks failed " + call + said, null, retryAfter(headers));
+    if (HttpFailures.isServerFailure(status)) {
+      return new TransientPortException("Databricks failed " + call + said, null, RetryAfter.from(headers));
     }
     if (TRANSIENT_MESSAGES.stream().anyMatch(error.message()::contains)) {
-      return new TransientPortException("Databricks is not ready for " + call + said, null, retryAfter(headers));
+      return new TransientPortException("Databricks is not ready for " + call + said, null, RetryAfter.from(headers));
     }
     if (status == 401) {
       return new PermanentPortException("Databricks refused the credentials for " + call + said
@@ -52,7 +55,7 @@ final class DatabricksErrors {
       return new PermanentPortException("Databricks has no such resource for " + call + said
           + ": runs are removed 60 days after they end");
     }
-    if (status >= 300 && status < 400) {
+    if (HttpFailures.isRedirect(status)) {
       return new PermanentPortException("Databricks redirected " + call + said
           + ": check DATABRICKS_HOST (a private-link workspace redirects to its login page)");
     }
@@ -61,35 +64,15 @@ final class DatabricksErrors {
 
   /** A failure below HTTP: a timeout, a refused or reset connection. */
   static PortException fromTransport(String call, IOException e) {
-    String what = e instanceof HttpTimeoutException ? "timed out" : "could not be reached";
-    return new TransientPortException("Databricks " + what + " for " + call + ": " + e.getClass().getSimpleName(), e);
+    return new TransientPortException(
+        "Databricks " + HttpFailures.transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName(), e);
   }
 
   /** A 2xx answer whose body is not the JSON that was asked for. */
   static PortException notJson(String call, String body) {
     return new PermanentPortException("Databricks answered " + call + " with something that is not JSON: "
-        + ErrorBody.excerpt(body) + " (check DATABRICKS_HOST: a private-link workspace answers with a login page)");
-  }
-
-  /**
-   * The wait the workspace asked for: {@code Retry-After} in seconds, as Databricks sends it, or as an HTTP date.
-   */
-  static Optional<Duration> retryAfter(HttpHeaders headers) {
-    Optional<String> value = headers.firstValue("Retry-After").map(String::strip);
-    if (value.isEmpty() || value.get().isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.get()))));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException notDate) {
-        return Optional.empty();
-      }
-    }
+        + HttpFailures.excerpt(body)
+        + " (check DATABRICKS_HOST: a private-link workspace answers with a login page)");
   }
 
   /** The documented error body {@code {"error_code", "message"}}, read leniently. */
@@ -108,7 +91,7 @@ final class DatabricksErrors {
       } catch (IOException notJson) {
         // Jetty HTML pages and plain-text answers are real; keep an excerpt instead.
       }
-      return new ErrorBody("", reason.isEmpty() ? excerpt(body) : reason);
+      return new ErrorBody("", reason.isEmpty() ? HttpFailures.excerpt(body) : reason);
     }
 
     String describe() {
@@ -123,14 +106,6 @@ final class DatabricksErrors {
         }
       }
       return "";
-    }
-
-    static String excerpt(String body) {
-      if (body == null) {
-        return "";
-      }
-      String text = body.replaceAll("<[^>]{0,200}>", " ").replaceAll("\\s+", " ").strip();
-      return text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
   }
 }

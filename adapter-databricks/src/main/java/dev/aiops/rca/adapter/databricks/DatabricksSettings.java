@@ -1,10 +1,9 @@
 package dev.aiops.rca.adapter.databricks;
 
-import java.net.InetAddress;
+import dev.aiops.rca.http.RetryPolicy;
+import dev.aiops.rca.http.SecureEndpoint;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -24,13 +23,9 @@ public record DatabricksSettings(
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
-    host = normalise(host);
-    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-      throw new IllegalArgumentException("requestTimeout must be positive");
-    }
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1");
-    }
+    // The token is sent to this host only, so it must be the configured workspace over TLS.
+    host = SecureEndpoint.origin(SecureEndpoint.require(host, "host", "https://adb-123.4.azuredatabricks.net"));
+    new RetryPolicy(requestTimeout, maxAttempts, maxBackoff); // checks the three
   }
 
   /** Settings with the defaults: 30 s per call, 4 attempts, waits of at most 30 s. */
@@ -45,31 +40,8 @@ public record DatabricksSettings(
     return URI.create(host + pathAndQuery);
   }
 
-  // The token is sent to this host only, so it must be the configured workspace over TLS: plain HTTP is allowed
-  // for loopback stubs and nowhere else.
-  private static URI normalise(URI host) {
-    String scheme = host.getScheme() == null ? "" : host.getScheme().toLowerCase(Locale.ROOT);
-    if (host.getHost() == null) {
-      throw new IllegalArgumentException("host must be a URL such as https://adb-123.4.azuredatabricks.net: " + host);
-    }
-    if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(host.getHost()))) {
-      throw new IllegalArgumentException("host must use https:// (http:// only on loopback): " + host);
-    }
-    String text = scheme + "://" + host.getRawAuthority();
-    return URI.create(text);
-  }
-
-  private static boolean isLoopback(String hostName) {
-    if (hostName.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!hostName.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
-      return false; // never resolve names: a DNS answer must not decide where the token goes
-    }
-    try {
-      return InetAddress.getByName(hostName.replace("[", "").replace("]", "")).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
+  /** The timeout, attempts and backoff of every call. */
+  RetryPolicy retryPolicy() {
+    return new RetryPolicy(requestTimeout, maxAttempts, maxBackoff);
   }
 }

@@ -63,7 +63,7 @@ final class OAuthTokens implements BearerTokens {
         .build();
     HttpResponse<String> response;
     try {
-      response = transport.http().send(request, HttpResponse.BodyHandlers.ofString());
+      response = transport.shared().http().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw DatabricksErrors.fromTransport(call, e);
     } catch (InterruptedException e) {

@@ -1,18 +1,8 @@
 package dev.aiops.rca.adapter.databricks;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.aiops.rca.http.LoopbackStub;
+import dev.aiops.rca.http.ScriptedReplies;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,51 +12,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A Databricks workspace on loopback that speaks the Jobs API's wire format from recorded fixtures: runs/get with
  * pages, runs/get-output, runs/repair and the OAuth token endpoint, plus scripted error answers.
  */
-public final class DatabricksStub implements AutoCloseable {
+public final class DatabricksStub extends LoopbackStub {
 
   /** One request as the stub saw it. */
   public record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
       long atNanos) {}
 
   /** A scripted answer. */
-  public record Answer(int status, String body, Map<String, String> headers, Duration delay) {
+  public record Answer(int status, String body, Map<String, String> headers, Duration delay) implements Reply {
     public static Answer json(int status, String body) {
       return new Answer(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
     }
   }
 
-  private final HttpServer server;
   private final Map<String, List<String>> runPages = new ConcurrentHashMap<>();
   private final Map<String, String> outputs = new ConcurrentHashMap<>();
-  private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
+  private final ScriptedReplies<Answer> scripted = new ScriptedReplies<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile String repairAnswer = fixture("runs-repair-response.json");
   private volatile String tokenAnswer = fixture("oauth-m2m-token-response.json");
 
-  public DatabricksStub() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::handle);
-    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-    server.start();
-  }
-
   public static String fixture(String name) {
-    try (InputStream in = DatabricksStub.class.getResourceAsStream("/databricks/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public URI uri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return resource(DatabricksStub.class, "/databricks/" + name);
   }
 
   /** Serves a run from one or more pages, each a runs/get answer; pages after the first are asked by token. */
@@ -92,7 +59,7 @@ public final class DatabricksStub implements AutoCloseable {
 
   /** The next calls to {@code path} get these answers, in order, before the normal ones. */
   public DatabricksStub script(String path, Answer... answers) {
-    scripted.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(answers));
+    scripted.add(path, List.of(answers));
     return this;
   }
 
@@ -104,41 +71,12 @@ public final class DatabricksStub implements AutoCloseable {
     return seen.stream().filter(s -> s.path().equals(path)).toList();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
-    Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
-    Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    seen.add(new Seen(exchange.getRequestMethod(), path, query, headers, body, System.nanoTime()));
-
-    Deque<Answer> queue = scripted.get(path);
-    Answer answer;
-    synchronized (this) {
-      answer = queue == null ? null : queue.poll();
-    }
-    if (answer == null) {
-      answer = normal(path, query);
-    }
-    if (!answer.delay().isZero()) {
-      try {
-        Thread.sleep(answer.delay().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    try {
-      exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-      if (bytes.length > 0) {
-        exchange.getResponseBody().write(bytes);
-      }
-    } catch (IOException clientGone) {
-      // The client timed out and left; nothing to answer.
-    } finally {
-      exchange.close();
-    }
+  @Override
+  protected Reply answer(Request request) {
+    seen.add(new Seen(request.method(), request.path(), request.query(), request.headers(), request.body(),
+        request.atNanos()));
+    Answer answer = scripted.next(request.path());
+    return answer != null ? answer : normal(request.path(), request.query());
   }
 
   private Answer normal(String path, Map<String, String> query) {
@@ -177,24 +115,5 @@ public final class DatabricksStub implements AutoCloseable {
       }
     }
     throw new IllegalArgumentException("unknown page token " + token);
-  }
-
-  private static Map<String, String> parseQuery(String raw) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return query;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      query.put(name, value);
-    }
-    return query;
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiops.rca.adapter.databricks.DatabricksStub.Answer;
+import dev.aiops.rca.http.Sleeper;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.testkit.MutableClock;
 import java.net.http.HttpClient;
@@ -31,7 +32,7 @@ class OAuthTokensTest {
         new DatabricksCredentials.OAuthClient("sp-client", "sp-secret"), Duration.ofSeconds(2), 2,
         Duration.ofSeconds(1));
     return new DatabricksJobs(new DatabricksApi(settings, new DatabricksTransport(
-        HttpClient.newHttpClient(), clock, DatabricksTransport.Sleeper.THREAD)));
+        HttpClient.newHttpClient(), clock, Sleeper.THREAD)));
   }
 
   @Test

@@ -2,36 +2,23 @@ package dev.aiops.rca.adapter.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aiops.rca.port.PermanentPortException;
-import dev.aiops.rca.port.PortException;
-import dev.aiops.rca.port.TransientPortException;
-import java.io.IOException;
+import dev.aiops.rca.http.ErrorMapper;
+import dev.aiops.rca.http.RetryingJsonClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Calls Jira's REST API with the configured credentials, retrying transient failures with jittered backoff. */
 final class JiraApi {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JiraApi.class);
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-
-  /** Statuses on which a write, which is not idempotent, may be sent again: Jira did not act on it. */
-  private static final Set<Integer> SAFE_TO_RESEND = Set.of(429, 503);
-
   private final JiraSettings settings;
-  private final JiraTransport transport;
+  private final RetryingJsonClient client;
   private final ObjectMapper json = new ObjectMapper();
 
   JiraApi(JiraSettings settings, JiraTransport transport) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.transport = Objects.requireNonNull(transport, "transport");
+    this.client = new RetryingJsonClient("jira", Objects.requireNonNull(transport, "transport").shared(),
+        settings.retryPolicy());
   }
 
   ObjectMapper json() {
@@ -63,73 +50,10 @@ final class JiraApi {
         .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
   }
 
-  private JsonNode send(HttpRequest.Builder builder, String call, Optional<String> issueKey, boolean idempotent) {
-    for (int attempt = 1; ; attempt++) {
-      HttpRequest request = builder.copy()
-          .timeout(settings.requestTimeout())
-          .header("Accept", "application/json")
-          .header("Authorization", settings.auth().header())
-          .build();
-      PortException failure;
-      boolean resendable;
-      long started = System.nanoTime();
-      try {
-        HttpResponse<String> response = transport.http().send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        LOG.debug("jira {} {} -> {} in {} ms", request.method(), call, status,
-            (System.nanoTime() - started) / 1_000_000);
-        if (status / 100 == 2) {
-          return parse(call, response.body());
-        }
-        failure = JiraErrors.fromStatus(settings, call, issueKey, status, response.body(), response.headers());
-        resendable = idempotent || SAFE_TO_RESEND.contains(status);
-      } catch (IOException e) {
-        failure = JiraErrors.fromTransport(call, e);
-        resendable = idempotent;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw JiraErrors.fromTransport(call, new IOException("interrupted", e));
-      }
-      if (!failure.isTransient() || !resendable || attempt >= settings.maxAttempts()) {
-        throw failure;
-      }
-      pause(backoff(attempt, (TransientPortException) failure), failure);
-    }
-  }
-
-  private JsonNode parse(String call, String body) {
-    if (body == null || body.isBlank()) {
-      return json.createObjectNode(); // 204 No Content from edits and transitions
-    }
-    try {
-      JsonNode node = json.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw JiraErrors.notJson(call, body);
-      }
-      return node;
-    } catch (IOException e) {
-      throw JiraErrors.notJson(call, body);
-    }
-  }
-
-  // Jira's own Retry-After wins; otherwise full jitter on an exponential base, so that replicas throttled together
-  // do not come back together.
-  private Duration backoff(int attempt, TransientPortException failure) {
-    Duration max = settings.maxBackoff();
-    if (failure.retryAfter().isPresent()) {
-      Duration asked = failure.retryAfter().get();
-      return asked.compareTo(max) > 0 ? max : asked;
-    }
-    long ceiling = Math.min(max.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 16));
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
-  }
-
-  private void pause(Duration wait, PortException failure) {
-    try {
-      transport.sleeper().sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PermanentPortException("interrupted while waiting to retry: " + failure.getMessage(), failure);
-    }
+  private JsonNode send(HttpRequest.Builder request, String call, Optional<String> issueKey, boolean idempotent) {
+    ErrorMapper errors = ErrorMapper.of(
+        (status, body, headers) -> JiraErrors.fromStatus(settings, call, issueKey, status, body, headers),
+        e -> JiraErrors.fromTransport(call, e), body -> JiraErrors.notJson(call, body));
+    return client.send(call, request, idempotent, settings.auth()::header, errors);
   }
 }

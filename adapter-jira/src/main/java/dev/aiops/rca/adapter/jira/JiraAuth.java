@@ -1,8 +1,6 @@
 package dev.aiops.rca.adapter.jira;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Objects;
+import dev.aiops.rca.http.AuthHeaders;
 
 /** How the service signs in to Jira: Cloud's e-mail and API token, or a Data Center personal access token. */
 public sealed interface JiraAuth {
@@ -16,16 +14,12 @@ public sealed interface JiraAuth {
   /** Jira Cloud: {@code JIRA_USER_EMAIL} and {@code JIRA_API_TOKEN}, sent as HTTP Basic. */
   record CloudToken(String email, String apiToken) implements JiraAuth {
     public CloudToken {
-      Objects.requireNonNull(email, "email");
-      Objects.requireNonNull(apiToken, "apiToken");
-      if (email.isBlank() || apiToken.isBlank()) {
-        throw new IllegalArgumentException("email and apiToken must not be blank");
-      }
+      AuthHeaders.requireNotBlank("email and apiToken must not be blank", email, apiToken);
     }
 
     @Override
     public String header() {
-      return "Basic " + Base64.getEncoder().encodeToString((email + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
+      return AuthHeaders.basic(email, apiToken);
     }
 
     @Override
@@ -42,15 +36,12 @@ public sealed interface JiraAuth {
   /** Jira Data Center: a personal access token in {@code JIRA_API_TOKEN} with no e-mail, sent as a bearer token. */
   record PersonalAccessToken(String token) implements JiraAuth {
     public PersonalAccessToken {
-      Objects.requireNonNull(token, "token");
-      if (token.isBlank()) {
-        throw new IllegalArgumentException("token must not be blank");
-      }
+      AuthHeaders.requireNotBlank("token must not be blank", token);
     }
 
     @Override
     public String header() {
-      return "Bearer " + token;
+      return AuthHeaders.bearer(token);
     }
 
     @Override

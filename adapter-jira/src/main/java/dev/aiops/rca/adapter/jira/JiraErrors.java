@@ -2,16 +2,13 @@ package dev.aiops.rca.adapter.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.http.HttpFailures;
+import dev.aiops.rca.http.RetryAfter;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.TransientPortException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +31,11 @@ final class JiraErrors {
       JiraSettings settings, String call, Optional<String> issueKey, int status, String body, HttpHeaders headers) {
     ErrorCollection errors = ErrorCollection.parse(body);
     String said = " (HTTP " + status + errors.describe() + ")";
-    if (status == 429) {
-      return new TransientPortException("Jira throttled " + call + said, null, retryAfter(headers));
+    if (HttpFailures.isThrottled(status)) {
+      return new TransientPortException("Jira throttled " + call + said, null, RetryAfter.from(headers));
     }
-    if (status >= 500 && status != 501) {
-      return new TransientPortException("Jira failed " + call + said, null, retryAfter(headers));
+    if (HttpFailures.isServerFailure(status)) {
+      return new TransientPortException("Jira failed " + call + said, null, RetryAfter.from(headers));
     }
     if (status == 401) {
       return new PermanentPortException("Jira refused the credentials for " + call + said + ": check "
@@ -59,7 +56,7 @@ final class JiraErrors {
       return new PermanentPortException("Jira removed the API behind " + call + said
           + ": check JIRA_API_VERSION (3 for Cloud, 2 for Data Center)");
     }
-    if (status >= 300 && status < 400) {
+    if (HttpFailures.isRedirect(status)) {
       return new PermanentPortException("Jira redirected " + call + said
           + ": check JIRA_DOMAIN (it must be the site itself, such as https://acme.atlassian.net)");
     }
@@ -68,41 +65,13 @@ final class JiraErrors {
 
   /** A failure below HTTP: a timeout, a refused or reset connection. */
   static PortException fromTransport(String call, IOException e) {
-    String what = e instanceof HttpTimeoutException ? "timed out" : "could not be reached";
-    return new TransientPortException("Jira " + what + " for " + call + ": " + e.getClass().getSimpleName(), e);
+    return new TransientPortException("Jira " + HttpFailures.transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName(), e);
   }
 
   /** A 2xx answer whose body is not the JSON that was asked for. */
   static PortException notJson(String call, String body) {
     return new PermanentPortException("Jira answered " + call + " with something that is not JSON: "
-        + excerpt(body) + " (check JIRA_DOMAIN: a proxy or login page answers with HTML)");
-  }
-
-  /** The wait Jira asked for: {@code Retry-After} in seconds or as an HTTP date. */
-  static Optional<Duration> retryAfter(HttpHeaders headers) {
-    Optional<String> value = headers.firstValue("Retry-After").map(String::strip);
-    if (value.isEmpty() || value.get().isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.get()))));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException notDate) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  static String excerpt(String body) {
-    if (body == null) {
-      return "";
-    }
-    String text = body.replaceAll("<[^>]{0,200}>", " ").replaceAll("\\s+", " ").strip();
-    return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+        + HttpFailures.excerpt(body) + " (check JIRA_DOMAIN: a proxy or login page answers with HTML)");
   }
 
   /** Jira's {@code ErrorCollection}: {@code errorMessages} and {@code errors} by field, read leniently. */
@@ -124,7 +93,7 @@ final class JiraErrors {
       } catch (IOException notJson) {
         // HTML error pages from proxies and plain-text answers are real; keep an excerpt instead.
       }
-      return new ErrorCollection(messages, fields, excerpt(body));
+      return new ErrorCollection(messages, fields, HttpFailures.excerpt(body));
     }
 
     String describe() {

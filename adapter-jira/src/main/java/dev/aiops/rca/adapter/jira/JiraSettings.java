@@ -1,10 +1,9 @@
 package dev.aiops.rca.adapter.jira;
 
-import java.net.InetAddress;
+import dev.aiops.rca.http.RetryPolicy;
+import dev.aiops.rca.http.SecureEndpoint;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -75,12 +74,7 @@ public record JiraSettings(
                 + field + "'");
       }
     });
-    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-      throw new IllegalArgumentException("requestTimeout must be positive");
-    }
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1");
-    }
+    new RetryPolicy(requestTimeout, maxAttempts, maxBackoff); // checks the three
   }
 
   /** Settings with the defaults: issue type Bug, REST v3, reopen, priority on, 30 s per call, 3 attempts. */
@@ -125,34 +119,16 @@ public record JiraSettings(
     return domain + "/browse/" + key;
   }
 
-  // The token goes to this host only, so it must be the configured site over TLS: plain HTTP is allowed for
-  // loopback stubs and nowhere else.
-  private static URI normalise(URI domain) {
-    String scheme = domain.getScheme() == null ? "" : domain.getScheme().toLowerCase(Locale.ROOT);
-    if (domain.getHost() == null) {
-      throw new IllegalArgumentException("domain (JIRA_DOMAIN) must be a URL such as https://acme.atlassian.net: "
-          + domain);
-    }
-    if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(domain.getHost()))) {
-      throw new IllegalArgumentException("domain (JIRA_DOMAIN) must use https:// (http:// only on loopback): "
-          + domain);
-    }
-    String path = domain.getRawPath() == null ? "" : domain.getRawPath().replaceAll("/+$", "");
-    // Data Center often lives under a context path such as https://host/jira; keep it.
-    return URI.create(scheme + "://" + domain.getRawAuthority() + path);
+  /** The timeout, attempts and backoff of every call. */
+  RetryPolicy retryPolicy() {
+    return new RetryPolicy(requestTimeout, maxAttempts, maxBackoff);
   }
 
-  private static boolean isLoopback(String hostName) {
-    if (hostName.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!hostName.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
-      return false; // never resolve names: a DNS answer must not decide where the token goes
-    }
-    try {
-      return InetAddress.getByName(hostName.replace("[", "").replace("]", "")).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
+  // The token goes to this host only, so it must be the configured site over TLS.
+  private static URI normalise(URI domain) {
+    SecureEndpoint.require(domain, "domain (JIRA_DOMAIN)", "https://acme.atlassian.net");
+    String path = domain.getRawPath() == null ? "" : domain.getRawPath().replaceAll("/+$", "");
+    // Data Center often lives under a context path such as https://host/jira; keep it.
+    return URI.create(SecureEndpoint.origin(domain) + path);
   }
 }

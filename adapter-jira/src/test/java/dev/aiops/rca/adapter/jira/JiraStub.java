@@ -4,24 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.aiops.rca.http.LoopbackStub;
+import dev.aiops.rca.http.ScriptedReplies;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,21 +21,17 @@ import java.util.regex.Pattern;
  * A Jira site on loopback that keeps issues in memory and speaks the REST wire format of v3 and v2: create, JQL
  * search by labels, read, edit labels and fields, comments, transitions and links; plus scripted error answers.
  */
-public final class JiraStub implements AutoCloseable {
+public final class JiraStub extends LoopbackStub {
 
   /** One request as the stub saw it. */
   public record Seen(String method, String path, Map<String, String> headers, String body) {
     public JsonNode json() {
-      try {
-        return MAPPER.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return readJson(body);
     }
   }
 
   /** A scripted answer. */
-  public record Answer(int status, String body, Map<String, String> headers) {
+  public record Answer(int status, String body, Map<String, String> headers) implements Reply {
     public static Answer json(int status, String body) {
       return new Answer(status, body, Map.of("Content-Type", "application/json"));
     }
@@ -66,31 +54,18 @@ public final class JiraStub implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern ISSUE_PATH = Pattern.compile("/rest/api/[23]/issue/([A-Z0-9_]+-[0-9]+)(/[a-z]+)?");
 
-  private final HttpServer server;
   private final Map<String, Issue> issues = new ConcurrentHashMap<>();
-  private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
+  private final ScriptedReplies<Answer> scripted = new ScriptedReplies<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final String project;
 
   public JiraStub(String project) {
     this.project = project;
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.start();
-  }
-
-  public URI uri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** The next calls to {@code method path} get these answers, in order, before the normal ones. */
   public JiraStub script(String method, String path, Answer... answers) {
-    scripted.computeIfAbsent(method + " " + path, p -> new ArrayDeque<>()).addAll(List.of(answers));
+    scripted.add(method + " " + path, List.of(answers));
     return this;
   }
 
@@ -119,31 +94,11 @@ public final class JiraStub implements AutoCloseable {
     return seen.stream().filter(s -> s.method().equals(method) && s.path().equals(path)).toList();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getPath();
-    Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    seen.add(new Seen(method, path, headers, body));
-    Answer answer;
-    synchronized (this) {
-      Deque<Answer> queue = scripted.get(method + " " + path);
-      answer = queue == null ? null : queue.poll();
-    }
-    if (answer == null) {
-      answer = normal(method, path, body);
-    }
-    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    try {
-      exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-      if (bytes.length > 0) {
-        exchange.getResponseBody().write(bytes);
-      }
-    } finally {
-      exchange.close();
-    }
+  @Override
+  protected Reply answer(Request request) throws IOException {
+    seen.add(new Seen(request.method(), request.path(), request.headers(), request.body()));
+    Answer answer = scripted.next(request.method() + " " + request.path());
+    return answer != null ? answer : normal(request.method(), request.path(), request.body());
   }
 
   private synchronized Answer normal(String method, String path, String body) throws IOException {
@@ -243,10 +198,5 @@ public final class JiraStub implements AutoCloseable {
 
   private static int number(String key) {
     return Integer.parseInt(key.substring(key.indexOf('-') + 1));
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

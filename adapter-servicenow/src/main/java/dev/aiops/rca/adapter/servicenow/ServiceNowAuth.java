@@ -1,8 +1,6 @@
 package dev.aiops.rca.adapter.servicenow;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Objects;
+import dev.aiops.rca.http.AuthHeaders;
 
 /** How the service signs in to ServiceNow: a user and password (Basic) or an OAuth bearer token. */
 public sealed interface ServiceNowAuth {
@@ -16,16 +14,12 @@ public sealed interface ServiceNowAuth {
   /** {@code SERVICENOW_USER} and {@code SERVICENOW_PASSWORD}, sent as HTTP Basic. */
   record UserPassword(String user, String password) implements ServiceNowAuth {
     public UserPassword {
-      Objects.requireNonNull(user, "user");
-      Objects.requireNonNull(password, "password");
-      if (user.isBlank() || password.isBlank()) {
-        throw new IllegalArgumentException("user and password must not be blank");
-      }
+      AuthHeaders.requireNotBlank("user and password must not be blank", user, password);
     }
 
     @Override
     public String header() {
-      return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      return AuthHeaders.basic(user, password);
     }
 
     @Override
@@ -42,15 +36,12 @@ public sealed interface ServiceNowAuth {
   /** {@code SERVICENOW_TOKEN}: an OAuth access token, sent as a bearer token. */
   record BearerToken(String token) implements ServiceNowAuth {
     public BearerToken {
-      Objects.requireNonNull(token, "token");
-      if (token.isBlank()) {
-        throw new IllegalArgumentException("token must not be blank");
-      }
+      AuthHeaders.requireNotBlank("token must not be blank", token);
     }
 
     @Override
     public String header() {
-      return "Bearer " + token;
+      return AuthHeaders.bearer(token);
     }
 
     @Override

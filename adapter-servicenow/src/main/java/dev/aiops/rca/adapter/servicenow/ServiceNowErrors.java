@@ -2,14 +2,17 @@ package dev.aiops.rca.adapter.servicenow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.http.HttpFailures;
+import dev.aiops.rca.http.RetryAfter;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.TransientPortException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** The one place where ServiceNow answers and transport failures become port exceptions. */
@@ -22,10 +25,10 @@ final class ServiceNowErrors {
   static PortException fromStatus(
       ServiceNowSettings settings, String call, int status, String body, HttpHeaders headers, Instant now) {
     String said = " (HTTP " + status + describe(body) + ")";
-    if (status == 429) {
+    if (HttpFailures.isThrottled(status)) {
       return new TransientPortException("ServiceNow throttled " + call + said, null, retryAfter(headers, now));
     }
-    if (status >= 500 && status != 501) {
+    if (HttpFailures.isServerFailure(status)) {
       return new TransientPortException("ServiceNow failed " + call + said, null, retryAfter(headers, now));
     }
     if (status == 401) {
@@ -40,7 +43,7 @@ final class ServiceNowErrors {
       return new PermanentPortException("ServiceNow found nothing for " + call + said
           + ": check SERVICENOW_INSTANCE, or the incident was deleted");
     }
-    if (status >= 300 && status < 400) {
+    if (HttpFailures.isRedirect(status)) {
       return new PermanentPortException("ServiceNow redirected " + call + said
           + ": check SERVICENOW_INSTANCE (a hibernating developer instance redirects to its wake-up page)");
     }
@@ -48,22 +51,25 @@ final class ServiceNowErrors {
   }
 
   static PortException fromTransport(String call, IOException e) {
-    String what = e instanceof HttpTimeoutException ? "timed out" : "could not be reached";
-    return new TransientPortException("ServiceNow " + what + " for " + call + ": " + e.getClass().getSimpleName(), e);
+    return new TransientPortException(
+        "ServiceNow " + HttpFailures.transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName(), e);
   }
 
   static PortException notJson(String call, String body) {
     return new PermanentPortException("ServiceNow answered " + call + " with something that is not JSON: "
-        + excerpt(body) + " (check SERVICENOW_INSTANCE: a hibernating instance answers with a web page)");
+        + HttpFailures.excerpt(body) + " (check SERVICENOW_INSTANCE: a hibernating instance answers with a web page)");
   }
 
-  /** {@code Retry-After} in seconds, else the rate-limit rule's reset time ({@code X-RateLimit-Reset}, Unix time). */
+  /**
+   * {@code Retry-After} (seconds or an HTTP date), else the rate-limit rule's reset time ({@code X-RateLimit-Reset},
+   * Unix time).
+   */
   static Optional<Duration> retryAfter(HttpHeaders headers, Instant now) {
+    Optional<String> asked = headers.firstValue("Retry-After").filter(value -> !value.isBlank());
+    if (asked.isPresent()) {
+      return RetryAfter.parse(asked.get(), Clock.fixed(now, ZoneOffset.UTC));
+    }
     try {
-      Optional<String> seconds = headers.firstValue("Retry-After").map(String::strip);
-      if (seconds.isPresent() && !seconds.get().isEmpty()) {
-        return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(seconds.get()))));
-      }
       Optional<String> reset = headers.firstValue("X-RateLimit-Reset").map(String::strip);
       if (reset.isPresent() && !reset.get().isEmpty()) {
         Duration wait = Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.get())));
@@ -88,15 +94,7 @@ final class ServiceNowErrors {
     } catch (IOException notJson) {
       // HTML pages from the instance or a proxy are real; keep an excerpt.
     }
-    String excerpt = excerpt(body);
+    String excerpt = HttpFailures.excerpt(body);
     return excerpt.isEmpty() ? "" : ": " + excerpt;
-  }
-
-  static String excerpt(String body) {
-    if (body == null) {
-      return "";
-    }
-    String text = body.replaceAll("<[^>]{0,200}>", " ").replaceAll("\\s+", " ").strip();
-    return text.length() <= 200 ? text : text.substring(0, 199) + "…";
   }
 }

@@ -1,10 +1,9 @@
 package dev.aiops.rca.adapter.servicenow;
 
-import java.net.InetAddress;
+import dev.aiops.rca.http.RetryPolicy;
+import dev.aiops.rca.http.SecureEndpoint;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,13 +35,10 @@ public record ServiceNowSettings(
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
-    instance = normalise(instance);
-    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-      throw new IllegalArgumentException("requestTimeout must be positive");
-    }
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1");
-    }
+    // The password goes to this host only: TLS everywhere except a loopback stub.
+    instance = SecureEndpoint.origin(
+        SecureEndpoint.require(instance, "instance (SERVICENOW_INSTANCE)", "https://acme.service-now.com"));
+    new RetryPolicy(requestTimeout, maxAttempts, maxBackoff); // checks the three
   }
 
   /** Settings with the defaults: no assignment group, no dashboard, 30 s per call, 3 attempts, waits up to 30 s. */
@@ -63,31 +59,8 @@ public record ServiceNowSettings(
     return URI.create(instance + pathAndQuery);
   }
 
-  // The password goes to this host only: TLS everywhere except a loopback stub.
-  private static URI normalise(URI instance) {
-    String scheme = instance.getScheme() == null ? "" : instance.getScheme().toLowerCase(Locale.ROOT);
-    if (instance.getHost() == null) {
-      throw new IllegalArgumentException(
-          "instance (SERVICENOW_INSTANCE) must be a URL such as https://acme.service-now.com: " + instance);
-    }
-    if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(instance.getHost()))) {
-      throw new IllegalArgumentException(
-          "instance (SERVICENOW_INSTANCE) must use https:// (http:// only on loopback): " + instance);
-    }
-    return URI.create(scheme + "://" + instance.getRawAuthority());
-  }
-
-  private static boolean isLoopback(String hostName) {
-    if (hostName.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!hostName.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
-      return false; // never resolve names: a DNS answer must not decide where the password goes
-    }
-    try {
-      return InetAddress.getByName(hostName.replace("[", "").replace("]", "")).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
+  /** The timeout, attempts and backoff of every call. */
+  RetryPolicy retryPolicy() {
+    return new RetryPolicy(requestTimeout, maxAttempts, maxBackoff);
   }
 }

@@ -1,35 +1,22 @@
 package dev.aiops.rca.adapter.servicenow;
 
+import dev.aiops.rca.http.HttpTransport;
+import dev.aiops.rca.http.Sleeper;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Objects;
 
-/**
- * What the adapter needs from its surroundings, gathered so that tests can hand in their own.
- *
- * @param http the HTTP client; it must not follow redirects, so that credentials are never sent elsewhere
- * @param sleeper how to wait between attempts
- */
-record ServiceNowTransport(HttpClient http, Sleeper sleeper) {
+/** The adapter's {@link HttpTransport}, under the name the issue tracker and tests construct. */
+record ServiceNowTransport(HttpTransport shared) {
 
   ServiceNowTransport {
-    Objects.requireNonNull(http, "http");
-    Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(shared, "shared");
+  }
+
+  ServiceNowTransport(HttpClient http, Sleeper sleeper) {
+    this(new HttpTransport(http, sleeper));
   }
 
   static ServiceNowTransport standard(ServiceNowSettings settings) {
-    HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(settings.requestTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-    return new ServiceNowTransport(http, Sleeper.THREAD);
-  }
-
-  /** Waits between attempts. */
-  @FunctionalInterface
-  interface Sleeper {
-    Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
-
-    void sleep(Duration duration) throws InterruptedException;
+    return new ServiceNowTransport(HttpTransport.standard(settings.requestTimeout()));
   }
 }

@@ -4,39 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.aiops.rca.http.LoopbackStub;
+import dev.aiops.rca.http.ScriptedReplies;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 /** A ServiceNow instance on loopback: the incident table (create, encoded-query read, work-note patch), scripted. */
-final class ServiceNowStub implements AutoCloseable {
+final class ServiceNowStub extends LoopbackStub {
 
   /** One request as the stub saw it. */
   record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
     JsonNode json() {
-      try {
-        return MAPPER.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return readJson(body);
     }
   }
 
   /** A scripted answer. */
-  record Answer(int status, String body, Map<String, String> headers) {
+  record Answer(int status, String body, Map<String, String> headers) implements Reply {
     static Answer json(int status, String body) {
       return new Answer(status, body, Map.of("Content-Type", "application/json"));
     }
@@ -45,28 +32,12 @@ final class ServiceNowStub implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   static final String TABLE = "/api/now/table/incident";
 
-  private final HttpServer server;
   private final Map<String, ObjectNode> bySysId = new ConcurrentHashMap<>();
-  private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
+  private final ScriptedReplies<Answer> scripted = new ScriptedReplies<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
-  ServiceNowStub() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.start();
-  }
-
-  URI uri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
   ServiceNowStub script(String method, Answer... answers) {
-    scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).addAll(List.of(answers));
+    scripted.add(method, List.of(answers));
     return this;
   }
 
@@ -82,32 +53,11 @@ final class ServiceNowStub implements AutoCloseable {
     return bySysId.values().stream().filter(i -> i.path("number").asText().equals(number)).findFirst().orElseThrow();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getPath();
-    Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
-    Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    seen.add(new Seen(method, path, query, headers, body));
-    Answer answer;
-    synchronized (this) {
-      Deque<Answer> queue = scripted.get(method);
-      answer = queue == null ? null : queue.poll();
-    }
-    if (answer == null) {
-      answer = normal(method, path, query, body);
-    }
-    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    try {
-      exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-      if (bytes.length > 0) {
-        exchange.getResponseBody().write(bytes);
-      }
-    } finally {
-      exchange.close();
-    }
+  @Override
+  protected Reply answer(Request request) throws IOException {
+    seen.add(new Seen(request.method(), request.path(), request.query(), request.headers(), request.body()));
+    Answer answer = scripted.next(request.method());
+    return answer != null ? answer : normal(request.method(), request.path(), request.query(), request.body());
   }
 
   private synchronized Answer normal(String method, String path, Map<String, String> query, String body)
@@ -150,23 +100,5 @@ final class ServiceNowStub implements AutoCloseable {
       }
     }
     return true;
-  }
-
-  private static Map<String, String> parseQuery(String raw) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return query;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      query.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return query;
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

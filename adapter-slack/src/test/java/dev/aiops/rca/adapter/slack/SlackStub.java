@@ -1,31 +1,21 @@
 package dev.aiops.rca.adapter.slack;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import dev.aiops.rca.http.LoopbackStub;
+import dev.aiops.rca.http.ScriptedReplies;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A Slack Web API on loopback: chat.postMessage and chat.update as form posts, plus scripted answers. */
-public final class SlackStub implements AutoCloseable {
+public final class SlackStub extends LoopbackStub {
 
   /** One request as the stub saw it, with its form fields decoded and when it arrived ({@link System#nanoTime}). */
   public record Seen(String method, Map<String, String> headers, Map<String, String> form, long atNanos) {}
 
   /** A scripted answer. */
-  public record Answer(int status, String body, Map<String, String> headers) {
+  public record Answer(int status, String body, Map<String, String> headers) implements Reply {
     public static Answer json(int status, String body) {
       return new Answer(status, body, Map.of("Content-Type", "application/json; charset=utf-8"));
     }
@@ -33,28 +23,22 @@ public final class SlackStub implements AutoCloseable {
 
   public static final String CHANNEL_ID = "C0123ABCD";
 
-  private final HttpServer server;
-  private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
+  private final ScriptedReplies<Answer> scripted = new ScriptedReplies<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
 
   public SlackStub() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/api/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.start();
+    super("/api/");
   }
 
+  /** The Web API's base, {@code http://127.0.0.1:<port>/api/}. */
+  @Override
   public URI uri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/");
+    return super.uri().resolve("/api/");
   }
 
   public SlackStub script(String method, Answer... answers) {
-    scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).addAll(List.of(answers));
+    scripted.add(method, List.of(answers));
     return this;
   }
 
@@ -66,30 +50,13 @@ public final class SlackStub implements AutoCloseable {
     return List.copyOf(seen);
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestURI().getPath().substring("/api/".length());
-    Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-    Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-    seen.add(new Seen(method, headers, form, System.nanoTime()));
-    Answer answer;
-    synchronized (this) {
-      Deque<Answer> queue = scripted.get(method);
-      answer = queue == null ? null : queue.poll();
-    }
-    if (answer == null) {
-      answer = normal(method, form);
-    }
-    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    try {
-      exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-      if (bytes.length > 0) {
-        exchange.getResponseBody().write(bytes);
-      }
-    } finally {
-      exchange.close();
-    }
+  @Override
+  protected Reply answer(Request request) {
+    String method = request.path().substring("/api/".length());
+    Map<String, String> form = decodeForm(request.body());
+    seen.add(new Seen(method, request.headers(), form, request.atNanos()));
+    Answer answer = scripted.next(method);
+    return answer != null ? answer : normal(method, form);
   }
 
   private Answer normal(String method, Map<String, String> form) {
@@ -106,24 +73,5 @@ public final class SlackStub implements AutoCloseable {
       default:
         return Answer.json(200, "{\"ok\":false,\"error\":\"unknown_method\"}");
     }
-  }
-
-  private static Map<String, String> parseForm(String raw) {
-    Map<String, String> form = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return form;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      form.put(name, value);
-    }
-    return form;
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

@@ -28,7 +28,10 @@ final class ArchitectureRules {
       .adapter("testkit", "..rca.testkit..")
       .withOptionalLayers(true)
       // The composition root sees everything by design.
-      .ignoreDependency(resideInAPackage("..rca.app.."), alwaysTrue());
+      .ignoreDependency(resideInAPackage("..rca.app.."), alwaysTrue())
+      // The HTTP plumbing the adapters share is not a layer: it speaks the ports' exceptions (package rca.port
+      // itself, not port.in or port.out), and HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP bounds the rest.
+      .ignoreDependency(resideInAPackage("..rca.http.."), resideInAPackage("..rca.port"));
 
   static final ArchRule CORE_AND_PORTS_USE_ONLY_JAVA_AND_SLF4J = noClasses()
       .that().resideInAnyPackage("..rca.domain..", "..rca.port..", "..rca.core..")
@@ -38,6 +41,11 @@ final class ArchitectureRules {
   static final ArchRule ONLY_APP_DEPENDS_ON_ADAPTERS = noClasses()
       .that().resideOutsideOfPackages("..rca.app..", "..rca.adapter..")
       .should().dependOnClassesThat().resideInAPackage("..rca.adapter..");
+
+  // The shared HTTP plumbing sits below the adapters: it may know the ports' exceptions, never an adapter's words.
+  static final ArchRule HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP = noClasses()
+      .that().resideInAPackage("..rca.http..")
+      .should().dependOnClassesThat().resideInAnyPackage("..rca.adapter..", "..rca.core..", "..rca.app..");
 
   static final ArchRule PORT_IN_AND_PORT_OUT_ARE_INDEPENDENT = noClasses()
       .that().resideInAPackage("..rca.port.in..")

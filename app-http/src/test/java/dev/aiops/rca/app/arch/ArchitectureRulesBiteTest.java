@@ -21,6 +21,8 @@ class ArchitectureRulesBiteTest {
         Arguments.of("core_and_ports_use_only_java_and_slf4j",
             ArchitectureRules.CORE_AND_PORTS_USE_ONLY_JAVA_AND_SLF4J, "picocli"),
         Arguments.of("only_app_depends_on_adapters", ArchitectureRules.ONLY_APP_DEPENDS_ON_ADAPTERS, "Pipeline"),
+        Arguments.of("http_support_depends_on_no_adapter_core_or_app",
+            ArchitectureRules.HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP, "JiraRetries"),
         Arguments.of("port_in_and_port_out_are_independent",
             ArchitectureRules.PORT_IN_AND_PORT_OUT_ARE_INDEPENDENT, "ReportUseCase"),
         Arguments.of("port_out_contains_only_interfaces", ArchitectureRules.PORT_OUT_CONTAINS_ONLY_INTERFACES,

@@ -20,6 +20,10 @@ class ArchitectureTest {
   static final ArchRule only_app_depends_on_adapters = ArchitectureRules.ONLY_APP_DEPENDS_ON_ADAPTERS;
 
   @ArchTest
+  static final ArchRule http_support_depends_on_no_adapter_core_or_app =
+      ArchitectureRules.HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP;
+
+  @ArchTest
   static final ArchRule port_in_and_port_out_are_independent = ArchitectureRules.PORT_IN_AND_PORT_OUT_ARE_INDEPENDENT;
 
   @ArchTest
