@@ -3,6 +3,7 @@ package dev.aiops.rca.adapter.adf;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiops.rca.http.Authorization;
 import dev.aiops.rca.http.ErrorMapper;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.http.RetryingJsonClient;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,14 +22,14 @@ final class AdfApi {
   static final String API_VERSION = "2018-06-01";
 
   private final AdfSettings settings;
-  private final AdfTransport transport;
+  private final HttpTransport transport;
   private final RetryingJsonClient client;
   private final Authorization authorization;
 
-  AdfApi(AdfSettings settings, AdfTransport transport) {
+  AdfApi(AdfSettings settings, HttpTransport transport) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.transport = Objects.requireNonNull(transport, "transport");
-    this.client = new RetryingJsonClient("ARM", transport.shared(), settings.retryPolicy());
+    this.client = new RetryingJsonClient("ARM", transport, settings.retryPolicy());
     EntraTokens tokens = new EntraTokens(settings, transport);
     this.authorization = Authorization.renewableBearer(tokens::current, tokens::refused);
   }
@@ -37,7 +38,7 @@ final class AdfApi {
     return settings;
   }
 
-  AdfTransport transport() {
+  HttpTransport transport() {
     return transport;
   }
 

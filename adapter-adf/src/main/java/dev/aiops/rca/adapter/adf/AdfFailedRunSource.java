@@ -8,6 +8,7 @@ import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
 import dev.aiops.rca.domain.TaskRun;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.RunNotFinishedException;
@@ -76,7 +77,7 @@ public final class AdfFailedRunSource implements FailedRunSource {
   }
 
   private static AdfRuns runs(AdfSettings settings) {
-    return new AdfRuns(new AdfApi(settings, AdfTransport.standard(settings)));
+    return new AdfRuns(new AdfApi(settings, HttpTransport.standard(settings.requestTimeout())));
   }
 
   /**

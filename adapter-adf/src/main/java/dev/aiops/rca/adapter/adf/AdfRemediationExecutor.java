@@ -8,6 +8,7 @@ import dev.aiops.rca.domain.RemediationProgress;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.out.RemediationExecutor;
@@ -36,7 +37,7 @@ public final class AdfRemediationExecutor implements RemediationExecutor {
 
   /** An executor for the factory in the settings. */
   public static AdfRemediationExecutor create(AdfSettings settings) {
-    AdfTransport transport = AdfTransport.standard(settings);
+    HttpTransport transport = HttpTransport.standard(settings.requestTimeout());
     return new AdfRemediationExecutor(new AdfRuns(new AdfApi(settings, transport)), transport.clock());
   }
 

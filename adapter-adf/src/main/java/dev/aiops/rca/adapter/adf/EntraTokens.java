@@ -2,6 +2,7 @@ package dev.aiops.rca.adapter.adf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
 import java.io.IOException;
 import java.net.URI;
@@ -25,11 +26,11 @@ final class EntraTokens {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AdfSettings settings;
-  private final AdfTransport transport;
+  private final HttpTransport transport;
   private String token;
   private Instant renewAt = Instant.MIN;
 
-  EntraTokens(AdfSettings settings, AdfTransport transport) {
+  EntraTokens(AdfSettings settings, HttpTransport transport) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.transport = Objects.requireNonNull(transport, "transport");
   }
@@ -79,7 +80,7 @@ final class EntraTokens {
     }
     HttpResponse<String> response;
     try {
-      response = transport.shared().http().send(request, HttpResponse.BodyHandlers.ofString());
+      response = transport.http().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw AdfErrors.fromTokenTransport(call, settings.credentials(), e);
     } catch (InterruptedException e) {

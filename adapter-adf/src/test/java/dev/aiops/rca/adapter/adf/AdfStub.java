@@ -1,6 +1,7 @@
 package dev.aiops.rca.adapter.adf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.http.LoopbackStub;
 import dev.aiops.rca.http.ScriptedReplies;
 import dev.aiops.rca.http.Sleeper;
@@ -95,7 +96,7 @@ public final class AdfStub extends LoopbackStub {
 
   public static AdfRuns runs(AdfSettings settings, Clock clock) {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    return new AdfRuns(new AdfApi(settings, new AdfTransport(http, clock, Sleeper.THREAD)));
+    return new AdfRuns(new AdfApi(settings, new HttpTransport(http, clock, Sleeper.THREAD)));
   }
 
   public AdfRuns runs() {

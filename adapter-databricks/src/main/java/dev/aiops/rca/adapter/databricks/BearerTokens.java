@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.databricks;
 
+import dev.aiops.rca.http.HttpTransport;
 /** Gives the bearer token for the next API call. Implementations are thread-safe. */
 interface BearerTokens {
 
@@ -10,7 +11,7 @@ interface BearerTokens {
   void refused(String token);
 
   /** Tokens for the given credentials. */
-  static BearerTokens of(DatabricksSettings settings, DatabricksTransport transport) {
+  static BearerTokens of(DatabricksSettings settings, HttpTransport transport) {
     if (settings.credentials() instanceof DatabricksCredentials.PersonalAccessToken pat) {
       String token = pat.token();
       return new BearerTokens() {

@@ -3,6 +3,7 @@ package dev.aiops.rca.adapter.databricks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiops.rca.http.AuthHeaders;
 import dev.aiops.rca.http.Authorization;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.http.RetryingJsonClient;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -18,10 +19,10 @@ final class DatabricksApi {
   private final RetryingJsonClient client;
   private final Authorization authorization;
 
-  DatabricksApi(DatabricksSettings settings, DatabricksTransport transport) {
+  DatabricksApi(DatabricksSettings settings, HttpTransport transport) {
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(transport, "transport");
-    this.client = new RetryingJsonClient("databricks", transport.shared(), settings.retryPolicy());
+    this.client = new RetryingJsonClient("databricks", transport, settings.retryPolicy());
     BearerTokens tokens = BearerTokens.of(settings, transport);
     // An OAuth token can be revoked before its expiry, so one fresh token is worth a try; a personal access token
     // cannot be renewed by the service.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.RunNotFinishedException;
 import dev.aiops.rca.port.out.FailedRunSource;
@@ -55,7 +56,7 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
   /** A source for the workspace in the settings, with a mapping of one's own. */
   public static DatabricksFailedRunSource create(DatabricksSettings settings, DatabricksRunMapping mapping) {
     return new DatabricksFailedRunSource(
-        new DatabricksJobs(new DatabricksApi(settings, DatabricksTransport.standard(settings))), mapping);
+        new DatabricksJobs(new DatabricksApi(settings, HttpTransport.standard(settings.requestTimeout()))), mapping);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.aiops.rca.domain.RemediationProgress;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.out.RemediationExecutor;
 import java.time.Clock;
@@ -31,7 +32,7 @@ public final class DatabricksRemediationExecutor implements RemediationExecutor 
 
   /** An executor for the workspace in the settings. */
   public static DatabricksRemediationExecutor create(DatabricksSettings settings) {
-    DatabricksTransport transport = DatabricksTransport.standard(settings);
+    HttpTransport transport = HttpTransport.standard(settings.requestTimeout());
     return new DatabricksRemediationExecutor(new DatabricksJobs(new DatabricksApi(settings, transport)),
         transport.clock());
   }

@@ -2,6 +2,7 @@ package dev.aiops.rca.adapter.databricks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -25,11 +26,11 @@ final class OAuthTokens implements BearerTokens {
 
   private final DatabricksSettings settings;
   private final DatabricksCredentials.OAuthClient client;
-  private final DatabricksTransport transport;
+  private final HttpTransport transport;
   private String token;
   private Instant renewAt = Instant.MIN;
 
-  OAuthTokens(DatabricksSettings settings, DatabricksCredentials.OAuthClient client, DatabricksTransport transport) {
+  OAuthTokens(DatabricksSettings settings, DatabricksCredentials.OAuthClient client, HttpTransport transport) {
     this.settings = settings;
     this.client = client;
     this.transport = transport;
@@ -63,7 +64,7 @@ final class OAuthTokens implements BearerTokens {
         .build();
     HttpResponse<String> response;
     try {
-      response = transport.shared().http().send(request, HttpResponse.BodyHandlers.ofString());
+      response = transport.http().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw DatabricksErrors.fromTransport(call, e);
     } catch (InterruptedException e) {

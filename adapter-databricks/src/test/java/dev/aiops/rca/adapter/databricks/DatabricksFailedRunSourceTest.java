@@ -9,6 +9,7 @@ import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskRun;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.http.Sleeper;
 import dev.aiops.rca.port.RunNotFinishedException;
 import dev.aiops.rca.port.out.FailedRunSource;
@@ -40,7 +41,7 @@ class DatabricksFailedRunSourceTest implements FailedRunSourceContract {
   static DatabricksJobs jobs(DatabricksSettings settings) {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     return new DatabricksJobs(new DatabricksApi(settings,
-        new DatabricksTransport(http, Clock.systemUTC(), Sleeper.THREAD)));
+        new HttpTransport(http, Clock.systemUTC(), Sleeper.THREAD)));
   }
 
   static FailureEvent event(String runId) {

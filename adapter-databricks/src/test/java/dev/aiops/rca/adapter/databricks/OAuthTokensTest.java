@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiops.rca.adapter.databricks.DatabricksStub.Answer;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.http.Sleeper;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.testkit.MutableClock;
@@ -31,7 +32,7 @@ class OAuthTokensTest {
     DatabricksSettings settings = new DatabricksSettings(stub.uri(),
         new DatabricksCredentials.OAuthClient("sp-client", "sp-secret"), Duration.ofSeconds(2), 2,
         Duration.ofSeconds(1));
-    return new DatabricksJobs(new DatabricksApi(settings, new DatabricksTransport(
+    return new DatabricksJobs(new DatabricksApi(settings, new HttpTransport(
         HttpClient.newHttpClient(), clock, Sleeper.THREAD)));
   }
 

@@ -3,6 +3,7 @@ package dev.aiops.rca.adapter.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiops.rca.http.ErrorMapper;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.http.RetryingJsonClient;
 import java.net.http.HttpRequest;
 import java.util.Objects;
@@ -15,9 +16,9 @@ final class JiraApi {
   private final RetryingJsonClient client;
   private final ObjectMapper json = new ObjectMapper();
 
-  JiraApi(JiraSettings settings, JiraTransport transport) {
+  JiraApi(JiraSettings settings, HttpTransport transport) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.client = new RetryingJsonClient("jira", Objects.requireNonNull(transport, "transport").shared(),
+    this.client = new RetryingJsonClient("jira", Objects.requireNonNull(transport, "transport"),
         settings.retryPolicy());
   }
 

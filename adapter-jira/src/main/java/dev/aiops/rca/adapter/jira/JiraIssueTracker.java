@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.out.IssueTracker;
 import java.net.URLEncoder;
@@ -39,14 +40,14 @@ public final class JiraIssueTracker implements IssueTracker {
   private final JiraSettings settings;
   private final JiraApi api;
 
-  JiraIssueTracker(JiraSettings settings, JiraTransport transport) {
+  JiraIssueTracker(JiraSettings settings, HttpTransport transport) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.api = new JiraApi(settings, transport);
   }
 
   /** A tracker on the configured site, with a JDK HTTP client that does not follow redirects. */
   public static JiraIssueTracker create(JiraSettings settings) {
-    return new JiraIssueTracker(settings, JiraTransport.standard(settings));
+    return new JiraIssueTracker(settings, HttpTransport.standard(settings.requestTimeout()));
   }
 
   @Override

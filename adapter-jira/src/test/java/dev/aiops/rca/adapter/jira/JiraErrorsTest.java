@@ -10,6 +10,7 @@ import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.TransientPortException;
@@ -42,7 +43,7 @@ class JiraErrorsTest {
   }
 
   private JiraIssueTracker tracker(JiraSettings settings) {
-    return new JiraIssueTracker(settings, new JiraTransport(HttpClient.newHttpClient(), waits::add));
+    return new JiraIssueTracker(settings, new HttpTransport(HttpClient.newHttpClient(), waits::add));
   }
 
   static Stream<Arguments> answers() {

@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.jira;
 
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.out.IssueTracker;
 import dev.aiops.rca.testkit.IssueTrackerContract;
 import java.net.http.HttpClient;
@@ -26,6 +27,6 @@ class JiraIssueTrackerContractTest implements IssueTrackerContract {
   }
 
   static JiraIssueTracker tracker(JiraStub stub, JiraSettings settings) {
-    return new JiraIssueTracker(settings, new JiraTransport(HttpClient.newHttpClient(), duration -> { }));
+    return new JiraIssueTracker(settings, new HttpTransport(HttpClient.newHttpClient(), duration -> { }));
   }
 }

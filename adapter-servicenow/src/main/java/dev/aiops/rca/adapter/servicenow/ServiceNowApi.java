@@ -3,6 +3,7 @@ package dev.aiops.rca.adapter.servicenow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiops.rca.http.ErrorMapper;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.http.RetryingJsonClient;
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -15,9 +16,9 @@ final class ServiceNowApi {
   private final RetryingJsonClient client;
   private final ObjectMapper json = new ObjectMapper();
 
-  ServiceNowApi(ServiceNowSettings settings, ServiceNowTransport transport) {
+  ServiceNowApi(ServiceNowSettings settings, HttpTransport transport) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.client = new RetryingJsonClient("servicenow", Objects.requireNonNull(transport, "transport").shared(),
+    this.client = new RetryingJsonClient("servicenow", Objects.requireNonNull(transport, "transport"),
         settings.retryPolicy());
   }
 

@@ -8,6 +8,7 @@ import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.TicketDetails;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.out.IssueTracker;
 import java.net.URLEncoder;
@@ -33,14 +34,14 @@ public final class ServiceNowIssueTracker implements IssueTracker {
   private final ServiceNowSettings settings;
   private final ServiceNowApi api;
 
-  ServiceNowIssueTracker(ServiceNowSettings settings, ServiceNowTransport transport) {
+  ServiceNowIssueTracker(ServiceNowSettings settings, HttpTransport transport) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.api = new ServiceNowApi(settings, transport);
   }
 
   /** A tracker on the configured instance, with a JDK HTTP client that does not follow redirects. */
   public static ServiceNowIssueTracker create(ServiceNowSettings settings) {
-    return new ServiceNowIssueTracker(settings, ServiceNowTransport.standard(settings));
+    return new ServiceNowIssueTracker(settings, HttpTransport.standard(settings.requestTimeout()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.servicenow;
 
+import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.out.IssueTracker;
 import dev.aiops.rca.testkit.IssueTrackerContract;
 import java.net.http.HttpClient;
@@ -25,6 +26,6 @@ class ServiceNowIssueTrackerContractTest implements IssueTrackerContract {
   }
 
   static ServiceNowIssueTracker tracker(ServiceNowSettings settings) {
-    return new ServiceNowIssueTracker(settings, new ServiceNowTransport(HttpClient.newHttpClient(), d -> { }));
+    return new ServiceNowIssueTracker(settings, new HttpTransport(HttpClient.newHttpClient(), d -> { }));
   }
 }

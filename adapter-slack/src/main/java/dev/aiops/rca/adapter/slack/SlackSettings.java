@@ -1,10 +1,8 @@
 package dev.aiops.rca.adapter.slack;
 
-import java.net.InetAddress;
+import dev.aiops.rca.http.SecureEndpoint;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -84,30 +82,7 @@ public record SlackSettings(
   // The token goes to this host only: TLS everywhere except a loopback stub. The SDK appends method names to the
   // prefix, so it must end with a slash.
   private static URI normalise(URI url) {
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (url.getHost() == null) {
-      throw new IllegalArgumentException("apiUrl (SLACK_API_URL) must be a URL such as https://slack.com/api/: "
-          + url);
-    }
-    if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(url.getHost()))) {
-      throw new IllegalArgumentException("apiUrl (SLACK_API_URL) must use https:// (http:// only on loopback): "
-          + url);
-    }
-    String text = url.toString();
+    String text = SecureEndpoint.require(url, "apiUrl (SLACK_API_URL)", "https://slack.com/api/").toString();
     return URI.create(text.endsWith("/") ? text : text + "/");
-  }
-
-  private static boolean isLoopback(String hostName) {
-    if (hostName.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!hostName.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
-      return false; // never resolve names: a DNS answer must not decide where the token goes
-    }
-    try {
-      return InetAddress.getByName(hostName.replace("[", "").replace("]", "")).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }
