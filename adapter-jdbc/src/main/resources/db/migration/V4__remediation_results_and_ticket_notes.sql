@@ -10,3 +10,6 @@ CREATE TABLE ticket_notes (
   at          TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ticket_notes_by_ticket ON ticket_notes (ticket_key);
+
+-- Data Factory pipeline names (the job id of an ADF failure) may be 260 characters long.
+ALTER TABLE inbox ALTER COLUMN job_id SET DATA TYPE VARCHAR(300);

@@ -58,6 +58,19 @@ interface InboxContract {
   }
 
   @Test
+  default void should_keep_a_data_factory_failure_whose_pipeline_name_has_the_longest_allowed_length() {
+    JdbiInbox inbox = inbox(store());
+    String pipeline = "PL_" + "x".repeat(257);
+    FailureEvent event = new FailureEvent(RunKey.of(Source.ADF, "6f1c2d3e-0000-4000-8000-00000000aaaa"), pipeline,
+        pipeline, "adf-prod", Samples.T0, Optional.of("boom"), "{}");
+
+    inbox.accept(new InboxDelivery("d-adf", event, Map.of(), Samples.T0));
+
+    assertThat(inbox.take("w1", 1, LEASE)).singleElement()
+        .satisfies(item -> assertThat(item.event().jobId()).hasSize(260));
+  }
+
+  @Test
   default void should_report_the_oldest_pending_delivery_until_none_is_left() {
     JdbiInbox inbox = inbox(store());
     assertThat(inbox.oldestPending()).isEmpty();

@@ -31,6 +31,8 @@ public final class WebhookIntake {
       "content-type", "user-agent", "x-delivery-id", "x-request-id", "x-forwarded-for", "x-databricks-org-id");
   /** The longest run or job id the inbox and the incident store keep; real platform ids are far shorter. */
   static final int MAX_ID_LENGTH = 200;
+  /** The longest job id the inbox keeps: Data Factory pipeline names, which stand for it, reach 260 characters. */
+  static final int MAX_JOB_ID_LENGTH = 260;
   /** The longest job name or workspace the inbox and the incident store keep. */
   static final int MAX_NAME_LENGTH = 500;
 
@@ -120,8 +122,8 @@ public final class WebhookIntake {
     if (event.run().runId().value().length() > MAX_ID_LENGTH) {
       return Optional.of("the run id is not a run id: longer than " + MAX_ID_LENGTH + " characters");
     }
-    if (event.jobId().length() > MAX_ID_LENGTH) {
-      return Optional.of("the job id or pipeline name is longer than " + MAX_ID_LENGTH + " characters");
+    if (event.jobId().length() > MAX_JOB_ID_LENGTH) {
+      return Optional.of("the job id or pipeline name is longer than " + MAX_JOB_ID_LENGTH + " characters");
     }
     if (event.jobName().length() > MAX_NAME_LENGTH) {
       return Optional.of("the job name is longer than " + MAX_NAME_LENGTH + " characters");
