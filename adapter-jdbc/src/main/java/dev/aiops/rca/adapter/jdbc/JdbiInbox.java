@@ -176,6 +176,21 @@ public final class JdbiInbox {
     });
   }
 
+  /**
+   * Extends the lease of a delivery that {@code worker} still holds, so that a long pipeline (a slow model, a
+   * tracker that throttles) is not taken by another worker meanwhile.
+   *
+   * @return false when the worker no longer holds the lease: it ran out, or the delivery is finished
+   */
+  public boolean renew(String deliveryId, String worker, Duration lease) {
+    Instant now = clock.instant();
+    return store.transaction("renew lease of " + deliveryId, h -> h.createUpdate("""
+            UPDATE inbox SET lease_until = :until
+            WHERE delivery_id = :id AND status = 'PENDING' AND lease_owner = :worker AND lease_until >= :now""")
+        .bind("until", now.plus(lease)).bind("id", deliveryId).bind("worker", worker).bind("now", now)
+        .execute()) == 1;
+  }
+
   /** Marks a delivery processed; a worker that lost its lease to another changes nothing. */
   public void complete(String deliveryId, String worker) {
     Instant now = clock.instant();

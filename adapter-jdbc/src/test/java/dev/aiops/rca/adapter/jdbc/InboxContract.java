@@ -148,6 +148,23 @@ interface InboxContract {
   }
 
   @Test
+  default void should_keep_a_delivery_from_other_workers_while_its_worker_renews_the_lease() {
+    JdbiInbox inbox = inbox(store());
+    inbox.accept(delivery("d-1", "1"));
+    inbox.take("w1", 1, LEASE);
+
+    clock().advance(LEASE.minusSeconds(1));
+    assertThat(inbox.renew("d-1", "w1", LEASE)).isTrue();
+    assertThat(inbox.renew("d-1", "w2", LEASE)).isFalse();
+    clock().advance(LEASE.minusSeconds(1));
+
+    assertThat(inbox.take("w2", 1, LEASE)).isEmpty();
+    clock().advance(Duration.ofSeconds(2));
+    assertThat(inbox.take("w2", 1, LEASE)).hasSize(1);
+    assertThat(inbox.renew("d-1", "w1", LEASE)).isFalse();
+  }
+
+  @Test
   default void should_take_a_delivery_again_when_the_lease_of_a_crashed_worker_expires() {
     JdbiInbox inbox = inbox(store());
     inbox.accept(delivery("d-1", "1"));

@@ -11,7 +11,11 @@ import dev.aiops.rca.port.in.HandleFailureUseCase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -58,6 +62,9 @@ public final class InboxWorkers implements AutoCloseable {
   private final String instance;
   private final Semaphore wakeUps = new Semaphore(0);
   private final List<Thread> threads = new ArrayList<>();
+  /** The deliveries being processed now, by worker: their leases are renewed until they finish. */
+  private final Map<String, String> inFlight = new ConcurrentHashMap<>();
+  private ScheduledExecutorService leaseKeeper;
   private volatile boolean running;
 
   /**
@@ -76,6 +83,14 @@ public final class InboxWorkers implements AutoCloseable {
       return this;
     }
     running = true;
+    leaseKeeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "inbox-" + instance + "-leases");
+      thread.setDaemon(true);
+      return thread;
+    });
+    // A third of the lease: two renewals may fail (a database hiccup) before another worker could take it.
+    long every = Math.max(1, settings.lease().toMillis() / 3);
+    leaseKeeper.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
     for (int i = 1; i <= settings.workers(); i++) {
       String name = instance + "-w" + i;
       Thread thread = new Thread(() -> guarded(name), "inbox-" + name);
@@ -141,8 +156,21 @@ public final class InboxWorkers implements AutoCloseable {
     }
   }
 
+  private void renewLeases() {
+    inFlight.forEach((deliveryId, worker) -> {
+      try {
+        if (!inbox.renew(deliveryId, worker, settings.lease())) {
+          LOG.warn("delivery {} is no longer leased to {}; another worker may take it", deliveryId, worker);
+        }
+      } catch (PortException e) {
+        LOG.warn("lease of delivery {} not renewed: {}", deliveryId, e.getMessage());
+      }
+    });
+  }
+
   private void process(String worker, InboxItem item) {
     MDC.put("run", item.event().run().toString());
+    inFlight.put(item.deliveryId(), worker);
     try {
       HandleFailureResult result = pipeline.handle(new HandleFailureCommand(item.event(), item.deliveryId()));
       if (result instanceof HandleFailureResult.Handled handled && !handled.problems().isEmpty()) {
@@ -159,6 +187,7 @@ public final class InboxWorkers implements AutoCloseable {
       // A bug or bad data: retrying the same input will not help; dead-letter it for a replay after a fix.
       settle(worker, item, e, false);
     } finally {
+      inFlight.remove(item.deliveryId());
       MDC.remove("run");
       MDC.remove(MDC_INCIDENT);
     }
@@ -184,10 +213,13 @@ public final class InboxWorkers implements AutoCloseable {
   @Override
   public void close() {
     List<Thread> stopping;
+    ScheduledExecutorService keeper;
     synchronized (this) {
       running = false;
       stopping = List.copyOf(threads);
       threads.clear();
+      keeper = leaseKeeper;
+      leaseKeeper = null;
     }
     wakeUps.release(stopping.size());
     long deadline = System.nanoTime() + settings.drain().toNanos();
@@ -196,12 +228,16 @@ public final class InboxWorkers implements AutoCloseable {
         thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       }
       if (thread.isAlive()) {
         LOG.warn("{} is still busy after {}; its delivery will be taken again when its lease expires",
             thread.getName(), settings.drain());
       }
+    }
+    if (keeper != null) {
+      // Deliveries still running keep the rest of their lease; after that another process may take them.
+      keeper.shutdownNow();
     }
   }
 }
