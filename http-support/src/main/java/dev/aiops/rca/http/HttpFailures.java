@@ -64,15 +64,12 @@ public final class HttpFailures {
 
   /** A failure below HTTP, transient: {@code "<vendor> timed out for <call>: HttpTimeoutException"}. */
   public static TransientPortException unreachable(String vendor, String call, IOException e) {
-    return new TransientPortException(
-        vendor + " " + transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName(), e);
+    return new TransientPortException(unreachableWording(vendor, call, e), e);
   }
 
   /** As {@link #unreachable(String, String, IOException)}, followed by what to check in parentheses. */
   public static TransientPortException unreachable(String vendor, String call, IOException e, String check) {
-    return new TransientPortException(
-        vendor + " " + transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName() + " (" + check + ")",
-        e);
+    return new TransientPortException(unreachableWording(vendor, call, e) + " (" + check + ")", e);
   }
 
   /**
@@ -82,5 +79,9 @@ public final class HttpFailures {
   public static PermanentPortException notJson(String vendor, String call, String body, String check) {
     return new PermanentPortException(vendor + " answered " + call + " with something that is not JSON: "
         + excerpt(body) + " (" + check + ")");
+  }
+
+  private static String unreachableWording(String vendor, String call, IOException e) {
+    return vendor + " " + transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName();
   }
 }
