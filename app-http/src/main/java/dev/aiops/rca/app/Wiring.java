@@ -13,9 +13,7 @@ import dev.aiops.rca.adapter.jdbc.InboxSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.adapter.jira.JiraAuth;
 import dev.aiops.rca.adapter.jira.JiraIssueTracker;
-import dev.aiops.rca.adapter.servicenow.ServiceNowAuth;
 import dev.aiops.rca.adapter.servicenow.ServiceNowIssueTracker;
 import dev.aiops.rca.adapter.slack.SlackNotifier;
 import dev.aiops.rca.app.config.AppConfig;
@@ -45,6 +43,7 @@ import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.http.Credentials;
 import dev.aiops.rca.port.in.AnalyzeEvidenceUseCase;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
@@ -221,16 +220,16 @@ public final class Wiring implements AutoCloseable {
     });
     integrations.llm().map(l -> l.apiKey()).filter(key -> !key.isBlank()).ifPresent(secrets::add);
     integrations.jira().map(j -> j.auth()).ifPresent(auth -> {
-      if (auth instanceof JiraAuth.CloudToken cloud) {
-        secrets.add(cloud.apiToken());
-      } else if (auth instanceof JiraAuth.PersonalAccessToken pat) {
+      if (auth instanceof Credentials.Basic cloud) {
+        secrets.add(cloud.secret());
+      } else if (auth instanceof Credentials.Bearer pat) {
         secrets.add(pat.token());
       }
     });
     integrations.serviceNow().map(s -> s.auth()).ifPresent(auth -> {
-      if (auth instanceof ServiceNowAuth.UserPassword user) {
-        secrets.add(user.password());
-      } else if (auth instanceof ServiceNowAuth.BearerToken bearer) {
+      if (auth instanceof Credentials.Basic user) {
+        secrets.add(user.secret());
+      } else if (auth instanceof Credentials.Bearer bearer) {
         secrets.add(bearer.token());
       }
     });

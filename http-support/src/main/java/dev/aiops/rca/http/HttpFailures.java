@@ -1,9 +1,17 @@
 package dev.aiops.rca.http;
 
+import dev.aiops.rca.port.PermanentPortException;
+import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.TransientPortException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
 
-/** The classification every REST adapter makes of a failed call, before it puts it in its own words. */
+/**
+ * The classification every REST adapter makes of a failed call, and the failures whose wording is the same for every
+ * vendor but for its name and the setting to check; the rest each adapter puts in its own words.
+ */
 public final class HttpFailures {
 
   private static final int MAX_EXCERPT = 200;
@@ -37,5 +45,43 @@ public final class HttpFailures {
     }
     String text = body.replaceAll("<[^>]{0,200}>", " ").replaceAll("\\s+", " ").strip();
     return text.length() <= MAX_EXCERPT ? text : text.substring(0, MAX_EXCERPT - 1) + "…";
+  }
+
+  /**
+   * A 429 as {@code "<vendor> throttled <call><said>"} and a retryable 5xx as {@code "<vendor> failed <call><said>"},
+   * both transient after the server's {@code wait}; empty for any other status, which only the adapter can word.
+   */
+  public static Optional<PortException> retryable(
+      String vendor, String call, int status, String said, Optional<Duration> wait) {
+    if (isThrottled(status)) {
+      return Optional.of(new TransientPortException(vendor + " throttled " + call + said, null, wait));
+    }
+    if (isServerFailure(status)) {
+      return Optional.of(new TransientPortException(vendor + " failed " + call + said, null, wait));
+    }
+    return Optional.empty();
+  }
+
+  /** A failure below HTTP, transient: {@code "<vendor> timed out for <call>: HttpTimeoutException"}. */
+  public static TransientPortException unreachable(String vendor, String call, IOException e) {
+    return new TransientPortException(unreachableWording(vendor, call, e), e);
+  }
+
+  /** As {@link #unreachable(String, String, IOException)}, followed by what to check in parentheses. */
+  public static TransientPortException unreachable(String vendor, String call, IOException e, String check) {
+    return new TransientPortException(unreachableWording(vendor, call, e) + " (" + check + ")", e);
+  }
+
+  /**
+   * A 2xx answer whose body is not the JSON asked for, permanent: {@code "<vendor> answered <call> with something
+   * that is not JSON: <excerpt> (<check>)"}. Usually a login or proxy page, so {@code check} names the URL setting.
+   */
+  public static PermanentPortException notJson(String vendor, String call, String body, String check) {
+    return new PermanentPortException(vendor + " answered " + call + " with something that is not JSON: "
+        + excerpt(body) + " (" + check + ")");
+  }
+
+  private static String unreachableWording(String vendor, String call, IOException e) {
+    return vendor + " " + transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName();
   }
 }

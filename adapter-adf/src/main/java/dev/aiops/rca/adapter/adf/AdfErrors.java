@@ -103,8 +103,7 @@ final class AdfErrors {
 
   /** A failure below HTTP on the way to ARM: a timeout, a refused or reset connection. */
   static PortException fromTransport(String call, IOException e) {
-    return new TransientPortException("ARM " + HttpFailures.transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName()
-        + " (check AZURE_MANAGEMENT_URL and the network)", e);
+    return HttpFailures.unreachable("ARM", call, e, "check AZURE_MANAGEMENT_URL and the network");
   }
 
   /** A failure below HTTP on the way to the token endpoint. */
@@ -119,8 +118,7 @@ final class AdfErrors {
 
   /** A 2xx answer whose body is not the JSON that was asked for. */
   static PortException notJson(String call, String body) {
-    return new PermanentPortException("ARM answered " + call + " with something that is not JSON: "
-        + HttpFailures.excerpt(body) + " (check AZURE_MANAGEMENT_URL and AZURE_AUTHORITY_HOST)");
+    return HttpFailures.notJson("ARM", call, body, "check AZURE_MANAGEMENT_URL and AZURE_AUTHORITY_HOST");
   }
 
   /** ARM's {@code {"error":{"code","message"}}} (the spec's CloudError), read leniently. */

@@ -5,7 +5,7 @@ import static dev.aiops.rca.adapter.adf.AdfStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiops.rca.adapter.adf.AdfStub.Answer;
+import dev.aiops.rca.http.RecordingStub.Answer;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.TransientPortException;
@@ -43,19 +43,19 @@ class AdfErrorsTest {
 
   static Stream<Arguments> answers() {
     return Stream.of(
-        Arguments.of(Answer.recorded("arm-error-400-adf-cloud-error.json"), PermanentPortException.class,
+        Arguments.of(AdfStub.recorded("arm-error-400-adf-cloud-error.json"), PermanentPortException.class,
             "BadRequest: Filter operand 'RunGroupId'"),
         Arguments.of(Answer.json(401, "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"The "
             + "access token is invalid.\"}}"), PermanentPortException.class, "AZURE_CLIENT_SECRET"),
-        Arguments.of(Answer.recorded("arm-error-403-authorizationfailed.json"), PermanentPortException.class,
+        Arguments.of(AdfStub.recorded("arm-error-403-authorizationfailed.json"), PermanentPortException.class,
             "Data Factory Contributor role on factory adf-sales-prod"),
-        Arguments.of(Answer.recorded("arm-error-403-authorizationfailed.json"), PermanentPortException.class,
+        Arguments.of(AdfStub.recorded("arm-error-403-authorizationfailed.json"), PermanentPortException.class,
             "lacks the action Microsoft.DataFactory/factories/pipelineruns/read"),
         Arguments.of(Answer.json(404, "{\"error\":{\"code\":\"PipelineRunNotFound\",\"message\":\"gone\"}}"),
             PermanentPortException.class, "pipeline run not found"),
         Arguments.of(Answer.json(404, "{\"error\":{\"code\":\"ResourceGroupNotFound\",\"message\":\"Resource "
             + "group 'rg-data-prod' could not be found.\"}}"), PermanentPortException.class, "ADF_RESOURCE_GROUP"),
-        Arguments.of(Answer.recorded("arm-error-429-throttled.json"), TransientPortException.class,
+        Arguments.of(AdfStub.recorded("arm-error-429-throttled.json"), TransientPortException.class,
             "TooManyRequests"),
         Arguments.of(Answer.json(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"boom\"}}"),
             TransientPortException.class, "HTTP 500 InternalServerError"),
@@ -82,7 +82,7 @@ class AdfErrorsTest {
 
   @Test
   void should_carry_the_wait_arm_asked_for_when_throttled() {
-    stub.script(RUN_PATH, Answer.recorded("arm-error-429-throttled.json"));
+    stub.script(RUN_PATH, AdfStub.recorded("arm-error-429-throttled.json"));
 
     assertThatThrownBy(() -> runs(1, Duration.ofSeconds(2)).getPipelineRun(RUN))
         .isInstanceOfSatisfying(TransientPortException.class,
@@ -113,7 +113,7 @@ class AdfErrorsTest {
 
   @Test
   void should_not_retry_when_the_answer_is_permanent() {
-    stub.script(RUN_PATH, Answer.recorded("arm-error-403-authorizationfailed.json"));
+    stub.script(RUN_PATH, AdfStub.recorded("arm-error-403-authorizationfailed.json"));
 
     assertThatThrownBy(() -> runs(3, Duration.ofSeconds(2)).getPipelineRun(RUN))
         .isInstanceOf(PermanentPortException.class);

@@ -118,7 +118,7 @@ class AdfRemediationExecutorTest implements RemediationExecutorContract {
 
   @Test
   void should_report_a_refused_rerun_as_failed_with_the_reason() {
-    stub.script(CREATE_RUN, AdfStub.Answer.recorded("arm-error-403-authorizationfailed.json"));
+    stub.script(CREATE_RUN, AdfStub.recorded("arm-error-403-authorizationfailed.json"));
 
     RemediationOutcome outcome = subject().execute(acceptedPlan());
 

@@ -2,8 +2,7 @@ package dev.aiops.rca.adapter.adf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiops.rca.http.HttpTransport;
-import dev.aiops.rca.http.LoopbackStub;
-import dev.aiops.rca.http.ScriptedReplies;
+import dev.aiops.rca.http.RecordingStub;
 import dev.aiops.rca.http.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +20,7 @@ import java.util.regex.Pattern;
  * the fixtures: pipeline run get, activity and pipeline run queries with continuation tokens, createRun, the v2
  * token endpoint and the managed identity endpoint, plus scripted answers and recorded requests.
  */
-public final class AdfStub extends LoopbackStub {
+public final class AdfStub extends RecordingStub<AdfStub> {
 
   public static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
   public static final String FACTORY = "/subscriptions/" + SUBSCRIPTION
@@ -37,34 +35,17 @@ public final class AdfStub extends LoopbackStub {
       Pattern.compile(Pattern.quote(FACTORY) + "/pipelineruns/([^/]+)/queryActivityruns");
   private static final Pattern CREATE_RUN = Pattern.compile(Pattern.quote(FACTORY) + "/pipelines/([^/]+)/createRun");
 
-  /** One request as the stub saw it. */
-  public record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
-      long atNanos) {
-    public JsonNode json() {
-      return readJson(body);
-    }
-  }
-
-  /** A scripted answer. */
-  public record Answer(int status, String body, Map<String, String> headers, Duration delay) implements Reply {
-    public static Answer json(int status, String body) {
-      return new Answer(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
-    }
-
-    /** An answer from a fixture that records {@code {status, headers, body}}. */
-    public static Answer recorded(String fixtureName) {
-      JsonNode recorded = AdfStub.json(fixture(fixtureName));
-      Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
-      recorded.path("headers").properties().forEach(field -> headers.put(field.getKey(), field.getValue().asText()));
-      return new Answer(recorded.path("status").asInt(), recorded.path("body").toString(), headers, Duration.ZERO);
-    }
+  /** An answer from a fixture that records {@code {status, headers, body}}. */
+  public static Answer recorded(String fixtureName) {
+    JsonNode recorded = json(fixture(fixtureName));
+    Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
+    recorded.path("headers").properties().forEach(field -> headers.put(field.getKey(), field.getValue().asText()));
+    return new Answer(recorded.path("status").asInt(), recorded.path("body").toString(), headers, Duration.ZERO);
   }
 
   private final Map<String, String> pipelineRuns = new ConcurrentHashMap<>();
   private final Map<String, List<String>> activityPages = new ConcurrentHashMap<>();
   private volatile List<String> pipelineRunPages = List.of("{\"value\":[]}");
-  private final ScriptedReplies<Answer> scripted = new ScriptedReplies<>();
-  private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile String tokenAnswer = fixture("aad-client-credentials-token-response-docs.json");
   private volatile String imdsAnswer = fixture("imds-managed-identity-token-response-docs.json");
   private volatile String createRunAnswer =
@@ -129,29 +110,11 @@ public final class AdfStub extends LoopbackStub {
     return this;
   }
 
-  /** The next calls to {@code path} get these answers, in order, before the normal ones. */
-  public AdfStub script(String path, Answer... answers) {
-    scripted.add(path, List.of(answers));
-    return this;
-  }
-
-  public List<Seen> seen() {
-    return List.copyOf(seen);
-  }
-
-  public List<Seen> seen(String path) {
-    return seen.stream().filter(s -> s.path().equals(path)).toList();
-  }
-
   @Override
-  protected Reply answer(Request request) {
-    seen.add(new Seen(request.method(), request.path(), request.query(), request.headers(), request.body(),
-        request.atNanos()));
-    Answer answer = scripted.next(request.path());
-    return answer != null ? answer : normal(request.method(), request.path(), request.body());
-  }
-
-  private Answer normal(String method, String path, String body) {
+  protected Answer normal(Request request) {
+    String method = request.method();
+    String path = request.path();
+    String body = request.body();
     if (path.equals(TOKEN_PATH) && method.equals("POST")) {
       return Answer.json(200, tokenAnswer);
     }

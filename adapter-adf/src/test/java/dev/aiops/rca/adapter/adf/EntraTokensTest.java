@@ -5,7 +5,7 @@ import static dev.aiops.rca.adapter.adf.AdfStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiops.rca.adapter.adf.AdfStub.Answer;
+import dev.aiops.rca.http.RecordingStub.Answer;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.TransientPortException;
 import dev.aiops.rca.testkit.MutableClock;

@@ -11,6 +11,7 @@ import dev.aiops.rca.port.TransientPortException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.util.List;
+import java.util.Optional;
 
 /** The one place where Databricks answers and transport failures become port exceptions. */
 final class DatabricksErrors {
@@ -33,12 +34,10 @@ final class DatabricksErrors {
   static PortException fromStatus(String call, int status, String body, HttpHeaders headers) {
     ErrorBody error = ErrorBody.parse(body, headers);
     String said = " (HTTP " + status + error.describe() + ")";
-    if (HttpFailures.isThrottled(status)) {
-      return new TransientPortException(
-          "Databricks throttled " + call + said, null, RetryAfter.from(headers));
-    }
-    if (HttpFailures.isServerFailure(status)) {
-      return new TransientPortException("Databricks failed " + call + said, null, RetryAfter.from(headers));
+    Optional<PortException> retryable =
+        HttpFailures.retryable("Databricks", call, status, said, RetryAfter.from(headers));
+    if (retryable.isPresent()) {
+      return retryable.get();
     }
     if (TRANSIENT_MESSAGES.stream().anyMatch(error.message()::contains)) {
       return new TransientPortException("Databricks is not ready for " + call + said, null, RetryAfter.from(headers));
@@ -64,15 +63,13 @@ final class DatabricksErrors {
 
   /** A failure below HTTP: a timeout, a refused or reset connection. */
   static PortException fromTransport(String call, IOException e) {
-    return new TransientPortException(
-        "Databricks " + HttpFailures.transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName(), e);
+    return HttpFailures.unreachable("Databricks", call, e);
   }
 
   /** A 2xx answer whose body is not the JSON that was asked for. */
   static PortException notJson(String call, String body) {
-    return new PermanentPortException("Databricks answered " + call + " with something that is not JSON: "
-        + HttpFailures.excerpt(body)
-        + " (check DATABRICKS_HOST: a private-link workspace answers with a login page)");
+    return HttpFailures.notJson("Databricks", call, body,
+        "check DATABRICKS_HOST: a private-link workspace answers with a login page");
   }
 
   /** The documented error body {@code {"error_code", "message"}}, read leniently. */

@@ -1,34 +1,18 @@
 package dev.aiops.rca.adapter.databricks;
 
-import dev.aiops.rca.http.LoopbackStub;
-import dev.aiops.rca.http.ScriptedReplies;
-import java.time.Duration;
+import dev.aiops.rca.http.RecordingStub;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A Databricks workspace on loopback that speaks the Jobs API's wire format from recorded fixtures: runs/get with
  * pages, runs/get-output, runs/repair and the OAuth token endpoint, plus scripted error answers.
  */
-public final class DatabricksStub extends LoopbackStub {
-
-  /** One request as the stub saw it. */
-  public record Seen(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
-      long atNanos) {}
-
-  /** A scripted answer. */
-  public record Answer(int status, String body, Map<String, String> headers, Duration delay) implements Reply {
-    public static Answer json(int status, String body) {
-      return new Answer(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
-    }
-  }
+public final class DatabricksStub extends RecordingStub<DatabricksStub> {
 
   private final Map<String, List<String>> runPages = new ConcurrentHashMap<>();
   private final Map<String, String> outputs = new ConcurrentHashMap<>();
-  private final ScriptedReplies<Answer> scripted = new ScriptedReplies<>();
-  private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile String repairAnswer = fixture("runs-repair-response.json");
   private volatile String tokenAnswer = fixture("oauth-m2m-token-response.json");
 
@@ -57,29 +41,10 @@ public final class DatabricksStub extends LoopbackStub {
     return this;
   }
 
-  /** The next calls to {@code path} get these answers, in order, before the normal ones. */
-  public DatabricksStub script(String path, Answer... answers) {
-    scripted.add(path, List.of(answers));
-    return this;
-  }
-
-  public List<Seen> seen() {
-    return List.copyOf(seen);
-  }
-
-  public List<Seen> seen(String path) {
-    return seen.stream().filter(s -> s.path().equals(path)).toList();
-  }
-
   @Override
-  protected Reply answer(Request request) {
-    seen.add(new Seen(request.method(), request.path(), request.query(), request.headers(), request.body(),
-        request.atNanos()));
-    Answer answer = scripted.next(request.path());
-    return answer != null ? answer : normal(request.path(), request.query());
-  }
-
-  private Answer normal(String path, Map<String, String> query) {
+  protected Answer normal(Request request) {
+    String path = request.path();
+    Map<String, String> query = request.query();
     String runId = query.getOrDefault("run_id", "");
     switch (path) {
       case "/api/2.2/jobs/runs/get": {

@@ -4,8 +4,8 @@ import static dev.aiops.rca.adapter.databricks.DatabricksStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiops.rca.adapter.databricks.DatabricksStub.Answer;
 import dev.aiops.rca.http.HttpTransport;
+import dev.aiops.rca.http.RecordingStub.Answer;
 import dev.aiops.rca.http.Sleeper;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.testkit.MutableClock;

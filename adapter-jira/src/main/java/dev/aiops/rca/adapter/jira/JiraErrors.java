@@ -6,7 +6,6 @@ import dev.aiops.rca.http.HttpFailures;
 import dev.aiops.rca.http.RetryAfter;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
-import dev.aiops.rca.port.TransientPortException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.util.ArrayList;
@@ -31,11 +30,9 @@ final class JiraErrors {
       JiraSettings settings, String call, Optional<String> issueKey, int status, String body, HttpHeaders headers) {
     ErrorCollection errors = ErrorCollection.parse(body);
     String said = " (HTTP " + status + errors.describe() + ")";
-    if (HttpFailures.isThrottled(status)) {
-      return new TransientPortException("Jira throttled " + call + said, null, RetryAfter.from(headers));
-    }
-    if (HttpFailures.isServerFailure(status)) {
-      return new TransientPortException("Jira failed " + call + said, null, RetryAfter.from(headers));
+    Optional<PortException> retryable = HttpFailures.retryable("Jira", call, status, said, RetryAfter.from(headers));
+    if (retryable.isPresent()) {
+      return retryable.get();
     }
     if (status == 401) {
       return new PermanentPortException("Jira refused the credentials for " + call + said + ": check "
@@ -65,13 +62,12 @@ final class JiraErrors {
 
   /** A failure below HTTP: a timeout, a refused or reset connection. */
   static PortException fromTransport(String call, IOException e) {
-    return new TransientPortException("Jira " + HttpFailures.transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName(), e);
+    return HttpFailures.unreachable("Jira", call, e);
   }
 
   /** A 2xx answer whose body is not the JSON that was asked for. */
   static PortException notJson(String call, String body) {
-    return new PermanentPortException("Jira answered " + call + " with something that is not JSON: "
-        + HttpFailures.excerpt(body) + " (check JIRA_DOMAIN: a proxy or login page answers with HTML)");
+    return HttpFailures.notJson("Jira", call, body, "check JIRA_DOMAIN: a proxy or login page answers with HTML");
   }
 
   /** Jira's {@code ErrorCollection}: {@code errorMessages} and {@code errors} by field, read leniently. */

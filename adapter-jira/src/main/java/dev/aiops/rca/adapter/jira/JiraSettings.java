@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.jira;
 
+import dev.aiops.rca.http.Credentials;
 import dev.aiops.rca.http.RetryPolicy;
 import dev.aiops.rca.http.SecureEndpoint;
 import java.net.URI;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public record JiraSettings(
     URI domain,
-    JiraAuth auth,
+    Credentials auth,
     String projectKey,
     String issueType,
     int apiVersion,
@@ -78,7 +79,7 @@ public record JiraSettings(
   }
 
   /** Settings with the defaults: issue type Bug, REST v3, reopen, priority on, 30 s per call, 3 attempts. */
-  public static JiraSettings of(String domain, JiraAuth auth, String projectKey) {
+  public static JiraSettings of(String domain, Credentials auth, String projectKey) {
     Objects.requireNonNull(domain, "domain");
     String url = domain.strip().contains("://") ? domain.strip() : "https://" + domain.strip();
     return new JiraSettings(URI.create(url), auth, projectKey, "Bug", 3, true, true, Optional.empty(),

@@ -17,6 +17,6 @@ class JiraDataCenterContractTest implements IssueTrackerContract {
   @Override
   public IssueTracker subject() {
     return JiraIssueTrackerContractTest.tracker(stub, JiraSettings.of(stub.uri().toString(),
-        new JiraAuth.PersonalAccessToken("dc-pat-secret"), "OPS").withApiVersion(2));
+        JiraAuth.dataCenter("dc-pat-secret"), "OPS").withApiVersion(2));
   }
 }

@@ -10,6 +10,7 @@ import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.http.Credentials;
 import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
@@ -90,7 +91,7 @@ class JiraErrorsTest {
   @Test
   void should_name_the_pat_when_data_center_refuses_the_token() {
     stub.script("POST", "/rest/api/2/search", Answer.json(401, ""));
-    JiraSettings dc = JiraSettings.of(stub.uri().toString(), new JiraAuth.PersonalAccessToken("dc-pat-secret"), "OPS")
+    JiraSettings dc = JiraSettings.of(stub.uri().toString(), JiraAuth.dataCenter("dc-pat-secret"), "OPS")
         .withApiVersion(2);
 
     assertThatThrownBy(() -> tracker(dc).findByIdempotencyKey("rca-aaaaaaaaaaaa-1"))
@@ -148,7 +149,7 @@ class JiraErrorsTest {
 
   @Test
   void should_refuse_plain_http_to_a_remote_host_and_mask_the_token() {
-    JiraAuth auth = new JiraAuth.CloudToken("bot@acme.example", "jira-secret-token");
+    Credentials auth = JiraAuth.cloud("bot@acme.example", "jira-secret-token");
 
     assertThatThrownBy(() -> JiraSettings.of("http://acme.atlassian.net", auth, "OPS"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JIRA_DOMAIN");

@@ -22,7 +22,7 @@ class JiraIssueTrackerContractTest implements IssueTrackerContract {
   }
 
   static JiraSettings settings(JiraStub stub) {
-    return JiraSettings.of(stub.uri().toString(), new JiraAuth.CloudToken("bot@acme.example", "jira-secret-token"),
+    return JiraSettings.of(stub.uri().toString(), JiraAuth.cloud("bot@acme.example", "jira-secret-token"),
         "OPS");
   }
 

@@ -80,7 +80,7 @@ class JiraIssueTrackerTest {
   @Test
   void should_send_wiki_markup_and_a_bearer_token_when_opening_on_data_center() {
     JiraIssueTracker tracker = tracker(stub, JiraSettings.of(stub.uri().toString(),
-        new JiraAuth.PersonalAccessToken("dc-pat-secret"), "OPS").withApiVersion(2));
+        JiraAuth.dataCenter("dc-pat-secret"), "OPS").withApiVersion(2));
 
     tracker.open(IssueTrackerContract.request("rca-aaaaaaaaaaaa-1"));
 

@@ -6,7 +6,6 @@ import dev.aiops.rca.http.HttpFailures;
 import dev.aiops.rca.http.RetryAfter;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
-import dev.aiops.rca.port.TransientPortException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
@@ -25,11 +24,10 @@ final class ServiceNowErrors {
   static PortException fromStatus(
       ServiceNowSettings settings, String call, int status, String body, HttpHeaders headers, Instant now) {
     String said = " (HTTP " + status + describe(body) + ")";
-    if (HttpFailures.isThrottled(status)) {
-      return new TransientPortException("ServiceNow throttled " + call + said, null, retryAfter(headers, now));
-    }
-    if (HttpFailures.isServerFailure(status)) {
-      return new TransientPortException("ServiceNow failed " + call + said, null, retryAfter(headers, now));
+    Optional<PortException> retryable =
+        HttpFailures.retryable("ServiceNow", call, status, said, retryAfter(headers, now));
+    if (retryable.isPresent()) {
+      return retryable.get();
     }
     if (status == 401) {
       return new PermanentPortException("ServiceNow refused the credentials for " + call + said + ": check "
@@ -51,13 +49,12 @@ final class ServiceNowErrors {
   }
 
   static PortException fromTransport(String call, IOException e) {
-    return new TransientPortException(
-        "ServiceNow " + HttpFailures.transportWording(e) + " for " + call + ": " + e.getClass().getSimpleName(), e);
+    return HttpFailures.unreachable("ServiceNow", call, e);
   }
 
   static PortException notJson(String call, String body) {
-    return new PermanentPortException("ServiceNow answered " + call + " with something that is not JSON: "
-        + HttpFailures.excerpt(body) + " (check SERVICENOW_INSTANCE: a hibernating instance answers with a web page)");
+    return HttpFailures.notJson("ServiceNow", call, body,
+        "check SERVICENOW_INSTANCE: a hibernating instance answers with a web page");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.servicenow;
 
+import dev.aiops.rca.http.Credentials;
 import dev.aiops.rca.http.RetryPolicy;
 import dev.aiops.rca.http.SecureEndpoint;
 import java.net.URI;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 public record ServiceNowSettings(
     URI instance,
-    ServiceNowAuth auth,
+    Credentials auth,
     Optional<String> assignmentGroup,
     Optional<URI> dashboardUrl,
     Duration requestTimeout,
@@ -42,7 +43,7 @@ public record ServiceNowSettings(
   }
 
   /** Settings with the defaults: no assignment group, no dashboard, 30 s per call, 3 attempts, waits up to 30 s. */
-  public static ServiceNowSettings of(String instance, ServiceNowAuth auth) {
+  public static ServiceNowSettings of(String instance, Credentials auth) {
     Objects.requireNonNull(instance, "instance");
     String url = instance.strip().contains("://") ? instance.strip() : "https://" + instance.strip();
     return new ServiceNowSettings(URI.create(url), auth, Optional.empty(), Optional.empty(), Duration.ofSeconds(30),

@@ -22,7 +22,7 @@ class ServiceNowIssueTrackerContractTest implements IssueTrackerContract {
   }
 
   static ServiceNowSettings settings(ServiceNowStub stub) {
-    return ServiceNowSettings.of(stub.uri().toString(), new ServiceNowAuth.UserPassword("rca.bot", "snow-secret"));
+    return ServiceNowSettings.of(stub.uri().toString(), ServiceNowAuth.userPassword("rca.bot", "snow-secret"));
   }
 
   static ServiceNowIssueTracker tracker(ServiceNowSettings settings) {

@@ -105,7 +105,7 @@ class ServiceNowIssueTrackerTest {
 
   @Test
   void should_send_a_bearer_token_when_configured() {
-    tracker(ServiceNowSettings.of(stub.uri().toString(), new ServiceNowAuth.BearerToken("snow-oauth")))
+    tracker(ServiceNowSettings.of(stub.uri().toString(), ServiceNowAuth.bearer("snow-oauth")))
         .findByIdempotencyKey("rca-x-1");
 
     assertThat(stub.seen("GET").get(0).headers().get("authorization")).isEqualTo("Bearer snow-oauth");

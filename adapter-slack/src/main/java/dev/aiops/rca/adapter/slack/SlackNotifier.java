@@ -97,16 +97,7 @@ public final class SlackNotifier implements Notifier {
     String key = key(message);
     SlackCard card = cards.computeIfPresent(key, (k, known) -> known.recurred(recurrence));
     if (card != null) {
-      ChatUpdateRequest request = ChatUpdateRequest.builder()
-          .channel(message.channel())
-          .ts(message.messageId())
-          .text(card.fallbackText())
-          .blocks(card.blocks(settings.dashboardUrl()))
-          .build();
-      ChatUpdateResponse response = call("update the alert", () -> methods.chatUpdate(request));
-      if (!response.isOk()) {
-        throw SlackErrors.fromError("update the alert", response.getError(), response.getNeeded());
-      }
+      redraw(message, card, "update the alert");
     } else {
       LOG.info("slack alert {} is not known since the start; only a threaded reply is possible", message.messageId());
     }
@@ -117,15 +108,20 @@ public final class SlackNotifier implements Notifier {
   public void refresh(NotificationRef message, Notification current) {
     SlackCard card = SlackCard.of(current);
     cards.put(key(message), card);
+    redraw(message, card, "redraw the alert");
+  }
+
+  /** Replaces the posted message with {@code card}; {@code call} names the step in an error. */
+  private void redraw(NotificationRef message, SlackCard card, String call) {
     ChatUpdateRequest request = ChatUpdateRequest.builder()
         .channel(message.channel())
         .ts(message.messageId())
         .text(card.fallbackText())
         .blocks(card.blocks(settings.dashboardUrl()))
         .build();
-    ChatUpdateResponse response = call("redraw the alert", () -> methods.chatUpdate(request));
+    ChatUpdateResponse response = call(call, () -> methods.chatUpdate(request));
     if (!response.isOk()) {
-      throw SlackErrors.fromError("redraw the alert", response.getError(), response.getNeeded());
+      throw SlackErrors.fromError(call, response.getError(), response.getNeeded());
     }
   }
 

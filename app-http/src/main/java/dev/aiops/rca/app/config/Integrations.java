@@ -14,6 +14,7 @@ import dev.aiops.rca.adapter.slack.SlackSettings;
 import dev.aiops.rca.app.RemediationFollower;
 import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.http.Credentials;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -210,8 +211,8 @@ public record Integrations(
       return Optional.empty();
     }
     return settings.build("JIRA_* settings", () -> {
-      JiraAuth auth = email.<JiraAuth>map(e -> new JiraAuth.CloudToken(e, token.get()))
-          .orElseGet(() -> new JiraAuth.PersonalAccessToken(token.get()));
+      Credentials auth = email.map(e -> JiraAuth.cloud(e, token.get()))
+          .orElseGet(() -> JiraAuth.dataCenter(token.get()));
       JiraSettings base = JiraSettings.of(domain.get(), auth, project.get());
       return new JiraSettings(base.domain(), auth, base.projectKey(), issueType, version, reopen, priority,
           occurrences, dashboard, base.requestTimeout(), base.maxAttempts(), base.maxBackoff());
@@ -220,15 +221,15 @@ public record Integrations(
 
   private static Optional<ServiceNowSettings> serviceNow(SettingsReader settings, Optional<URI> dashboard) {
     Optional<String> instance = settings.required("SERVICENOW_INSTANCE", "ITSM_TOOL is servicenow");
-    Optional<ServiceNowAuth> auth;
+    Optional<Credentials> auth;
     if (settings.isSet("SERVICENOW_TOKEN")) {
-      auth = Optional.of(new ServiceNowAuth.BearerToken(settings.get("SERVICENOW_TOKEN").orElseThrow()));
+      auth = Optional.of(ServiceNowAuth.bearer(settings.get("SERVICENOW_TOKEN").orElseThrow()));
     } else {
       String because = "ServiceNow needs SERVICENOW_USER and SERVICENOW_PASSWORD, or SERVICENOW_TOKEN";
       Optional<String> user = settings.required("SERVICENOW_USER", because);
       Optional<String> password = settings.required("SERVICENOW_PASSWORD", because);
       auth = user.isPresent() && password.isPresent()
-          ? Optional.of(new ServiceNowAuth.UserPassword(user.get(), password.get())) : Optional.empty();
+          ? Optional.of(ServiceNowAuth.userPassword(user.get(), password.get())) : Optional.empty();
     }
     Optional<String> group = settings.get("SERVICENOW_ASSIGNMENT_GROUP");
     if (instance.isEmpty() || auth.isEmpty()) {

@@ -118,7 +118,7 @@ class DiagnoseCommandTest {
   @Test
   void should_exit_1_with_the_reason_when_arm_refuses_to_read_the_run() {
     adf.script(AdfStub.FACTORY + "/pipelineruns/" + COPY_RUN,
-        AdfStub.Answer.recorded("arm-error-403-authorizationfailed.json"));
+        AdfStub.recorded("arm-error-403-authorizationfailed.json"));
 
     int exit = diagnose(adfSettings(), "adf", COPY_RUN);
 
