@@ -158,14 +158,16 @@ public final class Wiring implements AutoCloseable {
         resolveIncident, live, clock, followUp.core()), followUp.poll());
     queryIncidents = new QueryIncidentsService(incidents);
     inbox = store.inbox(inboxSettings, clock);
-    workers = new InboxWorkers(inbox, handleFailure, InboxWorkers.Settings.of(config.workers()), instanceName());
+    workers = new InboxWorkers(inbox, handleFailure,
+        InboxWorkers.Settings.of(config.workers()).withRetention(config.inboxRetention()), instanceName());
     InboxGauges.register(metrics, inbox, workers, clock);
     databricksIntake = new WebhookIntake(new DatabricksWebhookParser(), inbox, workers::wake, follower::wake, clock);
     adfIntake = new WebhookIntake(new AdfWebhookParser(), inbox, workers::wake, follower::wake, clock);
 
     notes.add("store: " + (config.database().isPresent() ? "database " + config.database().get().maskedUrl()
         : "embedded H2 file under " + config.dataDir().toAbsolutePath()) + " (schema " + store.schemaVersion() + ")");
-    notes.add("inbox: " + config.workers() + " worker(s)");
+    notes.add("inbox: " + config.workers() + " worker(s); bodies of finished deliveries kept "
+        + config.inboxRetention().toHours() + " h");
     notes.addAll(integrations.describe());
     if (notifier instanceof LogNotifier) {
       notes.add("alerts go to the service log: set SLACK_BOT_TOKEN and SLACK_ALERT_CHANNEL for Slack");

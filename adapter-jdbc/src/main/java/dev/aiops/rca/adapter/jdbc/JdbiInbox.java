@@ -38,6 +38,8 @@ public final class JdbiInbox {
   private static final Logger LOG = LoggerFactory.getLogger(JdbiInbox.class);
   /** How many due rows each worker looks at per item it wants, so that workers racing for the head still find work. */
   private static final int CANDIDATES_PER_ITEM = 16;
+  /** Rows emptied per transaction when pruning, to keep each one short. */
+  private static final int PRUNE_BATCH = 500;
   private static final String ENTRY_COLUMNS = "delivery_id, status, source, run_id, received_at, attempts, last_error";
 
   private final JdbcStore store;
@@ -191,6 +193,31 @@ public final class JdbiInbox {
         .execute()) == 1;
   }
 
+  /**
+   * Drops the raw body and headers of deliveries that finished (done, duplicate or rejected) before
+   * {@code now - retention}, in batches; the rows stay, so that a re-sent delivery is still known as a duplicate.
+   * Pending and dead deliveries keep theirs: they may still be processed or replayed.
+   *
+   * @return how many deliveries were emptied
+   */
+  public int prune(Duration retention) {
+    Instant before = clock.instant().minus(retention);
+    int total = 0;
+    int emptied;
+    do {
+      emptied = store.transaction("prune inbox", h -> h.createUpdate("""
+              UPDATE inbox SET body = '', headers = '{}'
+              WHERE delivery_id IN (
+                SELECT delivery_id FROM inbox
+                WHERE status IN ('DONE', 'DUPLICATE', 'REJECTED') AND finished_at < :before AND LENGTH(body) > 0
+                LIMIT :batch)""")
+          .bind("before", before).bind("batch", PRUNE_BATCH)
+          .execute());
+      total += emptied;
+    } while (emptied == PRUNE_BATCH);
+    return total;
+  }
+
   /** Marks a delivery processed; a worker that lost its lease to another changes nothing. */
   public void complete(String deliveryId, String worker) {
     Instant now = clock.instant();
@@ -283,6 +310,12 @@ public final class JdbiInbox {
   public Optional<InboxEntry> find(String deliveryId) {
     return store.transaction("find delivery", h -> entries(h, Optional.empty(), Optional.of(deliveryId), 1))
         .stream().findFirst();
+  }
+
+  /** The delivery's raw body as received, for inspection; empty for no such delivery, blank once pruned. */
+  public Optional<String> rawBody(String deliveryId) {
+    return store.transaction("read delivery body", h -> h.createQuery(
+            "SELECT body FROM inbox WHERE delivery_id = :id").bind("id", deliveryId).mapTo(String.class).findOne());
   }
 
   /** How many deliveries are in each status. */

@@ -71,6 +71,30 @@ interface InboxContract {
   }
 
   @Test
+  default void should_drop_the_bodies_of_old_finished_deliveries_and_still_know_a_resent_one() {
+    JdbiInbox inbox = inbox(store());
+    inbox.accept(delivery("d-done", "1"));
+    inbox.accept(delivery("d-pending", "2"));
+    inbox.reject("d-rejected", "not json", Map.of(), "not JSON");
+    inbox.take("w1", 2, LEASE).stream().filter(item -> item.deliveryId().equals("d-done"))
+        .forEach(item -> inbox.complete(item.deliveryId(), "w1"));
+    clock().advance(Duration.ofDays(15));
+    inbox.accept(new InboxDelivery("d-recent", Samples.databricksEvent("3"), Map.of(), clock().instant()));
+    inbox.take("w1", 5, LEASE).stream().filter(item -> item.deliveryId().equals("d-recent"))
+        .forEach(item -> inbox.complete(item.deliveryId(), "w1"));
+
+    int emptied = inbox.prune(Duration.ofDays(14));
+
+    assertThat(emptied).isEqualTo(2);
+    assertThat(inbox.rawBody("d-done")).contains("");
+    assertThat(inbox.rawBody("d-rejected")).contains("");
+    assertThat(inbox.rawBody("d-pending")).hasValueSatisfying(body -> assertThat(body).isNotEmpty());
+    assertThat(inbox.rawBody("d-recent")).hasValueSatisfying(body -> assertThat(body).isNotEmpty());
+    assertThat(inbox.accept(delivery("d-done", "1"))).isInstanceOf(AcceptOutcome.Duplicate.class);
+    assertThat(inbox.prune(Duration.ofDays(14))).isZero();
+  }
+
+  @Test
   default void should_report_the_oldest_pending_delivery_until_none_is_left() {
     JdbiInbox inbox = inbox(store());
     assertThat(inbox.oldestPending()).isEmpty();

@@ -1,6 +1,7 @@
 package dev.aiops.rca.app.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param database the incident database ({@code RCA_DB_URL}, {@code RCA_DB_USER}, {@code RCA_DB_PASSWORD}); empty
  *     for the embedded H2 file under the data directory
  * @param workers how many workers process the inbox ({@code RCA_WORKERS}, default 2)
+ * @param inboxRetention how long a finished delivery keeps its raw body and headers ({@code RCA_INBOX_RETENTION},
+ *     default 14 days); its row, which keeps a re-sent delivery a duplicate, stays
  * @param integrations the platforms, model, tracker and chat the service talks to
  */
 public record AppConfig(
@@ -24,7 +27,11 @@ public record AppConfig(
     Optional<Secret> apiKey,
     Optional<DatabaseSettings> database,
     int workers,
+    Duration inboxRetention,
     Integrations integrations) {
+
+  /** How long finished deliveries keep their bodies when {@code RCA_INBOX_RETENTION} is not set. */
+  public static final Duration DEFAULT_INBOX_RETENTION = Duration.ofDays(14);
 
   /** A JDBC database and its credentials. */
   public record DatabaseSettings(String url, String user, Optional<Secret> password) {
@@ -54,6 +61,10 @@ public record AppConfig(
     Objects.requireNonNull(database, "database");
     if (workers < 1 || workers > 64) {
       throw new IllegalArgumentException("workers must be within [1, 64], was " + workers);
+    }
+    Objects.requireNonNull(inboxRetention, "inboxRetention");
+    if (inboxRetention.compareTo(Duration.ofHours(1)) < 0) {
+      throw new IllegalArgumentException("inboxRetention must be at least 1 h, was " + inboxRetention);
     }
     Objects.requireNonNull(integrations, "integrations");
   }
@@ -86,6 +97,12 @@ public record AppConfig(
       }
     }
     int workers = settings.number("RCA_WORKERS", 2, 1, 64);
+    Duration retention = settings.duration("RCA_INBOX_RETENTION", DEFAULT_INBOX_RETENTION);
+    if (retention.compareTo(Duration.ofHours(1)) < 0) {
+      problems.add("RCA_INBOX_RETENTION must be at least 1h, was '" + source.get("RCA_INBOX_RETENTION").orElse("")
+          + "'");
+      retention = DEFAULT_INBOX_RETENTION;
+    }
     // Read by logback, not by us; a misspelt value would leave the console without an appender, so check it here.
     source.get("RCA_LOG_FORMAT").filter(format -> !format.equals("text") && !format.equals("json"))
         .ifPresent(format -> problems.add("RCA_LOG_FORMAT must be text or json, was '" + format + "'"));
@@ -94,7 +111,7 @@ public record AppConfig(
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
-    return new AppConfig(port, dataDir, source.get("RCA_API_KEY").map(Secret::new), database, workers,
+    return new AppConfig(port, dataDir, source.get("RCA_API_KEY").map(Secret::new), database, workers, retention,
         integrations);
   }
 
@@ -108,7 +125,8 @@ public record AppConfig(
             .orElse("(embedded H2 under " + dataDir + ")"),
         "RCA_DB_USER=" + database.map(DatabaseSettings::user).filter(u -> !u.isBlank()).orElse("(not set)"),
         "RCA_DB_PASSWORD=" + database.flatMap(DatabaseSettings::password).map(Secret::toString).orElse("(not set)"),
-        "RCA_WORKERS=" + workers));
+        "RCA_WORKERS=" + workers,
+        "RCA_INBOX_RETENTION=" + inboxRetention.toHours() + "h"));
     lines.addAll(integrations.describe());
     return lines;
   }

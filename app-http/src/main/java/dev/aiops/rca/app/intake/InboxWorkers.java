@@ -32,16 +32,21 @@ public final class InboxWorkers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InboxWorkers.class);
   /** Set by the metered store once a delivery's incident is known; cleared with the run after each delivery. */
   private static final String MDC_INCIDENT = "incident";
+  /** How often finished deliveries older than the retention lose their bodies. */
+  private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  /** The first pruning waits until start-up's own work is done. */
+  private static final Duration PRUNE_FIRST_AFTER = Duration.ofMinutes(1);
 
   /**
    * How the workers run.
    *
    * @param workers how many threads
-   * @param lease how long a delivery stays with its worker before another may take it
+   * @param lease how long a delivery stays with its worker before another may take it; renewed while it runs
    * @param idlePoll how long an idle worker waits before it looks again, unless woken
    * @param drain how long closing waits for deliveries in progress
+   * @param retention how long a finished delivery keeps its raw body (pruned hourly)
    */
-  public record Settings(int workers, Duration lease, Duration idlePoll, Duration drain) {
+  public record Settings(int workers, Duration lease, Duration idlePoll, Duration drain, Duration retention) {
     public Settings {
       if (workers < 1 || workers > 64) {
         throw new IllegalArgumentException("workers must be within [1, 64], was " + workers);
@@ -49,10 +54,20 @@ public final class InboxWorkers implements AutoCloseable {
       Objects.requireNonNull(lease, "lease");
       Objects.requireNonNull(idlePoll, "idlePoll");
       Objects.requireNonNull(drain, "drain");
+      Objects.requireNonNull(retention, "retention");
+    }
+
+    /** Settings that keep finished deliveries' bodies for 14 days. */
+    public Settings(int workers, Duration lease, Duration idlePoll, Duration drain) {
+      this(workers, lease, idlePoll, drain, Duration.ofDays(14));
     }
 
     public static Settings of(int workers) {
       return new Settings(workers, Duration.ofMinutes(5), Duration.ofMillis(500), Duration.ofSeconds(30));
+    }
+
+    public Settings withRetention(Duration newRetention) {
+      return new Settings(workers, lease, idlePoll, drain, newRetention);
     }
   }
 
@@ -91,6 +106,8 @@ public final class InboxWorkers implements AutoCloseable {
     // A third of the lease: two renewals may fail (a database hiccup) before another worker could take it.
     long every = Math.max(1, settings.lease().toMillis() / 3);
     leaseKeeper.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    leaseKeeper.scheduleWithFixedDelay(this::prune, PRUNE_FIRST_AFTER.toSeconds(), PRUNE_EVERY.toSeconds(),
+        TimeUnit.SECONDS);
     for (int i = 1; i <= settings.workers(); i++) {
       String name = instance + "-w" + i;
       Thread thread = new Thread(() -> guarded(name), "inbox-" + name);
@@ -153,6 +170,17 @@ public final class InboxWorkers implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
+    }
+  }
+
+  private void prune() {
+    try {
+      int emptied = inbox.prune(settings.retention());
+      if (emptied > 0) {
+        LOG.info("dropped the bodies of {} deliveries finished more than {} ago", emptied, settings.retention());
+      }
+    } catch (PortException e) {
+      LOG.warn("inbox not pruned: {}", e.getMessage());
     }
   }
 

@@ -41,6 +41,16 @@ class AppConfigTest {
   }
 
   @Test
+  void should_keep_finished_deliveries_bodies_as_long_as_the_retention_says() {
+    assertThat(AppConfig.from(ConfigSource.of(Map.of())).inboxRetention())
+        .isEqualTo(java.time.Duration.ofDays(14));
+    assertThat(AppConfig.from(ConfigSource.of(Map.of("RCA_INBOX_RETENTION", "3d"))).inboxRetention())
+        .isEqualTo(java.time.Duration.ofDays(3));
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_INBOX_RETENTION", "10m"))))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("RCA_INBOX_RETENTION");
+  }
+
+  @Test
   void should_follow_remediation_runs_as_the_settings_say() {
     Integrations defaults = AppConfig.from(ConfigSource.of(Map.of())).integrations();
     Integrations tuned = AppConfig.from(ConfigSource.of(Map.of("RCA_REMEDIATION_POLL", "10s",

@@ -86,7 +86,8 @@ final class Dependencies implements AutoCloseable {
             wait)),
         in.serviceNow(), in.slack(), in.remediation(), in.costTagKeys(), in.redactDataValues(), in.dashboardUrl(),
         in.followUp());
-    return new AppConfig(config.port(), config.dataDir(), config.apiKey(), config.database(), config.workers(), fast);
+    return new AppConfig(config.port(), config.dataDir(), config.apiKey(), config.database(), config.workers(),
+        config.inboxRetention(), fast);
   }
 
   /** Every secret {@link #settings()} holds. */
