@@ -86,8 +86,13 @@ public final class ServiceMetrics {
       case REMEDIATION_EXECUTED:
       case REMEDIATION_FAILED:
       case REMEDIATION_SKIPPED:
+      case REMEDIATION_RUN_SUCCEEDED:
+      case REMEDIATION_RUN_FAILED:
         registry.counter("rca.remediations", "outcome", lower(action.name().substring("REMEDIATION_".length())))
             .increment();
+        break;
+      case INCIDENT_RESOLVED:
+        registry.counter("rca.incidents", "result", "resolved").increment();
         break;
       default:
         break;

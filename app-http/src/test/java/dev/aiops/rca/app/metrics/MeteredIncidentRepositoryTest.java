@@ -41,10 +41,12 @@ class MeteredIncidentRepositoryTest {
     step(AuditAction.NOTIFICATION_FAILED);
     step(AuditAction.REMEDIATION_EXECUTED);
     step(AuditAction.DUPLICATE_DELIVERY);
+    step(AuditAction.REMEDIATION_RUN_SUCCEEDED);
+    step(AuditAction.INCIDENT_RESOLVED);
 
     String scrape = metrics.scrape();
 
-    assertThat(store.auditTrail(run)).hasSize(7);
+    assertThat(store.auditTrail(run)).hasSize(9);
     assertThat(scrape).contains(
         "rca_pipeline_steps_total{action=\"fetched\"} 1.0",
         "rca_enrichment_total{result=\"fetched\"} 1.0",
@@ -54,6 +56,8 @@ class MeteredIncidentRepositoryTest {
         "rca_incidents_total{result=\"recurred\"} 1.0",
         "rca_notifications_total{result=\"failed\"} 1.0",
         "rca_remediations_total{outcome=\"executed\"} 1.0",
+        "rca_remediations_total{outcome=\"run_succeeded\"} 1.0",
+        "rca_incidents_total{result=\"resolved\"} 1.0",
         "rca_duplicate_deliveries_total{stage=\"pipeline\"} 1.0");
   }
 
