@@ -61,6 +61,8 @@ public final class ChatModels {
             .maxRetries(0)
             .temperature(TEMPERATURE)
             .maxTokens(settings.maxOutputTokens())
+            // Anthropic says how long to wait only in a header, which the library's client drops.
+            .httpClientBuilder(RetryAfterHttpClient.builder())
             .logRequests(false)
             .logResponses(false);
         settings.baseUrl().ifPresent(builder::baseUrl);
@@ -72,7 +74,12 @@ public final class ChatModels {
             .baseUrl(settings.baseUrl().orElse("http://localhost:11434"))
             .timeout(settings.timeout())
             .temperature(TEMPERATURE)
-            .numPredict(settings.maxOutputTokens());
+            .numPredict(settings.maxOutputTokens())
+            // Ollama takes the JSON schema as "format"; without the capability the schema was never sent.
+            .supportedCapabilities(capabilities)
+            .httpClientBuilder(RetryAfterHttpClient.builder())
+            .logRequests(false)
+            .logResponses(false);
         builder.maxRetries(0);
         return builder.build();
       }

@@ -15,6 +15,7 @@ import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.TimeoutException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,20 +42,23 @@ final class LlmErrors {
     Optional<Integer> status = statusOf(e);
     String said = safe(e.getMessage(), apiKey);
     String where = vendor + status.map(s -> " (HTTP " + s + ")").orElse("");
+    // The settings app-http reads for this vendor: <PROVIDER>_API_KEY, _MODEL, _BASE_URL.
+    String setting = vendor.toUpperCase(Locale.ROOT) + "_";
     if (e instanceof RateLimitException || status.filter(s -> s == 429).isPresent()) {
-      return new TransientPortException(where + " throttled the call: " + said, e, retryDelay(e.getMessage()));
+      return new TransientPortException(where + " throttled the call: " + said, e, retryDelay(e));
     }
     if (e instanceof TimeoutException || status.filter(s -> s == 408).isPresent() || hasCause(e, IOException.class)) {
-      return new TransientPortException(where + " timed out or could not be reached: " + said, e);
+      return new TransientPortException(where + " timed out or could not be reached (check " + setting
+          + "BASE_URL): " + said, e);
     }
     if (e instanceof InternalServerException || status.filter(s -> s >= 500).isPresent()) {
-      return new TransientPortException(where + " failed: " + said, e, retryDelay(e.getMessage()));
+      return new TransientPortException(where + " failed: " + said, e, retryDelay(e));
     }
     if (e instanceof AuthenticationException || status.filter(s -> s == 401 || s == 403).isPresent()) {
-      return new PermanentPortException(where + " refused the key: check the API key setting. " + said, e);
+      return new PermanentPortException(where + " refused the key: check " + setting + "API_KEY. " + said, e);
     }
     if (e instanceof ModelNotFoundException || status.filter(s -> s == 404).isPresent()) {
-      return new PermanentPortException(where + " does not know the model: check the model name. " + said, e);
+      return new PermanentPortException(where + " does not know the model: check " + setting + "MODEL. " + said, e);
     }
     if (e instanceof ContentFilteredException) {
       return new PermanentPortException(where + " blocked the prompt or the answer: " + said, e);
@@ -72,6 +76,16 @@ final class LlmErrors {
     // prompt): an answer we cannot use, not a crash of ours.
     return new PermanentPortException(vendor + " gave an answer the client could not read ("
         + e.getClass().getSimpleName() + (said.isEmpty() ? "" : ": " + said) + ")", e);
+  }
+
+  /** The wait the vendor asked for: its Retry-After header where the client kept it, else from the body. */
+  private static Optional<Duration> retryDelay(RuntimeException e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof RetryAfterHttpClient.Failed && ((RetryAfterHttpClient.Failed) t).retryAfter().isPresent()) {
+        return ((RetryAfterHttpClient.Failed) t).retryAfter();
+      }
+    }
+    return retryDelay(e.getMessage());
   }
 
   /** The wait the vendor asked for, from Gemini's RetryInfo or from a "try again in" sentence. */
@@ -115,7 +129,8 @@ final class LlmErrors {
     return false;
   }
 
-  // The vendor's own error message, if the body is the usual {"error": {"message": ...}}, else an excerpt.
+  // The vendor's own error message, if the body is the usual {"error": {"message": ...}} or Ollama's
+  // {"error": "..."}, else an excerpt.
   private static String safe(String message, String apiKey) {
     if (message == null) {
       return "";
@@ -125,6 +140,8 @@ final class LlmErrors {
       JsonNode node = JSON.readTree(message);
       if (node != null && node.path("error").path("message").isTextual()) {
         text = node.path("error").path("message").asText();
+      } else if (node != null && node.path("error").isTextual()) {
+        text = node.path("error").asText();
       }
     } catch (IOException notJson) {
       // Plain text or HTML: keep an excerpt.

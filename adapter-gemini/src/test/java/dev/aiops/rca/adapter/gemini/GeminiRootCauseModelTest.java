@@ -10,30 +10,10 @@ import dev.aiops.rca.port.PermanentPortException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The adapter over langchain4j's Gemini model against a loopback generateContent stub. */
-class GeminiRootCauseModelTest implements LlmRootCauseModelContract {
-
-  private final LlmStub stub = new LlmStub(ok(GOOD, 42, 17));
-  private final List<Duration> waits = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void stop() {
-    stub.close();
-  }
-
-  @Override
-  public LlmStub stub() {
-    return stub;
-  }
-
-  @Override
-  public List<Duration> waits() {
-    return waits;
-  }
+class GeminiRootCauseModelTest extends LlmStubTest {
 
   @Override
   public LlmSettings settings(int attempts, Duration maxBackoff) {

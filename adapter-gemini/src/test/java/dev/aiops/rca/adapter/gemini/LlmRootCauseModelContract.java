@@ -87,6 +87,28 @@ interface LlmRootCauseModelContract extends RootCauseModelContract {
   }
 
   @Test
+  default void should_send_the_evidence_and_keep_the_key_out_of_the_prompt_and_the_logs_when_it_calls_the_vendor() {
+    String key = settings(1, Duration.ofSeconds(1)).apiKey();
+    stub().script(ok(GOOD, 1, 1), badRequest());
+    String logged;
+    try (CapturedLogs logs = new CapturedLogs()) {
+      model(1, Duration.ofSeconds(1)).analyze(run(), rules());
+      assertThatThrownBy(() -> model(1, Duration.ofSeconds(1)).analyze(run(), rules()))
+          .isInstanceOf(PermanentPortException.class);
+      logged = logs.text();
+    }
+
+    String sent = stub().seen().get(0).body();
+    assertThat(sent).contains("`prod`.`users` cannot be found", "etl_orders", RcaPrompt.OPEN);
+    // The prompt is logged at TRACE only, so the capture saw it: the key is the one thing that never shows.
+    assertThat(logged).contains("prompt for", "`prod`.`users` cannot be found");
+    if (!key.isEmpty()) {
+      assertThat(sent).doesNotContain(key);
+      assertThat(logged).doesNotContain(key);
+    }
+  }
+
+  @Test
   default void should_wait_as_long_as_the_vendor_asked_and_try_again_when_throttled() {
     stub().script(throttled(2), ok(GOOD, 1, 1));
 

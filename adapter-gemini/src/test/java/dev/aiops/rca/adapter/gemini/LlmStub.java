@@ -6,6 +6,7 @@ import dev.aiops.rca.http.LoopbackStub;
 import dev.aiops.rca.http.ScriptedReplies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +32,13 @@ public final class LlmStub extends LoopbackStub {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    /** This answer with one more header, such as Anthropic's {@code retry-after}. */
+    public Answer withHeader(String name, String value) {
+      Map<String, String> more = new HashMap<>(headers);
+      more.put(name, value);
+      return new Answer(status, body, Map.copyOf(more));
     }
   }
 

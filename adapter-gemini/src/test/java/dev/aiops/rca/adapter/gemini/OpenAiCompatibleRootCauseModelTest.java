@@ -8,30 +8,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The same adapter over langchain4j's OpenAI model, against a loopback OpenAI-compatible server: the swap. */
-class OpenAiCompatibleRootCauseModelTest implements LlmRootCauseModelContract {
-
-  private final LlmStub stub = new LlmStub(ok(GOOD, 42, 17));
-  private final List<Duration> waits = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void stop() {
-    stub.close();
-  }
-
-  @Override
-  public LlmStub stub() {
-    return stub;
-  }
-
-  @Override
-  public List<Duration> waits() {
-    return waits;
-  }
+class OpenAiCompatibleRootCauseModelTest extends LlmStubTest {
 
   @Override
   public LlmSettings settings(int attempts, Duration maxBackoff) {
