@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.gemini;
 
+import dev.aiops.rca.http.RetryAfter;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
@@ -59,8 +60,7 @@ final class RetryAfterHttpClient implements HttpClient {
       throw new IllegalStateException("interrupted while calling the model", e);
     }
     if (response.statusCode() < 200 || response.statusCode() > 299) {
-      throw new Failed(response.statusCode(), response.body(),
-          response.headers().firstValue("retry-after").flatMap(RetryAfterHttpClient::seconds));
+      throw new Failed(response.statusCode(), response.body(), RetryAfter.from(response.headers()));
     }
     return SuccessfulHttpResponse.builder().statusCode(response.statusCode()).headers(response.headers().map())
         .body(response.body()).build();
@@ -69,12 +69,6 @@ final class RetryAfterHttpClient implements HttpClient {
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
     throw new UnsupportedOperationException("the root-cause model does not stream");
-  }
-
-  // Retry-After is seconds or an HTTP date; the vendors here send seconds, and a date is left to the backoff.
-  private static Optional<Duration> seconds(String value) {
-    String trimmed = value.strip();
-    return trimmed.matches("\\d{1,6}") ? Optional.of(Duration.ofSeconds(Long.parseLong(trimmed))) : Optional.empty();
   }
 
   /** A non-2xx answer, with the wait the vendor asked for. */
