@@ -25,11 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * End-to-end latency from webhook to ticket. The service is built as {@link StormBenchmark} builds it (H2 file or
@@ -67,14 +61,8 @@ public final class EndToEndBenchmark {
         .toArray();
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int workers = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-    String pgUrl = Optional.ofNullable(System.getenv("RCA_TEST_PG_URL"))
-        .orElse("jdbc:postgresql://127.0.0.1:5432/test");
-    String pgUser = Optional.ofNullable(System.getenv("RCA_TEST_PG_USER")).orElse("postgres");
-    String schema = "rca_e2e_" + Long.toHexString(System.nanoTime());
-    Path dataDir = Files.createTempDirectory("rca-e2e");
-    JdbcSettings settings = database.equals("postgres")
-        ? JdbcSettings.of(pgUrl, pgUser, Optional.empty()).withSchema(schema).withPoolSize(workers + 8)
-        : JdbcSettings.h2File(dataDir).withPoolSize(workers + 8);
+    BenchDatabase db = BenchDatabase.open(database, "e2e", workers + 8);
+    JdbcSettings settings = db.settings();
     OUT.printf("database=%s rates=%s seconds/rate=%d workers=%d cpus=%d java=%s%n", database,
         Arrays.toString(rates), seconds, workers, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
@@ -116,11 +104,7 @@ public final class EndToEndBenchmark {
         pool.close();
       }
     } finally {
-      if (database.equals("postgres")) {
-        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, null); Statement s = c.createStatement()) {
-          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-      }
+      db.close();
     }
   }
 
@@ -136,10 +120,7 @@ public final class EndToEndBenchmark {
     long start = System.nanoTime() + 5_000_000;
     for (int i = 0; i < total; i++) {
       long due = start + i * gap;
-      long wait;
-      while ((wait = due - System.nanoTime()) > 0) {
-        LockSupport.parkNanos(wait);
-      }
+      Pacing.waitUntil(due);
       long run = RUN_IDS.incrementAndGet();
       dueByRun.put(Long.toString(run), due);
       // Its own job and its own table: every webhook is a new signature, so a new incident and a new ticket.

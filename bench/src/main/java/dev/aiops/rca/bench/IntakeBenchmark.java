@@ -23,11 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,14 +58,8 @@ public final class IntakeBenchmark {
     int clients = intArg(args, 2, 16);
     int pipelineSeconds = intArg(args, 3, 15);
     int workers = intArg(args, 4, 4);
-    String pgUrl = Optional.ofNullable(System.getenv("RCA_TEST_PG_URL"))
-        .orElse("jdbc:postgresql://127.0.0.1:5432/test");
-    String pgUser = Optional.ofNullable(System.getenv("RCA_TEST_PG_USER")).orElse("postgres");
-    String schema = "rca_bench_" + Long.toHexString(System.nanoTime());
-    Path dataDir = Files.createTempDirectory("rca-bench");
-    JdbcSettings settings = database.equals("postgres")
-        ? JdbcSettings.of(pgUrl, pgUser, Optional.empty()).withSchema(schema).withPoolSize(clients + workers + 2)
-        : JdbcSettings.h2File(dataDir).withPoolSize(clients + workers + 2);
+    BenchDatabase db = BenchDatabase.open(database, "bench", clients + workers + 2);
+    JdbcSettings settings = db.settings();
     OUT.printf("database=%s clients=%d intake=%ds workers=%d pipeline=%ds cpus=%d%n", database, clients,
         intakeSeconds, workers, pipelineSeconds, Runtime.getRuntime().availableProcessors());
     try (JdbcStore store = JdbcStore.open(settings)) {
@@ -85,11 +74,7 @@ public final class IntakeBenchmark {
       }
       pipeline(store, inbox, workers, Duration.ofSeconds(pipelineSeconds));
     } finally {
-      if (database.equals("postgres")) {
-        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, null); Statement s = c.createStatement()) {
-          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-      }
+      db.close();
     }
   }
 

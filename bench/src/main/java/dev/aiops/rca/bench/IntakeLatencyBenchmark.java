@@ -27,9 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +38,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 
@@ -91,14 +87,8 @@ public final class IntakeLatencyBenchmark {
   // ---------------------------------------------------------------------------------------------- latency
 
   private static void latency(String database, int seconds, int[] rates, Path png) throws Exception {
-    String pgUrl = Optional.ofNullable(System.getenv("RCA_TEST_PG_URL"))
-        .orElse("jdbc:postgresql://127.0.0.1:5432/test");
-    String pgUser = Optional.ofNullable(System.getenv("RCA_TEST_PG_USER")).orElse("postgres");
-    String schema = "rca_lat_" + Long.toHexString(System.nanoTime());
-    Path dataDir = Files.createTempDirectory("rca-latency");
-    JdbcSettings settings = database.equals("postgres")
-        ? JdbcSettings.of(pgUrl, pgUser, Optional.empty()).withSchema(schema).withPoolSize(32)
-        : JdbcSettings.h2File(dataDir).withPoolSize(32);
+    BenchDatabase db = BenchDatabase.open(database, "latency", 32);
+    JdbcSettings settings = db.settings();
     OUT.printf("database=%s seconds/rate=%d rates=%s cpus=%d java=%s%n", database, seconds, Arrays.toString(rates),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     List<double[]> rows = new ArrayList<>(); // rate, intake p50, p99, noop p50, p99
@@ -137,11 +127,7 @@ public final class IntakeLatencyBenchmark {
         server.close();
       }
     } finally {
-      if (database.equals("postgres")) {
-        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, null); Statement s = c.createStatement()) {
-          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-      }
+      db.close();
     }
     OUT.println();
     OUT.println("| offered req/s | intake p50 | intake p99 | no-op p50 | no-op p99 | ratio p50 | ratio p99 |");
@@ -186,10 +172,7 @@ public final class IntakeLatencyBenchmark {
     long start = System.nanoTime() + 5_000_000;
     for (int i = 0; i < total; i++) {
       long due = start + i * gap;
-      long wait;
-      while ((wait = due - System.nanoTime()) > 0) {
-        LockSupport.parkNanos(wait);
-      }
+      Pacing.waitUntil(due);
       long run = RUN_IDS.incrementAndGet();
       String body = "{\"event\":\"on_failure\",\"run_id\":" + run + ",\"job_id\":42,\"job_name\":\"etl_orders\","
           + "\"error_message\":\"AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `prod`.`t"

@@ -26,11 +26,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,14 +58,8 @@ public final class StormBenchmark {
     int seconds = intArg(args, 3, 10);
     int workers = intArg(args, 4, 4);
     int modelMillis = intArg(args, 5, 500);
-    String pgUrl = Optional.ofNullable(System.getenv("RCA_TEST_PG_URL"))
-        .orElse("jdbc:postgresql://127.0.0.1:5432/test");
-    String pgUser = Optional.ofNullable(System.getenv("RCA_TEST_PG_USER")).orElse("postgres");
-    String schema = "rca_storm_" + Long.toHexString(System.nanoTime());
-    Path dataDir = Files.createTempDirectory("rca-storm");
-    JdbcSettings settings = database.equals("postgres")
-        ? JdbcSettings.of(pgUrl, pgUser, Optional.empty()).withSchema(schema).withPoolSize(workers + 8)
-        : JdbcSettings.h2File(dataDir).withPoolSize(workers + 8);
+    BenchDatabase db = BenchDatabase.open(database, "storm", workers + 8);
+    JdbcSettings settings = db.settings();
     OUT.printf("database=%s failures=%d signatures=%d within=%ds workers=%d model=%dms/call cpus=%d%n", database,
         failures, signatures, seconds, workers, modelMillis, Runtime.getRuntime().availableProcessors());
 
@@ -117,11 +106,7 @@ public final class StormBenchmark {
         pool.close();
       }
     } finally {
-      if (database.equals("postgres")) {
-        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, null); Statement s = c.createStatement()) {
-          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-      }
+      db.close();
     }
   }
 
