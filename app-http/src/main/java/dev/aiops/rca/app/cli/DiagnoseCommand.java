@@ -19,6 +19,7 @@ import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
 import dev.aiops.rca.domain.TaskRun;
 import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.out.FailedRunSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,7 +49,10 @@ public final class DiagnoseCommand implements Runnable {
   private static final Set<String> FAILED = Set.of("FAILED", "TIMEDOUT", "TIMED_OUT", "INTERNAL_ERROR", "CANCELED",
       "CANCELLED");
   private static final List<String> ADF_SETTINGS = List.of("AZURE_SUBSCRIPTION_ID", "ADF_RESOURCE_GROUP",
-      "ADF_FACTORY_NAME", "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET");
+      "ADF_FACTORY_NAME", "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET",
+      "(or AZURE_USE_MANAGED_IDENTITY=true instead of AZURE_TENANT_ID and AZURE_CLIENT_SECRET)");
+  private static final List<String> DATABRICKS_SETTINGS = List.of("DATABRICKS_HOST",
+      "DATABRICKS_TOKEN (or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET)");
   private static final Pattern JOB_LINK = Pattern.compile("/jobs/(\\d+)/runs/\\d+(?:\\?o=(\\d+))?|#job/(\\d+)/run/");
   private static final Pattern WORKSPACE_ID = Pattern.compile("[?&]o=(\\d+)");
 
@@ -104,27 +108,19 @@ public final class DiagnoseCommand implements Runnable {
       }
       Optional<AdfSettings> settings = config.get().integrations().adf();
       if (settings.isEmpty()) {
-        err.println("Data Factory is not configured; set:");
-        ADF_SETTINGS.forEach(name -> err.println("  - " + name));
-        err.println("  (or AZURE_USE_MANAGED_IDENTITY=true instead of AZURE_TENANT_ID and AZURE_CLIENT_SECRET)");
-        err.flush();
-        return 2;
+        return notConfigured(err, "Data Factory", ADF_SETTINGS);
       }
       Optional<DatabricksFailedRunSource> databricks =
           config.get().integrations().databricks().map(DatabricksFailedRunSource::create);
       AdfFailedRunSource source = databricks
           .map(hop -> AdfFailedRunSource.create(settings.get(), new AdfRunMapper()::map, hop::fetch))
           .orElseGet(() -> AdfFailedRunSource.create(settings.get(), new AdfRunMapper()::map));
-      FailedRun run;
-      try {
-        run = source.fetch(new FailureEvent(RunKey.of(Source.ADF, runId), "", "", settings.get().factoryName(),
-            Instant.now(), Optional.empty(), "{}"));
-      } catch (PortException e) {
-        err.println("cannot read pipeline run " + runId + " of " + settings.get().factoryResourceId() + ": "
-            + e.getMessage());
-        err.flush();
+      Optional<FailedRun> fetched = fetch(err, source, RunKey.of(Source.ADF, runId), settings.get().factoryName(),
+          "pipeline run " + runId + " of " + settings.get().factoryResourceId());
+      if (fetched.isEmpty()) {
         return 1;
       }
+      FailedRun run = fetched.get();
       RootCauseAnalysis analysis = RuleBasedAnalyzer.withDefaultCatalogue().analyze(run);
       Optional<TaskRun> failed = task(run, analysis.failedTask());
       out.println("pipeline:        " + run.runName() + " (run " + runId + ")");
@@ -174,22 +170,15 @@ public final class DiagnoseCommand implements Runnable {
       }
       Optional<DatabricksSettings> settings = config.get().integrations().databricks();
       if (settings.isEmpty()) {
-        err.println("Databricks is not configured; set:");
-        err.println("  - DATABRICKS_HOST");
-        err.println("  - DATABRICKS_TOKEN (or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET)");
-        err.flush();
-        return 2;
+        return notConfigured(err, "Databricks", DATABRICKS_SETTINGS);
       }
-      FailedRun run;
-      try {
-        run = DatabricksFailedRunSource.create(settings.get()).fetch(new FailureEvent(
-            RunKey.of(Source.DATABRICKS, runId), "", "", settings.get().host().toString(), Instant.now(),
-            Optional.empty(), "{}"));
-      } catch (PortException e) {
-        err.println("cannot read run " + runId + " on " + settings.get().host() + ": " + e.getMessage());
-        err.flush();
+      Optional<FailedRun> fetched = fetch(err, DatabricksFailedRunSource.create(settings.get()),
+          RunKey.of(Source.DATABRICKS, runId), settings.get().host().toString(),
+          "run " + runId + " on " + settings.get().host());
+      if (fetched.isEmpty()) {
         return 1;
       }
+      FailedRun run = fetched.get();
       RootCauseAnalysis analysis = RuleBasedAnalyzer.withDefaultCatalogue().analyze(run);
       List<String> failedTasks = run.tasks().stream().filter(DiagnoseCommand::failed)
           .map(t -> t.name() + " (" + t.state().resultState() + ")").toList();
@@ -224,6 +213,27 @@ public final class DiagnoseCommand implements Runnable {
     private static Optional<String> jobId(FailedRun run) {
       return run.runPageUrl().map(JOB_LINK::matcher).filter(Matcher::find)
           .map(m -> m.group(1) != null ? m.group(1) : m.group(3));
+    }
+  }
+
+  /** Says which settings an unconfigured platform needs; exit code 2. */
+  private static int notConfigured(PrintWriter err, String platform, List<String> settings) {
+    err.println(platform + " is not configured; set:");
+    settings.forEach(line -> err.println(line.startsWith("(") ? "  " + line : "  - " + line));
+    err.flush();
+    return 2;
+  }
+
+  /** The run as the platform reports it, or empty after saying why it could not be read. */
+  private static Optional<FailedRun> fetch(PrintWriter err, FailedRunSource source, RunKey run, String workspace,
+      String what) {
+    try {
+      return Optional.of(source.fetch(new FailureEvent(run, "", "", workspace, Instant.now(), Optional.empty(),
+          "{}")));
+    } catch (PortException e) {
+      err.println("cannot read " + what + ": " + e.getMessage());
+      err.flush();
+      return Optional.empty();
     }
   }
 
