@@ -55,23 +55,6 @@ public record Incident(
     costTags = costTags == null ? Map.of() : Map.copyOf(costTags);
   }
 
-  /** An incident without cost tags. */
-  public Incident(
-      IncidentId id,
-      ErrorSignature signature,
-      RunKey firstRun,
-      String jobName,
-      IncidentStatus status,
-      int occurrences,
-      Instant firstSeen,
-      Instant lastSeen,
-      RootCauseAnalysis analysis,
-      Optional<TicketRef> ticket,
-      Optional<NotificationRef> notification) {
-    this(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis, ticket, notification,
-        Map.of());
-  }
-
   public Source source() {
     return firstRun.source();
   }

@@ -55,7 +55,7 @@ interface MigrationContract {
         return next;
       });
       before = new Incident(new IncidentId(id), draft.signature(), run, draft.jobName(), IncidentStatus.OPEN, 1,
-          Samples.T0, Samples.T0, draft.analysis(), Optional.empty(), Optional.empty());
+          Samples.T0, Samples.T0, draft.analysis(), Optional.empty(), Optional.empty(), Map.of());
       v1.jdbi().useHandle(h -> h.createUpdate("""
               INSERT INTO audit_entries (at, source, run_id, incident_id, actor, action, detail)
               VALUES (:at, 'DATABRICKS', '1', :incident, 'pipeline', :action, 'opened')""")
