@@ -6,6 +6,8 @@ import dev.aiops.rca.domain.EffectKind;
 import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.Notification;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.port.PortException;
@@ -68,6 +70,28 @@ public final class IncidentUpdates {
           + e.getMessage());
       return Optional.of(e);
     }
+  }
+
+  /**
+   * Notes a remediation's outcome on the ticket when it is one the ticket hears of: what ran, could not run or was
+   * declined, and how a run ended. Suggestions and policy refusals stay on the message and the dashboard, to keep
+   * tickets quiet.
+   *
+   * @return as {@link #noteOnTicket}
+   */
+  public Optional<PortException> noteRemediation(Incident incident, RemediationOutcome outcome, String key,
+      String actor) {
+    if (outcome.status() == RemediationStatus.SUGGESTED || outcome.status() == RemediationStatus.SKIPPED) {
+      return Optional.empty();
+    }
+    return noteOnTicket(incident, outcome.plan().target(), key, IncidentMessage.ticketNote(outcome), actor);
+  }
+
+  /** Redraws the incident's message with a remediation's outcome below its root-cause line. */
+  public void redrawRemediation(Incident incident, RemediationOutcome outcome, Optional<String> runPageUrl,
+      String actor) {
+    redraw(incident, IncidentMessage.withRemediation(incident, outcome, runPageUrl), outcome.plan().target(), actor,
+        "remediation " + outcome.status());
   }
 
   /** Redraws the incident's message as {@code current}; a failure is audited and not retried. */

@@ -9,6 +9,7 @@ import dev.aiops.rca.core.lifecycle.IncidentMessage;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.remediation.RemediationDecision;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
+import dev.aiops.rca.core.remediation.RemediationRunner;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.RemediationAction;
@@ -45,7 +46,6 @@ import dev.aiops.rca.port.in.HandleFailureCommand;
 import dev.aiops.rca.port.in.HandleFailureResult;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
 import dev.aiops.rca.port.out.FailedRunSource;
-import dev.aiops.rca.port.out.RemediationExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -82,6 +82,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
   private final Redactor redactor;
   private final List<String> costTagKeys;
   private final IncidentUpdates updates;
+  private final RemediationRunner runner;
 
   /** The run tags kept with an incident as its cost tags when no list is configured. */
   public static final List<String> DEFAULT_COST_TAG_KEYS = List.of("cost_center", "CostCenter", "team");
@@ -113,6 +114,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
     this.signatures = Objects.requireNonNull(signatures, "signatures");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.redactor = Objects.requireNonNull(redactor, "redactor");
+    this.runner = new RemediationRunner(ports.executors(), ports.clock());
     this.updates = new IncidentUpdates(ports.incidents(), ports.effects(), ports.tracker(), ports.notifier(),
         ports.clock());
   }
@@ -307,14 +309,10 @@ public final class HandleFailureService implements HandleFailureUseCase {
    */
   private void tellRemediation(Incident incident, RemediationOutcome outcome, Optional<String> runPageUrl,
       Problems problems) {
-    // A suggestion or a policy refusal is shown on the message and the dashboard; the ticket hears of what ran.
-    if (outcome.status() != RemediationStatus.SKIPPED && outcome.status() != RemediationStatus.SUGGESTED) {
-      String key = "remediation-note-" + incident.id() + "-" + outcome.plan().target() + "-" + outcome.status();
-      updates.noteOnTicket(incident, outcome.plan().target(), key, IncidentMessage.ticketNote(outcome), ACTOR)
-          .ifPresent(e -> problems.add("ticket not noted of the remediation: " + describe(e), e));
-    }
-    updates.redraw(incident, IncidentMessage.withRemediation(incident, outcome, runPageUrl), outcome.plan().target(),
-        ACTOR, "remediation " + outcome.status());
+    String key = "remediation-note-" + incident.id() + "-" + outcome.plan().target() + "-" + outcome.status();
+    updates.noteRemediation(incident, outcome, key, ACTOR)
+        .ifPresent(e -> problems.add("ticket not noted of the remediation: " + describe(e), e));
+    updates.redrawRemediation(incident, outcome, runPageUrl, ACTOR);
   }
 
   private void tellRecurrence(Incident incident, RunKey run, Problems problems) {
@@ -379,20 +377,18 @@ public final class HandleFailureService implements HandleFailureUseCase {
     Optional<String> effectKey = Optional.empty();
     if (decision instanceof RemediationDecision.Suggest) {
       RemediationPlan plan = ((RemediationDecision.Suggest) decision).plan();
-      outcome = new RemediationOutcome(plan, RemediationStatus.SUGGESTED, describePlan(plan),
-          ports.clock().instant(), Optional.empty());
+      outcome = runner.outcome(plan, RemediationStatus.SUGGESTED, runner.describe(plan));
     } else {
       RemediationPlan plan = ((RemediationDecision.Execute) decision).plan();
       String key = remediationKey(plan);
       Optional<Effect> earlier = ports.effects().find(key);
       if (earlier.isPresent()) {
         // An attempt was interrupted and may have reached the platform: people decide whether to run it again.
-        outcome = new RemediationOutcome(plan, RemediationStatus.SKIPPED,
-            "an earlier attempt was interrupted and may have run; not repeated automatically",
-            ports.clock().instant(), Optional.empty());
+        outcome = runner.outcome(plan, RemediationStatus.SKIPPED,
+            "an earlier attempt was interrupted and may have run; not repeated automatically");
       } else {
         ports.effects().intend(key, EffectKind.REMEDIATION, incident.id(), ports.clock().instant());
-        outcome = execute(plan);
+        outcome = runner.run(plan, HandleFailureService::describe);
         effectKey = Optional.of(key);
       }
     }
@@ -416,27 +412,6 @@ public final class HandleFailureService implements HandleFailureUseCase {
       }
     }
     return Optional.ofNullable(latest);
-  }
-
-  private RemediationOutcome execute(RemediationPlan plan) {
-    RemediationExecutor executor = ports.executors().get(plan.target().source());
-    if (executor == null) {
-      return new RemediationOutcome(plan, RemediationStatus.SKIPPED,
-          "no remediation executor is configured for " + plan.target().source(), ports.clock().instant(),
-          Optional.empty());
-    }
-    try {
-      return executor.execute(plan);
-    } catch (PortException e) {
-      return new RemediationOutcome(plan, RemediationStatus.FAILED, describe(e), ports.clock().instant(),
-          Optional.empty());
-    }
-  }
-
-  private String describePlan(RemediationPlan plan) {
-    RemediationExecutor executor = ports.executors().get(plan.target().source());
-    String call = executor == null ? "" : " (" + executor.describe(plan) + ")";
-    return plan.action() + " of run " + plan.target() + call + ": " + plan.reason();
   }
 
   private static TicketRequest ticketRequest(Incident incident, FailedRun run) {

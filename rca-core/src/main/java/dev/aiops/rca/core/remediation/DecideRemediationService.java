@@ -1,6 +1,5 @@
 package dev.aiops.rca.core.remediation;
 
-import dev.aiops.rca.core.lifecycle.IncidentMessage;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
@@ -10,7 +9,6 @@ import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.Source;
-import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.in.DecideRemediationCommand;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
 import dev.aiops.rca.port.out.IncidentEvents;
@@ -26,7 +24,7 @@ import java.util.Optional;
 public final class DecideRemediationService implements DecideRemediationUseCase {
 
   private final IncidentRepository incidents;
-  private final Map<Source, RemediationExecutor> executors;
+  private final RemediationRunner runner;
   private final RemediationPolicy policy;
   private final IncidentEvents events;
   private final Clock clock;
@@ -52,7 +50,7 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
       Optional<IncidentUpdates> updates) {
     this.updates = Objects.requireNonNull(updates, "updates");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
-    this.executors = Map.copyOf(executors);
+    this.runner = new RemediationRunner(executors, clock);
     this.policy = Objects.requireNonNull(policy, "policy");
     this.events = Objects.requireNonNull(events, "events");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -82,10 +80,9 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
   // Best effort: the decision is stored and audited; a ticket or message that cannot be told is audited.
   private void tell(Incident incident, RemediationPlan plan, RemediationOutcome outcome, String actor) {
     updates.ifPresent(u -> {
-      u.noteOnTicket(incident, plan.target(), "remediation-decision-" + incident.id() + "-" + plan.action() + "-"
-          + outcome.at().toEpochMilli(), IncidentMessage.ticketNote(outcome), actor);
-      u.redraw(incident, IncidentMessage.withRemediation(incident, outcome, Optional.empty()), plan.target(), actor,
-          "remediation " + outcome.status());
+      u.noteRemediation(incident, outcome, "remediation-decision-" + incident.id() + "-" + plan.action() + "-"
+          + outcome.at().toEpochMilli(), actor);
+      u.redrawRemediation(incident, outcome, Optional.empty(), actor);
     });
   }
 
@@ -95,17 +92,7 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
     if (!refusal.isEmpty()) {
       return outcome(plan, RemediationStatus.SKIPPED, "approved by " + actor + " but refused by policy: " + refusal);
     }
-    RemediationExecutor executor = executors.get(plan.target().source());
-    if (executor == null) {
-      return outcome(plan, RemediationStatus.SKIPPED, "no remediation executor is configured for "
-          + plan.target().source());
-    }
-    try {
-      return executor.execute(plan);
-    } catch (PortException e) {
-      return outcome(plan, RemediationStatus.FAILED, "approved by " + actor + "; the platform failed: "
-          + e.getMessage());
-    }
+    return runner.run(plan, e -> "approved by " + actor + "; the platform failed: " + e.getMessage());
   }
 
   private static Optional<RemediationPlan> latestPlan(List<RemediationOutcome> history,
@@ -120,7 +107,7 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
   }
 
   private RemediationOutcome outcome(RemediationPlan plan, RemediationStatus status, String detail) {
-    return new RemediationOutcome(plan, status, detail, clock.instant(), Optional.empty());
+    return runner.outcome(plan, status, detail);
   }
 
   /** The audit action that records a remediation ending with {@code status}. */

@@ -1,6 +1,5 @@
 package dev.aiops.rca.core.remediation;
 
-import dev.aiops.rca.core.lifecycle.IncidentMessage;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
@@ -142,8 +141,7 @@ public final class FollowRemediationsService implements FollowRemediationsUseCas
     if (anotherFollowerIsNoting(noteKey)) {
       return Optional.empty();
     }
-    Optional<PortException> untold = updates.noteOnTicket(incident, plan.target(), noteKey,
-        IncidentMessage.ticketNote(result), ACTOR);
+    Optional<PortException> untold = updates.noteRemediation(incident, result, noteKey, ACTOR);
     if (untold.isPresent() && untold.get().isTransient()) {
       return Optional.empty(); // followed again next time, when the tracker may take the note
     }
@@ -157,8 +155,7 @@ public final class FollowRemediationsService implements FollowRemediationsUseCas
       resolver.resolve(new ResolveIncidentCommand(plan.incident(), ACTOR,
           plan.action() + " of run " + plan.target().runId() + " ended well"));
     } else {
-      updates.redraw(incident, IncidentMessage.withRemediation(incident, result, Optional.empty()), plan.target(),
-          ACTOR, "remediation " + result.status());
+      updates.redrawRemediation(incident, result, Optional.empty(), ACTOR);
     }
     return Optional.of(result);
   }
