@@ -17,6 +17,7 @@ import java.util.Set;
  * @param entities the concrete names found in the evidence
  * @param confidence from 0 to 1
  * @param analyzer what produced it: {@code rules}, or {@code model:<name>}
+ * @param classification which classifier layer decided the category, and on what evidence
  * @param flags caveats
  */
 public record RootCauseAnalysis(
@@ -29,6 +30,7 @@ public record RootCauseAnalysis(
     List<Entity> entities,
     double confidence,
     String analyzer,
+    Classification classification,
     Set<AnalysisFlag> flags) {
 
   public RootCauseAnalysis {
@@ -46,6 +48,7 @@ public record RootCauseAnalysis(
     if (analyzer.isBlank()) {
       throw new IllegalArgumentException("analyzer must not be blank");
     }
+    Objects.requireNonNull(classification, "classification");
     flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
   }
 
@@ -55,7 +58,7 @@ public record RootCauseAnalysis(
     more.add(flag);
     return new RootCauseAnalysis(
         category, rootCauseLine, failedTask, summary, evidence, recommendedActions, entities, confidence,
-        analyzer, more);
+        analyzer, classification, more);
   }
 
   public boolean has(AnalysisFlag flag) {

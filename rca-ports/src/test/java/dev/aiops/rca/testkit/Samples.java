@@ -1,6 +1,8 @@
 package dev.aiops.rca.testkit;
 
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.Classification;
+import dev.aiops.rca.domain.ClassificationLayer;
 import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
@@ -43,7 +45,8 @@ public final class Samples {
 
   public static RootCauseAnalysis analysis(Category category, String line) {
     return new RootCauseAnalysis(category, line, "load_users", "summary of " + line, List.of(line),
-        List.of("check " + line), List.of(), 0.8, "rules", Set.of());
+        List.of("check " + line), List.of(), 0.8, "rules",
+        new Classification(ClassificationLayer.IDENTIFIER, "sample"), Set.of());
   }
 
   /** A 64-digit signature made of {@code digit}. */

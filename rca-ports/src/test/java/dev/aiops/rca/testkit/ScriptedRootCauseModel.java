@@ -28,7 +28,8 @@ public final class ScriptedRootCauseModel implements RootCauseModel {
     failures.maybeFail();
     return new RootCauseAnalysis(rulesResult.category(), rulesResult.rootCauseLine(), rulesResult.failedTask(),
         "Scripted explanation of " + run.event().displayName(), rulesResult.evidence(),
-        rulesResult.recommendedActions(), rulesResult.entities(), 0.9, ANALYZER, Set.of());
+        rulesResult.recommendedActions(), rulesResult.entities(), 0.9, ANALYZER, rulesResult.classification(),
+        Set.of());
   }
 
   public synchronized List<FailedRun> calls() {

@@ -1,6 +1,8 @@
 package dev.aiops.rca.adapter.gemini;
 
 import dev.aiops.rca.domain.AnalysisFlag;
+import dev.aiops.rca.domain.Classification;
+import dev.aiops.rca.domain.ClassificationLayer;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.port.PortException;
@@ -182,8 +184,11 @@ public final class LlmRootCauseModel implements RootCauseModel {
         ? answer.rootCause() : rules.rootCauseLine();
     String summary = answer.rootCause().equals(line) || answer.insufficientEvidence()
         ? answer.summary() : "Root cause: " + answer.rootCause() + "\n" + answer.summary();
+    String analyzer = analyzer(in, out);
+    Classification classification = answer.category() == rules.category() ? rules.classification()
+        : new Classification(ClassificationLayer.MODEL, analyzer);
     return new RootCauseAnalysis(answer.category(), line, rules.failedTask(), summary, rules.evidence(),
-        answer.actions(), rules.entities(), answer.confidence(), analyzer(in, out), flags);
+        answer.actions(), rules.entities(), answer.confidence(), analyzer, classification, flags);
   }
 
   /** {@code model:gemini:gemini-2.5-flash tokens=812+143}: the model, then input and output tokens of this call. */

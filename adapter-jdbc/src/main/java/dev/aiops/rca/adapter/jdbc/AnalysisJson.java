@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.Classification;
+import dev.aiops.rca.domain.ClassificationLayer;
 import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.EntityKind;
 import dev.aiops.rca.domain.RootCauseAnalysis;
@@ -30,7 +32,9 @@ final class AnalysisJson {
       List<EntityDto> entities,
       double confidence,
       String analyzer,
-      List<String> flags) {}
+      List<String> flags,
+      String layer,
+      String basis) {}
 
   /** The stored shape of an entity. */
   record EntityDto(String kind, String value) {}
@@ -40,7 +44,8 @@ final class AnalysisJson {
   static String write(RootCauseAnalysis a) {
     return write(new AnalysisDto(a.category().name(), a.rootCauseLine(), a.failedTask(), a.summary(), a.evidence(),
         a.recommendedActions(), a.entities().stream().map(e -> new EntityDto(e.kind().name(), e.value())).toList(),
-        a.confidence(), a.analyzer(), a.flags().stream().map(Enum::name).sorted().toList()));
+        a.confidence(), a.analyzer(), a.flags().stream().map(Enum::name).sorted().toList(),
+        a.classification().layer().name(), a.classification().evidence()));
   }
 
   static RootCauseAnalysis readAnalysis(String json) {
@@ -48,8 +53,14 @@ final class AnalysisJson {
     return new RootCauseAnalysis(Category.valueOf(d.category()), d.rootCauseLine(), d.failedTask(), d.summary(),
         orEmpty(d.evidence()), orEmpty(d.recommendedActions()),
         orEmpty(d.entities()).stream().map(e -> new Entity(EntityKind.valueOf(e.kind()), e.value())).toList(),
-        d.confidence(), d.analyzer(),
+        d.confidence(), d.analyzer(), classification(d),
         Set.copyOf(orEmpty(d.flags()).stream().map(AnalysisFlag::valueOf).toList()));
+  }
+
+  /** Analyses stored before layers were recorded read as decided by nothing known. */
+  private static Classification classification(AnalysisDto d) {
+    return d.layer() == null ? Classification.none()
+        : new Classification(ClassificationLayer.valueOf(d.layer()), d.basis() == null ? "" : d.basis());
   }
 
   static String writeList(List<String> values) {

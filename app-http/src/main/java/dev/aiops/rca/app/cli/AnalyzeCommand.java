@@ -54,6 +54,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
           line.put("failed_task", p.analysis().failedTask());
           line.put("root_error", p.analysis().rootCauseLine());
           line.put("confidence", p.analysis().confidence());
+          line.put("layer", p.analysis().classification().layer().label());
+          line.put("layer_evidence", p.analysis().classification().evidence());
           line.put("signature", p.signature());
           line.put("rca", p.rca());
           out.println(line.toString());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Analyse labelled cases and score the results as eval/README.md describes:",
       "fully correct, category, root error, must-mention and failed task, per category.",
-      "Prints a table, the misses and a last summary line."
+      "Prints a table, the classifier layer that decided each case, a per-layer table, the misses",
+      "and a last summary line."
     })
 public final class EvalCommand implements Callable<Integer> {
 
@@ -32,17 +34,28 @@ public final class EvalCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "A folder of case files (or one case file).")
   Path dir;
 
+  @Option(names = "--without-signatures", description = {
+      "Turn off the hand-written signatures (layer 1) and classify with the platforms' catalogues alone,",
+      "to see how far the classifier generalises."})
+  boolean withoutSignatures;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.print(evaluate(dir).render());
+    out.print(evaluate(dir, withoutSignatures ? RuleBasedAnalyzer.withoutSignatures()
+        : RuleBasedAnalyzer.withDefaultCatalogue()).render());
     out.flush();
     return 0;
   }
 
   /** Scores every labelled case under a path. */
   public static Scorecard evaluate(Path path) {
-    CaseAnalysis analysis = new CaseAnalysis(RuleBasedAnalyzer.withDefaultCatalogue());
+    return evaluate(path, RuleBasedAnalyzer.withDefaultCatalogue());
+  }
+
+  /** Scores every labelled case under a path with the given analyzer. */
+  public static Scorecard evaluate(Path path, RuleBasedAnalyzer analyzer) {
+    CaseAnalysis analysis = new CaseAnalysis(analyzer);
     Scorer scorer = new Scorer();
     List<Scorer.CaseScore> scores = new ArrayList<>();
     for (EvalCase evalCase : new CaseReader().read(path)) {

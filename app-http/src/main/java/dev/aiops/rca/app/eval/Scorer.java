@@ -14,7 +14,7 @@ public final class Scorer {
   public record CaseScore(String id, String expectedCategory, String predictedCategory, boolean category,
       boolean rootError, boolean rootErrorStrict, boolean mustMention, int mentionsFound, int mentionsTotal,
       boolean failedTask, List<String> missing, String predictedRoot, String expectedRoot,
-      String predictedTask, String expectedTask) {
+      String predictedTask, String expectedTask, String layer, String basis) {
 
     public boolean full() {
       return category && rootError && mustMention;
@@ -36,7 +36,8 @@ public final class Scorer {
     return new CaseScore(prediction.id(), expected.category(), category, expected.category().equals(category),
         rootMatch, strict, missing.isEmpty(), expected.mustMention().size() - missing.size(),
         expected.mustMention().size(), expected.failedTask().strip().equals(prediction.analysis().failedTask().strip()),
-        missing, root, expected.rootError(), prediction.analysis().failedTask(), expected.failedTask());
+        missing, root, expected.rootError(), prediction.analysis().failedTask(), expected.failedTask(),
+        prediction.analysis().classification().layer().label(), prediction.analysis().classification().evidence());
   }
 
   static boolean rootMatches(String expected, String predicted) {

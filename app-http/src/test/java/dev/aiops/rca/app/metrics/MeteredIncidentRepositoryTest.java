@@ -79,6 +79,6 @@ class MeteredIncidentRepositoryTest {
 
   private static RootCauseAnalysis withAnalyzer(RootCauseAnalysis a, String analyzer) {
     return new RootCauseAnalysis(a.category(), a.rootCauseLine(), a.failedTask(), a.summary(),
-        a.evidence(), a.recommendedActions(), a.entities(), a.confidence(), analyzer, a.flags());
+        a.evidence(), a.recommendedActions(), a.entities(), a.confidence(), analyzer, a.classification(), a.flags());
   }
 }

@@ -1,5 +1,7 @@
 package dev.aiops.rca.core.analysis;
 
+import dev.aiops.rca.core.classify.Classifier;
+import dev.aiops.rca.core.classify.Verdict;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * <p>One pass, linear in the input: stack frames are skipped with a prefix test, only lines that can state a
  * cause are matched against the catalogue, and everything kept is bounded (a line is cut at {@link #MAX_LINE}
  * characters, at most {@link #MAX_DISTINCT} distinct statements are remembered), so a 50 MB trace costs time in
- * proportion to its size and a constant amount of memory. Not thread-safe: use one scanner per analysis.
+ * proportion to its size and a constant amount of memory. Each statement is classified layer by layer; the
+ * statement with the strongest verdict is the cause. Not thread-safe: use one scanner per analysis.
  */
 final class EvidenceScanner {
 
@@ -51,6 +54,7 @@ final class EvidenceScanner {
       "\"(operation|jobId|jobName|runId|clusterId|userName|readVersion)\":\"?([^\",}]+)");
 
   private final Catalogue catalogue;
+  private final Classifier classifier;
   private final Set<String> seen = new HashSet<>();
   private final Set<String> codes = new LinkedHashSet<>();
   private final List<String> heads = new ArrayList<>();
@@ -70,8 +74,9 @@ final class EvidenceScanner {
   private boolean capturingUserCode;
   private int sqlLinesWanted;
 
-  EvidenceScanner(Catalogue catalogue) {
+  EvidenceScanner(Catalogue catalogue, Classifier classifier) {
     this.catalogue = catalogue;
+    this.classifier = classifier;
   }
 
   /** Scans one text; texts are scanned in the order given, outer evidence first. */
@@ -181,14 +186,14 @@ final class EvidenceScanner {
     innerTasks.addAll(outer.innerTasks());
     Matcher codeMatcher = ERROR_CODE.matcher(outer.inner());
     while (codeMatcher.find()) {
-      consider(source, "ErrorCode=" + codeMatcher.group(1));
+      consider(source, "ErrorCode=" + codeMatcher.group(1), "");
     }
     Matcher messages = CHAIN_MESSAGE.matcher(outer.inner());
     while (messages.find()) {
       String message = messages.group(2).strip();
       if (!message.isEmpty()) {
         String flatMessage = message.replaceAll("\\s+", " ");
-        consider(source, flatMessage);
+        consider(source, flatMessage, "");
         remember(flatMessage);
       }
     }
@@ -220,11 +225,12 @@ final class EvidenceScanner {
       remember(line);
       return;
     }
-    consider(source, text);
+    consider(source, text, unwrapped.peeled());
     remember(line);
   }
 
-  private void consider(String source, String statement) {
+  /** Considers one statement; {@code peeled} is what its wrappers said, which may name a code the cause lacks. */
+  private void consider(String source, String statement, String peeled) {
     String text = cut(statement, MAX_STATEMENT);
     long position = order++;
     if (seen.contains(text)) {
@@ -239,8 +245,14 @@ final class EvidenceScanner {
     if (seen.size() < MAX_DISTINCT) {
       seen.add(text);
     }
-    Optional<CatalogueEntry> match = catalogue.bestTextMatch(text);
-    int priority = match.map(CatalogueEntry::priority).orElse(0);
+    Optional<Verdict> match = classifier.classify(text);
+    if (match.map(Verdict::strength).orElse(0) < Verdict.IDENTIFIER && !peeled.isEmpty()) {
+      Optional<Verdict> wrapperCode = classifier.identify(peeled);
+      if (wrapperCode.isPresent()) {
+        match = wrapperCode;
+      }
+    }
+    int priority = match.map(Verdict::strength).orElse(0);
     // Equal priority: the later statement is the inner one (Caused by chains, continuation lines).
     if (best == null || priority >= best.priority()) {
       best = new Statement(text, source, position, match, context());

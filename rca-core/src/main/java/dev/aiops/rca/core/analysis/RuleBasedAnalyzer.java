@@ -1,7 +1,11 @@
 package dev.aiops.rca.core.analysis;
 
+import dev.aiops.rca.core.classify.Classifier;
+import dev.aiops.rca.core.classify.Verdict;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.Classification;
+import dev.aiops.rca.domain.ClassificationLayer;
 import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
@@ -20,26 +24,40 @@ import java.util.Set;
 
 /**
  * Analyses a failed run with rules alone, so that the service is useful without any model: picks the root task,
- * finds the root-cause line inside wrappers and long traces, classifies it with the signature catalogue and fills
- * in the catalogue's actions with the names found. Pure and thread-safe.
+ * finds the root-cause line inside wrappers and long traces, classifies it with the layered {@link Classifier}
+ * (platform fields, vendor catalogues, generic cues), and fills in the actions with the names found. Pure and
+ * thread-safe.
  */
 public final class RuleBasedAnalyzer {
 
   private static final int MAX_EVIDENCE = 14;
+  private static final int MAX_ACTIONS = 5;
 
   private final Catalogue catalogue;
+  private final Classifier classifier;
+  private final ActionRules actionRules = ActionRules.standard();
+
+  public RuleBasedAnalyzer(Catalogue catalogue, Classifier classifier) {
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    this.classifier = Objects.requireNonNull(classifier, "classifier");
+  }
 
   public RuleBasedAnalyzer(Catalogue catalogue) {
-    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    this(catalogue, Classifier.standard());
   }
 
   public static RuleBasedAnalyzer withDefaultCatalogue() {
     return new RuleBasedAnalyzer(Catalogue.defaultCatalogue());
   }
 
+  /** The analyzer without the hand-written signatures (layer 1): what the catalogues achieve alone. */
+  public static RuleBasedAnalyzer withoutSignatures() {
+    return new RuleBasedAnalyzer(Catalogue.defaultCatalogue(), Classifier.standard().withoutSignatures());
+  }
+
   public RootCauseAnalysis analyze(FailedRun run) {
     Optional<TaskRun> root = RootTaskSelector.select(run);
-    EvidenceScanner scanner = new EvidenceScanner(catalogue);
+    EvidenceScanner scanner = new EvidenceScanner(catalogue, classifier);
     root.ifPresent(task -> scanTask(scanner, task, "", run));
     scanner.scan("run.state_message", run.state().message());
     run.event().reportedError().ifPresent(text -> scanner.scan("webhook", text));
@@ -50,13 +68,7 @@ public final class RuleBasedAnalyzer {
 
     String failedTask = root.map(task -> failedTaskName(task, evidence)).orElse("");
     Set<String> codes = codesOf(run, root, evidence);
-    Optional<CatalogueEntry> byText = evidence.cause().flatMap(Statement::match);
-    Optional<CatalogueEntry> byCode = codes.stream().map(catalogue::codeMatch).flatMap(Optional::stream)
-        .max((a, b) -> Integer.compare(a.priority(), b.priority()));
-    Optional<CatalogueEntry> chosen = byText;
-    if (byCode.isPresent() && byCode.get().priority() > byText.map(CatalogueEntry::priority).orElse(-1)) {
-      chosen = byCode;
-    }
+    Optional<Verdict> chosen = stronger(evidence.cause().flatMap(Statement::verdict), structured(run, root));
     chosen = applyStateTieBreaks(root, chosen);
 
     String rootLine = evidence.cause().map(Statement::text).orElse("");
@@ -76,13 +88,50 @@ public final class RuleBasedAnalyzer {
     if (chosen.isEmpty()) {
       return insufficient(run, root, failedTask, rootLine, excerpt, entities);
     }
-    CatalogueEntry entry = chosen.get();
-    List<String> actions = entry.actions().stream().map(a -> ActionTemplates.fill(a, entities, names)).toList();
-    double confidence = entry.priority() >= 80 ? 0.9 : entry.priority() >= 40 ? 0.7 : 0.5;
+    Verdict verdict = chosen.get();
+    List<String> actions = actions(verdict.category(), rootLine, codes, excerpt, entities, names);
     String summary = (failedTask.isEmpty() ? run.event().displayName() : failedTask) + " failed: "
-        + entry.category() + " (" + entry.id() + ")";
-    return new RootCauseAnalysis(entry.category(), rootLine, failedTask, summary, excerpt, actions, entities,
-        confidence, "rules", EnumSet.noneOf(AnalysisFlag.class));
+        + verdict.category() + " (" + verdict.classification().describe() + ")";
+    return new RootCauseAnalysis(verdict.category(), rootLine, failedTask, summary, excerpt, actions, entities,
+        confidence(verdict), "rules", verdict.classification(), EnumSet.noneOf(AnalysisFlag.class));
+  }
+
+  private List<String> actions(Category category, String rootLine, Set<String> codes, List<String> excerpt,
+      List<Entity> entities, Map<String, String> names) {
+    String shown = rootLine + "\n" + String.join(" ", codes) + "\n" + String.join("\n", excerpt);
+    Set<String> actions = new LinkedHashSet<>();
+    for (String template : actionRules.templates(category, shown)) {
+      actions.add(ActionTemplates.fill(template, entities, names));
+    }
+    return actions.stream().limit(MAX_ACTIONS).toList();
+  }
+
+  /** How far the deciding layer can be trusted. */
+  private static double confidence(Verdict verdict) {
+    int strength = verdict.strength();
+    return strength >= Verdict.IDENTIFIER ? 0.9 : strength >= Verdict.SQLSTATE ? 0.8
+        : strength >= Verdict.HTTP_STATUS ? 0.7 : strength >= Verdict.PHRASE ? 0.6 : 0.5;
+  }
+
+  /**
+   * Layer 0 and the task's own code: the Databricks termination codes of the task and the run, and the ADF
+   * activity's error code. The strongest of them, if any; the text's verdict wins unless they are stronger.
+   */
+  private Optional<Verdict> structured(FailedRun run, Optional<TaskRun> root) {
+    List<Verdict> found = new ArrayList<>();
+    root.flatMap(TaskRun::error).map(TaskError::code).filter(c -> !c.isBlank())
+        .flatMap(classifier::taskCode).ifPresent(found::add);
+    root.flatMap(t -> t.state().termination()).map(Termination::code)
+        .flatMap(classifier::jobTermination).ifPresent(found::add);
+    run.state().termination().map(Termination::code).flatMap(classifier::jobTermination).ifPresent(found::add);
+    return found.stream().max((a, b) -> Integer.compare(a.strength(), b.strength()));
+  }
+
+  private static Optional<Verdict> stronger(Optional<Verdict> text, Optional<Verdict> code) {
+    if (code.isPresent() && code.get().strength() > text.map(Verdict::strength).orElse(-1)) {
+      return code;
+    }
+    return text;
   }
 
   private void scanTask(EvidenceScanner scanner, TaskRun task, String prefix, FailedRun run) {
@@ -115,16 +164,18 @@ public final class RuleBasedAnalyzer {
     return codes;
   }
 
-  /** The tie-breaks of CATEGORIES.md that the run state decides. */
-  private Optional<CatalogueEntry> applyStateTieBreaks(Optional<TaskRun> root, Optional<CatalogueEntry> chosen) {
+  /** The tie-breaks of CATEGORIES.md that the run state decides (layer 0). */
+  private static Optional<Verdict> applyStateTieBreaks(Optional<TaskRun> root, Optional<Verdict> chosen) {
     String result = root.map(t -> t.state().resultState().toUpperCase(Locale.ROOT)).orElse("");
     if (result.equals("TIMEDOUT") || result.equals("TIMED_OUT")) {
       // A time limit wins over the cancellation text it leaves behind.
-      return catalogue.entry("timeout.generic").or(() -> chosen);
+      return Optional.of(new Verdict(Category.TIMEOUT, ClassificationLayer.STRUCTURED, "result state " + result,
+          Verdict.SIGNATURE + 5));
     }
     boolean cancelled = result.equals("CANCELED") || result.equals("CANCELLED");
-    if (cancelled && chosen.map(CatalogueEntry::priority).orElse(0) < 50) {
-      return catalogue.entry("cancel.command").or(() -> chosen);
+    if (cancelled && chosen.map(Verdict::strength).orElse(0) < Verdict.PHRASE) {
+      return Optional.of(new Verdict(Category.CANCELLED, ClassificationLayer.STRUCTURED, "result state " + result,
+          Verdict.PHRASE));
     }
     return chosen;
   }
@@ -156,6 +207,6 @@ public final class RuleBasedAnalyzer {
     String summary = "insufficient evidence: " + (rootLine.isEmpty()
         ? "no error text was found" : "\"" + EvidenceScanner.cut(rootLine, 160) + "\" does not state a cause");
     return new RootCauseAnalysis(Category.UNKNOWN, rootLine, failedTask, summary, excerpt, actions, entities,
-        0.2, "rules", EnumSet.of(AnalysisFlag.INSUFFICIENT_EVIDENCE));
+        0.2, "rules", Classification.none(), EnumSet.of(AnalysisFlag.INSUFFICIENT_EVIDENCE));
   }
 }

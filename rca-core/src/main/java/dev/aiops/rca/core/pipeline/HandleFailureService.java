@@ -15,6 +15,8 @@ import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.Classification;
+import dev.aiops.rca.domain.ClassificationLayer;
 import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.Effect;
 import dev.aiops.rca.domain.EffectKind;
@@ -472,8 +474,11 @@ public final class HandleFailureService implements HandleFailureUseCase {
     Set<AnalysisFlag> flags = EnumSet.noneOf(AnalysisFlag.class);
     flags.addAll(rules.flags());
     flags.addAll(model.flags());
+    // A model that agrees with the rules keeps the rules' reason; one that disagrees decided the category itself.
+    Classification classification = model.category() == rules.category() ? rules.classification()
+        : new Classification(ClassificationLayer.MODEL, model.analyzer());
     return new RootCauseAnalysis(model.category(), line, task, model.summary(), evidence, actions,
-        List.copyOf(entities), model.confidence(), model.analyzer(), flags);
+        List.copyOf(entities), model.confidence(), model.analyzer(), classification, flags);
   }
 
   /**

@@ -172,7 +172,7 @@ public final class Redactor {
     return new RootCauseAnalysis(analysis.category(), redact(analysis.rootCauseLine()), analysis.failedTask(),
         redact(analysis.summary()), analysis.evidence().stream().map(this::redact).toList(),
         analysis.recommendedActions().stream().map(this::redact).toList(), entities, analysis.confidence(),
-        analysis.analyzer(), analysis.flags());
+        analysis.analyzer(), analysis.classification(), analysis.flags());
   }
 
   private TaskError redact(TaskError error) {

@@ -20,7 +20,7 @@ class RcaReportTest {
     RootCauseAnalysis model = new RootCauseAnalysis(rules.category(), rules.rootCauseLine(), rules.failedTask(),
         "Root cause: the users table was dropped.\nThe nightly migration dropped it before the load ran.",
         rules.evidence(), rules.recommendedActions(), rules.entities(), 0.9, "model:gemini:gemini-2.5-flash tokens=1+1",
-        rules.flags());
+        rules.classification(), rules.flags());
 
     String text = RcaReport.render(run, model);
 

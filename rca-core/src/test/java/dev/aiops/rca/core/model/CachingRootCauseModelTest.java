@@ -53,7 +53,7 @@ class CachingRootCauseModelTest implements RootCauseModelContract {
       }
       return new RootCauseAnalysis(rulesResult.category(), rulesResult.rootCauseLine(), rulesResult.failedTask(),
           "model says " + rulesResult.rootCauseLine(), rulesResult.evidence(), rulesResult.recommendedActions(),
-          List.of(), 0.9, "model:counting", Set.of());
+          List.of(), 0.9, "model:counting", rulesResult.classification(), Set.of());
     }
   }
 

@@ -70,7 +70,8 @@ class CanaryCorpusTest {
     List<String> paragraphs = Arrays.asList(CanaryCorpus.evidence().split("\n(?=\\[|ADF|Retrying)"));
     RootCauseAnalysis analysis = new RootCauseAnalysis(Category.AUTHENTICATION, paragraphs.get(0), "load_users",
         CanaryCorpus.evidence(), paragraphs, paragraphs, List.of(new Entity(EntityKind.HOST,
-        CanaryCorpus.evidence().lines().skip(1).findFirst().orElseThrow())), 0.5, "model:test", Set.of());
+        CanaryCorpus.evidence().lines().skip(1).findFirst().orElseThrow())), 0.5, "model:test",
+        dev.aiops.rca.domain.Classification.none(), Set.of());
 
     RootCauseAnalysis clean = redactor.redact(analysis);
 

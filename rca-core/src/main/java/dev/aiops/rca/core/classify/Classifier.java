@@ -1,0 +1,123 @@
+package dev.aiops.rca.core.classify;
+
+import dev.aiops.rca.domain.ClassificationLayer;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies one statement of evidence layer by layer, the first layer that concludes deciding: hand-written
+ * signatures of known traps, vendor identifiers, vendor message templates, SQLSTATE, exception type, HTTP status,
+ * phrase cues. A SQLSTATE known only by its class and an exception type nobody mapped are weak: any later layer that
+ * concludes overrides them. Immutable and thread-safe; the tables load once.
+ */
+public final class Classifier {
+
+  private static final List<Pattern> SQLSTATE = List.of(
+      Pattern.compile("(?i)\\bSQLSTATE\\s*[:=]?\\s*\\[?([0-9A-Z]{5})\\b"),
+      Pattern.compile("(?i)\\bSQL ?State\\s*[:=]?\\s*\\[?['\"]?([0-9A-Z]{5})\\b"));
+
+  private final Taxonomy taxonomy;
+  private final boolean signatures;
+
+  private Classifier(Taxonomy taxonomy, boolean signatures) {
+    this.taxonomy = taxonomy;
+    this.signatures = signatures;
+  }
+
+  /** The classifier with every layer. */
+  public static Classifier standard() {
+    return Holder.STANDARD;
+  }
+
+  /** The same classifier without layer 1, to measure what the catalogues achieve alone. */
+  public Classifier withoutSignatures() {
+    return new Classifier(taxonomy, false);
+  }
+
+  public boolean usesSignatures() {
+    return signatures;
+  }
+
+  /** The verdict on one statement (a line with its wrappers peeled off), if any layer concludes. */
+  public Optional<Verdict> classify(String statement) {
+    if (signatures) {
+      Optional<Verdict> signature = taxonomy.signatures().classify(statement);
+      if (signature.isPresent()) {
+        return signature;
+      }
+    }
+    Optional<Verdict> decided = taxonomy.identifiers().classify(statement).or(() -> template(statement));
+    if (decided.isPresent()) {
+      return decided;
+    }
+    Optional<Verdict> weak = Optional.empty();
+    Optional<Verdict> state = sqlState(statement);
+    if (state.isPresent() && state.get().strength() > Verdict.SQLSTATE_CLASS) {
+      return state;
+    }
+    weak = state;
+    Optional<Verdict> type = taxonomy.exceptionTypes().classify(statement);
+    if (type.isPresent() && type.get().strength() > Verdict.UNMAPPED_EXCEPTION) {
+      return type;
+    }
+    if (weak.isEmpty()) {
+      weak = type;
+    }
+    Optional<Verdict> later = taxonomy.httpStatuses().classify(statement)
+        .or(() -> taxonomy.phraseCues().find(statement).map(cue -> new Verdict(cue.category(),
+            ClassificationLayer.PHRASE, "phrase \"" + cue.phrase() + "\"", Verdict.PHRASE)));
+    return later.isPresent() ? later : weak;
+  }
+
+  /** The vendor identifiers of a text alone (layer 2): for what wrappers said around a cause. */
+  public Optional<Verdict> identify(String text) {
+    return taxonomy.identifiers().classify(text);
+  }
+
+  /** An ADF activity's own error code, read from the activity run rather than the text. */
+  public Optional<Verdict> taskCode(String code) {
+    return taxonomy.identifiers().adfCode(code)
+        .map(v -> new Verdict(v.category(), v.layer(), v.evidence(), Verdict.TASK_CODE));
+  }
+
+  /** A Databricks Jobs termination code of the run or the task (layer 0): a hint the text may refine. */
+  public Optional<Verdict> jobTermination(String code) {
+    return taxonomy.identifiers().jobTermination(code)
+        .map(v -> new Verdict(v.category(), ClassificationLayer.STRUCTURED, v.evidence(), Verdict.STRUCTURED_HINT));
+  }
+
+  private Optional<Verdict> template(String statement) {
+    return taxonomy.templates().best(statement).flatMap(match -> taxonomy.conditionMapping().of(match.condition())
+        .flatMap(m -> m.category().map(category -> new Verdict(category, ClassificationLayer.TEMPLATE,
+            "template of " + match.condition().name() + (match.cut() ? " (message cut)" : "") + ", by " + m.basis(),
+            Verdict.TEMPLATE))));
+  }
+
+  private Optional<Verdict> sqlState(String statement) {
+    for (Pattern pattern : SQLSTATE) {
+      Matcher m = pattern.matcher(statement);
+      while (m.find()) {
+        String state = m.group(1);
+        Optional<Verdict> v = taxonomy.sqlStates().of(state).flatMap(mapped -> mapped.row().category()
+            .map(category -> new Verdict(category, ClassificationLayer.SQLSTATE,
+                mapped.byClass() ? "SQLSTATE " + state + " (class " + state.substring(0, 2) + ")" : "SQLSTATE " + state,
+                mapped.byClass() ? Verdict.SQLSTATE_CLASS : Verdict.SQLSTATE)));
+        if (v.isPresent()) {
+          return v;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The taxonomy the classifier reads, for the completeness and round-trip tests. */
+  Taxonomy taxonomy() {
+    return taxonomy;
+  }
+
+  private static final class Holder {
+    static final Classifier STANDARD = new Classifier(Taxonomy.load(), true);
+  }
+}

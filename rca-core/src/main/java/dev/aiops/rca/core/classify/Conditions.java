@@ -1,0 +1,44 @@
+package dev.aiops.rca.core.classify;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The pinned Spark and Delta error-condition catalogues, by name (catalogue/*.tsv, generated). */
+final class Conditions {
+
+  private final Map<String, Condition> byName;
+
+  private Conditions(Map<String, Condition> byName) {
+    this.byName = byName;
+  }
+
+  static Conditions load() {
+    Map<String, Condition> byName = new LinkedHashMap<>();
+    read("spark", "spark-error-conditions", byName);
+    read("delta", "delta-error-classes", byName);
+    return new Conditions(byName);
+  }
+
+  private static void read(String taxonomy, String catalogue, Map<String, Condition> byName) {
+    Map<String, List<String>> templates = new LinkedHashMap<>();
+    Map<String, String> states = new LinkedHashMap<>();
+    for (String[] row : Resources.rows(catalogue)) {
+      templates.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row.length > 3 ? row[3] : "");
+      states.merge(row[0], row[1], (a, b) -> a.isBlank() ? b : a);
+    }
+    templates.forEach((name, texts) -> byName.putIfAbsent(name,
+        new Condition(taxonomy, name, states.getOrDefault(name, ""), texts)));
+  }
+
+  Optional<Condition> get(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  Collection<Condition> all() {
+    return byName.values();
+  }
+}

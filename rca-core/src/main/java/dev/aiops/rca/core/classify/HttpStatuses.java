@@ -1,0 +1,119 @@
+package dev.aiops.rca.core.classify;
+
+import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.ClassificationLayer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Layer 5: an HTTP status named by number, by reason phrase ("Too Many Requests") or by .NET
+ * {@code HttpStatusCode} name ("TooManyRequests"), from the IANA, Python and .NET names in
+ * catalogue/http-statuses.tsv. 403 with credential wording is authentication; 404 takes the noun next to it.
+ */
+final class HttpStatuses {
+
+  private static final List<Pattern> NUMBERED = List.of(
+      Pattern.compile("(?i)\\bHTTP(?:/[\\d.]+)?\\s*(?:status\\s*)?(?:code\\s*)?[:=]?\\s*(\\d{3})\\b"),
+      Pattern.compile("(?i)\\bstatus[ _-]?code['\"]?\\s*[:=]?\\s*['\"]?(\\d{3})\\b"),
+      Pattern.compile("(?i)\\b(?:status|statusCode|response code|responseCode|error_code|errorCode|code)['\"]?\\s*[:=]\\s*['\"]?(\\d{3})\\b"),
+      Pattern.compile("\\b(\\d{3}) (?:Client|Server) Error\\b"),
+      Pattern.compile("(?i)\\b(?:error|status)\\s+(\\d{3})\\b"),
+      Pattern.compile("\\(([45]\\d\\d)\\)\\s+[A-Z][a-z]"),
+      Pattern.compile("(?i)error:?\\s*\\(([45]\\d\\d)\\)"));
+  private static final Pattern NUMBER_THEN_WORDS = Pattern.compile("\\b([45]\\d\\d)[ -]+([A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*){0,3})");
+  // Names that are ordinary words in prose or mean something else in these platforms' messages.
+  private static final Set<String> AMBIGUOUS = Set.of("Gone", "Locked", "Conflict", "Continue", "Found", "Processing",
+      "Accepted", "Created", "Moved", "Ambiguous", "Unused", "Redirect", "OK", "Ok");
+
+  private final MappingTable table = MappingTable.load("http-statuses");
+  private final Map<String, Integer> phrases = new HashMap<>();
+  private final Map<Integer, String> reasons = new HashMap<>();
+  private final List<Map.Entry<Pattern, Integer>> names = new ArrayList<>();
+  private final PhraseCues cues;
+
+  HttpStatuses(PhraseCues cues) {
+    this.cues = cues;
+    for (String[] row : Resources.rows("http-statuses")) {
+      int code = Integer.parseInt(row[0]);
+      reasons.put(code, row[1]);
+      phrases.put(row[1].toLowerCase(java.util.Locale.ROOT), code);
+      if (code < 400) {
+        continue;
+      }
+      List<String> spellings = new ArrayList<>();
+      spellings.add(row[1]);
+      if (row.length > 3 && !row[3].isBlank()) {
+        spellings.addAll(List.of(row[3].split(",")));
+      }
+      for (String spelling : spellings) {
+        String s = spelling.strip();
+        if (!s.isEmpty() && !AMBIGUOUS.contains(s) && (s.contains(" ") || s.chars().filter(Character::isUpperCase).count() >= 2
+            || s.equals("Unauthorized") || s.equals("Forbidden"))) {
+          names.add(Map.entry(Pattern.compile("(?<![\\w-])" + Pattern.quote(s) + "(?![\\w-])"), code));
+        }
+      }
+    }
+  }
+
+  Optional<Verdict> classify(String text) {
+    return status(text).flatMap(found -> verdict(found.getKey(), found.getValue(), text));
+  }
+
+  /** The status the text names and how it was named. */
+  private Optional<Map.Entry<Integer, String>> status(String text) {
+    for (Pattern pattern : NUMBERED) {
+      Matcher m = pattern.matcher(text);
+      while (m.find()) {
+        int code = Integer.parseInt(m.group(1));
+        if (code >= 400 && code <= 599) {
+          return Optional.of(Map.entry(code, "HTTP " + code));
+        }
+      }
+    }
+    Matcher m = NUMBER_THEN_WORDS.matcher(text);
+    while (m.find()) {
+      int code = Integer.parseInt(m.group(1));
+      String reason = reasons.get(code);
+      if (reason != null && m.group(2).toLowerCase(java.util.Locale.ROOT)
+          .startsWith(reason.toLowerCase(java.util.Locale.ROOT))) {
+        return Optional.of(Map.entry(code, "HTTP " + code + " " + reason));
+      }
+    }
+    for (Map.Entry<Pattern, Integer> name : names) {
+      Matcher n = name.getKey().matcher(text);
+      if (n.find()) {
+        return Optional.of(Map.entry(name.getValue(), "HTTP " + name.getValue() + " named \"" + n.group() + "\""));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Verdict> verdict(int code, String named, String text) {
+    Optional<MappingTable.Row> row = table.exact(String.valueOf(code))
+        .or(() -> table.exact(code / 100 + "xx"));
+    if (row.isEmpty() || row.get().category().isEmpty()) {
+      return Optional.empty();
+    }
+    Category category = row.get().category().get();
+    String evidence = named;
+    Optional<PhraseCues.Cue> cue = cues.find(text);
+    if (code == 403 && cue.filter(c -> c.category() == Category.AUTHENTICATION).isPresent()) {
+      // CATEGORIES.md: a 403 whose message says the credential is invalid or expired is authentication.
+      category = Category.AUTHENTICATION;
+      evidence += " with credential wording \"" + cue.get().phrase() + "\"";
+    } else if (code == 404) {
+      Optional<PhraseCues.Cue> noun = cues.absence(text);
+      if (noun.isPresent()) {
+        category = noun.get().category();
+        evidence += " (\"" + noun.get().phrase() + "\")";
+      }
+    }
+    return Optional.of(new Verdict(category, ClassificationLayer.HTTP_STATUS, evidence, Verdict.HTTP_STATUS));
+  }
+}
