@@ -50,6 +50,8 @@ final class EvidenceScanner {
           + "|,,|',|'$|$)",
       Pattern.DOTALL);
 
+  private static final Pattern CHAIN_TYPE = Pattern.compile("(?<=')Type=|(?<=,)Type=");
+
   private static final Pattern CONFLICT_FIELD = Pattern.compile(
       "\"(operation|jobId|jobName|runId|clusterId|userName|readVersion)\":\"?([^\",}]+)");
 
@@ -178,23 +180,59 @@ final class EvidenceScanner {
     offer(source, body, 0);
   }
 
-  /** An ADF copy chain: every {@code ErrorCode=} and {@code Message=} is a statement, innermost last. */
+  /**
+   * An ADF copy chain ({@code ErrorCode=X,'Type=A,Message=...,Source=...,''Type=B,Message=...,SqlErrorNumber=208}):
+   * every {@code Message=} is a statement, innermost last, read together with the codes of its own {@code Type=}
+   * segment (the first segment also owns the chain's leading {@code ErrorCode=}).
+   */
   private void scanChain(String source, String text) {
     String flat = text.replace('\r', ' ').replace('\n', ' ');
     heads.add(cut(flat.strip(), 240));
     Catalogue.Unwrapped outer = catalogue.unwrap(flat);
     innerTasks.addAll(outer.innerTasks());
-    Matcher codeMatcher = ERROR_CODE.matcher(outer.inner());
-    while (codeMatcher.find()) {
-      consider(source, "ErrorCode=" + codeMatcher.group(1), "");
+    String chain = outer.inner();
+    List<Integer> starts = new ArrayList<>();
+    Matcher type = CHAIN_TYPE.matcher(chain);
+    while (type.find()) {
+      starts.add(type.start());
     }
-    Matcher messages = CHAIN_MESSAGE.matcher(outer.inner());
-    while (messages.find()) {
-      String message = messages.group(2).strip();
-      if (!message.isEmpty()) {
-        String flatMessage = message.replaceAll("\\s+", " ");
-        consider(source, flatMessage, "");
-        remember(flatMessage);
+    String leading = starts.isEmpty() ? chain : chain.substring(0, starts.get(0));
+    if (starts.isEmpty() || starts.get(0) > 0) {
+      starts.add(0, 0);
+    }
+    // Pass one: each message's own verdict, to find the chain's most telling message.
+    List<String[]> statements = new ArrayList<>();
+    for (int i = 0; i < starts.size(); i++) {
+      String segment = chain.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : chain.length());
+      Matcher messages = CHAIN_MESSAGE.matcher(segment);
+      while (messages.find()) {
+        String message = messages.group(2).strip().replaceAll("\\s+", " ");
+        if (!message.isEmpty()) {
+          statements.add(new String[] {message, segment.substring(0, messages.start()) + " "
+              + segment.substring(messages.end())});
+        }
+      }
+    }
+    // The leading ErrorCode= is the chain's own code: it decides the category of the chain's most telling message,
+    // or, when no message states a cause, stands as the cause itself.
+    Optional<Verdict> chainCode = classifier.identify(leading);
+    int telling = -1;
+    int tellingStrength = 0;
+    for (int i = 0; i < statements.size(); i++) {
+      int strength = verdictOf(statements.get(i)[0], statements.get(i)[1]).map(Verdict::strength).orElse(0);
+      if (strength > 0 && strength >= tellingStrength) {
+        telling = i;
+        tellingStrength = strength;
+      }
+    }
+    for (int i = 0; i < statements.size(); i++) {
+      consider(source, statements.get(i)[0], statements.get(i)[1], i == telling ? chainCode : Optional.empty());
+      remember(statements.get(i)[0]);
+    }
+    if (telling < 0 && chainCode.isPresent()) {
+      Matcher codeMatcher = ERROR_CODE.matcher(leading.isEmpty() ? chain : leading);
+      while (codeMatcher.find()) {
+        consider(source, "ErrorCode=" + codeMatcher.group(1), "");
       }
     }
   }
@@ -231,12 +269,25 @@ final class EvidenceScanner {
 
   /** Considers one statement; {@code peeled} is what its wrappers said, which may name a code the cause lacks. */
   private void consider(String source, String statement, String peeled) {
+    consider(source, statement, peeled, Optional.empty());
+  }
+
+  /**
+   * Considers one statement; {@code peeled} is what its wrappers said, which may name a code the cause lacks, and
+   * {@code floor} a verdict its surroundings give it when its own is weaker (the code of an ADF chain).
+   */
+  private void consider(String source, String statement, String peeled, Optional<Verdict> floor) {
     String text = cut(statement, MAX_STATEMENT);
     long position = order++;
     if (seen.contains(text)) {
       return;
     }
     if (followBest && best != null && best.source().equals(source)) {
+      if (best.text().endsWith(":") && best.text().length() + text.length() < MAX_STATEMENT) {
+        // A cause that ends in a colon goes on in the next line ("Insufficient privileges:\nUser does not ...").
+        best = best.continuedBy(text);
+        return;
+      }
       List<String> more = new ArrayList<>(best.context());
       more.add(cut(text, 300));
       best = best.withContext(more);
@@ -245,12 +296,9 @@ final class EvidenceScanner {
     if (seen.size() < MAX_DISTINCT) {
       seen.add(text);
     }
-    Optional<Verdict> match = classifier.classify(text);
-    if (match.map(Verdict::strength).orElse(0) < Verdict.IDENTIFIER && !peeled.isEmpty()) {
-      Optional<Verdict> wrapperCode = classifier.identify(peeled);
-      if (wrapperCode.isPresent()) {
-        match = wrapperCode;
-      }
+    Optional<Verdict> match = verdictOf(text, peeled);
+    if (floor.isPresent() && floor.get().strength() > match.map(Verdict::strength).orElse(0)) {
+      match = floor;
     }
     int priority = match.map(Verdict::strength).orElse(0);
     // Equal priority: the later statement is the inner one (Caused by chains, continuation lines).
@@ -258,6 +306,18 @@ final class EvidenceScanner {
       best = new Statement(text, source, position, match, context());
       followBest = true;
     }
+  }
+
+  /** The statement's own verdict, or the code its wrappers named when that says more. */
+  private Optional<Verdict> verdictOf(String text, String peeled) {
+    Optional<Verdict> match = classifier.classify(text);
+    if (match.map(Verdict::strength).orElse(0) < Verdict.IDENTIFIER && !peeled.isBlank()) {
+      Optional<Verdict> wrapperCode = classifier.identify(peeled);
+      if (wrapperCode.isPresent()) {
+        return wrapperCode;
+      }
+    }
+    return match;
   }
 
   private List<String> context() {

@@ -27,6 +27,11 @@ record Statement(String text, String source, long order, Optional<Verdict> verdi
     return verdict.map(Verdict::strength).orElse(0);
   }
 
+  /** The statement joined with the line that continues it, classified as before. */
+  Statement continuedBy(String continuation) {
+    return new Statement(text + " " + continuation, source, order, verdict, context);
+  }
+
   Statement withContext(List<String> more) {
     return new Statement(text, source, order, verdict, more);
   }

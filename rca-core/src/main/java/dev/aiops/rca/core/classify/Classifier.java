@@ -71,9 +71,9 @@ public final class Classifier {
     return later.isPresent() ? later : weak;
   }
 
-  /** The vendor identifiers of a text alone (layer 2): for what wrappers said around a cause. */
+  /** The marked vendor identifiers of a text alone (layer 2): for what wrappers said around a cause. */
   public Optional<Verdict> identify(String text) {
-    return taxonomy.identifiers().classify(text);
+    return taxonomy.identifiers().inContext(text);
   }
 
   /** An ADF activity's own error code, read from the activity run rather than the text. */

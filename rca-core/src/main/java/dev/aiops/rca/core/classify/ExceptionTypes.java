@@ -42,16 +42,24 @@ final class ExceptionTypes {
       types.add(m.group(1));
     }
     String unmapped = null;
+    Verdict weak = null;
     for (int i = types.size() - 1; i >= 0; i--) {
       String type = types.get(i);
       Optional<MappingTable.Row> row = lookup(type);
-      if (row.isPresent() && row.get().category().isPresent()) {
+      if (row.isPresent() && row.get().category().isPresent() && !row.get().weak()) {
         return Optional.of(new Verdict(row.get().category().get(), ClassificationLayer.EXCEPTION_TYPE,
             "exception type " + type, Verdict.EXCEPTION_TYPE));
+      }
+      if (weak == null && row.isPresent() && row.get().weak()) {
+        weak = new Verdict(row.get().category().orElseThrow(), ClassificationLayer.EXCEPTION_TYPE,
+            "exception type " + type + " (a broad type: its message may say more)", Verdict.UNMAPPED_EXCEPTION);
       }
       if (row.isEmpty() && unmapped == null && !simple(type).equals("Error")) {
         unmapped = type;
       }
+    }
+    if (weak != null) {
+      return Optional.of(weak);
     }
     return unmapped == null ? Optional.empty()
         : Optional.of(new Verdict(Category.CODE_ERROR, ClassificationLayer.EXCEPTION_TYPE,

@@ -23,6 +23,7 @@ final class HttpStatuses {
       Pattern.compile("(?i)\\bstatus[ _-]?code['\"]?\\s*[:=]?\\s*['\"]?(\\d{3})\\b"),
       Pattern.compile("(?i)\\b(?:status|statusCode|response code|responseCode|error_code|errorCode|code)['\"]?\\s*[:=]\\s*['\"]?(\\d{3})\\b"),
       Pattern.compile("\\b(\\d{3}) (?:Client|Server) Error\\b"),
+      Pattern.compile("\\b([45]\\d\\d) (?:error|status|response)(?: code| responses?|s)?\\b"),
       Pattern.compile("(?i)\\b(?:error|status)\\s+(\\d{3})\\b"),
       Pattern.compile("\\(([45]\\d\\d)\\)\\s+[A-Z][a-z]"),
       Pattern.compile("(?i)error:?\\s*\\(([45]\\d\\d)\\)"));
@@ -114,6 +115,9 @@ final class HttpStatuses {
         evidence += " (\"" + noun.get().phrase() + "\")";
       }
     }
-    return Optional.of(new Verdict(category, ClassificationLayer.HTTP_STATUS, evidence, Verdict.HTTP_STATUS));
+    // A bare 400 or a 404 that names nothing missing only says the call failed: a message next to it says more.
+    boolean vague = code == 400 || code == 404 && evidence.equals(named);
+    return Optional.of(new Verdict(category, ClassificationLayer.HTTP_STATUS, evidence,
+        vague ? Verdict.SQLSTATE_CLASS : Verdict.HTTP_STATUS));
   }
 }

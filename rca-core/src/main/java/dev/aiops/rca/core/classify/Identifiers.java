@@ -52,6 +52,7 @@ final class Identifiers {
   private final MappingTable restCodes = MappingTable.load("databricks-error-codes");
   private final MappingTable clusterCodes = MappingTable.load("databricks-cluster-termination");
   private final MappingTable jobCodes = MappingTable.load("databricks-job-termination");
+  private final MappingTable clusterEvents = MappingTable.load("databricks-cluster-events");
   private final Set<String> storageCodes = new HashSet<>();
   private final Set<String> knownRestCodes = new HashSet<>();
   private final Set<String> knownClusterCodes = new HashSet<>();
@@ -68,12 +69,31 @@ final class Identifiers {
 
   /** The first identifier of the statement that maps to a category. */
   Optional<Verdict> classify(String text) {
+    return inContext(text).or(() -> bare(text));
+  }
+
+  /**
+   * Only identifiers that their text marks as such ({@code [TAG]}, {@code ErrorCode=}, {@code SqlErrorNumber=},
+   * {@code azure_error_code:}, {@code AADSTS...}): for the words wrappers said around a cause, which also name run
+   * states and activity names that must not be read as codes.
+   */
+  Optional<Verdict> inContext(String text) {
     return conditionTags(text)
         .or(() -> first(AADSTS, text, code -> mapped(aadsts, code, code)))
         .or(() -> firstOf(SQL_NUMBERS, text, n -> mapped(sqlServer, n, "SQL Server error " + n)))
         .or(() -> firstOf(ADF_CODES, text, this::adfCode))
-        .or(() -> cloudCode(text))
-        .or(() -> bareUpper(text));
+        .or(() -> cloudCodeInContext(text));
+  }
+
+  private Optional<Verdict> bare(String text) {
+    Matcher camel = CAMEL.matcher(text);
+    while (camel.find()) {
+      Optional<Verdict> v = cloudLookup(camel.group(1), false);
+      if (v.isPresent()) {
+        return v;
+      }
+    }
+    return bareUpper(text);
   }
 
   /** A Data Factory code (an activity's errorCode, an inner ErrorCode=, a data-flow code). */
@@ -119,7 +139,7 @@ final class Identifiers {
             + m.basis())));
   }
 
-  private Optional<Verdict> cloudCode(String text) {
+  private Optional<Verdict> cloudCodeInContext(String text) {
     for (Pattern context : CLOUD_CODE_CONTEXTS) {
       Matcher m = context.matcher(text);
       while (m.find()) {
@@ -127,13 +147,6 @@ final class Identifiers {
         if (v.isPresent()) {
           return v;
         }
-      }
-    }
-    Matcher camel = CAMEL.matcher(text);
-    while (camel.find()) {
-      Optional<Verdict> v = cloudLookup(camel.group(1), false);
-      if (v.isPresent()) {
-        return v;
       }
     }
     return Optional.empty();
@@ -159,6 +172,8 @@ final class Identifiers {
         v = mapped(clusterCodes, token, "Databricks cluster termination code " + token);
       } else if (knownJobCodes.contains(token)) {
         v = jobTermination(token);
+      } else if (clusterEvents.hasExact(token)) {
+        v = mapped(clusterEvents, token, "Databricks cluster event " + token);
       } else if (cloud.hasExact(token)) {
         v = mapped(cloud, token, "cloud error code " + token);
       } else {

@@ -15,8 +15,11 @@ import java.util.regex.PatternSyntaxException;
  */
 final class MappingTable {
 
-  /** A row that applies: its category, empty when the row says deliberately none, and the row's reason. */
-  record Row(String key, Optional<Category> category, String why) {}
+  /**
+   * A row that applies: its category (empty when the row says deliberately none), the row's reason, and whether
+   * the category is only a weak default (written {@code CATEGORY?}) that any later layer may override.
+   */
+  record Row(String key, Optional<Category> category, String why, boolean weak) {}
 
   private record Rule(Pattern pattern, Row row) {}
 
@@ -55,8 +58,10 @@ final class MappingTable {
       }
       Row row;
       try {
-        row = new Row(cols[0], cols[1].equals("-") ? Optional.empty() : Optional.of(Category.valueOf(cols[1])),
-            cols[2]);
+        boolean weak = cols[1].endsWith("?");
+        String category = weak ? cols[1].substring(0, cols[1].length() - 1) : cols[1];
+        row = new Row(cols[0], category.equals("-") ? Optional.empty() : Optional.of(Category.valueOf(category)),
+            cols[2], weak);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(name + " line " + number + ": unknown category " + cols[1], e);
       }

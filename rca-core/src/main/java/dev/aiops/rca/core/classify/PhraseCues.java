@@ -69,7 +69,7 @@ final class PhraseCues {
   Optional<Cue> absence(String text) {
     Matcher after = ABSENCE_AFTER.matcher(text);
     if (after.find()) {
-      String before = text.substring(Math.max(0, after.start() - NOUN_WINDOW), after.start());
+      String before = clause(text.substring(Math.max(0, after.start() - NOUN_WINDOW), after.start()));
       Optional<Cue> cue = nearestNoun(before, true, after.group());
       if (cue.isPresent()) {
         return cue;
@@ -81,6 +81,12 @@ final class PhraseCues {
       return nearestNoun(next, false, lead.group());
     }
     return Optional.empty();
+  }
+
+  /** The end of the window after its last clause boundary: a noun across ": " or ". " belongs to another clause. */
+  private static String clause(String window) {
+    int cut = Math.max(Math.max(window.lastIndexOf(": "), window.lastIndexOf(". ")), window.lastIndexOf("; "));
+    return cut < 0 ? window : window.substring(cut + 2);
   }
 
   private Optional<Cue> nearestNoun(String window, boolean last, String phrase) {

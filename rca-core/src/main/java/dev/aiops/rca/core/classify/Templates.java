@@ -100,9 +100,11 @@ final class Templates {
     int first = template.anchor();
     List<String> fragments = template.fragments();
     String anchor = fragments.get(first);
-    if (!text.startsWith(anchor, pos)) {
-      String partial = longestCut(anchor, text, pos);
-      return partial.length() >= MIN_MATCH ? result(template, partial.length(), true) : null;
+    int common = commonPrefix(anchor, text, pos);
+    if (common < anchor.length()) {
+      // Cut inside the anchor, or worded differently after a shared start (the text drifts across versions).
+      boolean atEnd = pos + common == text.length();
+      return common >= MIN_MATCH ? result(template, common, atEnd) : null;
     }
     int matched = anchor.length();
     int cursor = pos + anchor.length();
@@ -143,10 +145,13 @@ final class Templates {
     return 0;
   }
 
-  /** The anchor cut short by the end of the text: the part of it the text ends with, from the position. */
-  private static String longestCut(String anchor, String text, int pos) {
-    String rest = text.substring(pos);
-    return anchor.startsWith(rest) ? rest : "";
+  /** How many characters of the fragment the text repeats from the position on. */
+  private static int commonPrefix(String fragment, String text, int pos) {
+    int n = 0;
+    while (n < fragment.length() && pos + n < text.length() && fragment.charAt(n) == text.charAt(pos + n)) {
+      n++;
+    }
+    return n;
   }
 
   static String normalize(String text) {
