@@ -139,7 +139,7 @@ final class TimeLimits {
     return OptionalLong.empty();
   }
 
-  /** "45 s", "30 min", "2 h", "1 h 30 min", "1 d 2 h". */
+  /** "45 s", "30 min", "2 h", "1 h 30 min", "1 h 1 s", "1 d 2 h". */
   static String human(long seconds) {
     if (seconds < 60) {
       return seconds + " s";
@@ -158,7 +158,7 @@ final class TimeLimits {
     if (minutes > 0 && days == 0) {
       parts.add(minutes + " min");
     }
-    if (secs > 0 && days == 0 && hours == 0) {
+    if (secs > 0 && days == 0) {
       parts.add(secs + " s");
     }
     return String.join(" ", parts);
