@@ -94,13 +94,13 @@ final class Credentials {
     String id = "AADSTS" + code;
     switch (code) {
       case "7000215":
-        return Optional.of("The client secret of app registration" + app + " is wrong (" + id + "): store the"
+        return Optional.of("The client secret of the app registration" + app + " is wrong (" + id + "): store the"
             + " secret's Value, not its Secret ID, in " + where + ".");
       case "7000222":
-        return Optional.of("The client secret of app registration" + app + " has expired (" + id + "): create a new"
+        return Optional.of("The client secret of the app registration" + app + " has expired (" + id + "): create a new"
             + " client secret in Entra ID and update it in " + where + ".");
       case "700027":
-        return Optional.of("The certificate (client assertion) of app registration" + app + " was rejected (" + id
+        return Optional.of("The certificate (client assertion) of the app registration" + app + " was rejected (" + id
             + "): check that the certificate the job signs with is the one uploaded to the app registration and has"
             + " not expired, and update it in " + where + ".");
       case "700016":

@@ -49,7 +49,7 @@ final class ObjectLocation {
       Pattern.compile("Encountered error while reading file (\\S{1,2000})"),
       Pattern.compile("No such file or directory:? '?([^'\\s]{1,2000})"),
       Pattern.compile("FileNotFoundException:? (?:File )?((?:[a-zA-Z][\\w+.-]{0,20}:)?/\\S{1,2000})"),
-      Pattern.compile("Notebook not found: ([^\\r\\n\"]{1,1000})"),
+      Pattern.compile("Notebook not found: ([^\\r\\n\"]{1,1000}?)(?:\\.\\s|\\.?$|[\\r\\n\"])", Pattern.MULTILINE),
       Pattern.compile("File (\\S{1,2000}) does not exist"),
       Pattern.compile("Unable to access (?:the )?notebook \"?([^\"\\r\\n]{1,1000})\"?"));
   private static final Pattern BLOB_MISSING = Pattern.compile(

@@ -58,11 +58,12 @@ final class Quotas {
     Optional<MatchResult> dbx = texts.first(DBX_CORES);
     if (dbx.isPresent()) {
       MatchResult m = dbx.get();
+      String quota = m.group(1).strip();
       long needed = Long.parseLong(m.group(3)) + Long.parseLong(m.group(4));
-      return List.of("Request a quota increase for " + Texts.q(m.group(1).strip()) + " cores" + region(texts)
-          + " from " + m.group(2) + " to at least " + needed + " (" + m.group(3) + " in use plus " + m.group(4)
-          + " requested), or use fewer or smaller nodes" + than(texts)
-          + ", or stop other clusters sharing the quota.");
+      return List.of("Request an increase of the " + Texts.q(quota) + " quota"
+          + (quota.equalsIgnoreCase("Core") ? " (total regional vCPUs)" : "") + region(texts) + " from " + m.group(2)
+          + " to at least " + needed + " (" + m.group(3) + " in use plus " + m.group(4) + " requested), or use fewer"
+          + " or smaller nodes" + than(texts) + ", or stop other clusters sharing the quota.");
     }
     Optional<MatchResult> armShort = texts.first(ARM_CORES_SHORT);
     if (armShort.isPresent()) {

@@ -19,7 +19,7 @@ class CredentialsTest {
         "new_cluster.spark_conf.fs.azure.account.oauth2.client.secret", "{{secrets/lake-oauth/sp-secret}}");
 
     assertThat(actions(Category.AUTHENTICATION, details, text)).singleElement().asString()
-        .contains("client secret of app registration `2a9b6f1c-1111-4222-8333-944455556666`")
+        .contains("client secret of the app registration `2a9b6f1c-1111-4222-8333-944455556666`")
         .contains("AADSTS7000215").contains("secret scope `lake-oauth` key `sp-secret`");
   }
 

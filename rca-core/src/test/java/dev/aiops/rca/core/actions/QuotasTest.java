@@ -28,7 +28,7 @@ class QuotasTest {
         + " in use: 99, Additional requested: 4.";
 
     assertThat(actions(Category.CLUSTER_LAUNCH_FAILURE, Map.of("new_cluster.node_type_id", "Standard_DS3_v2"), text))
-        .singleElement().asString().contains("`Core` cores from 100 to at least 103 (99 in use plus 4 requested)")
+        .singleElement().asString().contains("`Core` quota (total regional vCPUs) from 100 to at least 103 (99 in use plus 4 requested)")
         .contains("`Standard_DS3_v2`");
   }
 
