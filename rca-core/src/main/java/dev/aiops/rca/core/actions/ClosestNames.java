@@ -21,6 +21,7 @@ final class ClosestNames {
   // - Spark 3.3 "Column '<name>' does not exist. Did you mean one of the following? [<proposal>]".
   // - Spark legacy "cannot resolve '<name>' given input columns: [t.a, t.b]".
   // - Spark [FIELD_NOT_FOUND] "No such struct field <field> in <fields>" and its legacy form without backticks.
+  // - Delta [DELTA_MISSING_COLUMN] "Cannot find <columnName> in table columns: <columnList>".
   // - SQL Server error 207 "Invalid column name '<name>'." (also ADF SqlInvalidColumnName).
 
   private static final Pattern UNRESOLVED = Pattern.compile(
@@ -32,6 +33,8 @@ final class ClosestNames {
       "cannot resolve '([^'\\r\\n]{1,200})' given input columns: \\[([^\\]]{0,20000})\\]");
   private static final Pattern STRUCT_FIELD = Pattern.compile(
       "No such struct field (`[^`\\r\\n]{1,200}`|\\S{1,200}) in ([^\\r\\n]{1,20000})");
+  private static final Pattern DELTA_MISSING = Pattern.compile(
+      "Cannot find (`[^`\\r\\n]{1,200}`|\\S{1,200}) in table columns: ([^\\r\\n]{1,20000})");
   private static final Pattern SQL_SERVER = Pattern.compile("Invalid column name '([^'\\r\\n]{1,200})'");
   private static final int TOP = 3;
 
@@ -51,6 +54,11 @@ final class ClosestNames {
       return suggest(missing, listed == null ? List.of() : split(listed), "the input");
     }
     Optional<MatchResult> field = texts.first(STRUCT_FIELD);
+    String container = "the struct";
+    if (field.isEmpty()) {
+      field = texts.first(DELTA_MISSING);
+      container = "the table";
+    }
     if (field.isPresent()) {
       String missing = Texts.trimPunctuation(field.get().group(1));
       String fields = field.get().group(2);
@@ -61,7 +69,7 @@ final class ClosestNames {
           end = Math.min(end, at);
         }
       }
-      return suggest(missing, split(fields.substring(0, end)), "the struct");
+      return suggest(missing, split(fields.substring(0, end)), container);
     }
     List<MatchResult> sql = texts.matches(SQL_SERVER, 20);
     if (!sql.isEmpty()) {

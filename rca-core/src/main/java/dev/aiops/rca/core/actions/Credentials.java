@@ -29,6 +29,7 @@ final class Credentials {
   private static final Pattern APP_ID = Pattern.compile(
       "(?:app|application|Application with identifier|client_id[=:]\\s?|client id)\\s?'?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-"
           + "[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+  private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern TENANT = Pattern.compile(
       "(?:login\\.microsoftonline\\.com/|Tenant '|tenant identifier '|directory ')([0-9a-fA-F-]{36}|[\\w.-]{3,200}\\.[a-z]{2,})");
   private static final Pattern SECRET_REF = Pattern.compile("\\{\\{secrets/([\\w.@-]{1,128})/([\\w.@-]{1,128})\\}\\}");
@@ -88,7 +89,8 @@ final class Credentials {
   }
 
   private static Optional<String> entra(Texts texts, String code) {
-    String app = texts.first(APP_ID).map(m -> " " + Texts.q(m.group(1))).orElse("");
+    String app = texts.first(APP_ID).map(m -> m.group(1)).or(() -> clientIdSetting(texts))
+        .map(id -> " " + Texts.q(id)).orElse("");
     String tenant = texts.first(TENANT).map(m -> Texts.q(m.group(1))).orElse("");
     String where = where(texts, "the secret scope or Key Vault secret the job reads it from");
     String id = "AADSTS" + code;
@@ -119,6 +121,18 @@ final class Credentials {
       default:
         return Optional.empty();
     }
+  }
+
+  /** The client id a setting holds (e.g. {@code fs.azure.account.oauth2.client.id}), when it is a plain GUID. */
+  private static Optional<String> clientIdSetting(Texts texts) {
+    for (Map.Entry<String, String> e : texts.details().entrySet()) {
+      String key = e.getKey().toLowerCase(Locale.ROOT);
+      if ((key.contains("client.id") || key.contains("clientid") || key.contains("client_id"))
+          && GUID.matcher(e.getValue().strip()).matches()) {
+        return Optional.of(e.getValue().strip());
+      }
+    }
+    return Optional.empty();
   }
 
   private static String sqlLogin(Texts texts, String user) {

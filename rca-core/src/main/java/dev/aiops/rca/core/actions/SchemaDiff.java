@@ -32,7 +32,10 @@ final class SchemaDiff {
   private static final Pattern DATA_SCHEMA = Pattern.compile("Data schema:");
   private static final Pattern FIELD = Pattern.compile(
       "((?:\\|[ \\t]*)*)--[ \\t]+([^:\\r\\n|]{1,200}?):[ \\t]*([A-Za-z_]\\w{0,40}(?:\\([0-9, ]{1,20}\\))?)");
-  private static final Pattern TREE_NOISE = Pattern.compile("\\(\\w+ = (?:true|false)\\)|\\broot\\b|\\s+");
+  // Between tree lines only the nullability notes, "root", whitespace and escaped line breaks (logs that print the
+  // message JSON-escaped) may appear; anything else ends the tree.
+  private static final Pattern TREE_NOISE = Pattern.compile(
+      "\\(\\w+ = (?:true|false)\\)|(?:\\b|(?<=\\\\[nrt]))root\\b|\\s+|\\\\[nrt]");
   private static final int SECTION_LIMIT = 64 * 1024;
 
   private static final Pattern MERGE_FIELDS = Pattern.compile("Failed to merge fields '([^']{1,200})' and '([^']{1,200})'");

@@ -62,6 +62,16 @@ class ClosestNamesTest {
   }
 
   @Test
+  void should_rank_table_columns_when_delta_cannot_find_a_column() {
+    String text = "[DELTA_MISSING_COLUMN] Cannot find `customer_nme` in table columns: order_id, customer_id,"
+        + " customer_name, region";
+
+    assertThat(actions(Category.COLUMN_NOT_FOUND, text)).singleElement().asString()
+        .contains("`customer_nme` cannot be resolved in the table")
+        .contains("`customer_name`, `customer_id` and `order_id`");
+  }
+
+  @Test
   void should_give_nothing_when_the_message_names_no_column() {
     assertThat(actions(Category.COLUMN_NOT_FOUND, "AnalysisException: Column ambiguity detected.")).isEmpty();
   }

@@ -33,6 +33,17 @@ class CredentialsTest {
   }
 
   @Test
+  void should_take_the_client_id_from_the_settings_when_the_message_does_not_name_the_app() {
+    String text = "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret is"
+        + " provided.";
+    Map<String, String> details = Map.of(
+        "spark_conf.fs.azure.account.oauth2.client.id.lake.dfs.core.windows.net", "0a1b2c3d-1111-4222-8333-944455556666");
+
+    assertThat(actions(Category.AUTHENTICATION, details, text)).singleElement().asString()
+        .contains("app registration `0a1b2c3d-1111-4222-8333-944455556666`");
+  }
+
+  @Test
   void should_name_the_tenant_when_aadsts90002_is_returned() {
     String text = "AADSTS90002: Tenant 'contoso-typo.onmicrosoft.com' not found. Check to make sure you have the"
         + " correct tenant ID.";

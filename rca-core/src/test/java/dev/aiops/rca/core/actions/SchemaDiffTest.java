@@ -67,6 +67,15 @@ class SchemaDiffTest {
   }
 
   @Test
+  void should_read_the_trees_when_a_log_prints_the_message_json_escaped() {
+    String escaped = "\"A schema mismatch detected when writing to the Delta table.\\n\\nTable schema:\\nroot\\n"
+        + " |-- id: long (nullable = true)\\n\\n\\nData schema:\\nroot\\n |-- id: long (nullable = true)\\n"
+        + " |-- note: string (nullable = true)\\n\"";
+
+    assertThat(actions(Category.SCHEMA_MISMATCH, escaped).get(0)).contains("adds `note` that the table lacks");
+  }
+
+  @Test
   void should_give_no_specific_action_when_the_delta_message_prints_no_schemas() {
     String bare = "AnalysisException: A schema mismatch detected when writing to the Delta table (Table ID: f07a).\n"
         + "To enable schema migration using DataFrameWriter or DataStreamWriter, please set:\n"
