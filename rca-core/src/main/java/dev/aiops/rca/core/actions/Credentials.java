@@ -29,14 +29,18 @@ final class Credentials {
   private static final Pattern APP_ID = Pattern.compile(
       "(?:app|application|Application with identifier|client_id[=:]\\s?|client id)\\s?'?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-"
           + "[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
-  private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern GUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern TENANT = Pattern.compile(
-      "(?:login\\.microsoftonline\\.com/|Tenant '|tenant identifier '|directory ')([0-9a-fA-F-]{36}|[\\w.-]{3,200}\\.[a-z]{2,})");
+      "(?:login\\.microsoftonline\\.com/|Tenant '|tenant identifier '|directory ')"
+          + "([0-9a-fA-F-]{36}|[\\w.-]{3,200}\\.[a-z]{2,})");
   private static final Pattern SECRET_REF = Pattern.compile("\\{\\{secrets/([\\w.@-]{1,128})/([\\w.@-]{1,128})\\}\\}");
   private static final Pattern SECRET_GET = Pattern.compile(
-      "secrets\\.get\\(\\s*(?:scope\\s*=\\s*)?[\"']([\\w.@-]{1,128})[\"']\\s*,\\s*(?:key\\s*=\\s*)?[\"']([\\w.@-]{1,128})[\"']");
+      "secrets\\.get\\(\\s*(?:scope\\s*=\\s*)?[\"']([\\w.@-]{1,128})[\"']\\s*,"
+          + "\\s*(?:key\\s*=\\s*)?[\"']([\\w.@-]{1,128})[\"']");
   private static final Pattern KEY_VAULT = Pattern.compile("\\b([a-zA-Z0-9-]{3,24})\\.vault\\.azure\\.net");
-  private static final Pattern OAUTH_CONF = Pattern.compile("(fs\\.azure\\.account\\.oauth2\\.client\\.(?:secret|id)[\\w.-]{0,200})");
+  private static final Pattern OAUTH_CONF = Pattern.compile(
+      "(fs\\.azure\\.account\\.oauth2\\.client\\.(?:secret|id)[\\w.-]{0,200})");
   private static final Pattern INVALID_TOKEN = Pattern.compile("(?i)invalid access token");
   private static final Pattern ADF_403 = Pattern.compile("\\bError 403\\b");
   private static final Pattern ADF_3200 = Pattern.compile("\"?errorCode\"?\\s*[:=]\\s*\"?3200\\b");
@@ -44,8 +48,10 @@ final class Credentials {
   private static final Pattern STORAGE_AUTH = Pattern.compile("Server failed to authenticate the request");
   private static final Pattern SAS_EXPIRED = Pattern.compile(
       "(?i)Signed expiry time|not valid in the specified time frame|sas token (?:has )?expired");
-  private static final Pattern STORAGE_ACCOUNT = Pattern.compile("(?:@|//)([a-z0-9]{3,24})\\.(?:blob|dfs|file|queue)\\.core\\.windows\\.net");
-  private static final Pattern EXPIRED = Pattern.compile("(?i)\\btoken (?:is |has )?expired|\\bExpiredToken\\b|\\bexpired token\\b");
+  private static final Pattern STORAGE_ACCOUNT = Pattern.compile(
+      "(?:@|//)([a-z0-9]{3,24})\\.(?:blob|dfs|file|queue)\\.core\\.windows\\.net");
+  private static final Pattern EXPIRED = Pattern.compile(
+      "(?i)\\btoken (?:is |has )?expired|\\bExpiredToken\\b|\\bexpired token\\b");
 
   private Credentials() {}
 
@@ -114,7 +120,8 @@ final class Credentials {
             + where + ", or switch to a service principal or managed identity.");
       case "90002":
         return Optional.of("Tenant " + (tenant.isEmpty() ? "" : tenant + " ") + "was not found (" + id
-            + "): check the tenant id in the OAuth endpoint the job uses (e.g. `fs.azure.account.oauth2.client.endpoint`).");
+            + "): check the tenant id in the OAuth endpoint the job uses"
+            + " (e.g. `fs.azure.account.oauth2.client.endpoint`).");
       case "700082":
         return Optional.of("The refresh token has expired (" + id + "): sign in again to renew the credential in "
             + where + ", or use a service principal or managed identity instead of a user token.");

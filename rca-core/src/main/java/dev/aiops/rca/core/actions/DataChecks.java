@@ -33,7 +33,8 @@ final class DataChecks {
       "of the type \"(\\w{1,40})\" cannot be cast to \"([\\w(), ]{1,60})\"");
   private static final Pattern CAST_SQL = Pattern.compile(
       "(?i)\\b(?:try_)?CAST\\(\\s*([\\w.`]{1,200})\\s+AS\\s+([\\w]{1,40}(?:\\([0-9, ]{1,20}\\))?)\\s*\\)");
-  private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint violated for column: ([^\\s.]{1,200}(?:\\.[^\\s.]{1,200})*)");
+  private static final Pattern NOT_NULL = Pattern.compile(
+      "NOT NULL constraint violated for column: ([^\\s.]{1,200}(?:\\.[^\\s.]{1,200})*)");
   private static final Pattern CHECK = Pattern.compile("CHECK constraint (\\S{1,200}) \\(");
   private static final Pattern CHECK_COLUMNS = Pattern.compile("(?m)^\\s*- ([\\w.`]{1,200}) : ");
   private static final Pattern MERGE_DUPLICATES = Pattern.compile(

@@ -106,7 +106,8 @@ final class Grants {
         + " to the job's run-as principal " + principal + " (GRANT " + privilegeText + " ON " + securable + " "
         + sqlName(object) + " TO " + principal + ").");
     List<String> parts = Texts.nameParts(object);
-    if ((securable.equals("TABLE") || securable.equals("VOLUME") || securable.equals("FUNCTION")) && parts.size() == 3) {
+    boolean inSchema = securable.equals("TABLE") || securable.equals("VOLUME") || securable.equals("FUNCTION");
+    if (inSchema && parts.size() == 3) {
       out.add("To reach " + Texts.q(object) + " the principal also needs USE CATALOG on catalog "
           + Texts.q(parts.get(0)) + " and USE SCHEMA on schema " + Texts.q(parts.get(0) + "." + parts.get(1)) + ".");
     } else if (securable.equals("SCHEMA") && parts.size() == 2 && !privileges.contains("USE CATALOG")) {

@@ -8,7 +8,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Names a missing table or file and where it was looked for: catalog and schema, or storage account, container, mount, folder. */
+/** Names a missing table or file and where it was looked for: catalog and schema, or container, mount and folder. */
 final class ObjectLocation {
 
   // Table formats parsed:
@@ -63,7 +63,8 @@ final class ObjectLocation {
       "^https?://([a-z0-9]{1,64})\\.(dfs|blob)\\.core\\.windows\\.net/([^/?#]{1,200})(/[^?#]*)?");
   private static final Pattern BUCKET_URI = Pattern.compile("^(s3a?|s3n|gs)://([^/]{1,200})(/.*)?");
   private static final Pattern MOUNT = Pattern.compile("^(?:dbfs:)?(?:/dbfs)?(/mnt/[^/]{1,200})(/.*)?");
-  private static final Pattern VOLUME = Pattern.compile("^(?:dbfs:)?/Volumes/([^/]{1,200})/([^/]{1,200})/([^/]{1,200})(/.*)?");
+  private static final Pattern VOLUME = Pattern.compile(
+      "^(?:dbfs:)?/Volumes/([^/]{1,200})/([^/]{1,200})/([^/]{1,200})(/.*)?");
   private static final Pattern WORKSPACE = Pattern.compile("^/(?:Workspace|Repos|Users|Shared)(?:/.*)?$");
   private static final Pattern FILES_REPLACED = Pattern.compile("(?i)underlying files have been updated");
 
@@ -113,8 +114,8 @@ final class ObjectLocation {
     }
     if (parts.size() >= 3) {
       return List.of("Table " + Texts.q(name) + " was looked for in schema " + Texts.q(parts.get(parts.size() - 2))
-          + " of catalog " + Texts.q(parts.get(parts.size() - 3)) + ": check that " + Texts.q(full) + " exists there (`SHOW"
-          + " TABLES IN " + parts.get(parts.size() - 3) + "." + parts.get(parts.size() - 2)
+          + " of catalog " + Texts.q(parts.get(parts.size() - 3)) + ": check that " + Texts.q(full)
+          + " exists there (`SHOW TABLES IN " + parts.get(parts.size() - 3) + "." + parts.get(parts.size() - 2)
           + "`) and that the task that creates it ran first.");
     }
     if (parts.size() == 2) {

@@ -36,12 +36,16 @@ final class Quotas {
   private static final Pattern AWS_VCPU = Pattern.compile("current vCPU limit of (\\d{1,7})");
   private static final Pattern AWS_VCPU_CODE = Pattern.compile("VcpuLimitExceeded");
   private static final Pattern AWS_REGION = Pattern.compile("\\b((?:us|eu|ap|ca|sa|me|af|il)-[a-z]{4,10}-\\d)\\b");
-  private static final Pattern NODE_TYPE = Pattern.compile("\\b(Standard_[A-Za-z0-9_]{2,40}|[a-z]\\d[a-z]{0,3}\\.\\d{0,2}x?large)\\b");
+  private static final Pattern NODE_TYPE = Pattern.compile(
+      "\\b(Standard_[A-Za-z0-9_]{2,40}|[a-z]\\d[a-z]{0,3}\\.\\d{0,2}x?large)\\b");
   private static final Pattern RATE = Pattern.compile(
       "rate limit:? (\\d{1,9} [\\w ]{1,60}? per (?:\\d{1,9} )?(?:seconds?|minutes?|hours?|days?|second|minute|hour|day))");
-  private static final Pattern PER_HOUR = Pattern.compile("\\b(\\d{1,9} [a-z ]{1,40}? per (?:hour|minute|second|day))\\b");
-  private static final Pattern RETRY_AFTER = Pattern.compile("(?i)Retry-After\"?:?\\s*\"?(\\d{1,6})|retry after (\\d{1,6}) ?s");
-  private static final Pattern TOO_MANY = Pattern.compile("(?i)\\b429\\b|too many requests|REQUEST_LIMIT_EXCEEDED|rate limit");
+  private static final Pattern PER_HOUR = Pattern.compile(
+      "\\b(\\d{1,9} [a-z ]{1,40}? per (?:hour|minute|second|day))\\b");
+  private static final Pattern RETRY_AFTER = Pattern.compile(
+      "(?i)Retry-After\"?:?\\s*\"?(\\d{1,6})|retry after (\\d{1,6}) ?s");
+  private static final Pattern TOO_MANY = Pattern.compile(
+      "(?i)\\b429\\b|too many requests|REQUEST_LIMIT_EXCEEDED|rate limit");
   private static final Pattern URL_PATH = Pattern.compile("(?:url: |https?://[^/\\s]{1,200})(/api/[\\w./-]{1,200})");
 
   private Quotas() {}

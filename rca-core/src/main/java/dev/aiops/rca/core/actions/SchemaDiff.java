@@ -38,21 +38,26 @@ final class SchemaDiff {
       "\\(\\w+ = (?:true|false)\\)|(?:\\b|(?<=\\\\[nrt]))root\\b|\\s+|\\\\[nrt]");
   private static final int SECTION_LIMIT = 64 * 1024;
 
-  private static final Pattern MERGE_FIELDS = Pattern.compile("Failed to merge fields '([^']{1,200})' and '([^']{1,200})'");
+  private static final Pattern MERGE_FIELDS = Pattern.compile(
+      "Failed to merge fields '([^']{1,200})' and '([^']{1,200})'");
   private static final Pattern MERGE_TYPES = Pattern.compile(
       "Failed to merge incompatible data types (\\w{1,40}(?:\\([0-9, ]{1,20}\\))?) and (\\w{1,40}(?:\\([0-9, ]{1,20}\\))?)");
   private static final Pattern PARQUET = Pattern.compile(
       "Parquet column cannot be converted in (?:the )?file (\\S{1,2000}?)\\.?\\s+Column: \\[?([^\\],\\r\\n]{1,200}?)\\]?,"
           + " Expected: ([^,\\r\\n]{1,60}), Found: ([\\w()]{1,60})");
   private static final Pattern SAFE_CAST = Pattern.compile(
-      "Cannot safely cast ([`'][^`'\\r\\n]{1,200}[`']|\\S{1,200}?):?\\s+\"?([A-Za-z][\\w(), ]{0,40}?)\"?\\s+to\\s+\"?([A-Za-z][\\w(),]{0,40}?)\"?[.;\\s\\r\\n]");
+      "Cannot safely cast ([`'][^`'\\r\\n]{1,200}[`']|\\S{1,200}?):?\\s+\"?([A-Za-z][\\w(), ]{0,40}?)\"?"
+          + "\\s+to\\s+\"?([A-Za-z][\\w(),]{0,40}?)\"?[.;\\s\\r\\n]");
   private static final Pattern INCOMPATIBLE_TABLE = Pattern.compile(
       "Cannot write incompatible data (?:for|to) (?:the )?table '?([^':\\s]{1,300})'?:");
-  private static final Pattern FIND_DATA = Pattern.compile("Cannot find data for (?:the )?output column [`']?([^`'\\s]{1,200})[`']?");
-  private static final Pattern EXTRA_COLUMNS = Pattern.compile("Cannot write extra (?:columns|fields) ((?:`[^`]{1,200}`(?:, )?){1,50})");
+  private static final Pattern FIND_DATA = Pattern.compile(
+      "Cannot find data for (?:the )?output column [`']?([^`'\\s]{1,200})[`']?");
+  private static final Pattern EXTRA_COLUMNS = Pattern.compile(
+      "Cannot write extra (?:columns|fields) ((?:`[^`]{1,200}`(?:, )?){1,50})");
   private static final Pattern ARITY_LISTS = Pattern.compile(
       "Table columns: ((?:`[^`]{1,200}`(?:, )?){0,500})\\.?\\s*Data columns: ((?:`[^`]{1,200}`(?:, )?){0,500})");
-  private static final Pattern ARITY_TABLE = Pattern.compile("Cannot write to ('[^']{1,300}'|\\S{1,300}), the reason is");
+  private static final Pattern ARITY_TABLE = Pattern.compile(
+      "Cannot write to ('[^']{1,300}'|\\S{1,300}), the reason is");
   private static final Pattern ARITY_COUNTS = Pattern.compile(
       "(?:target )?table has (\\d{1,5}) column\\(?s?\\)? but the (?:inserted |source )?data has (\\d{1,5}) column");
   private static final Pattern COUNT_CUE = Pattern.compile("(?i)ARITY_MISMATCH|number of columns|column count");
@@ -92,8 +97,10 @@ final class SchemaDiff {
     if (tableAt < 0 || dataAt < 0) {
       return List.of();
     }
-    Map<String, Field> table = tree(text, tableAt + "Table schema:".length(), dataAt > tableAt ? dataAt : text.length());
-    Map<String, Field> data = tree(text, dataAt + "Data schema:".length(), tableAt > dataAt ? tableAt : text.length());
+    int tableEnd = dataAt > tableAt ? dataAt : text.length();
+    int dataEnd = tableAt > dataAt ? tableAt : text.length();
+    Map<String, Field> table = tree(text, tableAt + "Table schema:".length(), tableEnd);
+    Map<String, Field> data = tree(text, dataAt + "Data schema:".length(), dataEnd);
     if (table.isEmpty() || data.isEmpty()) {
       return List.of();
     }

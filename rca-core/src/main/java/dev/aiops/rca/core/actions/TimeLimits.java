@@ -31,9 +31,12 @@ final class TimeLimits {
   private static final Pattern SQL_TIMEOUT = Pattern.compile(
       "Execution Timeout Expired|The timeout period elapsed prior to completion|\\bTimeout expired\\.");
   private static final Pattern CONDITION_LIMIT = Pattern.compile(
-      "\\[([A-Z_]*TIMEOUT[A-Z_.]*|[A-Z_]*TIMED_OUT[A-Z_.]*)\\][^\\r\\n]{0,300}?\\b(\\d{1,9})\\s?(ms|milliseconds|s|secs?|seconds|min|minutes|h|hours)\\b");
-  private static final Pattern FUTURES = Pattern.compile("Futures timed out after \\[(\\d{1,9}) (seconds|milliseconds|minutes)\\]");
-  private static final Pattern TIMESPAN = Pattern.compile("^(?:(\\d{1,4})\\.)?(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.\\d{1,7})?$");
+      "\\[([A-Z_]*TIMEOUT[A-Z_.]*|[A-Z_]*TIMED_OUT[A-Z_.]*)\\][^\\r\\n]{0,300}?\\b(\\d{1,9})\\s?"
+          + "(ms|milliseconds|s|secs?|seconds|min|minutes|h|hours)\\b");
+  private static final Pattern FUTURES = Pattern.compile(
+      "Futures timed out after \\[(\\d{1,9}) (seconds|milliseconds|minutes)\\]");
+  private static final Pattern TIMESPAN = Pattern.compile(
+      "^(?:(\\d{1,4})\\.)?(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.\\d{1,7})?$");
   private static final Pattern NUMBER = Pattern.compile("^\\d{1,12}$");
 
   private TimeLimits() {}
