@@ -17,8 +17,8 @@ public final class EvidenceActions {
 
   /**
    * The evidence-specific actions for the category, most useful first; empty when the evidence names nothing
-   * specific. Each action is one sentence with the names it refers to in backticks. Only the first
-   * {@value Texts#MAX_SCAN} characters of each text are read. Data values are never quoted, and an action that
+   * specific. Each action is one sentence with the names it refers to in backticks. Only the first 256 K
+   * characters of each text (and of the root line) are read. Data values are never quoted, and an action that
    * would contain something that looks like a credential is dropped.
    *
    * <p>Task details read: {@code timeout_seconds}, keys ending in {@code timeout} (e.g. {@code policy.timeout}),
