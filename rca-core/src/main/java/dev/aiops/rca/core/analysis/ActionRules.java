@@ -57,19 +57,12 @@ final class ActionRules {
     }
   }
 
-  /**
-   * The templates for a category: those of the first row whose pattern the evidence shows, else the category's
-   * fallback, else those of the category's first row.
-   */
+  /** The templates for a category: those of the first row whose pattern the evidence shows, else its fallback. */
   List<String> templates(Category category, String evidence) {
     Rule fallback = null;
-    Rule first = null;
     for (Rule rule : rules) {
       if (rule.category() != category) {
         continue;
-      }
-      if (first == null) {
-        first = rule;
       }
       if (rule.when().isEmpty()) {
         fallback = fallback == null ? rule : fallback;
@@ -77,7 +70,6 @@ final class ActionRules {
         return rule.actions();
       }
     }
-    Rule chosen = fallback != null ? fallback : first;
-    return chosen == null ? List.of() : chosen.actions();
+    return fallback == null ? List.of() : fallback.actions();
   }
 }

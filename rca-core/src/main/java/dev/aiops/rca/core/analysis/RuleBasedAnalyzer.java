@@ -1,5 +1,7 @@
 package dev.aiops.rca.core.analysis;
 
+import dev.aiops.rca.core.actions.ActionEvidence;
+import dev.aiops.rca.core.actions.EvidenceActions;
 import dev.aiops.rca.core.classify.Classifier;
 import dev.aiops.rca.core.classify.Verdict;
 import dev.aiops.rca.domain.AnalysisFlag;
@@ -89,21 +91,43 @@ public final class RuleBasedAnalyzer {
       return insufficient(run, root, failedTask, rootLine, excerpt, entities);
     }
     Verdict verdict = chosen.get();
-    List<String> actions = actions(verdict.category(), rootLine, codes, excerpt, entities, names);
+    ActionEvidence shown = new ActionEvidence(verdict.category(), rootLine, errorTexts(run, root), entities,
+        root.map(TaskRun::details).orElse(Map.of()), failedTask);
+    List<String> actions = actions(shown, codes, excerpt, names);
     String summary = (failedTask.isEmpty() ? run.event().displayName() : failedTask) + " failed: "
         + verdict.category() + " (" + verdict.classification().describe() + ")";
     return new RootCauseAnalysis(verdict.category(), rootLine, failedTask, summary, excerpt, actions, entities,
         confidence(verdict), "rules", verdict.classification(), EnumSet.noneOf(AnalysisFlag.class));
   }
 
-  private List<String> actions(Category category, String rootLine, Set<String> codes, List<String> excerpt,
-      List<Entity> entities, Map<String, String> names) {
-    String shown = rootLine + "\n" + String.join(" ", codes) + "\n" + String.join("\n", excerpt);
-    Set<String> actions = new LinkedHashSet<>();
-    for (String template : actionRules.templates(category, shown)) {
-      actions.add(ActionTemplates.fill(template, entities, names));
+  /**
+   * The actions that name what the evidence shows (the column diff, the closest names, the grant, the quota ...)
+   * first, then the category's templates filled with the names found.
+   */
+  private List<String> actions(ActionEvidence evidence, Set<String> codes, List<String> excerpt,
+      Map<String, String> names) {
+    Set<String> actions = new LinkedHashSet<>(EvidenceActions.derive(evidence));
+    String shown = evidence.rootLine() + "\n" + String.join(" ", codes) + "\n" + String.join("\n", excerpt);
+    for (String template : actionRules.templates(evidence.category(), shown)) {
+      actions.add(ActionTemplates.fill(template, evidence.entities(), names));
     }
     return actions.stream().limit(MAX_ACTIONS).toList();
+  }
+
+  /** Every error text of the failed task, its child runs and the run, whole, for the evidence-derived actions. */
+  private static List<String> errorTexts(FailedRun run, Optional<TaskRun> root) {
+    List<String> texts = new ArrayList<>();
+    root.ifPresent(task -> collect(run, task, texts, 0));
+    texts.add(run.state().message());
+    return texts.stream().filter(t -> !t.isBlank()).toList();
+  }
+
+  private static void collect(FailedRun run, TaskRun task, List<String> texts, int depth) {
+    texts.add(task.state().message());
+    task.error().ifPresent(e -> texts.addAll(List.of(e.message(), e.trace(), e.logs())));
+    if (depth < 4) {
+      RootTaskSelector.childrenOf(run, task).forEach(child -> collect(run, child, texts, depth + 1));
+    }
   }
 
   /** How far the deciding layer can be trusted. */
