@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class Identifiers {
 
-  private static final Pattern TAG = Pattern.compile("\\[([A-Z][A-Z0-9_]{2,}(?:\\.[A-Z0-9_]+)*)\\]");
+  private static final Pattern TAG = Pattern.compile("\\[(_?[A-Z][A-Z0-9_]{2,}(?:\\.[A-Z0-9_]+)*)\\]");
   private static final Pattern ERROR_CLASS = Pattern.compile(
       "(?i)\\berror[ _]?class['\"]?\\s*[=:]\\s*['\"]?([A-Z][A-Z0-9_]{2,}(?:\\.[A-Z0-9_]+)*)");
   private static final Pattern AADSTS = Pattern.compile("\\b(AADSTS\\d{5,})\\b");
@@ -98,9 +98,13 @@ final class Identifiers {
 
   /** A Data Factory code (an activity's errorCode, an inner ErrorCode=, a data-flow code). */
   Optional<Verdict> adfCode(String code) {
+    return adfRow(code).flatMap(row -> row.category().map(c -> verdict(c, "Data Factory code " + code)));
+  }
+
+  /** The mapping row of a Data Factory code; for DF-Area-Reason codes the rules read the Reason half. */
+  Optional<MappingTable.Row> adfRow(String code) {
     String key = code.startsWith("DF-") ? reasonOf(code) : code;
-    return adf.exact(code).or(() -> adf.rule(key))
-        .flatMap(row -> row.category().map(c -> verdict(c, "Data Factory code " + code)));
+    return adf.exact(code).or(() -> adf.rule(key));
   }
 
   /** A Databricks Jobs termination code (status.termination_details.code). */

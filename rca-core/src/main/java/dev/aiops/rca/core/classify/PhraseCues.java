@@ -27,6 +27,7 @@ final class PhraseCues {
       "(?i)\\b(?:(?:could|can)(?:n't| ?not) (?:find|locate|load|open|resolve)|unable to (?:find|locate)|"
           + "no such|missing|failed to find|cannot find)\\b");
   private static final int NOUN_WINDOW = 60;
+  private static final int NOUN_AFTER = 24;
 
   private final List<Entry> cues = new ArrayList<>();
   private final List<Entry> nouns = new ArrayList<>();
@@ -73,6 +74,14 @@ final class PhraseCues {
       Optional<Cue> cue = nearestNoun(before, true, after.group());
       if (cue.isPresent()) {
         return cue;
+      }
+      // "Not Found: table x" names the missing thing right after the phrase.
+      String next = text.substring(after.end(), Math.min(text.length(), after.end() + NOUN_AFTER));
+      if (next.startsWith(":") || next.startsWith(" -")) {
+        cue = nearestNoun(next, false, after.group());
+        if (cue.isPresent()) {
+          return cue;
+        }
       }
     }
     Matcher lead = ABSENCE_BEFORE.matcher(text);
