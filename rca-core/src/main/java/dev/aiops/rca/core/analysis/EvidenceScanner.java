@@ -264,6 +264,10 @@ final class EvidenceScanner {
       return;
     }
     consider(source, text, unwrapped.peeled());
+    for (String reason : BodyReasons.of(text)) {
+      // The body's own message, read with the line around it (its status and codes).
+      consider(source, reason, text);
+    }
     remember(line);
   }
 

@@ -34,6 +34,8 @@ public final class RuleBasedAnalyzer {
 
   private static final int MAX_EVIDENCE = 14;
   private static final int MAX_ACTIONS = 5;
+  private static final int MAX_ROOT_LINE = 500;
+  private static final int MIN_CLAUSE = 80;
 
   private final Catalogue catalogue;
   private final Classifier classifier;
@@ -73,7 +75,7 @@ public final class RuleBasedAnalyzer {
     Optional<Verdict> chosen = stronger(evidence.cause().flatMap(Statement::verdict), structured(run, root));
     chosen = applyStateTieBreaks(root, chosen);
 
-    String rootLine = evidence.cause().map(Statement::text).orElse("");
+    String rootLine = evidence.cause().map(Statement::text).map(RuleBasedAnalyzer::tight).orElse("");
     if (rootLine.isEmpty() && root.isPresent() && RootTaskSelector.hasFailed(root.get())) {
       // Nothing but a state: say what the platform says (e.g. an ADF activity "Cancelled" with no error).
       rootLine = root.get().state().message().isBlank() ? root.get().state().resultState()
@@ -128,6 +130,18 @@ public final class RuleBasedAnalyzer {
     if (depth < 4) {
       RootTaskSelector.childrenOf(run, task).forEach(child -> collect(run, child, texts, depth + 1));
     }
+  }
+
+  /**
+   * The root-cause line kept to its decisive clauses: a statement over {@value #MAX_ROOT_LINE} characters ends at
+   * its last sentence boundary before that (paths, argument lists and retries follow the cause, not precede it).
+   */
+  static String tight(String line) {
+    if (line.length() <= MAX_ROOT_LINE) {
+      return line;
+    }
+    int end = line.lastIndexOf(". ", MAX_ROOT_LINE);
+    return end >= MIN_CLAUSE ? line.substring(0, end + 1) : EvidenceScanner.cut(line, MAX_ROOT_LINE);
   }
 
   /** How far the deciding layer can be trusted. */

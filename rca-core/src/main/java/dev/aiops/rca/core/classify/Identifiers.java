@@ -39,6 +39,8 @@ final class Identifiers {
       Pattern.compile("(?i)\\b(?:ErrorCode|error[ _]code|x-ms-error-code|azure_error_code|Code)['\"]?\\s*[:=]\\s*['\"]?([A-Za-z][A-Za-z0-9_]+)"),
       Pattern.compile("<Code>([A-Za-z]+)</Code>"),
       Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z][A-Za-z0-9_]+)\""));
+  private static final Pattern REST_ERROR_CODE = Pattern.compile(
+      "(?i)\\berror_code['\"]?\\s*[:=]\\s*['\"]?([A-Z][A-Z_]{3,})\\b");
   private static final Pattern CAMEL = Pattern.compile("\\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\\b");
   private static final Pattern UPPER = Pattern.compile(
       "(?<![\\w.-])([A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+(?:\\.[A-Z0-9_]+)?)(?![\\w-])");
@@ -82,6 +84,7 @@ final class Identifiers {
         .or(() -> first(AADSTS, text, code -> mapped(aadsts, code, code)))
         .or(() -> firstOf(SQL_NUMBERS, text, n -> mapped(sqlServer, n, "SQL Server error " + n)))
         .or(() -> firstOf(ADF_CODES, text, this::adfCode))
+        .or(() -> first(REST_ERROR_CODE, text, code -> mapped(restCodes, code, "Databricks error_code " + code)))
         .or(() -> cloudCodeInContext(text));
   }
 
