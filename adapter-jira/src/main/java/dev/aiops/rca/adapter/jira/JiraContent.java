@@ -54,6 +54,7 @@ final class JiraContent {
       facts.add(fact("Occurrences", Integer.toString(details.occurrences())));
       facts.add(fact("Analyzer", analysis.analyzer() + ", confidence "
           + String.format(Locale.ROOT, "%.2f", analysis.confidence())));
+      facts.add(fact("Classified by", analysis.classification().describe()));
       if (!details.tags().isEmpty()) {
         List<String> tags = new ArrayList<>();
         new TreeMap<>(details.tags()).forEach((k, v) -> tags.add(k + "=" + v));

@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aiops.rca.domain.Classification;
+import dev.aiops.rca.domain.ClassificationLayer;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.TicketDetails;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
 import dev.aiops.rca.testkit.IssueTrackerContract;
@@ -23,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +73,8 @@ class JiraIssueTrackerTest {
         .isEqualTo("[TABLE_OR_VIEW_NOT_FOUND] prod.users");
     String all = doc.toString();
     assertThat(all).contains("\"href\":\"https://adb-1/run/1\"", "\"href\":\"https://rca.acme.example/incidents/1\"",
-        "cost_center=cc-7", "rules, confidence 0.80", "Occurrences:", "load_users", "check [TABLE_OR_VIEW_NOT_FOUND]");
+        "cost_center=cc-7", "rules, confidence 0.80", "Occurrences:", "load_users", "check [TABLE_OR_VIEW_NOT_FOUND]",
+        "Classified by:", "layer 2 (identifier): sample");
     assertThat(all).doesNotContain("\"text\":\"\"");
 
     Path examples = Path.of("..", "docs", "examples");
@@ -90,6 +96,50 @@ class JiraIssueTrackerTest {
     String description = create.json().path("fields").path("description").asText();
     assertThat(description).contains("h3. Root cause", "{noformat}\n[TABLE_OR_VIEW_NOT_FOUND] prod.users\n{noformat}",
         "[Run page|https://adb-1/run/1]", "*Failed task:*");
+  }
+
+  @Test
+  void should_state_the_deciding_layer_and_its_evidence_in_the_details_when_opening_on_cloud_or_data_center() {
+    TicketRequest request = classifiedAs(IssueTrackerContract.request("rca-aaaaaaaaaaaa-1"), new Classification(
+        ClassificationLayer.TEMPLATE, "Spark template TABLE_OR_VIEW_NOT_FOUND [x]"));
+    JiraStub dataCenter = new JiraStub("OPS");
+    try {
+      tracker(stub, settings(stub)).open(request);
+      tracker(dataCenter, JiraSettings.of(dataCenter.uri().toString(), JiraAuth.dataCenter("dc-pat-secret"), "OPS")
+          .withApiVersion(2)).open(request);
+
+      JsonNode content = stub.seen("POST", CREATE_V3).get(0).json().path("fields").path("description")
+          .path("content");
+      JsonNode details = content.get(content.size() - 1);
+      assertThat(details.toString()).contains("{\"type\":\"text\",\"text\":\"Classified by:\","
+          + "\"marks\":[{\"type\":\"strong\"}]},{\"type\":\"text\","
+          + "\"text\":\" layer 2b (template): Spark template TABLE_OR_VIEW_NOT_FOUND [x]\"}");
+      assertThat(dataCenter.seen("POST", "/rest/api/2/issue").get(0).json().path("fields").path("description")
+          .asText()).contains("\n* *Classified by:*",
+              "layer 2b (template): Spark template TABLE\\_OR\\_VIEW\\_NOT\\_FOUND \\[x\\]\n");
+    } finally {
+      dataCenter.close();
+    }
+  }
+
+  @Test
+  void should_say_layer_7_none_when_no_layer_decided_the_category() {
+    tracker(stub, settings(stub)).open(classifiedAs(IssueTrackerContract.request("rca-aaaaaaaaaaaa-1"),
+        Classification.none()));
+
+    assertThat(stub.seen("POST", CREATE_V3).get(0).json().path("fields").path("description").toString())
+        .contains("\"text\":\" layer 7 (none)\"");
+  }
+
+  private static TicketRequest classifiedAs(TicketRequest request, Classification classification) {
+    TicketDetails d = request.details().orElseThrow();
+    RootCauseAnalysis a = d.analysis();
+    RootCauseAnalysis classified = new RootCauseAnalysis(a.category(), a.rootCauseLine(), a.failedTask(),
+        a.summary(), a.evidence(), a.recommendedActions(), a.entities(), a.confidence(), a.analyzer(),
+        classification, a.flags());
+    return new TicketRequest(request.idempotencyKey(), request.incident(), request.signature(), request.summary(),
+        request.description(), request.labels(), request.category(), Optional.of(new TicketDetails(d.jobName(),
+            d.source(), classified, d.occurrences(), d.runPageUrl(), d.tags())));
   }
 
   @Test

@@ -142,6 +142,7 @@ public final class ServiceNowIssueTracker implements IssueTracker {
     text.append("Occurrences: ").append(details.occurrences()).append('\n');
     text.append("Analyzer: ").append(analysis.analyzer()).append(", confidence ")
         .append(String.format(Locale.ROOT, "%.2f", analysis.confidence())).append('\n');
+    text.append("Classified by: ").append(analysis.classification().describe()).append('\n');
     if (!details.tags().isEmpty()) {
       text.append("Cost tags: ");
       new TreeMap<>(details.tags()).forEach((k, v) -> text.append(k).append('=').append(v).append(' '));

@@ -54,7 +54,8 @@ class ServiceNowIssueTrackerTest {
     assertThat(body.path("category").asText()).isEqualTo("database");
     assertThat(body.path("short_description").asText()).startsWith("[RCA] etl_orders failed");
     assertThat(body.path("description").asText()).contains("[TABLE_OR_VIEW_NOT_FOUND] prod.users",
-        "Run page: https://adb-1/run/1", "cost_center=cc-7", "rules, confidence 0.80", "Occurrences: 1");
+        "Run page: https://adb-1/run/1", "cost_center=cc-7", "rules, confidence 0.80", "Occurrences: 1",
+        "\nClassified by: layer 2 (identifier): sample\n");
     assertThat(stub.seen("GET").get(0).query().get("sysparm_query")).isEqualTo("correlation_display=rca-aaaaaaaaaaaa-1");
   }
 

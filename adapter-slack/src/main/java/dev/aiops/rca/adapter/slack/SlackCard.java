@@ -76,7 +76,8 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
     latest.ifPresent(r -> facts.append(" · last run ").append(escape(r.run().toString())).append(" at ")
         .append(r.at()));
     facts.append(" · ").append(escape(analysis.analyzer())).append(", confidence ")
-        .append(String.format(Locale.ROOT, "%.2f", analysis.confidence()));
+        .append(String.format(Locale.ROOT, "%.2f", analysis.confidence()))
+        .append(" · layer ").append(escape(analysis.classification().layer().label()));
     notification.ticket().ifPresent(t -> facts.append(" · ticket ").append(escape(t.key())));
     blocks.add(ContextBlock.builder()
         .elements(List.of(MarkdownTextObject.builder().text(facts.toString()).build()))

@@ -74,7 +74,8 @@ class SlackNotifierTest {
     assertThat(blocks.get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
         .isEqualTo("*Root cause*\n```[TABLE_OR_VIEW_NOT_FOUND] prod.users```");
     assertThat(blocks.get(2).toString()).contains("• check [TABLE_OR_VIEW_NOT_FOUND] prod.users");
-    assertThat(blocks.get(3).toString()).contains("Occurrences: *1*", "ticket OPS-7");
+    assertThat(blocks.get(3).toString())
+        .contains("Occurrences: *1*", "rules, confidence 0.80 · layer 2 · ticket OPS-7");
     List<String> urls = new ArrayList<>();
     blocks.get(4).getAsJsonObject().getAsJsonArray("elements").forEach(e -> {
       assertThat(e.getAsJsonObject().get("type").getAsString()).isEqualTo("button");

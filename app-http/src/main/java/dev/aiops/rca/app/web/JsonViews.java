@@ -1,6 +1,7 @@
 package dev.aiops.rca.app.web;
 
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Classification;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RootCauseAnalysis;
@@ -35,14 +36,23 @@ final class JsonViews {
   /** The analysis, evidence redacted. */
   record AnalysisView(String category, String rootCauseLine, String failedTask, String summary,
       List<String> evidence, List<String> recommendedActions, List<Map<String, String>> entities,
-      double confidence, String analyzer, List<String> flags) {
+      double confidence, String analyzer, ClassificationView classification, List<String> flags) {
 
     static AnalysisView of(RootCauseAnalysis a) {
       return new AnalysisView(a.category().name(), Redaction.apply(a.rootCauseLine()), a.failedTask(),
           Redaction.apply(a.summary()), a.evidence().stream().map(Redaction::apply).toList(),
           a.recommendedActions(),
           a.entities().stream().map(e -> Map.of("kind", e.kind().name(), "value", e.value())).toList(),
-          a.confidence(), a.analyzer(), a.flags().stream().map(Enum::name).sorted().toList());
+          a.confidence(), a.analyzer(), ClassificationView.of(a.classification()),
+          a.flags().stream().map(Enum::name).sorted().toList());
+    }
+  }
+
+  /** How the category was decided: the layer's label ({@code 2}, {@code 2b}, {@code model}) and its evidence. */
+  record ClassificationView(String layer, String evidence) {
+
+    static ClassificationView of(Classification c) {
+      return new ClassificationView(c.layer().label(), Redaction.apply(c.evidence()));
     }
   }
 

@@ -121,6 +121,7 @@ final class Pages {
         .append(fact("Signature", incident.signature().shortHash()))
         .append(fact("Analysed by", analysis.analyzer() + String.format(java.util.Locale.ROOT,
             " (confidence %.2f)", analysis.confidence())))
+        .append(fact("Classified by", Redaction.apply(analysis.classification().describe())))
         .append(fact("Caveats", analysis.flags().isEmpty() ? "none" : analysis.flags().toString()))
         .append("</dl>");
 

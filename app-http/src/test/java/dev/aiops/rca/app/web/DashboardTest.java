@@ -387,6 +387,20 @@ class DashboardTest {
   }
 
   @Test
+  void should_show_which_layer_decided_the_category_when_the_incident_page_or_api_is_read() throws Exception {
+    Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset");
+    browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
+
+    String page = browser.get("/incidents/" + incident.id()).body();
+    JsonNode api = json.readTree(browser.get("/api/incidents/" + incident.id()).body());
+
+    assertThat(page).contains("<dt>Analysed by</dt><dd>rules (confidence 0.80)</dd>"
+        + "<dt>Classified by</dt><dd>layer 2 (identifier): sample</dd>");
+    assertThat(api.get("analysis").get("classification").get("layer").asText()).isEqualTo("2");
+    assertThat(api.get("analysis").get("classification").get("evidence").asText()).isEqualTo("sample");
+  }
+
+  @Test
   void should_show_the_incident_details_when_its_page_is_opened() {
     Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset password=hunter2");
     fixture.fail("r2", 'a', Category.NETWORK, "Connection reset password=hunter2");
