@@ -76,6 +76,7 @@ public final class RcaReport {
     run.runPageUrl().ifPresent(url -> text.append("Run page: ").append(url).append('\n'));
     text.append("Analyzer: ").append(analysis.analyzer())
         .append(String.format(Locale.ROOT, " (confidence %.2f)", analysis.confidence())).append('\n');
+    text.append("Classified by: ").append(analysis.classification().describe()).append('\n');
     return text.toString();
   }
 

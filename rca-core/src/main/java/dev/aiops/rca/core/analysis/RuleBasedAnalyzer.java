@@ -97,7 +97,7 @@ public final class RuleBasedAnalyzer {
         root.map(TaskRun::details).orElse(Map.of()), failedTask);
     List<String> actions = actions(shown, codes, excerpt, names);
     String summary = (failedTask.isEmpty() ? run.event().displayName() : failedTask) + " failed: "
-        + verdict.category() + " (" + verdict.classification().describe() + ")";
+        + verdict.category() + " (" + verdict.evidence() + ")";
     return new RootCauseAnalysis(verdict.category(), rootLine, failedTask, summary, excerpt, actions, entities,
         confidence(verdict), "rules", verdict.classification(), EnumSet.noneOf(AnalysisFlag.class));
   }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -30,7 +31,19 @@ class CatalogueCompletenessTest {
   private static final Path REVIEWED = Path.of("src/test/resources/dev/aiops/rca/core/classify/reviewed");
   private static final boolean UPDATE = Boolean.getBoolean("rca.taxonomy.update");
 
+  private static final Map<String, String> COVERAGE = new LinkedHashMap<>();
+
   private final Taxonomy taxonomy = Classifier.standard().taxonomy();
+
+  @AfterAll
+  static void writeCoverage() throws IOException {
+    StringBuilder table = new StringBuilder("| catalogue | entries | mapped to a category | deliberately none | gaps |\n"
+        + "|---|---:|---:|---:|---:|\n");
+    COVERAGE.values().forEach(table::append);
+    if (Boolean.getBoolean("rca.docs.update")) {
+      DocsSection.replace(Path.of("../docs/CLASSIFICATION.md"), "completeness", table.toString());
+    }
+  }
 
   /** One catalogue: its entries and how each maps (empty: no table has a row for it). */
   private record Catalogue(String name, List<String> entries, Function<String, Optional<String>> mapping) {}
@@ -51,6 +64,9 @@ class CatalogueCompletenessTest {
         mapped.put(entry, row.get());
       }
     }
+    long none = mapped.values().stream().filter("NONE"::equals).count();
+    COVERAGE.put(catalogue.name(), String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", catalogue.name(),
+        catalogue.entries().size(), mapped.size() - none, none, gaps.size()));
     assertThat(gaps).as("entries of %s that no mapping table covers", catalogue.name()).isEmpty();
     assertThat(catalogue.entries()).as(catalogue.name()).isNotEmpty();
     Path file = REVIEWED.resolve(catalogue.name() + ".tsv");
