@@ -1,0 +1,366 @@
+#!/usr/bin/env python3
+"""Regenerates the identifier catalogues under
+rca-core/src/main/resources/dev/aiops/rca/core/classify/catalogue/ from pinned, published artefacts.
+
+Run from anywhere (paths are resolved from this file):  python3 tools/taxonomy/generate.py
+
+Stdlib only. Needs: Maven (`mvn`, Maven Central reachable or the artefacts already in ~/.m2),
+a JDK 17 (JAVA_HOME, default /usr/lib/jvm/java-17-openjdk-amd64) and Python 3.11 (the Python
+catalogues describe the interpreter that runs this script). Output is deterministic: sorted rows,
+UTF-8, '\\n' line ends. See tools/taxonomy/README.md.
+"""
+import http
+import json
+import os
+import re
+import shutil
+import ssl
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+SOURCES = HERE / "sources"
+OUT = ROOT / "rca-core/src/main/resources/dev/aiops/rca/core/classify/catalogue"
+JAVA_HOME = Path(os.environ.get("JAVA_HOME_17", "/usr/lib/jvm/java-17-openjdk-amd64"))
+
+# ---- pinned versions ---------------------------------------------------------------------------
+SPARK = [  # (version, file inside the jar)
+    ("3.5.6", "error/error-classes.json"),
+    ("4.0.1", "error/error-conditions.json"),
+    ("4.1.0", "error/error-conditions.json"),
+]
+SPARK_GA = "org.apache.spark:spark-common-utils_2.13"
+SPARK_TABLES_VERSION = "4.1.0"  # error-states.json / error-classes.json (SQLSTATE tables)
+DELTA = ["3.2.0", "4.4.0"]  # 4.4.0 = newest io.delta:delta-spark_2.13 on Maven Central when written
+DELTA_GA = "io.delta:delta-spark_2.13"
+DATABRICKS_JAVA = "com.databricks:databricks-sdk-java:0.141.0"
+DATABRICKS_JAVA_TAG = "java-0.141.0"
+DATABRICKS_PY_TAG = "py-9ae2241"
+DATABRICKS_PY_ENUMS = SOURCES / "databricks-sdk-py-9ae2241-enums.json"
+AZURE_BLOB = "com.azure:azure-storage-blob:12.37.2"
+PG_ERRCODES = SOURCES / "postgresql-15-errcodes.txt"
+DOTNET_HTTP = SOURCES / "dotnet-HttpStatusCode.cs"
+MS_DOCS = SOURCES / "microsoft-docs"
+JDK_MODULES = ["java.base", "java.sql", "java.net.http", "java.naming"]
+
+APACHE = "Apache-2.0"
+
+
+def clean(text):
+    """One TSV field: no tabs/newlines, whitespace runs collapsed."""
+    return re.sub(r"\s+", " ", str(text)).strip()
+
+
+def numeric_first(row):
+    return (int(row[0]),) + row
+
+
+def write_tsv(name, columns, source, rows, key=None):
+    rows = sorted(set(tuple(clean(f) for f in r) for r in rows), key=key)
+    lines = ["#" + "\t".join(columns), "# " + clean(source)]
+    lines += ["\t".join(r) for r in rows]
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT / name, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"{name}\t{len(rows)}")
+    return len(rows)
+
+
+# ---- fetching ----------------------------------------------------------------------------------
+class Maven:
+    def __init__(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="taxonomy-jars-"))
+
+    def jar(self, coords, classifier=None):
+        """coords = G:A:V; returns the local path of the jar (or the classifier jar)."""
+        g, a, v = coords.split(":")
+        artifact = f"{g}:{a}:{v}:jar" + (f":{classifier}" if classifier else "")
+        name = f"{a}-{v}" + (f"-{classifier}" if classifier else "") + ".jar"
+        target = self.dir / name
+        if not target.exists():
+            r = subprocess.run(["mvn", "-q", "-B", "-Dstyle.color=never", "dependency:copy",
+                                f"-Dartifact={artifact}", f"-DoutputDirectory={self.dir}"],
+                               cwd=self.dir, capture_output=True, text=True)
+            if r.returncode != 0 or not target.exists():
+                sys.exit(f"could not fetch {artifact} from Maven:\n{r.stdout}{r.stderr}")
+        return target
+
+    def close(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def read_json(jar, member):
+    with zipfile.ZipFile(jar) as z:
+        return json.loads(z.read(member).decode("utf-8"))
+
+
+# ---- Spark / Delta conditions ------------------------------------------------------------------
+def message(entry):
+    m = entry.get("message", [])
+    return " ".join(m) if isinstance(m, list) else str(m)
+
+
+def flatten_conditions(data):
+    """name -> (sqlstate, template), top-level and PARENT.SUB entries."""
+    out = {}
+    for name, entry in data.items():
+        parent_msg = message(entry)
+        state = entry.get("sqlState", "") or ""
+        out[name] = (state, parent_msg)
+        for sub, sub_entry in (entry.get("subClass") or {}).items():
+            sub_state = sub_entry.get("sqlState") or state
+            out[f"{name}.{sub}"] = (sub_state, clean(parent_msg + " " + message(sub_entry)))
+    return out
+
+
+def union_conditions(per_version):
+    """per_version: list of (version, {name: (state, template)}) -> rows name, state, versions, template.
+    Rows are unique by (name, sqlstate, template); versions lists those with exactly that row."""
+    seen = {}
+    order = [v for v, _ in per_version]
+    for version, conds in per_version:
+        for name, (state, template) in conds.items():
+            seen.setdefault((name, clean(state), clean(template)), []).append(version)
+    return [(n, s, ",".join(sorted(vs, key=order.index)), t) for (n, s, t), vs in seen.items()]
+
+
+def spark_conditions(mvn):
+    per_version = []
+    for version, member in SPARK:
+        per_version.append((version, flatten_conditions(read_json(mvn.jar(f"{SPARK_GA}:{version}"), member))))
+    src = "; ".join(f"{SPARK_GA}:{v} {m}" for v, m in SPARK)
+    write_tsv("spark-error-conditions.tsv", ["name", "sqlstate", "versions", "template"],
+              f"source: {src} (Apache Spark, {APACHE}); sub-conditions as PARENT.SUB with the parent's "
+              f"sqlstate when they have none and template = parent message + ' ' + sub message",
+              union_conditions(per_version))
+
+
+def delta_conditions(mvn):
+    per_version = []
+    for version in DELTA:
+        jar = mvn.jar(f"{DELTA_GA}:{version}")
+        per_version.append((version, flatten_conditions(read_json(jar, "error/delta-error-classes.json"))))
+    src = "; ".join(f"{DELTA_GA}:{v} error/delta-error-classes.json" for v in DELTA)
+    write_tsv("delta-error-classes.tsv", ["name", "sqlstate", "versions", "template"],
+              f"source: {src} (Delta Lake, {APACHE}); sub-conditions as PARENT.SUB as for Spark",
+              union_conditions(per_version))
+
+
+# ---- SQLSTATE tables ---------------------------------------------------------------------------
+def postgres_errcodes():
+    """(states {state: description}, classes {class: name}) from the committed errcodes.txt."""
+    states, classes = {}, {}
+    for line in PG_ERRCODES.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^Section: Class (\w\w) - (.*)$", line)
+        if m:
+            classes[m.group(1)] = m.group(2).strip()
+            continue
+        m = re.match(r"^([0-9A-Z]{5})\s+[EWS]\s+(ERRCODE_\w+)(?:\s+(\w+))?\s*$", line)
+        if m:
+            spec = m.group(3) or m.group(2)[len("ERRCODE_"):].lower()
+            states.setdefault(m.group(1), spec.replace("_", " "))
+    return states, classes
+
+
+def sqlstates(mvn):
+    jar = mvn.jar(f"{SPARK_GA}:{SPARK_TABLES_VERSION}")
+    spark_states = read_json(jar, "error/error-states.json")
+    spark_classes = read_json(jar, "error/error-classes.json")
+    pg_states, pg_classes = postgres_errcodes()
+    rows = [(s, e.get("description", ""), e.get("origin", "")) for s, e in spark_states.items() if len(s) == 5]
+    rows += [(s, d, "PostgreSQL") for s, d in pg_states.items() if s not in spark_states]
+    write_tsv("sqlstates.tsv", ["state", "description", "origin"],
+              f"source: {SPARK_GA}:{SPARK_TABLES_VERSION} error/error-states.json ({APACHE}; origin = its "
+              f"'origin' field) + PostgreSQL 15 src/backend/utils/errcodes.txt states not in Spark's table "
+              f"(PostgreSQL Licence; origin PostgreSQL, description = spec_name with _ as space)", rows)
+    crow = [(c, n) for c, n in spark_classes.items() if len(c) == 2]
+    crow += [(c, n) for c, n in pg_classes.items() if c not in spark_classes]
+    write_tsv("sqlstate-classes.tsv", ["class", "name"],
+              f"source: {SPARK_GA}:{SPARK_TABLES_VERSION} error/error-classes.json ({APACHE}) + PostgreSQL 15 "
+              f"errcodes.txt 'Section: Class XX' names for classes not in Spark's table (PostgreSQL Licence)", crow)
+
+
+# ---- Databricks SDK enums ----------------------------------------------------------------------
+def java_enum_constants(source_text, enum_name):
+    m = re.search(r"public enum " + re.escape(enum_name) + r"\s*\{(.*?)\}", source_text, re.S)
+    if not m:
+        raise ValueError(f"enum {enum_name} not found")
+    body = re.sub(r"/\*.*?\*/|//[^\n]*|@\w+(\([^)]*\))?", " ", m.group(1), flags=re.S)
+    body = body.split(";")[0]
+    return [c.strip() for c in body.split(",") if c.strip()]
+
+
+def databricks(mvn):
+    src_jar = mvn.jar(DATABRICKS_JAVA, "sources")
+    fixture = json.loads(DATABRICKS_PY_ENUMS.read_text(encoding="utf-8"))
+
+    def java(cls):
+        with zipfile.ZipFile(src_jar) as z:
+            text = z.read(f"com/databricks/sdk/service/{cls.replace('.', '/')}.java").decode("utf-8")
+        return java_enum_constants(text, cls.split(".")[-1])
+
+    def py(prefix):
+        for key, values in fixture.items():
+            if key == prefix:
+                return list(values)
+        return None
+
+    def emit(filename, java_cls, py_key):
+        j, p = java(java_cls), py(py_key)
+        rows = []
+        for code in sorted(set(j) | set(p or [])):
+            tags = ([DATABRICKS_JAVA_TAG] if code in j else []) + ([DATABRICKS_PY_TAG] if p and code in p else [])
+            rows.append((code, ",".join(tags)))
+        py_src = (f" UNION databricks/databricks-sdk-py@9ae2241 {py_key} (names in "
+                  f"tools/taxonomy/sources/databricks-sdk-py-9ae2241-enums.json)") if p is not None else " (no Python copy available)"
+        write_tsv(filename, ["code", "sources"],
+                  f"source: {DATABRICKS_JAVA} com.databricks.sdk.service.{java_cls}{py_src}; Databricks SDK, {APACHE}",
+                  rows)
+
+    emit("databricks-cluster-termination-codes.tsv", "compute.TerminationReasonCode", "compute.TerminationReasonCode")
+    emit("databricks-cluster-termination-types.tsv", "compute.TerminationReasonType", "compute.TerminationReasonType")
+    emit("databricks-job-termination-codes.tsv", "jobs.TerminationCodeCode", "jobs.TerminationCodeCode")
+    emit("databricks-job-termination-types.tsv", "jobs.TerminationTypeType", "jobs.TerminationTypeType")
+    # apps.ErrorCode, postgres.ErrorCode and environments.ErrorCode are the same generated enum in 0.141.0
+    same = {tuple(java(c)) for c in ("apps.ErrorCode", "postgres.ErrorCode", "environments.ErrorCode")}
+    if len(same) != 1:
+        print("warning: the ErrorCode enums of apps/postgres/environments differ; using apps.ErrorCode",
+              file=sys.stderr)
+    emit("databricks-error-codes.tsv", "apps.ErrorCode", "apps.ErrorCode")
+
+
+# ---- Azure Storage -----------------------------------------------------------------------------
+def javap_from_string_constants(jar, cls):
+    """String arguments of the fromString(...) calls in the static initialiser of an
+    ExpandableStringEnum class (no sources jar is published for azure-storage-blob 12.37.2)."""
+    out = subprocess.run([str(JAVA_HOME / "bin/javap"), "-c", "-p", "-cp", str(jar), cls],
+                         check=True, capture_output=True, text=True).stdout
+    static = out.split("static {};", 1)[1]
+    return re.findall(r"ldc(?:_w)?\s+#\d+\s+// String (.*)\n\s*\d+: invokestatic\s+#\d+\s+// Method fromString",
+                      static)
+
+
+def azure_storage(mvn):
+    codes = javap_from_string_constants(mvn.jar(AZURE_BLOB), "com.azure.storage.blob.models.BlobErrorCode")
+    write_tsv("azure-storage-error-codes.tsv", ["code", "service"],
+              f"source: {AZURE_BLOB} com.azure.storage.blob.models.BlobErrorCode (fromString values, read with "
+              f"javap); Azure SDK for Java, MIT. com.azure:azure-storage-file-datalake:12.30.2 (the release built "
+              f"on blob 12.37.2) has no DataLakeStorageErrorCode class, so no datalake rows",
+              [(c, "blob") for c in codes])
+
+
+# ---- HTTP, TLS ---------------------------------------------------------------------------------
+def http_statuses():
+    text = DOTNET_HTTP.read_text(encoding="utf-8")
+    text = re.sub(r"//[^\n]*", "", text)
+    dotnet = {}
+    for name, num in re.findall(r"\b([A-Za-z]+)\s*=\s*(\d+)", text):
+        dotnet.setdefault(int(num), []).append(name)
+    py = {int(s): s for s in http.HTTPStatus}
+    rows = []
+    for code in sorted(set(py) | set(dotnet)):
+        s = py.get(code)
+        rows.append((str(code), s.phrase if s else "", s.name if s else "", ",".join(dotnet.get(code, []))))
+    write_tsv("http-statuses.tsv", ["code", "reason", "python_name", "dotnet_names"],
+              "source: Python 3.11 http.HTTPStatus (PSF licence) + dotnet/runtime "
+              "src/libraries/System.Net.Primitives/src/System/Net/HttpStatusCode.cs @16775de "
+              "(tools/taxonomy/sources/dotnet-HttpStatusCode.cs; MIT); dotnet names in source order", rows,
+              key=numeric_first)
+
+
+def java(*args, **kw):
+    return subprocess.run([str(JAVA_HOME / "bin/java"), *args], check=True, capture_output=True, text=True,
+                          cwd=HERE, **kw).stdout
+
+
+def tls_alerts():
+    rows = set()
+    jdk = java("--add-opens", "java.base/sun.security.ssl=ALL-UNNAMED", "ListTlsAlerts.java")
+    for line in jdk.splitlines():
+        code, name = line.split("\t")
+        rows.add((code, name))
+    for a in ssl.AlertDescription:
+        rows.add((str(a.value), a.name[len("ALERT_DESCRIPTION_"):].lower()))
+    write_tsv("tls-alerts.tsv", ["code", "name"],
+              "source: JDK 17 sun.security.ssl.Alert (id, description; read by tools/taxonomy/ListTlsAlerts.java; "
+              "GPL-2.0-with-classpath-exception, identifiers only) UNION Python 3.11 ssl.AlertDescription "
+              "(ALERT_DESCRIPTION_X -> x); TLS alert registry (IANA)", rows, key=numeric_first)
+
+
+# ---- exception hierarchies ---------------------------------------------------------------------
+def jdk_exceptions():
+    out = java("ListThrowables.java", *JDK_MODULES)
+    rows = [tuple(line.split("\t")) for line in out.splitlines() if line]
+    write_tsv("jdk-exceptions.tsv", ["class", "superclass"],
+              f"source: JDK 17 modules {', '.join(JDK_MODULES)}: public Throwable subclasses in exported packages "
+              f"(binary names), listed by tools/taxonomy/ListThrowables.java; identifiers only", rows)
+
+
+def python_exceptions():
+    import builtins
+    rows = []
+    for name in dir(builtins):
+        obj = getattr(builtins, name)
+        if isinstance(obj, type) and issubclass(obj, BaseException):
+            rows.append((name, ",".join(b.__name__ for b in obj.__bases__)))
+    write_tsv("python-exceptions.tsv", ["name", "base"],
+              "source: Python 3.11 builtins (subclasses of BaseException; base = direct bases, comma-joined "
+              "when several, e.g. ExceptionGroup); PSF licence, identifiers only", rows)
+
+
+# ---- Azure Data Factory troubleshooting pages ----------------------------------------------------
+def adf_codes():
+    rows = []
+    pages = sorted(p for p in MS_DOCS.glob("*.md") if p.name != "ATTRIBUTION.md")
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        m = re.search(r"^ms\.date:\s*(\S+)", text, re.M)
+        ms_date = m.group(1) if m else ""
+        area = ""
+        in_code_block = False
+        for line in text.splitlines():
+            if line.strip().startswith("```"):
+                in_code_block = not in_code_block
+            if in_code_block:
+                continue
+            h2 = re.match(r"^##\s+(?!#)(.*)$", line)
+            if h2:
+                area = h2.group(1).strip()
+                continue
+            h = re.match(r"^#{3,4}\s+Error code:\s*(.+?)\s*$", line, re.I)
+            if h:
+                for code in re.split(r"\s*(?:,|\band\b|/)\s*", h.group(1).strip().strip("`*")):
+                    code = code.strip().strip("`*").strip()
+                    if code:
+                        rows.append((code, page.name[:-3], area, ms_date))
+    write_tsv("adf-error-codes.tsv", ["code", "page", "area", "ms_date"],
+              "source: MicrosoftDocs/azure-docs articles/data-factory/*troubleshoot*.md, copies in "
+              "tools/taxonomy/sources/microsoft-docs/ (see its ATTRIBUTION.md); (c) Microsoft, CC BY 4.0, "
+              "codes and headings extracted and modified; no message text", rows)
+
+
+def main():
+    if sys.version_info[:2] != (3, 11):
+        sys.exit("run with Python 3.11: the python-*.tsv, http and tls catalogues describe the running interpreter")
+    mvn = Maven()
+    try:
+        spark_conditions(mvn)
+        delta_conditions(mvn)
+        sqlstates(mvn)
+        databricks(mvn)
+        azure_storage(mvn)
+    finally:
+        mvn.close()
+    http_statuses()
+    tls_alerts()
+    jdk_exceptions()
+    python_exceptions()
+    adf_codes()
+
+
+if __name__ == "__main__":
+    main()
