@@ -327,16 +327,16 @@ def adf_codes():
                 in_code_block = not in_code_block
             if in_code_block:
                 continue
-            h2 = re.match(r"^##\s+(?!#)(.*)$", line)
-            if h2:
-                area = h2.group(1).strip()
-                continue
-            h = re.match(r"^#{3,4}\s+Error code:\s*(.+?)\s*$", line, re.I)
+            # "## Error code: X" (data-flow-troubleshoot-errors.md) or "### Error code: X" under a "## Area"
+            h = re.match(r"^\s*#{2,4}\s+Error code:\s*(.+?)\s*$", line, re.I)
             if h:
-                for code in re.split(r"\s*(?:,|\band\b|/)\s*", h.group(1).strip().strip("`*")):
-                    code = code.strip().strip("`*").strip()
-                    if code:
-                        rows.append((code, page.name[:-3], area, ms_date))
+                code = re.sub(r"\s*\(.*\)$", "", h.group(1)).strip().strip("`*").strip()
+                if code:
+                    rows.append((code, page.name[:-3], area if line.lstrip().startswith("###") else "", ms_date))
+                continue
+            h2 = re.match(r"^\s*##\s+(?!#)(.*?)\s*$", line)
+            if h2:
+                area = h2.group(1)
     write_tsv("adf-error-codes.tsv", ["code", "page", "area", "ms_date"],
               "source: MicrosoftDocs/azure-docs articles/data-factory/*troubleshoot*.md, copies in "
               "tools/taxonomy/sources/microsoft-docs/ (see its ATTRIBUTION.md); (c) Microsoft, CC BY 4.0, "
