@@ -45,6 +45,12 @@ AZURE_BLOB = "com.azure:azure-storage-blob:12.37.2"
 PG_ERRCODES = SOURCES / "postgresql-15-errcodes.txt"
 DOTNET_HTTP = SOURCES / "dotnet-HttpStatusCode.cs"
 MS_DOCS = SOURCES / "microsoft-docs"
+# MicrosoftDocs/azure-docs revision each committed copy was taken from (articles/data-factory/<page>.md)
+MS_DOCS_REVISIONS = {
+    "connector-troubleshoot-guide.md": "e912c77b4386e56d9136ef7dd34575704df60580",
+    "data-factory-troubleshoot-guide.md": "bdb18a1ae52a826b86dac242d062422ca2c5ed18",
+    "data-flow-troubleshoot-errors.md": "79d954d0d12104d14be781fb18cd80509aaf7457",
+}
 JDK_MODULES = ["java.base", "java.sql", "java.net.http", "java.naming"]
 
 APACHE = "Apache-2.0"
@@ -59,8 +65,32 @@ def numeric_first(row):
     return (int(row[0]),) + row
 
 
+LICENCES = {
+    "spark-error-conditions.tsv": "Apache-2.0 (Apache Spark; see NOTICE)",
+    "delta-error-classes.tsv": "Apache-2.0 (Delta Lake; see NOTICE)",
+    "sqlstates.tsv": "Apache-2.0 (Apache Spark) and PostgreSQL Licence (errcodes.txt)",
+    "sqlstate-classes.tsv": "Apache-2.0 (Apache Spark) and PostgreSQL Licence (errcodes.txt)",
+    "databricks-cluster-termination-codes.tsv": "Apache-2.0 (Databricks SDK for Java / Python)",
+    "databricks-cluster-termination-types.tsv": "Apache-2.0 (Databricks SDK for Java / Python)",
+    "databricks-job-termination-codes.tsv": "Apache-2.0 (Databricks SDK for Java / Python)",
+    "databricks-job-termination-types.tsv": "Apache-2.0 (Databricks SDK for Java / Python)",
+    "databricks-error-codes.tsv": "Apache-2.0 (Databricks SDK for Java)",
+    "azure-storage-error-codes.tsv": "MIT (Azure SDK for Java)",
+    "http-statuses.tsv": "PSF License (CPython http.HTTPStatus) and MIT (.NET runtime HttpStatusCode.cs); "
+                         "status codes and reason phrases are IANA registry facts",
+    "tls-alerts.tsv": "identifiers of the IANA TLS Alert registry, as named by OpenJDK 17 "
+                      "(GPL-2.0 with Classpath Exception) and CPython 3.11 (PSF License); names and numbers only",
+    "jdk-exceptions.tsv": "class names of OpenJDK 17 (GPL-2.0 with Classpath Exception); names only",
+    "python-exceptions.tsv": "class names of CPython 3.11 (PSF License); names only",
+    "adf-error-codes.tsv": "CC BY 4.0, (c) Microsoft (MicrosoftDocs/azure-docs); codes and headings extracted and "
+                           "modified, no message text; see tools/taxonomy/sources/microsoft-docs/ATTRIBUTION.md",
+}
+WRITTEN = []  # (file, source line, row count) for ATTRIBUTION.md
+
+
 def write_tsv(name, columns, source, rows, key=None):
     rows = sorted(set(tuple(clean(f) for f in r) for r in rows), key=key)
+    WRITTEN.append((name, clean(source), len(rows)))
     lines = ["#" + "\t".join(columns), "# " + clean(source)]
     lines += ["\t".join(r) for r in rows]
     OUT.mkdir(parents=True, exist_ok=True)
@@ -118,14 +148,26 @@ def flatten_conditions(data):
 
 
 def union_conditions(per_version):
-    """per_version: list of (version, {name: (state, template)}) -> rows name, state, versions, template.
-    Rows are unique by (name, sqlstate, template); versions lists those with exactly that row."""
+    """per_version: list of (version, {name: (state, template)}) in ascending version order
+    -> rows (name, sqlstate, versions, template); versions lists every version with exactly that text.
+    Rows are unique by (name, template), with two refinements so no fact is lost:
+    - a version whose entry has no sqlstate (older releases such as Spark 3.5.x lack many) joins the row
+      of the newest version with the same text that has one;
+    - when versions give the same text different non-empty sqlstates, each state gets its own row."""
     seen = {}
-    order = [v for v, _ in per_version]
     for version, conds in per_version:
         for name, (state, template) in conds.items():
-            seen.setdefault((name, clean(state), clean(template)), []).append(version)
-    return [(n, s, ",".join(sorted(vs, key=order.index)), t) for (n, s, t), vs in seen.items()]
+            seen.setdefault((name, clean(template)), []).append((version, clean(state)))
+    rows = []
+    for (name, template), hits in seen.items():
+        states = [s for _, s in hits if s]
+        newest = states[-1] if states else ""
+        by_state = {}
+        for version, state in hits:
+            by_state.setdefault(state or newest, []).append(version)
+        for state, versions in by_state.items():
+            rows.append((name, state, ",".join(versions), template))
+    return rows
 
 
 def spark_conditions(mvn):
@@ -135,7 +177,9 @@ def spark_conditions(mvn):
     src = "; ".join(f"{SPARK_GA}:{v} {m}" for v, m in SPARK)
     write_tsv("spark-error-conditions.tsv", ["name", "sqlstate", "versions", "template"],
               f"source: {src} (Apache Spark, {APACHE}); sub-conditions as PARENT.SUB with the parent's "
-              f"sqlstate when they have none and template = parent message + ' ' + sub message",
+              f"sqlstate when they have none and template = parent message + ' ' + sub message; one row per "
+              f"distinct (name, template); a version lacking a sqlstate joins the row of the newest version with "
+              f"the same text that has one; the same text with different sqlstates gets one row per sqlstate",
               union_conditions(per_version))
 
 
@@ -146,7 +190,7 @@ def delta_conditions(mvn):
         per_version.append((version, flatten_conditions(read_json(jar, "error/delta-error-classes.json"))))
     src = "; ".join(f"{DELTA_GA}:{v} error/delta-error-classes.json" for v in DELTA)
     write_tsv("delta-error-classes.tsv", ["name", "sqlstate", "versions", "template"],
-              f"source: {src} (Delta Lake, {APACHE}); sub-conditions as PARENT.SUB as for Spark",
+              f"source: {src} (Delta Lake, {APACHE}); sub-conditions and rows as for spark-error-conditions.tsv",
               union_conditions(per_version))
 
 
@@ -316,10 +360,12 @@ def python_exceptions():
 def adf_codes():
     rows = []
     pages = sorted(p for p in MS_DOCS.glob("*.md") if p.name != "ATTRIBUTION.md")
+    described = []
     for page in pages:
         text = page.read_text(encoding="utf-8")
         m = re.search(r"^ms\.date:\s*(\S+)", text, re.M)
         ms_date = m.group(1) if m else ""
+        described.append(f"{page.name}@{MS_DOCS_REVISIONS.get(page.name, 'unknown')[:7]} (ms.date {ms_date})")
         area = ""
         in_code_block = False
         for line in text.splitlines():
@@ -338,9 +384,27 @@ def adf_codes():
             if h2:
                 area = h2.group(1)
     write_tsv("adf-error-codes.tsv", ["code", "page", "area", "ms_date"],
-              "source: MicrosoftDocs/azure-docs articles/data-factory/*troubleshoot*.md, copies in "
+              f"source: MicrosoftDocs/azure-docs articles/data-factory/{{{', '.join(described)}}}, copies in "
               "tools/taxonomy/sources/microsoft-docs/ (see its ATTRIBUTION.md); (c) Microsoft, CC BY 4.0, "
               "codes and headings extracted and modified; no message text", rows)
+
+
+def write_attribution():
+    out = ["# Catalogue attribution", "",
+           "Generated by `python3 tools/taxonomy/generate.py` (run from the repository root; see "
+           "tools/taxonomy/README.md). Do not edit by hand: edit the generator or its pinned sources and "
+           "regenerate. Every TSV starts with a `#` line naming its columns and a `#` line naming its source.",
+           ""]
+    for name, source, count in WRITTEN:
+        out += [f"## {name}", "",
+                f"- Source: {source[len('source: '):] if source.startswith('source: ') else source}",
+                f"- Licence: {LICENCES[name]}",
+                f"- Entries: {count}",
+                "- Generator: `python3 tools/taxonomy/generate.py`",
+                ""]
+    with open(OUT / "ATTRIBUTION.md", "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(out))
+    print(f"ATTRIBUTION.md\t{len(WRITTEN)} sections")
 
 
 def main():
@@ -360,6 +424,7 @@ def main():
     jdk_exceptions()
     python_exceptions()
     adf_codes()
+    write_attribution()
 
 
 if __name__ == "__main__":
