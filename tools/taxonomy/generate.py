@@ -47,7 +47,11 @@ DOTNET_HTTP = SOURCES / "dotnet-HttpStatusCode.cs"
 MS_DOCS = SOURCES / "microsoft-docs"
 # MicrosoftDocs/azure-docs revision each committed copy was taken from (articles/data-factory/<page>.md)
 MS_DOCS_REVISIONS = {
+    "connector-troubleshoot-azure-blob-storage.md": "200ecc1f96d7d6f812036da4512c2e35fff76190",
+    "connector-troubleshoot-azure-data-lake.md": "df9ae8bdfd0eeb0c1bd4abd1fd9d1ed00839c203",
     "connector-troubleshoot-guide.md": "e912c77b4386e56d9136ef7dd34575704df60580",
+    "connector-troubleshoot-rest.md": "200ecc1f96d7d6f812036da4512c2e35fff76190",
+    "connector-troubleshoot-synapse-sql.md": "df9ae8bdfd0eeb0c1bd4abd1fd9d1ed00839c203",
     "data-factory-troubleshoot-guide.md": "bdb18a1ae52a826b86dac242d062422ca2c5ed18",
     "data-flow-troubleshoot-errors.md": "79d954d0d12104d14be781fb18cd80509aaf7457",
 }
