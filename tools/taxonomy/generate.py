@@ -48,8 +48,12 @@ MS_DOCS = SOURCES / "microsoft-docs"
 # MicrosoftDocs/azure-docs revision each committed copy was taken from (articles/data-factory/<page>.md)
 MS_DOCS_REVISIONS = {
     "connector-troubleshoot-azure-blob-storage.md": "200ecc1f96d7d6f812036da4512c2e35fff76190",
+    "connector-troubleshoot-azure-cosmos-db.md": "df9ae8bdfd0eeb0c1bd4abd1fd9d1ed00839c203",
     "connector-troubleshoot-azure-data-lake.md": "df9ae8bdfd0eeb0c1bd4abd1fd9d1ed00839c203",
+    "connector-troubleshoot-delimited-text.md": "373b9c0a3fc9c17343e828ae44e5c9546a18e46a",
+    "connector-troubleshoot-ftp-sftp-http.md": "b0aadcc4dc69f1ed5dd8dcff94709248858dfdaf",
     "connector-troubleshoot-guide.md": "e912c77b4386e56d9136ef7dd34575704df60580",
+    "connector-troubleshoot-parquet.md": "25d68bb5e2343b2b68fbdeeb61c51d165551c02d",
     "connector-troubleshoot-rest.md": "200ecc1f96d7d6f812036da4512c2e35fff76190",
     "connector-troubleshoot-synapse-sql.md": "df9ae8bdfd0eeb0c1bd4abd1fd9d1ed00839c203",
     "data-factory-troubleshoot-guide.md": "bdb18a1ae52a826b86dac242d062422ca2c5ed18",
