@@ -58,6 +58,8 @@ MS_DOCS_REVISIONS = {
     "connector-troubleshoot-synapse-sql.md": "df9ae8bdfd0eeb0c1bd4abd1fd9d1ed00839c203",
     "data-factory-troubleshoot-guide.md": "bdb18a1ae52a826b86dac242d062422ca2c5ed18",
     "data-flow-troubleshoot-errors.md": "79d954d0d12104d14be781fb18cd80509aaf7457",
+    # found through the index's text search, which does not report the commit of the stored copy
+    "data-flow-troubleshoot-guide.md": "unknown",
 }
 JDK_MODULES = ["java.base", "java.sql", "java.net.http", "java.naming"]
 
