@@ -46,20 +46,22 @@ PG_ERRCODES = SOURCES / "postgresql-15-errcodes.txt"
 DOTNET_HTTP = SOURCES / "dotnet-HttpStatusCode.cs"
 MS_DOCS = SOURCES / "microsoft-docs"
 # MicrosoftDocs/azure-docs revision each committed copy was taken from (articles/data-factory/<page>.md)
+# ("unknown": the copy was found through the index's text search, which does not report the commit)
 MS_DOCS_REVISIONS = {
     "connector-troubleshoot-azure-blob-storage.md": "200ecc1f96d7d6f812036da4512c2e35fff76190",
     "connector-troubleshoot-azure-cosmos-db.md": "df9ae8bdfd0eeb0c1bd4abd1fd9d1ed00839c203",
     "connector-troubleshoot-azure-data-lake.md": "df9ae8bdfd0eeb0c1bd4abd1fd9d1ed00839c203",
     "connector-troubleshoot-delimited-text.md": "373b9c0a3fc9c17343e828ae44e5c9546a18e46a",
     "connector-troubleshoot-ftp-sftp-http.md": "b0aadcc4dc69f1ed5dd8dcff94709248858dfdaf",
-    "connector-troubleshoot-guide.md": "e912c77b4386e56d9136ef7dd34575704df60580",
+    # an older revision of a page kept next to a newer one is saved as <page>.<ms.date as YYYY-MM-DD>.md
+    "connector-troubleshoot-guide.2020-01-09.md": "e912c77b4386e56d9136ef7dd34575704df60580",
+    "connector-troubleshoot-guide.md": "unknown",  # 01/05/2023 copy found through text search
     "connector-troubleshoot-parquet.md": "25d68bb5e2343b2b68fbdeeb61c51d165551c02d",
     "connector-troubleshoot-rest.md": "200ecc1f96d7d6f812036da4512c2e35fff76190",
     "connector-troubleshoot-synapse-sql.md": "df9ae8bdfd0eeb0c1bd4abd1fd9d1ed00839c203",
     "data-factory-troubleshoot-guide.md": "bdb18a1ae52a826b86dac242d062422ca2c5ed18",
     "data-flow-troubleshoot-errors.md": "79d954d0d12104d14be781fb18cd80509aaf7457",
-    # found through the index's text search, which does not report the commit of the stored copy
-    "data-flow-troubleshoot-guide.md": "unknown",
+    "data-flow-troubleshoot-guide.md": "unknown",  # 06/01/2023 copy found through text search
 }
 JDK_MODULES = ["java.base", "java.sql", "java.net.http", "java.naming"]
 
@@ -388,7 +390,8 @@ def adf_codes():
             if h:
                 code = re.sub(r"\s*\(.*\)$", "", h.group(1)).strip().strip("`*").strip()
                 if code:
-                    rows.append((code, page.name[:-3], area if line.lstrip().startswith("###") else "", ms_date))
+                    rows.append((code, page.name.split(".")[0], area if line.lstrip().startswith("###") else "",
+                                 ms_date))
                 continue
             h2 = re.match(r"^\s*##\s+(?!#)(.*?)\s*$", line)
             if h2:
