@@ -59,6 +59,9 @@ MS_DOCS_REVISIONS = {
     "connector-troubleshoot-parquet.md": "25d68bb5e2343b2b68fbdeeb61c51d165551c02d",
     "connector-troubleshoot-rest.md": "200ecc1f96d7d6f812036da4512c2e35fff76190",
     "connector-troubleshoot-synapse-sql.md": "df9ae8bdfd0eeb0c1bd4abd1fd9d1ed00839c203",
+    "connector-troubleshoot-dynamics-dataverse.md": "d81fee15f1a3d56f2e591e5be6c264a8f9f8b39e",
+    "connector-troubleshoot-oracle.md": "2f85b1e58854a7dec164058d20bc3a657cffb477",
+    "connector-troubleshoot-postgresql.md": "4f3138fb00cb8ddd75692b995ee429e68966b614",
     "data-factory-troubleshoot-guide.md": "bdb18a1ae52a826b86dac242d062422ca2c5ed18",
     "data-flow-troubleshoot-errors.md": "79d954d0d12104d14be781fb18cd80509aaf7457",
     "data-flow-troubleshoot-guide.md": "unknown",  # 06/01/2023 copy found through text search
