@@ -62,6 +62,8 @@ MS_DOCS_REVISIONS = {
     "connector-troubleshoot-dynamics-dataverse.md": "d81fee15f1a3d56f2e591e5be6c264a8f9f8b39e",
     "connector-troubleshoot-oracle.md": "2f85b1e58854a7dec164058d20bc3a657cffb477",
     "connector-troubleshoot-postgresql.md": "4f3138fb00cb8ddd75692b995ee429e68966b614",
+    "connector-troubleshoot-db2.md": "c5c77fe2d1af4f8aa7f7e9fe5cae94353395a1bf",
+    "connector-troubleshoot-orc.md": "c5c77fe2d1af4f8aa7f7e9fe5cae94353395a1bf",
     "data-factory-troubleshoot-guide.md": "bdb18a1ae52a826b86dac242d062422ca2c5ed18",
     "data-flow-troubleshoot-errors.md": "79d954d0d12104d14be781fb18cd80509aaf7457",
     "data-flow-troubleshoot-guide.md": "unknown",  # 06/01/2023 copy found through text search
