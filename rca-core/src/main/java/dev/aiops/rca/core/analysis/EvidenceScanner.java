@@ -219,7 +219,7 @@ final class EvidenceScanner {
     int telling = -1;
     int tellingStrength = 0;
     for (int i = 0; i < statements.size(); i++) {
-      int strength = verdictOf(statements.get(i)[0], statements.get(i)[1]).map(Verdict::strength).orElse(0);
+      int strength = verdictOf(statements.get(i)[0], statements.get(i)[1], 0).map(Verdict::strength).orElse(0);
       if (strength > 0 && strength >= tellingStrength) {
         telling = i;
         tellingStrength = strength;
@@ -300,7 +300,8 @@ final class EvidenceScanner {
     if (seen.size() < MAX_DISTINCT) {
       seen.add(text);
     }
-    Optional<Verdict> match = verdictOf(text, peeled);
+    // Ties go to the later statement, so a verdict as strong as the best so far still counts.
+    Optional<Verdict> match = verdictOf(text, peeled, best == null ? 0 : best.priority());
     if (floor.isPresent() && floor.get().strength() > match.map(Verdict::strength).orElse(0)) {
       match = floor;
     }
@@ -313,8 +314,8 @@ final class EvidenceScanner {
   }
 
   /** The statement's own verdict, or the code its wrappers named when that says more. */
-  private Optional<Verdict> verdictOf(String text, String peeled) {
-    Optional<Verdict> match = classifier.classify(text);
+  private Optional<Verdict> verdictOf(String text, String peeled, int floor) {
+    Optional<Verdict> match = classifier.classify(text, floor);
     if (match.map(Verdict::strength).orElse(0) < Verdict.IDENTIFIER && !peeled.isBlank()) {
       Optional<Verdict> wrapperCode = classifier.identify(peeled);
       if (wrapperCode.isPresent()) {

@@ -42,22 +42,36 @@ public final class Classifier {
 
   /** The verdict on one statement (a line with its wrappers peeled off), if any layer concludes. */
   public Optional<Verdict> classify(String statement) {
-    if (signatures) {
+    return classify(statement, 0);
+  }
+
+  /**
+   * The verdict on one statement, skipping the layers whose verdicts could not reach {@code floor}: a scan that
+   * already holds a cause of that strength need not run the costlier late layers on every further line.
+   */
+  public Optional<Verdict> classify(String statement, int floor) {
+    if (signatures && floor <= Verdict.SIGNATURE) {
       Optional<Verdict> signature = taxonomy.signatures().classify(statement);
       if (signature.isPresent()) {
         return signature;
       }
     }
-    Optional<Verdict> decided = taxonomy.identifiers().classify(statement).or(() -> template(statement));
-    if (decided.isPresent()) {
+    if (floor > Verdict.IDENTIFIER) {
+      return Optional.empty();
+    }
+    Optional<Verdict> decided = taxonomy.identifiers().classify(statement)
+        .or(() -> floor <= Verdict.TEMPLATE ? template(statement) : Optional.empty());
+    if (decided.isPresent() || floor > Verdict.SQLSTATE) {
       return decided;
     }
-    Optional<Verdict> weak = Optional.empty();
     Optional<Verdict> state = sqlState(statement);
     if (state.isPresent() && state.get().strength() > Verdict.SQLSTATE_CLASS) {
       return state;
     }
-    weak = state;
+    Optional<Verdict> weak = state;
+    if (floor > Verdict.EXCEPTION_TYPE) {
+      return Optional.empty();
+    }
     Optional<Verdict> type = taxonomy.exceptionTypes().classify(statement);
     if (type.isPresent() && type.get().strength() > Verdict.UNMAPPED_EXCEPTION) {
       return type;
@@ -65,9 +79,13 @@ public final class Classifier {
     if (weak.isEmpty()) {
       weak = type;
     }
+    if (floor > Verdict.HTTP_STATUS) {
+      return Optional.empty();
+    }
     Optional<Verdict> later = taxonomy.httpStatuses().classify(statement)
-        .or(() -> taxonomy.phraseCues().find(statement).map(cue -> new Verdict(cue.category(),
-            ClassificationLayer.PHRASE, "phrase \"" + cue.phrase() + "\"", Verdict.PHRASE)));
+        .or(() -> floor <= Verdict.PHRASE ? taxonomy.phraseCues().find(statement).map(cue -> new Verdict(
+            cue.category(), ClassificationLayer.PHRASE, "phrase \"" + cue.phrase() + "\"", Verdict.PHRASE))
+            : Optional.empty());
     return later.isPresent() ? later : weak;
   }
 

@@ -33,9 +33,9 @@ final class HttpStatuses {
       "Accepted", "Created", "Moved", "Ambiguous", "Unused", "Redirect", "OK", "Ok");
 
   private final MappingTable table = MappingTable.load("http-statuses");
-  private final Map<String, Integer> phrases = new HashMap<>();
   private final Map<Integer, String> reasons = new HashMap<>();
-  private final List<Map.Entry<Pattern, Integer>> names = new ArrayList<>();
+  private final Map<String, Integer> codesByName = new HashMap<>();
+  private final Pattern names;
   private final PhraseCues cues;
 
   HttpStatuses(PhraseCues cues) {
@@ -43,7 +43,6 @@ final class HttpStatuses {
     for (String[] row : Resources.rows("http-statuses")) {
       int code = Integer.parseInt(row[0]);
       reasons.put(code, row[1]);
-      phrases.put(row[1].toLowerCase(java.util.Locale.ROOT), code);
       if (code < 400) {
         continue;
       }
@@ -54,12 +53,22 @@ final class HttpStatuses {
       }
       for (String spelling : spellings) {
         String s = spelling.strip();
-        if (!s.isEmpty() && !AMBIGUOUS.contains(s) && (s.contains(" ") || s.chars().filter(Character::isUpperCase).count() >= 2
-            || s.equals("Unauthorized") || s.equals("Forbidden"))) {
-          names.add(Map.entry(Pattern.compile("(?<![\\w-])" + Pattern.quote(s) + "(?![\\w-])"), code));
+        boolean distinctive = s.contains(" ") || s.chars().filter(Character::isUpperCase).count() >= 2
+            || s.equals("Unauthorized") || s.equals("Forbidden");
+        if (!s.isEmpty() && !AMBIGUOUS.contains(s) && distinctive) {
+          codesByName.putIfAbsent(s, code);
         }
       }
     }
+    names = namesPattern();
+  }
+
+  // One alternation of every name, longest first, so that a text is scanned once for all of them.
+  private Pattern namesPattern() {
+    StringBuilder alternation = new StringBuilder();
+    codesByName.keySet().stream().sorted((a, b) -> b.length() - a.length()).forEach(name ->
+        alternation.append(alternation.length() == 0 ? "" : "|").append(Pattern.quote(name)));
+    return Pattern.compile("(?<![\\w-])(?:" + alternation + ")(?![\\w-])");
   }
 
   Optional<Verdict> classify(String text) {
@@ -86,11 +95,10 @@ final class HttpStatuses {
         return Optional.of(Map.entry(code, "HTTP " + code + " " + reason));
       }
     }
-    for (Map.Entry<Pattern, Integer> name : names) {
-      Matcher n = name.getKey().matcher(text);
-      if (n.find()) {
-        return Optional.of(Map.entry(name.getValue(), "HTTP " + name.getValue() + " named \"" + n.group() + "\""));
-      }
+    Matcher n = names.matcher(text);
+    if (n.find()) {
+      int code = codesByName.get(n.group());
+      return Optional.of(Map.entry(code, "HTTP " + code + " named \"" + n.group() + "\""));
     }
     return Optional.empty();
   }
