@@ -99,6 +99,21 @@ class ClassifierTest {
             Category.TABLE_OR_VIEW_NOT_FOUND, ClassificationLayer.SQLSTATE),
         args("java.sql.SQLException: [Simba][SparkJDBCDriver](500051) ERROR processing query, SQL state: 08S01",
             Category.NETWORK, ClassificationLayer.SQLSTATE),
+        // Worded without their numbers or codes
+        args("com.microsoft.sqlserver.jdbc.SQLServerException: Cannot open server 'sqlsrv01' requested by the login. "
+            + "Client with IP address '20.1.2.3' is not allowed to access the server.", Category.NETWORK,
+            ClassificationLayer.PHRASE),
+        args("java.util.concurrent.TimeoutException: Futures timed out after [300 seconds]", Category.TIMEOUT,
+            ClassificationLayer.EXCEPTION_TYPE),
+        args("org.apache.http.conn.HttpHostConnectException: Connect to api.example.com:443 failed: Connection timed"
+            + " out", Category.NETWORK, ClassificationLayer.PHRASE),
+        args("Container killed by YARN for exceeding memory limits. 5.5 GB of 5.5 GB physical memory used.",
+            Category.OUT_OF_MEMORY, ClassificationLayer.PHRASE),
+        args("Request failed with status code 504", Category.TIMEOUT, ClassificationLayer.HTTP_STATUS),
+        args("Server failed to authenticate the request. Make sure the value of Authorization header is formed "
+            + "correctly including the signature.", Category.AUTHENTICATION, ClassificationLayer.PHRASE),
+        args("ERROR: Could not find a version that satisfies the requirement acme-utils==1.2.3 (from versions: none)",
+            Category.LIBRARY_INSTALLATION, ClassificationLayer.PHRASE),
         // Entra ID
         args("AADSTS700016: Application with identifier 'x' was not found in the directory 'contoso'",
             Category.AUTHENTICATION, ClassificationLayer.IDENTIFIER),
