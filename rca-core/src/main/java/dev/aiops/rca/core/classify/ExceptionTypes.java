@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class ExceptionTypes {
 
   private static final Pattern TYPE = Pattern.compile(
-      "(?<![\\w$.])((?:[a-z_][\\w$]*\\.)*(?:[A-Z][\\w$]*(?:Exception|Error|Failure|Interrupt|Timeout|Iteration)"
+      "(?<![\\w$.])((?:[A-Za-z_][\\w$]*\\.)*(?:[A-Z][\\w$]*(?:Exception|Error|Failure|Interrupt|Timeout|Iteration)"
           + "|gaierror|timeout|MatchError))(?![\\w$])");
   private static final int MAX_DEPTH = 12;
 

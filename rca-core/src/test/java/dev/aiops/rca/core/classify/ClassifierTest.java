@@ -114,6 +114,12 @@ class ClassifierTest {
             + "correctly including the signature.", Category.AUTHENTICATION, ClassificationLayer.PHRASE),
         args("ERROR: Could not find a version that satisfies the requirement acme-utils==1.2.3 (from versions: none)",
             Category.LIBRARY_INSTALLATION, ClassificationLayer.PHRASE),
+        args("ExecutorLostFailure (executor 5 exited caused by one of the running tasks) Reason: Command exited with "
+            + "code 137", Category.OUT_OF_MEMORY, ClassificationLayer.PHRASE),
+        args("botocore.exceptions.ClientError: An error occurred (NoSuchKey) when calling the GetObject operation: "
+            + "The specified key does not exist.", Category.FILE_NOT_FOUND, ClassificationLayer.IDENTIFIER),
+        args("Type=System.UnauthorizedAccessException,Message=Access to the path 'D:\\staging\\out.csv' is denied.",
+            Category.PERMISSION_DENIED, ClassificationLayer.EXCEPTION_TYPE),
         // Entra ID
         args("AADSTS700016: Application with identifier 'x' was not found in the directory 'contoso'",
             Category.AUTHENTICATION, ClassificationLayer.IDENTIFIER),
