@@ -19,7 +19,8 @@ final class ExceptionTypes {
 
   private static final Pattern TYPE = Pattern.compile(
       "(?<![\\w$.])((?:[A-Za-z_][\\w$]*\\.)*(?:[A-Z][\\w$]*(?:Exception|Error|Failure|Interrupt|Timeout|Iteration)"
-          + "|gaierror|timeout|MatchError))(?![\\w$])");
+          // Python's lower-case socket errors count only in their exception-line form ("socket.timeout: ...").
+          + "|(?:gaierror|timeout)(?=:)))(?![\\w$])");
   private static final int MAX_DEPTH = 12;
 
   private final MappingTable table = MappingTable.load("exception-types");
