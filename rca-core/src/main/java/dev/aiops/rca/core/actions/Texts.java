@@ -16,12 +16,8 @@ import java.util.regex.Pattern;
 /** The bounded view of the evidence the parsers scan, root line first, with the quoting helpers they share. */
 final class Texts {
 
-  /**
-   * Only the head of each text and the stretch after the root line are scanned, so that a huge log cannot make the
-   * analysis slow: the schemas, suggestions and limits a message prints follow it closely.
-   */
+  /** Only the head of each text is scanned, so that a huge log cannot make the analysis slow. */
   static final int MAX_SCAN = 256 * 1024;
-  static final int WINDOW = 16 * 1024;
 
   private final List<String> scanned;
   private final ActionEvidence evidence;
@@ -34,21 +30,10 @@ final class Texts {
     }
     for (String text : evidence.texts()) {
       if (text != null && !text.isBlank()) {
-        list.add(window(text, evidence.rootLine()));
+        list.add(cap(text));
       }
     }
     this.scanned = List.copyOf(list);
-  }
-
-  /** A long text's head, and the stretch after the root line when the line sits further in. */
-  private static String window(String text, String rootLine) {
-    if (text.length() <= 2 * WINDOW) {
-      return text;
-    }
-    String head = text.substring(0, WINDOW);
-    String probe = rootLine.length() > 200 ? rootLine.substring(0, 200) : rootLine;
-    int at = probe.isBlank() ? -1 : text.indexOf(probe, WINDOW);
-    return at < 0 ? head : head + "\n" + text.substring(at, Math.min(text.length(), at + WINDOW));
   }
 
   private static String cap(String text) {

@@ -69,6 +69,7 @@ final class EvidenceScanner {
   // The statement right after the cause often says why ("Error messages: ... FileNotFoundException").
   private boolean followBest;
   private long order;
+  private int lineStart;
 
   // Per-text state of the Python traceback reader.
   private boolean inTraceback;
@@ -87,6 +88,7 @@ final class EvidenceScanner {
       return;
     }
     inTraceback = false;
+    lineStart = 0;
     lastFrame = "";
     capturingUserCode = false;
     sqlLinesWanted = 0;
@@ -106,6 +108,7 @@ final class EvidenceScanner {
       }
       // Cut monster lines: a cause is stated near the start of its line.
       String line = text.substring(start, Math.min(end, start + MAX_LINE));
+      lineStart = start;
       readLine(source, line, headsBefore);
       start = end + 1;
     }
@@ -308,7 +311,7 @@ final class EvidenceScanner {
     int priority = match.map(Verdict::strength).orElse(0);
     // Equal priority: the later statement is the inner one (Caused by chains, continuation lines).
     if (best == null || priority >= best.priority()) {
-      best = new Statement(text, source, position, match, context());
+      best = new Statement(text, source, position, lineStart, match, context());
       followBest = true;
     }
   }

@@ -36,6 +36,7 @@ public final class RuleBasedAnalyzer {
   private static final int MAX_ACTIONS = 5;
   private static final int MAX_ROOT_LINE = 500;
   private static final int MIN_CLAUSE = 80;
+  private static final int ACTION_WINDOW = 16 * 1024;
 
   private final Catalogue catalogue;
   private final Classifier classifier;
@@ -93,7 +94,8 @@ public final class RuleBasedAnalyzer {
       return insufficient(run, root, failedTask, rootLine, excerpt, entities);
     }
     Verdict verdict = chosen.get();
-    ActionEvidence shown = new ActionEvidence(verdict.category(), rootLine, errorTexts(run, root), entities,
+    ActionEvidence shown = new ActionEvidence(verdict.category(), rootLine, errorTexts(run, root, evidence),
+        entities,
         root.map(TaskRun::details).orElse(Map.of()), failedTask);
     List<String> actions = actions(shown, codes, excerpt, names);
     String summary = (failedTask.isEmpty() ? run.event().displayName() : failedTask) + " failed: "
@@ -116,20 +118,40 @@ public final class RuleBasedAnalyzer {
     return actions.stream().limit(MAX_ACTIONS).toList();
   }
 
-  /** Every error text of the failed task, its child runs and the run, whole, for the evidence-derived actions. */
-  private static List<String> errorTexts(FailedRun run, Optional<TaskRun> root) {
+  /**
+   * The error texts of the failed task, its child runs and the run, for the evidence-derived actions: a long text
+   * by its head and the stretch from the cause's line on, where the schemas, suggestions and limits it prints are.
+   */
+  private static List<String> errorTexts(FailedRun run, Optional<TaskRun> root, Evidence evidence) {
     List<String> texts = new ArrayList<>();
-    root.ifPresent(task -> collect(run, task, texts, 0));
-    texts.add(run.state().message());
+    root.ifPresent(task -> collect(run, task, "", texts, evidence, 0));
+    texts.add(window(run.state().message(), "run.state_message", evidence));
     return texts.stream().filter(t -> !t.isBlank()).toList();
   }
 
-  private static void collect(FailedRun run, TaskRun task, List<String> texts, int depth) {
-    texts.add(task.state().message());
-    task.error().ifPresent(e -> texts.addAll(List.of(e.message(), e.trace(), e.logs())));
+  // The sources are named as scanTask names them, so that the cause's line can be found in its own text.
+  private static void collect(FailedRun run, TaskRun task, String prefix, List<String> texts, Evidence evidence,
+      int depth) {
+    texts.add(window(task.state().message(), prefix + "state_message", evidence));
+    task.error().ifPresent(e -> {
+      texts.add(window(e.message(), prefix + "error", evidence));
+      texts.add(window(e.trace(), prefix + "error_trace", evidence));
+      texts.add(window(e.logs(), prefix + "logs", evidence));
+    });
     if (depth < 4) {
-      RootTaskSelector.childrenOf(run, task).forEach(child -> collect(run, child, texts, depth + 1));
+      RootTaskSelector.childrenOf(run, task)
+          .forEach(child -> collect(run, child, "child." + prefix, texts, evidence, depth + 1));
     }
+  }
+
+  private static String window(String text, String source, Evidence evidence) {
+    if (text.length() <= 2 * ACTION_WINDOW) {
+      return text;
+    }
+    String head = text.substring(0, ACTION_WINDOW);
+    return evidence.cause().filter(c -> c.source().equals(source) && c.offset() >= ACTION_WINDOW)
+        .map(c -> head + "\n" + text.substring(c.offset(), Math.min(text.length(), c.offset() + ACTION_WINDOW)))
+        .orElse(head);
   }
 
   /**

@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param text the cause as stated, verbatim apart from the wrappers
  * @param source which field it came from ({@code error}, {@code error_trace}, {@code logs} ...)
  * @param order its position across all scanned texts, for the innermost-wins tie-break
+ * @param offset where its line starts in its source text (0 for a statement read from a whole text)
  * @param verdict what the classifier concluded about it, if anything
  * @param context the lines around it worth showing: the statements before it, the code location
  */
-record Statement(String text, String source, long order, Optional<Verdict> verdict, List<String> context) {
+record Statement(String text, String source, long order, int offset, Optional<Verdict> verdict,
+    List<String> context) {
 
   Statement {
     Objects.requireNonNull(text, "text");
@@ -29,10 +31,10 @@ record Statement(String text, String source, long order, Optional<Verdict> verdi
 
   /** The statement joined with the line that continues it, classified as before. */
   Statement continuedBy(String continuation) {
-    return new Statement(text + " " + continuation, source, order, verdict, context);
+    return new Statement(text + " " + continuation, source, order, offset, verdict, context);
   }
 
   Statement withContext(List<String> more) {
-    return new Statement(text, source, order, verdict, more);
+    return new Statement(text, source, order, offset, verdict, more);
   }
 }
