@@ -36,10 +36,6 @@ public final class Classifier {
     return new Classifier(taxonomy, false);
   }
 
-  public boolean usesSignatures() {
-    return signatures;
-  }
-
   /** The verdict on one statement (a line with its wrappers peeled off), if any layer concludes. */
   public Optional<Verdict> classify(String statement) {
     return classify(statement, 0);

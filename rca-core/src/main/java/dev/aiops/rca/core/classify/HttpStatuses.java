@@ -21,13 +21,15 @@ final class HttpStatuses {
   private static final List<Pattern> NUMBERED = List.of(
       Pattern.compile("(?i)\\bHTTP(?:/[\\d.]+)?\\s*(?:status\\s*)?(?:code\\s*)?[:=]?\\s*(\\d{3})\\b"),
       Pattern.compile("(?i)\\bstatus[ _-]?code['\"]?\\s*[:=]?\\s*['\"]?(\\d{3})\\b"),
-      Pattern.compile("(?i)\\b(?:status|statusCode|response code|responseCode|error_code|errorCode|code)['\"]?\\s*[:=]\\s*['\"]?(\\d{3})\\b"),
+      Pattern.compile("(?i)\\b(?:status|statusCode|response code|responseCode|error_code|errorCode|code)['\"]?"
+          + "\\s*[:=]\\s*['\"]?(\\d{3})\\b"),
       Pattern.compile("\\b(\\d{3}) (?:Client|Server) Error\\b"),
       Pattern.compile("\\b([45]\\d\\d) (?:error|status|response)(?: code| responses?|s)?\\b"),
       Pattern.compile("(?i)\\b(?:error|status)\\s+(\\d{3})\\b"),
       Pattern.compile("\\(([45]\\d\\d)\\)\\s+[A-Z][a-z]"),
       Pattern.compile("(?i)error:?\\s*\\(([45]\\d\\d)\\)"));
-  private static final Pattern NUMBER_THEN_WORDS = Pattern.compile("\\b([45]\\d\\d)[ -]+([A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*){0,3})");
+  private static final Pattern NUMBER_THEN_WORDS = Pattern.compile(
+      "\\b([45]\\d\\d)[ -]+([A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*){0,3})");
   // Names that are ordinary words in prose or mean something else in these platforms' messages.
   private static final Set<String> AMBIGUOUS = Set.of("Gone", "Locked", "Conflict", "Continue", "Found", "Processing",
       "Accepted", "Created", "Moved", "Ambiguous", "Unused", "Redirect", "OK", "Ok");

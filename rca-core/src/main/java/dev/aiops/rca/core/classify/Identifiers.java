@@ -36,7 +36,8 @@ final class Identifiers {
       Pattern.compile("\"errorCode\"\\s*:\\s*\"([\\w-]+)\""),
       Pattern.compile("\\b(DF-[A-Za-z0-9]+-[A-Za-z0-9]+)\\b"));
   private static final List<Pattern> CLOUD_CODE_CONTEXTS = List.of(
-      Pattern.compile("(?i)\\b(?:ErrorCode|error[ _]code|x-ms-error-code|azure_error_code|Code)['\"]?\\s*[:=]\\s*['\"]?([A-Za-z][A-Za-z0-9_]+)"),
+      Pattern.compile("(?i)\\b(?:ErrorCode|error[ _]code|x-ms-error-code|azure_error_code|Code)['\"]?\\s*[:=]\\s*"
+          + "['\"]?([A-Za-z][A-Za-z0-9_]+)"),
       Pattern.compile("<Code>([A-Za-z]+)</Code>"),
       Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z][A-Za-z0-9_]+)\""));
   private static final Pattern REST_ERROR_CODE = Pattern.compile(

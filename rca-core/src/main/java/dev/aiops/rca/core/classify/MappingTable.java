@@ -23,12 +23,10 @@ final class MappingTable {
 
   private record Rule(Pattern pattern, Row row) {}
 
-  private final String name;
   private final Map<String, Row> exact;
   private final List<Rule> rules;
 
-  private MappingTable(String name, Map<String, Row> exact, List<Rule> rules) {
-    this.name = name;
+  private MappingTable(Map<String, Row> exact, List<Rule> rules) {
     this.exact = exact;
     this.rules = rules;
   }
@@ -75,7 +73,7 @@ final class MappingTable {
         throw new IllegalArgumentException(name + " line " + number + ": duplicate key " + cols[0]);
       }
     }
-    return new MappingTable(name, Map.copyOf(exact), List.copyOf(rules));
+    return new MappingTable(Map.copyOf(exact), List.copyOf(rules));
   }
 
   /** The row of this exact identifier, if the table lists it. */
@@ -100,9 +98,5 @@ final class MappingTable {
 
   boolean hasExact(String key) {
     return exact.containsKey(key);
-  }
-
-  String name() {
-    return name;
   }
 }

@@ -119,7 +119,7 @@ final class PhraseCues {
         }
       }
     }
-    return best == null ? Optional.empty()
-        : Optional.of(new Cue(best, (last ? bestNoun + " " + phrase : phrase + " " + bestNoun).toLowerCase(Locale.ROOT)));
+    String words = last ? bestNoun + " " + phrase : phrase + " " + bestNoun;
+    return best == null ? Optional.empty() : Optional.of(new Cue(best, words.toLowerCase(Locale.ROOT)));
   }
 }

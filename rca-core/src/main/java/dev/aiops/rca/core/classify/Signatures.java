@@ -39,8 +39,4 @@ final class Signatures {
     }
     return Optional.empty();
   }
-
-  List<Signature> all() {
-    return List.copyOf(signatures);
-  }
 }

@@ -33,7 +33,6 @@ final class Templates {
   private static final int MIN_PARTIAL = 8;
 
   private final Map<String, List<Template>> byAnchor = new HashMap<>();
-  private int indexed;
 
   Templates(Collection<Condition> conditions) {
     for (Condition condition : conditions) {
@@ -56,15 +55,9 @@ final class Templates {
       if (fragments.get(i).length() >= MIN_ANCHOR) {
         Template template = new Template(condition, List.copyOf(fragments), i, literal);
         byAnchor.computeIfAbsent(fragments.get(i).substring(0, KEY), k -> new ArrayList<>()).add(template);
-        indexed++;
         return;
       }
     }
-  }
-
-  /** How many templates can be matched (the others are too short or only placeholders). */
-  int indexed() {
-    return indexed;
   }
 
   /** The template the statement was most likely rendered from, if any matched well enough. */

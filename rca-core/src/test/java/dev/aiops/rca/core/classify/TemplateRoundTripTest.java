@@ -204,9 +204,4 @@ class TemplateRoundTripTest {
     RootCauseAnalysis analysis = ANALYZER.analyze(run);
     return analysis.category();
   }
-
-  /** Results kept for the other tests of this class. */
-  static List<Score> scores() {
-    return new ArrayList<>(SCORES.values());
-  }
 }
