@@ -3,6 +3,7 @@ package dev.aiops.rca.core.classify;
 import dev.aiops.rca.domain.ClassificationLayer;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -124,6 +125,11 @@ public final class Classifier {
       }
     }
     return Optional.empty();
+  }
+
+  /** A classifier that knows only some condition catalogues: the leave-one-taxonomy-out measurement. */
+  static Classifier withConditionsOf(Set<String> taxonomies) {
+    return new Classifier(Taxonomy.load(Conditions.load(taxonomies)), true);
   }
 
   /** The taxonomy the classifier reads, for the completeness and round-trip tests. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The pinned Spark and Delta error-condition catalogues, by name (catalogue/*.tsv, generated). */
 final class Conditions {
@@ -17,9 +18,18 @@ final class Conditions {
   }
 
   static Conditions load() {
+    return load(Set.of("spark", "delta"));
+  }
+
+  /** Only the named catalogues ({@code spark}, {@code delta}): to measure how the rest fares without one. */
+  static Conditions load(Set<String> taxonomies) {
     Map<String, Condition> byName = new LinkedHashMap<>();
-    read("spark", "spark-error-conditions", byName);
-    read("delta", "delta-error-classes", byName);
+    if (taxonomies.contains("spark")) {
+      read("spark", "spark-error-conditions", byName);
+    }
+    if (taxonomies.contains("delta")) {
+      read("delta", "delta-error-classes", byName);
+    }
     return new Conditions(byName);
   }
 

@@ -13,7 +13,10 @@ record Taxonomy(
     HttpStatuses httpStatuses) {
 
   static Taxonomy load() {
-    Conditions conditions = Conditions.load();
+    return load(Conditions.load());
+  }
+
+  static Taxonomy load(Conditions conditions) {
     SqlStates sqlStates = new SqlStates();
     PhraseCues cues = new PhraseCues();
     ConditionMapping conditionMapping = new ConditionMapping(sqlStates, cues);

@@ -2,6 +2,7 @@ package dev.aiops.rca.core.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiops.rca.core.analysis.Catalogue;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.FailedRun;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * Spark stage failure, a Data Factory activity error) and runs the whole rule-based analysis on it, in three
  * variants: with its {@code [CONDITION]} tag and SQLSTATE, with both stripped, and stripped and cut at 120
  * characters. Coverage is the share not left UNKNOWN; agreement the share whose category is the catalogue entry's
- * own mapping. The table goes to {@code target/classification-roundtrip.md} (and, with
+ * own mapping. Two more variants leave the entry's own catalogue out of the classifier (Spark's templates against a
+ * classifier that knows only Delta's, and the reverse): the offline measure of how far the generic layers carry
+ * messages from a catalogue nobody pinned. The table goes to {@code target/classification-roundtrip.md} (and, with
  * {@code -Drca.docs.update=true}, into docs/CLASSIFICATION.md).
  */
 class TemplateRoundTripTest {
@@ -42,6 +46,10 @@ class TemplateRoundTripTest {
   private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z_][\\w.]*)>");
   private static final int CUT = 120;
   private static final RuleBasedAnalyzer ANALYZER = RuleBasedAnalyzer.withDefaultCatalogue();
+  // Leave one taxonomy out: the other catalogue and the generic layers (SQLSTATE, types, cues) must carry it.
+  private static final Map<String, RuleBasedAnalyzer> WITHOUT = Map.of(
+      "spark", new RuleBasedAnalyzer(Catalogue.defaultCatalogue(), Classifier.withConditionsOf(Set.of("delta"))),
+      "delta", new RuleBasedAnalyzer(Catalogue.defaultCatalogue(), Classifier.withConditionsOf(Set.of("spark"))));
 
   /** The figures of one taxonomy and variant. */
   record Score(String taxonomy, String variant, int cases, int covered, int agreeing) {
@@ -73,13 +81,19 @@ class TemplateRoundTripTest {
       String state = condition.sqlState().isBlank() ? "" : " SQLSTATE: " + condition.sqlState();
       String cut = message.length() > CUT ? message.substring(0, CUT) : message;
       int wrapper = index++ % 3;
-      Category present = analyse(wrap(tag + message + state, wrapper));
-      count(counts, condition.taxonomy(), "tag present", expected.get(), present);
-      if (present != expected.get()) {
-        MISSES.add(condition.name() + "\t" + expected.get() + "\t" + present + "\t" + wrapper);
-      }
+      count(counts, condition.taxonomy(), "tag present", expected.get(),
+          analyse(wrap(tag + message + state, wrapper)));
+
       count(counts, condition.taxonomy(), "tag stripped", expected.get(), analyse(wrap(message, wrapper)));
       count(counts, condition.taxonomy(), "cut at 120", expected.get(), analyse(wrap(cut, wrapper)));
+      RuleBasedAnalyzer without = WITHOUT.get(condition.taxonomy());
+      count(counts, condition.taxonomy(), "tag present, catalogue left out", expected.get(),
+          analyse(without, wrap(tag + message + state, wrapper)));
+      Category leftOut = analyse(without, wrap(message, wrapper));
+      count(counts, condition.taxonomy(), "tag stripped, catalogue left out", expected.get(), leftOut);
+      if (leftOut != expected.get()) {
+        MISSES.add(condition.name() + "\t" + expected.get() + "\t" + leftOut + "\t" + message);
+      }
     }
     counts.forEach((key, c) -> {
       String[] parts = key.split("\\|");
@@ -194,6 +208,10 @@ class TemplateRoundTripTest {
   }
 
   private static Category analyse(String error) {
+    return analyse(ANALYZER, error);
+  }
+
+  private static Category analyse(RuleBasedAnalyzer analyzer, String error) {
     TaskRun task = new TaskRun("load_orders", new RunId("7"), "notebook_task", List.of(),
         RunState.of("FAILED", "Workload failed, see run output for details"), 0,
         Optional.of(new TaskError(error, "", "", false, "", "")), Optional.empty(), Optional.empty(), Map.of());
@@ -201,7 +219,7 @@ class TemplateRoundTripTest {
         Instant.parse("2026-01-01T00:00:00Z"), Optional.empty(), "{}");
     FailedRun run = new FailedRun(event, "etl_orders", Optional.empty(), RunState.of("FAILED", ""),
         List.of(task), Map.of());
-    RootCauseAnalysis analysis = ANALYZER.analyze(run);
+    RootCauseAnalysis analysis = analyzer.analyze(run);
     return analysis.category();
   }
 }
