@@ -74,7 +74,7 @@ public final class RuleBasedAnalyzer {
     String failedTask = root.map(task -> failedTaskName(task, evidence)).orElse("");
     Set<String> codes = codesOf(run, root, evidence);
     Optional<Verdict> chosen = stronger(evidence.cause().flatMap(Statement::verdict), structured(run, root));
-    chosen = applyStateTieBreaks(root, chosen);
+    chosen = applyStateTieBreaks(root, chosen).map(v -> atClusterStart(root, v));
 
     String rootLine = evidence.cause().map(Statement::text).map(RuleBasedAnalyzer::tight).orElse("");
     if (rootLine.isEmpty() && root.isPresent() && RootTaskSelector.hasFailed(root.get())) {
@@ -181,9 +181,9 @@ public final class RuleBasedAnalyzer {
     List<Verdict> found = new ArrayList<>();
     root.flatMap(TaskRun::error).map(TaskError::code).filter(c -> !c.isBlank())
         .flatMap(classifier::taskCode).ifPresent(found::add);
-    root.flatMap(t -> t.state().termination()).map(Termination::code)
-        .flatMap(classifier::jobTermination).ifPresent(found::add);
-    run.state().termination().map(Termination::code).flatMap(classifier::jobTermination).ifPresent(found::add);
+    root.flatMap(t -> t.state().termination()).flatMap(classifier::jobTermination).ifPresent(found::add);
+    run.state().termination().flatMap(classifier::jobTermination).ifPresent(found::add);
+    root.flatMap(TaskRun::error).map(TaskError::failureType).flatMap(classifier::failureType).ifPresent(found::add);
     return found.stream().max((a, b) -> Integer.compare(a.strength(), b.strength()));
   }
 
@@ -222,6 +222,20 @@ public final class RuleBasedAnalyzer {
     codes.addAll(evidence.codes());
     codes.removeIf(String::isBlank);
     return codes;
+  }
+
+  /**
+   * CATEGORIES.md: a quota or capacity limit hit before the task ever ran (the platform reports an internal error
+   * and the task left no output) is the compute failing to start, not throttling at run time.
+   */
+  private static Verdict atClusterStart(Optional<TaskRun> root, Verdict verdict) {
+    boolean neverRan = root.filter(t -> t.state().lifeCycleState().equalsIgnoreCase("INTERNAL_ERROR"))
+        .filter(t -> t.error().map(e -> e.trace().isBlank() && e.logs().isBlank()).orElse(true)).isPresent();
+    if (verdict.category() != Category.QUOTA_OR_THROTTLING || !neverRan) {
+      return verdict;
+    }
+    return new Verdict(Category.CLUSTER_LAUNCH_FAILURE, verdict.layer(),
+        verdict.evidence() + ", at cluster start (the task never ran)", verdict.strength());
   }
 
   /** The tie-breaks of CATEGORIES.md that the run state decides (layer 0). */

@@ -1,6 +1,8 @@
 package dev.aiops.rca.core.classify;
 
+import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.ClassificationLayer;
+import dev.aiops.rca.domain.Termination;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -97,10 +99,34 @@ public final class Classifier {
         .map(v -> new Verdict(v.category(), v.layer(), v.evidence(), Verdict.TASK_CODE));
   }
 
-  /** A Databricks Jobs termination code of the run or the task (layer 0): a hint the text may refine. */
-  public Optional<Verdict> jobTermination(String code) {
-    return taxonomy.identifiers().jobTermination(code)
-        .map(v -> new Verdict(v.category(), ClassificationLayer.STRUCTURED, v.evidence(), Verdict.STRUCTURED_HINT));
+  /**
+   * A Databricks Jobs termination of the run or the task (layer 0): its code, or for a code no table knows its
+   * type ({@code CLOUD_FAILURE}: the compute; {@code INTERNAL_ERROR}: the platform). A hint the text may refine.
+   */
+  public Optional<Verdict> jobTermination(Termination termination) {
+    Optional<Verdict> byCode = taxonomy.identifiers().jobTermination(termination.code());
+    if (byCode.isPresent() || taxonomy.identifiers().knowsJobTermination(termination.code())) {
+      return byCode.map(v -> new Verdict(v.category(), ClassificationLayer.STRUCTURED, v.evidence(),
+          Verdict.STRUCTURED_HINT));
+    }
+    Optional<Category> byType = switch (termination.type()) {
+      case "CLOUD_FAILURE" -> Optional.of(Category.CLUSTER_LAUNCH_FAILURE);
+      case "INTERNAL_ERROR" -> Optional.of(Category.UPSTREAM_DEPENDENCY);
+      default -> Optional.empty();
+    };
+    return byType.map(c -> new Verdict(c, ClassificationLayer.STRUCTURED, "Databricks job termination type "
+        + termination.type() + " (code " + termination.code() + " is in no table)", Verdict.STRUCTURED_HINT));
+  }
+
+  /**
+   * An ADF activity's failure type (layer 0): {@code SystemError} says the service failed, the weakest hint there
+   * is, taken only when nothing else concludes; {@code UserError} says nothing about which kind.
+   */
+  public Optional<Verdict> failureType(String failureType) {
+    return failureType.equalsIgnoreCase("SystemError")
+        ? Optional.of(new Verdict(Category.UPSTREAM_DEPENDENCY, ClassificationLayer.STRUCTURED,
+            "Data Factory failure type SystemError", Verdict.FAILURE_TYPE))
+        : Optional.empty();
   }
 
   private Optional<Verdict> template(String statement) {

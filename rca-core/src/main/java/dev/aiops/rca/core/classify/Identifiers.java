@@ -111,6 +111,11 @@ final class Identifiers {
     return adf.exact(code).or(() -> adf.rule(key));
   }
 
+  /** Whether the Jobs termination code has a row, with or without a category. */
+  boolean knowsJobTermination(String code) {
+    return jobCodes.lookup(code).isPresent();
+  }
+
   /** A Databricks Jobs termination code (status.termination_details.code). */
   Optional<Verdict> jobTermination(String code) {
     return mapped(jobCodes, code, "Databricks job termination code " + code);

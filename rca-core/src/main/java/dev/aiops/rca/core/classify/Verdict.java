@@ -38,6 +38,8 @@ public record Verdict(Category category, ClassificationLayer layer, String evide
   public static final int STRUCTURED_HINT = 30;
   /** An exception type nobody mapped: a defect in code, unless anything else says more. */
   public static final int UNMAPPED_EXCEPTION = 20;
+  /** An ADF failure type: the weakest hint. */
+  public static final int FAILURE_TYPE = 10;
 
   public Verdict {
     Objects.requireNonNull(category, "category");
