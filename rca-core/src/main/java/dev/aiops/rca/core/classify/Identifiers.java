@@ -34,7 +34,8 @@ final class Identifiers {
   private static final List<Pattern> ADF_CODES = List.of(
       Pattern.compile("\\bErrorCode=([A-Za-z0-9][\\w-]*)"),
       Pattern.compile("\"errorCode\"\\s*:\\s*\"([\\w-]+)\""),
-      Pattern.compile("\\b(DF-[A-Za-z0-9]+-[A-Za-z0-9]+)\\b"));
+      Pattern.compile("\\b(DF-[A-Za-z0-9]+-[A-Za-z0-9]+)\\b"),
+      Pattern.compile("(?i)\\berror ?code[:=]?\\s*'?(\\d{4})\\b"));
   private static final List<Pattern> CLOUD_CODE_CONTEXTS = List.of(
       Pattern.compile("(?i)\\b(?:ErrorCode|error[ _]code|x-ms-error-code|azure_error_code|Code)['\"]?\\s*[:=]\\s*"
           + "['\"]?([A-Za-z][A-Za-z0-9_]+)"),
@@ -42,6 +43,8 @@ final class Identifiers {
       Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z][A-Za-z0-9_]+)\""));
   private static final Pattern REST_ERROR_CODE = Pattern.compile(
       "(?i)\\berror_code['\"]?\\s*[:=]\\s*['\"]?([A-Z][A-Z_]{3,})\\b");
+  // The Databricks SDK raises one class per error code (databricks.sdk.errors.platform.ResourceDoesNotExist).
+  private static final Pattern SDK_ERROR = Pattern.compile("\\berrors\\.platform\\.([A-Z][A-Za-z]+)\\b");
   private static final Pattern CAMEL = Pattern.compile("\\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\\b");
   private static final Pattern UPPER = Pattern.compile(
       "(?<![\\w.-])([A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+(?:\\.[A-Z0-9_]+)?)(?![\\w-])");
@@ -86,6 +89,7 @@ final class Identifiers {
         .or(() -> firstOf(SQL_NUMBERS, text, n -> mapped(sqlServer, n, "SQL Server error " + n)))
         .or(() -> firstOf(ADF_CODES, text, this::adfCode))
         .or(() -> first(REST_ERROR_CODE, text, code -> mapped(restCodes, code, "Databricks error_code " + code)))
+        .or(() -> first(SDK_ERROR, text, name -> mapped(restCodes, snake(name), "Databricks SDK error " + name)))
         .or(() -> cloudCodeInContext(text));
   }
 
@@ -227,6 +231,11 @@ final class Identifiers {
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code ResourceDoesNotExist} as the error code it stands for, {@code RESOURCE_DOES_NOT_EXIST}. */
+  private static String snake(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
   }
 
   private static String reasonOf(String dfCode) {

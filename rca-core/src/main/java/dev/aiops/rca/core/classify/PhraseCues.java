@@ -34,7 +34,7 @@ final class PhraseCues {
 
   PhraseCues() {
     read("phrase-cues", cues, "");
-    read("absence-nouns", nouns, "\\b");
+    read("absence-nouns", nouns, "(?<![\\w.-])");
   }
 
   private static void read(String table, List<Entry> into, String prefix) {
@@ -47,7 +47,8 @@ final class PhraseCues {
         throw new IllegalArgumentException(table + ": expected pattern, category and why in: " + line);
       }
       // The tables are written in lower case and matched against lower-cased text: much faster than (?i).
-      String suffix = prefix.endsWith("\\b") ? "s?\\b" : "";
+      // A noun is a whole word, not part of a host name or path ("myserver.database.windows.net").
+      String suffix = prefix.isEmpty() ? "" : "s?(?![\\w.-]\\w)";
       into.add(new Entry(Pattern.compile(prefix + "(?:" + cols[0] + ")" + suffix), Category.valueOf(cols[1])));
     }
   }
@@ -90,7 +91,9 @@ final class PhraseCues {
     Matcher lead = ABSENCE_BEFORE.matcher(text);
     if (lead.find()) {
       String next = text.substring(lead.end(), Math.min(text.length(), lead.end() + NOUN_WINDOW));
-      return nearestNoun(next, false, lead.group());
+      int end = Math.min(next.indexOf(". ") < 0 ? next.length() : next.indexOf(". "),
+          next.indexOf("; ") < 0 ? next.length() : next.indexOf("; "));
+      return nearestNoun(next.substring(0, end), false, lead.group());
     }
     return Optional.empty();
   }

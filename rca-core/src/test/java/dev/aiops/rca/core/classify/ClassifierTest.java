@@ -120,6 +120,18 @@ class ClassifierTest {
             + "The specified key does not exist.", Category.FILE_NOT_FOUND, ClassificationLayer.IDENTIFIER),
         args("Type=System.UnauthorizedAccessException,Message=Access to the path 'D:\\staging\\out.csv' is denied.",
             Category.PERMISSION_DENIED, ClassificationLayer.EXCEPTION_TYPE),
+        args("Error: Cannot resolve hostname: 'myserver.database.windows.net'", Category.NETWORK,
+            ClassificationLayer.PHRASE),
+        args("databricks.sdk.errors.platform.ResourceDoesNotExist: Job 123456 does not exist.",
+            Category.FILE_NOT_FOUND, ClassificationLayer.IDENTIFIER),
+        args("Error code: 2106. Message: The storage connection string is invalid.", Category.CONFIGURATION,
+            ClassificationLayer.IDENTIFIER),
+        args("The integration runtime failed to start the cluster: insufficient cores in the subscription quota.",
+            Category.CLUSTER_LAUNCH_FAILURE, ClassificationLayer.PHRASE),
+        args("Query exceeded the maximum execution time of 3600 seconds", Category.TIMEOUT, ClassificationLayer.PHRASE),
+        args("java.lang.ClassNotFoundException: Failed to find data source: kafka. Please deploy the application as "
+            + "per the deployment section of the Kafka Integration Guide.", Category.LIBRARY_INSTALLATION,
+            ClassificationLayer.TEMPLATE),
         // Entra ID
         args("AADSTS700016: Application with identifier 'x' was not found in the directory 'contoso'",
             Category.AUTHENTICATION, ClassificationLayer.IDENTIFIER),
