@@ -172,6 +172,8 @@ class AdfEndToEndTest {
         .contains(DATABRICKS_RUN);
     assertThat(databricks.seen("/api/2.2/jobs/runs/get-output")).extracting(s -> s.query().get("run_id"))
         .containsExactly(DATABRICKS_TASK_RUN);
+    // The message goes out after the ticket is recorded: wait for it rather than race it.
+    await(() -> !notifier.sent().isEmpty());
     assertThat(notifier.sent()).singleElement().extracting(Notification::text).asString()
         .contains("[TABLE_OR_VIEW_NOT_FOUND]");
     // The ticket tells the chain: the Databricks task inside the ADF activity, and the wrapper text ADF gave.
