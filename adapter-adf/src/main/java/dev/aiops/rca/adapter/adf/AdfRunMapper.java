@@ -5,6 +5,7 @@ import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
@@ -73,10 +74,23 @@ public final class AdfRunMapper {
         event,
         text(pipelineRun, "pipelineName").isBlank() ? event.jobName() : text(pipelineRun, "pipelineName"),
         Optional.empty(),
-        new RunState("", status, text(pipelineRun, "message"), Optional.empty(),
+        new RunState(outcome(status), "", status, text(pipelineRun, "message"), Optional.empty(),
             status.equalsIgnoreCase("Cancelled")),
         tasks,
         annotations(pipelineRun));
+  }
+
+  /** The outcome of a pipeline or activity run's {@code status} (Data Factory REST API: Succeeded, Failed ...). */
+  static RunOutcome outcome(String status) {
+    return switch (status.toLowerCase(java.util.Locale.ROOT)) {
+      case "succeeded" -> RunOutcome.SUCCEEDED;
+      case "failed" -> RunOutcome.FAILED;
+      case "cancelled", "canceled" -> RunOutcome.CANCELLED;
+      case "timedout", "timed_out" -> RunOutcome.TIMED_OUT;
+      case "skipped" -> RunOutcome.HELD_BACK;
+      case "queued", "inprogress", "in_progress", "cancelling", "canceling" -> RunOutcome.RUNNING;
+      default -> RunOutcome.OTHER;
+    };
   }
 
   private static TaskRun activity(
@@ -97,7 +111,7 @@ public final class AdfRunMapper {
         new RunId(runId.isBlank() ? "activity-" + index : runId),
         text(activity, "activityType").isBlank() ? "Activity" : text(activity, "activityType"),
         List.of(),
-        new RunState("", status, "", Optional.empty(), status.equalsIgnoreCase("Cancelled")),
+        new RunState(outcome(status), "", status, "", Optional.empty(), status.equalsIgnoreCase("Cancelled")),
         0,
         error(activity.path("error")),
         runPage,

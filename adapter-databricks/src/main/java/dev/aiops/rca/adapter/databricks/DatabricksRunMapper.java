@@ -5,6 +5,7 @@ import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
@@ -126,7 +127,7 @@ public final class DatabricksRunMapper {
     Optional<TaskRun> caller = tasks.stream().filter(t -> t.error().map(e -> (e.message() + e.trace())
         .matches("(?s).*(WorkflowException|notebook\\.run|NotebookExecutionException).*")).orElse(false))
         .findFirst();
-    return caller.or(() -> tasks.stream().filter(t -> t.state().resultState().equals("FAILED")).findFirst())
+    return caller.or(() -> tasks.stream().filter(t -> t.state().outcome() == RunOutcome.FAILED).findFirst())
         .map(TaskRun::name);
   }
 
@@ -147,11 +148,44 @@ public final class DatabricksRunMapper {
         ? Optional.empty()
         : Optional.of(new Termination(text(details, "code"), text(details, "type"), text(details, "message")));
     return new RunState(
+        outcome(text(state, "life_cycle_state"), text(state, "result_state")),
         text(state, "life_cycle_state"),
         text(state, "result_state"),
         text(state, "state_message"),
         termination,
         state.path("user_cancelled_or_timedout").asBoolean(false));
+  }
+
+  /**
+   * The outcome of the Jobs API's {@code state.life_cycle_state} and {@code state.result_state}
+   * (RunLifeCycleState and RunResultState of the Jobs API 2.1/2.2).
+   */
+  static RunOutcome outcome(String lifeCycle, String result) {
+    if (lifeCycle.equals("INTERNAL_ERROR")) {
+      return RunOutcome.PLATFORM_ERROR;
+    }
+    switch (result) {
+      case "SUCCESS":
+      case "SUCCESS_WITH_FAILURES":
+        return RunOutcome.SUCCEEDED;
+      case "FAILED":
+      case "MAXIMUM_CONCURRENT_RUNS_REACHED":
+        return RunOutcome.FAILED;
+      case "TIMEDOUT":
+        return RunOutcome.TIMED_OUT;
+      case "CANCELED":
+        return RunOutcome.CANCELLED;
+      case "UPSTREAM_FAILED":
+      case "UPSTREAM_CANCELED":
+        return RunOutcome.HELD_BACK;
+      case "":
+        return switch (lifeCycle) {
+          case "PENDING", "QUEUED", "RUNNING", "TERMINATING", "BLOCKED", "WAITING_FOR_RETRY" -> RunOutcome.RUNNING;
+          default -> RunOutcome.OTHER;
+        };
+      default:
+        return RunOutcome.OTHER;
+    }
   }
 
   private static String kindOf(JsonNode task) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.TaskError;
 import dev.aiops.rca.domain.TaskRun;
@@ -72,7 +73,7 @@ class RcaPromptTest {
   void should_state_states_and_termination_codes_when_the_platform_gave_them() {
     FailedRun base = Samples.databricksRun("1", CAUSE);
     FailedRun run = new FailedRun(base.event(), base.runName(), base.runPageUrl(),
-        new RunState("INTERNAL_ERROR", "FAILED", "Task load_users failed",
+        new RunState(RunOutcome.PLATFORM_ERROR, "INTERNAL_ERROR", "FAILED", "Task load_users failed",
             Optional.of(new dev.aiops.rca.domain.Termination("DRIVER_ERROR", "CLIENT_ERROR", "")), false),
         base.tasks(), base.tags());
 

@@ -24,9 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,8 +44,6 @@ import picocli.CommandLine.Spec;
     subcommands = {DiagnoseCommand.AdfCommand.class, DiagnoseCommand.DatabricksCommand.class})
 public final class DiagnoseCommand implements Runnable {
 
-  private static final Set<String> FAILED = Set.of("FAILED", "TIMEDOUT", "TIMED_OUT", "INTERNAL_ERROR", "CANCELED",
-      "CANCELLED");
   private static final List<String> ADF_SETTINGS = List.of("AZURE_SUBSCRIPTION_ID", "ADF_RESOURCE_GROUP",
       "ADF_FACTORY_NAME", "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET",
       "(or AZURE_USE_MANAGED_IDENTITY=true instead of AZURE_TENANT_ID and AZURE_CLIENT_SECRET)");
@@ -249,7 +245,7 @@ public final class DiagnoseCommand implements Runnable {
   }
 
   private static boolean failed(TaskRun task) {
-    return FAILED.contains(task.state().resultState().toUpperCase(Locale.ROOT))
+    return task.state().outcome().isFailure()
         || task.error().map(TaskError::isEmpty).map(empty -> !empty).orElse(false);
   }
 

@@ -5,6 +5,7 @@ import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.TaskRun;
 import dev.aiops.rca.domain.Termination;
 import java.util.EnumMap;
@@ -141,7 +142,7 @@ public final class RcaReport {
   private static Optional<String> tasks(FailedRun run, String failedTask, boolean impacted) {
     List<TaskRun> others = run.tasks().stream()
         .filter(t -> !t.name().equals(failedTask) && !RootTaskSelector.isChildRun(t))
-        .filter(t -> t.state().resultState().startsWith("UPSTREAM_") == impacted).toList();
+        .filter(t -> (t.state().outcome() == RunOutcome.HELD_BACK) == impacted).toList();
     String joined = others.stream().limit(MAX_TASKS)
         .map(t -> t.name() + " " + t.state().resultState()).distinct().collect(Collectors.joining(", "));
     if (others.size() > MAX_TASKS) {

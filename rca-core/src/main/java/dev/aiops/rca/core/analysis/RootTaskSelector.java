@@ -23,8 +23,6 @@ final class RootTaskSelector {
   static final String RUN_TYPE = "run_type";
   static final String CHILD_RUN = "WORKFLOW_RUN";
 
-  private static final Set<String> FAILED = Set.of(
-      "FAILED", "TIMEDOUT", "CANCELED", "CANCELLED", "INTERNAL_ERROR", "TIMED_OUT", "MAXIMUM_CONCURRENT_RUNS_REACHED");
   private static final Set<String> WRAPPERS = Set.of(
       "foreach", "executepipeline", "ifcondition", "switch", "until", "run_job_task", "for_each_task");
   private static final Pattern NAMED_IN_STATE = Pattern.compile("^Task (\\S+) failed");
@@ -73,8 +71,7 @@ final class RootTaskSelector {
   }
 
   static boolean hasFailed(TaskRun task) {
-    String result = task.state().resultState().toUpperCase(Locale.ROOT);
-    return FAILED.contains(result) || "INTERNAL_ERROR".equals(task.state().lifeCycleState());
+    return task.state().outcome().isFailure();
   }
 
   private static boolean hasError(TaskRun task) {

@@ -11,6 +11,7 @@ import dev.aiops.rca.domain.ClassificationLayer;
 import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.TaskError;
 import dev.aiops.rca.domain.TaskRun;
 import dev.aiops.rca.domain.Termination;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -229,7 +229,7 @@ public final class RuleBasedAnalyzer {
    * and the task left no output) is the compute failing to start, not throttling at run time.
    */
   private static Verdict atClusterStart(Optional<TaskRun> root, Verdict verdict) {
-    boolean neverRan = root.filter(t -> t.state().lifeCycleState().equalsIgnoreCase("INTERNAL_ERROR"))
+    boolean neverRan = root.filter(t -> t.state().outcome() == RunOutcome.PLATFORM_ERROR)
         .filter(t -> t.error().map(e -> e.trace().isBlank() && e.logs().isBlank()).orElse(true)).isPresent();
     if (verdict.category() != Category.QUOTA_OR_THROTTLING || !neverRan) {
       return verdict;
@@ -240,14 +240,14 @@ public final class RuleBasedAnalyzer {
 
   /** The tie-breaks of CATEGORIES.md that the run state decides (layer 0). */
   private static Optional<Verdict> applyStateTieBreaks(Optional<TaskRun> root, Optional<Verdict> chosen) {
-    String result = root.map(t -> t.state().resultState().toUpperCase(Locale.ROOT)).orElse("");
-    if (result.equals("TIMEDOUT") || result.equals("TIMED_OUT")) {
+    RunOutcome outcome = root.map(t -> t.state().outcome()).orElse(RunOutcome.OTHER);
+    String result = root.map(t -> t.state().resultState()).orElse("");
+    if (outcome == RunOutcome.TIMED_OUT) {
       // A time limit wins over the cancellation text it leaves behind.
       return Optional.of(new Verdict(Category.TIMEOUT, ClassificationLayer.STRUCTURED, "result state " + result,
           Verdict.SIGNATURE + 5));
     }
-    boolean cancelled = result.equals("CANCELED") || result.equals("CANCELLED");
-    if (cancelled && chosen.map(Verdict::strength).orElse(0) < Verdict.PHRASE) {
+    if (outcome == RunOutcome.CANCELLED && chosen.map(Verdict::strength).orElse(0) < Verdict.PHRASE) {
       return Optional.of(new Verdict(Category.CANCELLED, ClassificationLayer.STRUCTURED, "result state " + result,
           Verdict.PHRASE));
     }

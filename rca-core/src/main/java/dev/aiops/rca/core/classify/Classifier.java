@@ -109,12 +109,7 @@ public final class Classifier {
       return byCode.map(v -> new Verdict(v.category(), ClassificationLayer.STRUCTURED, v.evidence(),
           Verdict.STRUCTURED_HINT));
     }
-    Optional<Category> byType = switch (termination.type()) {
-      case "CLOUD_FAILURE" -> Optional.of(Category.CLUSTER_LAUNCH_FAILURE);
-      case "INTERNAL_ERROR" -> Optional.of(Category.UPSTREAM_DEPENDENCY);
-      default -> Optional.empty();
-    };
-    return byType.map(c -> new Verdict(c, ClassificationLayer.STRUCTURED, "Databricks job termination type "
+    return taxonomy.identifiers().terminationType(termination.type()).map(c -> new Verdict(c, ClassificationLayer.STRUCTURED, "Databricks job termination type "
         + termination.type() + " (code " + termination.code() + " is in no table)", Verdict.STRUCTURED_HINT));
   }
 
@@ -123,10 +118,8 @@ public final class Classifier {
    * is, taken only when nothing else concludes; {@code UserError} says nothing about which kind.
    */
   public Optional<Verdict> failureType(String failureType) {
-    return failureType.equalsIgnoreCase("SystemError")
-        ? Optional.of(new Verdict(Category.UPSTREAM_DEPENDENCY, ClassificationLayer.STRUCTURED,
-            "Data Factory failure type SystemError", Verdict.FAILURE_TYPE))
-        : Optional.empty();
+    return taxonomy.identifiers().failureType(failureType).map(category -> new Verdict(category,
+        ClassificationLayer.STRUCTURED, "Data Factory failure type " + failureType, Verdict.FAILURE_TYPE));
   }
 
   private Optional<Verdict> template(String statement) {

@@ -59,6 +59,8 @@ final class Identifiers {
   private final MappingTable clusterCodes = MappingTable.load("databricks-cluster-termination");
   private final MappingTable jobCodes = MappingTable.load("databricks-job-termination");
   private final MappingTable clusterEvents = MappingTable.load("databricks-cluster-events");
+  private final MappingTable failureTypes = MappingTable.load("adf-failure-types");
+  private final MappingTable terminationTypes = MappingTable.load("databricks-termination-types");
   private final Set<String> storageCodes = new HashSet<>();
   private final Set<String> knownRestCodes = new HashSet<>();
   private final Set<String> knownClusterCodes = new HashSet<>();
@@ -113,6 +115,16 @@ final class Identifiers {
   Optional<MappingTable.Row> adfRow(String code) {
     String key = code.startsWith("DF-") ? reasonOf(code) : code;
     return adf.exact(code).or(() -> adf.rule(key));
+  }
+
+  /** The category of an ADF failure type, if it says one. */
+  Optional<Category> failureType(String type) {
+    return failureTypes.exact(type).flatMap(MappingTable.Row::category);
+  }
+
+  /** The category of a Databricks termination type, for a code no table knows. */
+  Optional<Category> terminationType(String type) {
+    return terminationTypes.exact(type).flatMap(MappingTable.Row::category);
   }
 
   /** Whether the Jobs termination code has a row, with or without a category. */

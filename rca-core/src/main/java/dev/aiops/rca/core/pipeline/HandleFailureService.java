@@ -36,6 +36,7 @@ import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RootCauseAnalysis;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.TicketDetails;
@@ -486,12 +487,9 @@ public final class HandleFailureService implements HandleFailureUseCase {
    * webhook was sent); empty when it failed.
    */
   private static Optional<String> recovery(FailedRun run) {
-    String result = run.state().resultState().toUpperCase(Locale.ROOT);
-    boolean succeeded = result.equals("SUCCESS") || result.equals("SUCCEEDED");
-    boolean anyTaskFailed = run.tasks().stream().anyMatch(task -> {
-      String state = task.state().resultState().toUpperCase(Locale.ROOT);
-      return state.equals("FAILED") || state.equals("TIMEDOUT") || state.equals("INTERNAL_ERROR");
-    });
+    boolean succeeded = run.state().outcome() == RunOutcome.SUCCEEDED;
+    boolean anyTaskFailed = run.tasks().stream().anyMatch(task -> task.state().outcome() == RunOutcome.FAILED
+        || task.state().outcome() == RunOutcome.TIMED_OUT || task.state().outcome() == RunOutcome.PLATFORM_ERROR);
     if (!succeeded || anyTaskFailed) {
       return Optional.empty();
     }

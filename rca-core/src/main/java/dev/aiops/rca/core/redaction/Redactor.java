@@ -183,7 +183,7 @@ public final class Redactor {
   private RunState redact(RunState state) {
     Optional<Termination> termination = state.termination()
         .map(t -> new Termination(t.code(), t.type(), redact(t.message())));
-    return new RunState(state.lifeCycleState(), state.resultState(), redact(state.message()), termination,
+    return new RunState(state.outcome(), state.lifeCycleState(), state.resultState(), redact(state.message()), termination,
         state.cancelledOrTimedOut());
   }
 

@@ -7,6 +7,7 @@ import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.EntityKind;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunId;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
@@ -144,7 +145,7 @@ class RuleBasedAnalyzerTest {
         + ".Shared.HybridDeliveryException,Message=A database operation failed.,Source=Microsoft.DataTransfer"
         + ".ClientLibrary,''Type=System.Data.SqlClient.SqlException,Message=Invalid object name 'dbo.sales'.,Source"
         + "=.Net SqlClient Data Provider,SqlErrorNumber=208,Class=16,'";
-    RootCauseAnalysis analysis = analyzer.analyze(Runs.run(Source.ADF, RunState.of("Failed", ""),
+    RootCauseAnalysis analysis = analyzer.analyze(Runs.run(Source.ADF, RunState.of(RunOutcome.FAILED, "Failed", ""),
         Runs.adf("ForEach Table", "ForEach", "Failed", "ActionFailed",
             "Activity failed because an inner activity failed; Inner activity name: Copy Table, Error: " + chain, null),
         Runs.adf("Copy Table", "Copy", "Succeeded", "", "", "ForEach Table"),
@@ -158,7 +159,7 @@ class RuleBasedAnalyzerTest {
 
   @Test
   void should_name_the_inner_activity_when_only_the_execute_pipeline_wrapper_is_listed() {
-    RootCauseAnalysis analysis = analyzer.analyze(Runs.run(Source.ADF, RunState.of("Failed", ""),
+    RootCauseAnalysis analysis = analyzer.analyze(Runs.run(Source.ADF, RunState.of(RunOutcome.FAILED, "Failed", ""),
         Runs.adf("Run Child", "ExecutePipeline", "Failed", "BadRequest",
             "Activity Get Metadata failed: The required Blob is missing. ContainerName: inbound, BlobPrefix: x/.",
             null)));
@@ -173,14 +174,14 @@ class RuleBasedAnalyzerTest {
         + " run output for details. For more details please check the run page url: https://adb-1.azuredatabricks"
         + ".net/?o=1#job/2/run/3.";
     TaskRun notebook = new TaskRun("process_files", new RunId("4"), "notebook_task", List.of(),
-        RunState.of("FAILED", "Workload failed, see run output for details"), 0,
+        RunState.of(RunOutcome.FAILED, "FAILED", "Workload failed, see run output for details"), 0,
         Optional.of(new TaskError("Py4JJavaError: An error occurred while calling o233.saveAsTable.",
             "Py4JJavaError: An error occurred while calling o233.saveAsTable.\n: org.apache.spark.sql."
                 + "AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `prod`.`sales`.`m` cannot be "
                 + "found. SQLSTATE: 42P01", "", false, "", "")),
         Optional.empty(), Optional.of("Process Files"), Map.of());
 
-    RootCauseAnalysis analysis = analyzer.analyze(Runs.run(Source.ADF, RunState.of("Failed", ""),
+    RootCauseAnalysis analysis = analyzer.analyze(Runs.run(Source.ADF, RunState.of(RunOutcome.FAILED, "Failed", ""),
         Runs.adf("Process Files", "DatabricksNotebook", "Failed", "3204", wrapper, null), notebook));
 
     assertThat(analysis.failedTask()).isEqualTo("process_files");
@@ -190,7 +191,7 @@ class RuleBasedAnalyzerTest {
 
   @Test
   void should_say_the_evidence_is_insufficient_instead_of_inventing_a_cause() {
-    RootCauseAnalysis analysis = analyzer.analyze(Runs.run(Source.ADF, RunState.of("Failed", ""),
+    RootCauseAnalysis analysis = analyzer.analyze(Runs.run(Source.ADF, RunState.of(RunOutcome.FAILED, "Failed", ""),
         Runs.adf("Refresh", "DatabricksNotebook", "Failed", "3204", "Job execution failed.", null)));
 
     assertThat(analysis.category()).isEqualTo(Category.UNKNOWN);

@@ -4,6 +4,7 @@ import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
@@ -20,7 +21,7 @@ final class Runs {
   private Runs() {}
 
   static FailedRun databricks(TaskRun... tasks) {
-    return run(Source.DATABRICKS, RunState.of("FAILED", "Task x failed with message: Workload failed, see run output"
+    return run(Source.DATABRICKS, RunState.of(RunOutcome.FAILED, "FAILED", "Task x failed with message: Workload failed, see run output"
         + " for details. This caused all downstream tasks to get skipped."), tasks);
   }
 
@@ -36,8 +37,22 @@ final class Runs {
 
   static TaskRun task(String name, String kind, String result, int attempt, List<String> dependsOn, TaskError error) {
     return new TaskRun(name, new RunId(name + "-" + attempt), kind, dependsOn,
-        RunState.of(result, result.equals("FAILED") ? "Workload failed, see run output for details" : ""), attempt,
+        RunState.of(outcomeOf(result), result, result.equals("FAILED") ? "Workload failed, see run output for details" : ""),
+        attempt,
         Optional.ofNullable(error), Optional.empty(), Optional.empty(), Map.of());
+  }
+
+  /** The outcome the adapters would map these Databricks and Data Factory words to. */
+  static RunOutcome outcomeOf(String word) {
+    return switch (word.toUpperCase(java.util.Locale.ROOT)) {
+      case "FAILED", "MAXIMUM_CONCURRENT_RUNS_REACHED" -> RunOutcome.FAILED;
+      case "SUCCESS", "SUCCEEDED" -> RunOutcome.SUCCEEDED;
+      case "TIMEDOUT" -> RunOutcome.TIMED_OUT;
+      case "CANCELED", "CANCELLED" -> RunOutcome.CANCELLED;
+      case "UPSTREAM_FAILED", "UPSTREAM_CANCELED", "SKIPPED" -> RunOutcome.HELD_BACK;
+      case "INPROGRESS", "QUEUED", "RUNNING" -> RunOutcome.RUNNING;
+      default -> RunOutcome.OTHER;
+    };
   }
 
   static TaskRun skipped(String name, String upstream) {
@@ -45,7 +60,7 @@ final class Runs {
   }
 
   static TaskRun child(String name, String parent, String message, String trace) {
-    return new TaskRun(name, new RunId("child-" + name), "workflow_run", List.of(), RunState.of("FAILED", ""), 0,
+    return new TaskRun(name, new RunId("child-" + name), "workflow_run", List.of(), RunState.of(RunOutcome.FAILED, "FAILED", ""), 0,
         Optional.of(new TaskError(message, trace, "", false, "", "")), Optional.empty(), Optional.of(parent),
         Map.of(RootTaskSelector.RUN_TYPE, RootTaskSelector.CHILD_RUN, "notebook_path", "/Repos/x/" + name));
   }
@@ -54,13 +69,14 @@ final class Runs {
     TaskError error = message.isEmpty() && code.isEmpty() ? null : new TaskError(message, "", "", false, code,
         "UserError");
     return new TaskRun(name, new RunId(name + "-" + status + "-" + message.hashCode()), type, List.of(),
-        RunState.of(status, ""), 0, Optional.ofNullable(error), Optional.empty(), Optional.ofNullable(parent),
+        RunState.of(outcomeOf(status), status, ""), 0, Optional.ofNullable(error), Optional.empty(), Optional.ofNullable(parent),
         Map.of());
   }
 
   static TaskRun terminated(String name, String lifeCycle, String stateMessage, Termination termination) {
     return new TaskRun(name, new RunId(name), "notebook_task", List.of(),
-        new RunState(lifeCycle, "FAILED", stateMessage, Optional.ofNullable(termination), false), 0,
+        new RunState(lifeCycle.equals("INTERNAL_ERROR") ? RunOutcome.PLATFORM_ERROR : RunOutcome.FAILED, lifeCycle,
+            "FAILED", stateMessage, Optional.ofNullable(termination), false), 0,
         Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
   }
 }

@@ -6,6 +6,7 @@ import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.ClassificationLayer;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunId;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
@@ -50,14 +51,14 @@ class StructuredLayerTest {
 
   @Test
   void should_take_an_adf_system_error_as_the_service_failing_only_when_nothing_else_speaks() {
-    RootCauseAnalysis bare = analyzer.analyze(Runs.run(Source.ADF, RunState.of("Failed", ""),
+    RootCauseAnalysis bare = analyzer.analyze(Runs.run(Source.ADF, RunState.of(RunOutcome.FAILED, "Failed", ""),
         new TaskRun("Copy orders", new RunId("1"), "Copy", List.of(),
-            RunState.of("Failed", ""), 0, Optional.of(new TaskError(
+            RunState.of(RunOutcome.FAILED, "Failed", ""), 0, Optional.of(new TaskError(
                 "Failure happened on 'Sink' side.", "", "", false, "2200", "SystemError")),
             Optional.empty(), Optional.empty(), Map.of())));
-    RootCauseAnalysis worded = analyzer.analyze(Runs.run(Source.ADF, RunState.of("Failed", ""),
+    RootCauseAnalysis worded = analyzer.analyze(Runs.run(Source.ADF, RunState.of(RunOutcome.FAILED, "Failed", ""),
         new TaskRun("Copy orders", new RunId("1"), "Copy", List.of(),
-            RunState.of("Failed", ""), 0, Optional.of(new TaskError(
+            RunState.of(RunOutcome.FAILED, "Failed", ""), 0, Optional.of(new TaskError(
                 "Login failed for user 'etl'.", "", "", false, "2200", "SystemError")),
             Optional.empty(), Optional.empty(), Map.of())));
 

@@ -102,6 +102,8 @@ class CatalogueCompletenessTest {
     all.add(codes("databricks-cluster-termination-codes", "databricks-cluster-termination"));
     all.add(codes("databricks-job-termination-codes", "databricks-job-termination"));
     all.add(codes("databricks-error-codes", "databricks-error-codes"));
+    all.add(codes("databricks-job-termination-types", "databricks-termination-types"));
+    all.add(codes("databricks-cluster-termination-types", "databricks-termination-types"));
     all.add(new Catalogue("adf-error-codes", firstColumn("adf-error-codes"),
         code -> taxonomy.identifiers().adfRow(code).map(row -> label(row.category()))));
     all.add(codes("azure-storage-error-codes", "cloud-codes"));

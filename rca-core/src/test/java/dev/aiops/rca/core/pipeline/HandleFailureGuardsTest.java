@@ -13,6 +13,7 @@ import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RootCauseAnalysis;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.RunNotFinishedException;
@@ -85,7 +86,7 @@ class HandleFailureGuardsTest {
   void should_close_without_a_ticket_when_a_later_attempt_succeeded() {
     FailedRun failed = Samples.databricksRun("2", "ConnectException: Connection refused");
     FailedRun recovered = new FailedRun(failed.event(), failed.runName(), failed.runPageUrl(),
-        RunState.of("SUCCESS", ""), List.of(), failed.tags());
+        RunState.of(RunOutcome.SUCCEEDED, "SUCCESS", ""), List.of(), failed.tags());
 
     HandleFailureResult result = service(event -> recovered, Optional.empty(), RemediationSettings.Mode.SUGGEST)
         .handle(new HandleFailureCommand(Samples.databricksEvent("2")));

@@ -4,6 +4,7 @@ import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
@@ -78,14 +79,14 @@ public final class CanaryCorpus {
     FailureEvent event = new FailureEvent(RunKey.of(Source.DATABRICKS, runId), "42", "etl_orders",
         "adb-1.azuredatabricks.net", Instant.parse("2026-11-26T10:00:00Z"), Optional.of(EVIDENCE),
         "{\"event_type\":\"jobs.on_failure\",\"run\":{\"run_id\":" + runId + "},\"note\":" + quoted(EVIDENCE) + "}");
-    RunState taskState = new RunState("TERMINATED", "FAILED", EVIDENCE,
+    RunState taskState = new RunState(RunOutcome.FAILED, "TERMINATED", "FAILED", EVIDENCE,
         Optional.of(new Termination("DRIVER_ERROR", "CLIENT_ERROR", EVIDENCE)), false);
     TaskRun task = new TaskRun("load_users", new RunId(runId + "1"), "notebook_task", List.of(), taskState, 0,
         Optional.of(new TaskError(firstLine, EVIDENCE, EVIDENCE, false, "", "")), Optional.empty(),
         Optional.empty(), Map.of("notebook_path", "/Repos/etl/ETL_Transform", "base_parameters", EVIDENCE,
             "db_password", "CaNaRy-detail-password"));
     return new FailedRun(event, "etl_orders", Optional.of("https://adb-1.azuredatabricks.net/#job/42/run/" + runId),
-        RunState.of("FAILED", EVIDENCE), List.of(task), Map.of("owner", EVIDENCE));
+        RunState.of(RunOutcome.FAILED, "FAILED", EVIDENCE), List.of(task), Map.of("owner", EVIDENCE));
   }
 
   private static String quoted(String text) {
