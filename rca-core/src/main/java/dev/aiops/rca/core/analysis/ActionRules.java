@@ -1,12 +1,7 @@
 package dev.aiops.rca.core.analysis;
 
+import dev.aiops.rca.core.classify.TabSeparated;
 import dev.aiops.rca.domain.Category;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,30 +26,14 @@ final class ActionRules {
   }
 
   static ActionRules standard() {
-    try (InputStream in = ActionRules.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("action rules missing: " + RESOURCE);
-      }
-      List<Rule> rules = new ArrayList<>();
-      int number = 0;
-      for (String line : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList()) {
-        number++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cols = line.split("\t", -1);
-        if (cols.length != 4) {
-          throw new IllegalArgumentException("actions.tsv line " + number + ": expected 4 columns");
-        }
-        Optional<Pattern> when = cols[2].equals("-") ? Optional.empty()
-            : Optional.of(Pattern.compile(cols[2], Pattern.CASE_INSENSITIVE));
-        rules.add(new Rule(cols[0], Category.valueOf(cols[1]), when, Arrays.stream(cols[3].split(" \\| "))
-            .map(String::strip).filter(a -> !a.isEmpty()).toList()));
-      }
-      return new ActionRules(rules);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<Rule> rules = new ArrayList<>();
+    for (TabSeparated.Row row : TabSeparated.resource(RESOURCE, 4)) {
+      Optional<Pattern> when = row.get(2).equals("-") ? Optional.empty()
+          : Optional.of(Pattern.compile(row.get(2), Pattern.CASE_INSENSITIVE));
+      rules.add(new Rule(row.get(0), Category.valueOf(row.get(1)), when, Arrays.stream(row.get(3).split(" \\| "))
+          .map(String::strip).filter(a -> !a.isEmpty()).toList()));
     }
+    return new ActionRules(rules);
   }
 
   /** The templates for a category: those of the first row whose pattern the evidence shows, else its fallback. */

@@ -1,11 +1,6 @@
 package dev.aiops.rca.core.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.aiops.rca.core.classify.TabSeparated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +17,7 @@ import java.util.regex.PatternSyntaxException;
 public final class Catalogue {
 
   static final String RESOURCE = "/dev/aiops/rca/core/analysis/catalogue.tsv";
+  private static final int COLUMNS = 6;
 
   // Wrappers are peeled at most this many times per line, so a pathological line cannot loop.
   private static final int MAX_UNWRAPS = 12;
@@ -36,15 +32,7 @@ public final class Catalogue {
 
   /** The catalogue shipped with the product. */
   public static Catalogue defaultCatalogue() {
-    try (InputStream in = Catalogue.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("catalogue resource missing: " + RESOURCE);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return parse(reader.lines().toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return of(TabSeparated.resource(RESOURCE, COLUMNS));
   }
 
   /**
@@ -53,39 +41,34 @@ public final class Catalogue {
    * @throws IllegalArgumentException naming the line when a line is malformed
    */
   public static Catalogue parse(List<String> lines) {
+    return of(TabSeparated.parse("catalogue", lines, COLUMNS));
+  }
+
+  private static Catalogue of(List<TabSeparated.Row> rows) {
     List<CatalogueEntry> entries = new ArrayList<>();
-    int number = 0;
-    for (String line : lines) {
-      number++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] cols = line.split("\t", -1);
-      if (cols.length != 6) {
-        throw new IllegalArgumentException(
-            "catalogue line " + number + ": expected 6 tab-separated columns, found " + cols.length);
-      }
+    for (TabSeparated.Row row : rows) {
       try {
-        entries.add(entry(cols));
+        entries.add(entry(row));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("catalogue line " + number + " (" + cols[0] + "): " + e.getMessage(), e);
+        throw new IllegalArgumentException("catalogue line " + row.line() + " (" + row.get(0) + "): "
+            + e.getMessage(), e);
       }
     }
     return new Catalogue(entries);
   }
 
-  private static CatalogueEntry entry(String[] cols) {
-    CatalogueEntry.Kind kind = CatalogueEntry.Kind.valueOf(cols[1].strip().toUpperCase(Locale.ROOT));
+  private static CatalogueEntry entry(TabSeparated.Row cols) {
+    CatalogueEntry.Kind kind = CatalogueEntry.Kind.valueOf(cols.get(1).strip().toUpperCase(Locale.ROOT));
     Pattern pattern;
     try {
-      pattern = Pattern.compile(cols[2], kind == CatalogueEntry.Kind.WRAP ? 0 : Pattern.CASE_INSENSITIVE);
+      pattern = Pattern.compile(cols.get(2), kind == CatalogueEntry.Kind.WRAP ? 0 : Pattern.CASE_INSENSITIVE);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException("bad pattern: " + e.getDescription(), e);
     }
-    if (kind == CatalogueEntry.Kind.WRAP && !cols[2].contains("(?<inner>")) {
+    if (kind == CatalogueEntry.Kind.WRAP && !cols.get(2).contains("(?<inner>")) {
       throw new IllegalArgumentException("a wrap pattern needs a group named inner");
     }
-    return new CatalogueEntry(cols[0].strip(), kind, pattern);
+    return new CatalogueEntry(cols.get(0).strip(), kind, pattern);
   }
 
   boolean isNoise(String line) {

@@ -36,9 +36,9 @@ final class Conditions {
   private static void read(String taxonomy, String catalogue, Map<String, Condition> byName) {
     Map<String, List<String>> templates = new LinkedHashMap<>();
     Map<String, String> states = new LinkedHashMap<>();
-    for (String[] row : Resources.rows(catalogue)) {
-      templates.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row.length > 3 ? row[3] : "");
-      states.merge(row[0], row[1], (a, b) -> a.isBlank() ? b : a);
+    for (TabSeparated.Row row : TabSeparated.catalogue(catalogue)) {
+      templates.computeIfAbsent(row.get(0), k -> new ArrayList<>()).add(row.size() > 3 ? row.get(3) : "");
+      states.merge(row.get(0), row.get(1), (a, b) -> a.isBlank() ? b : a);
     }
     templates.forEach((name, texts) -> byName.putIfAbsent(name,
         new Condition(taxonomy, name, states.getOrDefault(name, ""), texts)));

@@ -27,11 +27,11 @@ final class ExceptionTypes {
   private final Map<String, String> superclasses = new HashMap<>();
 
   ExceptionTypes() {
-    for (String[] row : Resources.rows("jdk-exceptions")) {
-      superclasses.put(row[0], row[1]);
+    for (TabSeparated.Row row : TabSeparated.catalogue("jdk-exceptions")) {
+      superclasses.put(row.get(0), row.get(1));
     }
-    for (String[] row : Resources.rows("python-exceptions")) {
-      superclasses.putIfAbsent(row[0], row[1]);
+    for (TabSeparated.Row row : TabSeparated.catalogue("python-exceptions")) {
+      superclasses.putIfAbsent(row.get(0), row.get(1));
     }
   }
 

@@ -42,16 +42,16 @@ final class HttpStatuses {
 
   HttpStatuses(PhraseCues cues) {
     this.cues = cues;
-    for (String[] row : Resources.rows("http-statuses")) {
-      int code = Integer.parseInt(row[0]);
-      reasons.put(code, row[1]);
+    for (TabSeparated.Row row : TabSeparated.catalogue("http-statuses")) {
+      int code = Integer.parseInt(row.get(0));
+      reasons.put(code, row.get(1));
       if (code < 400) {
         continue;
       }
       List<String> spellings = new ArrayList<>();
-      spellings.add(row[1]);
-      if (row.length > 3 && !row[3].isBlank()) {
-        spellings.addAll(List.of(row[3].split(",")));
+      spellings.add(row.get(1));
+      if (row.size() > 3 && !row.get(3).isBlank()) {
+        spellings.addAll(List.of(row.get(3).split(",")));
       }
       for (String spelling : spellings) {
         String s = spelling.strip();

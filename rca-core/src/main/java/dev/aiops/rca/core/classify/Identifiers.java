@@ -69,10 +69,10 @@ final class Identifiers {
   Identifiers(Conditions conditions, ConditionMapping conditionMapping) {
     this.conditions = conditions;
     this.conditionMapping = conditionMapping;
-    Resources.rows("azure-storage-error-codes").forEach(row -> storageCodes.add(row[0]));
-    Resources.rows("databricks-error-codes").forEach(row -> knownRestCodes.add(row[0]));
-    Resources.rows("databricks-cluster-termination-codes").forEach(row -> knownClusterCodes.add(row[0]));
-    Resources.rows("databricks-job-termination-codes").forEach(row -> knownJobCodes.add(row[0]));
+    TabSeparated.catalogue("azure-storage-error-codes").forEach(row -> storageCodes.add(row.get(0)));
+    TabSeparated.catalogue("databricks-error-codes").forEach(row -> knownRestCodes.add(row.get(0)));
+    TabSeparated.catalogue("databricks-cluster-termination-codes").forEach(row -> knownClusterCodes.add(row.get(0)));
+    TabSeparated.catalogue("databricks-job-termination-codes").forEach(row -> knownJobCodes.add(row.get(0)));
   }
 
   /** The first identifier of the statement that maps to a category. */

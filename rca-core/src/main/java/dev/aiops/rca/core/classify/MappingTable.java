@@ -33,44 +33,43 @@ final class MappingTable {
 
   /** Loads {@code mapping/<name>.tsv}. */
   static MappingTable load(String name) {
-    return parse(name, Resources.lines("mapping/" + name + ".tsv"));
+    return of(name, TabSeparated.mapping(name, 3));
   }
 
   /**
-   * Parses table lines: {@code key TAB category TAB why}; {@code #} lines and blank lines are skipped.
+   * Parses table lines: {@code key TAB category TAB why}.
    *
    * @throws IllegalArgumentException naming the table and line of a malformed row
    */
   static MappingTable parse(String name, List<String> lines) {
+    return of(name, TabSeparated.parse(name, lines, 3));
+  }
+
+  private static MappingTable of(String name, List<TabSeparated.Row> rows) {
     Map<String, Row> exact = new HashMap<>();
     List<Rule> rules = new ArrayList<>();
-    int number = 0;
-    for (String line : lines) {
-      number++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] cols = line.split("\t", -1);
-      if (cols.length != 3 || cols[0].isBlank() || cols[2].isBlank()) {
+    for (TabSeparated.Row cols : rows) {
+      int number = cols.line();
+      if (cols.get(0).isBlank() || cols.get(2).isBlank()) {
         throw new IllegalArgumentException(name + " line " + number + ": expected key, category and why");
       }
       Row row;
       try {
-        boolean weak = cols[1].endsWith("?");
-        String category = weak ? cols[1].substring(0, cols[1].length() - 1) : cols[1];
-        row = new Row(cols[0], category.equals("-") ? Optional.empty() : Optional.of(Category.valueOf(category)),
-            cols[2], weak);
+        boolean weak = cols.get(1).endsWith("?");
+        String category = weak ? cols.get(1).substring(0, cols.get(1).length() - 1) : cols.get(1);
+        row = new Row(cols.get(0), category.equals("-") ? Optional.empty()
+            : Optional.of(Category.valueOf(category)), cols.get(2), weak);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(name + " line " + number + ": unknown category " + cols[1], e);
+        throw new IllegalArgumentException(name + " line " + number + ": unknown category " + cols.get(1), e);
       }
-      if (cols[0].startsWith("~")) {
+      if (cols.get(0).startsWith("~")) {
         try {
-          rules.add(new Rule(Pattern.compile(cols[0].substring(1)), row));
+          rules.add(new Rule(Pattern.compile(cols.get(0).substring(1)), row));
         } catch (PatternSyntaxException e) {
           throw new IllegalArgumentException(name + " line " + number + ": " + e.getDescription(), e);
         }
-      } else if (exact.putIfAbsent(cols[0], row) != null) {
-        throw new IllegalArgumentException(name + " line " + number + ": duplicate key " + cols[0]);
+      } else if (exact.putIfAbsent(cols.get(0), row) != null) {
+        throw new IllegalArgumentException(name + " line " + number + ": duplicate key " + cols.get(0));
       }
     }
     return new MappingTable(Map.copyOf(exact), List.copyOf(rules));

@@ -38,18 +38,11 @@ final class PhraseCues {
   }
 
   private static void read(String table, List<Entry> into, String prefix) {
-    for (String line : Resources.lines("mapping/" + table + ".tsv")) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] cols = line.split("\t", -1);
-      if (cols.length != 3) {
-        throw new IllegalArgumentException(table + ": expected pattern, category and why in: " + line);
-      }
+    for (TabSeparated.Row row : TabSeparated.mapping(table, 3)) {
       // The tables are written in lower case and matched against lower-cased text: much faster than (?i).
       // A noun is a whole word, not part of a host name or path ("myserver.database.windows.net").
       String suffix = prefix.isEmpty() ? "" : "s?(?![\\w.-]\\w)";
-      into.add(new Entry(Pattern.compile(prefix + "(?:" + cols[0] + ")" + suffix), Category.valueOf(cols[1])));
+      into.add(new Entry(Pattern.compile(prefix + "(?:" + row.get(0) + ")" + suffix), Category.valueOf(row.get(1))));
     }
   }
 

@@ -17,15 +17,12 @@ final class Signatures {
   private final List<Signature> signatures = new ArrayList<>();
 
   Signatures() {
-    for (String line : Resources.lines("mapping/signatures.tsv")) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
+    for (TabSeparated.Row row : TabSeparated.mapping("signatures", 4)) {
+      if (row.get(3).isBlank()) {
+        throw new IllegalArgumentException("signatures line " + row.line() + ": every signature names its source");
       }
-      String[] cols = line.split("\t", -1);
-      if (cols.length != 4 || cols[3].isBlank()) {
-        throw new IllegalArgumentException("signatures: expected id, pattern, category and source in: " + line);
-      }
-      signatures.add(new Signature(cols[0], Pattern.compile(cols[1]), Category.valueOf(cols[2]), cols[3]));
+      signatures.add(new Signature(row.get(0), Pattern.compile(row.get(1)), Category.valueOf(row.get(2)),
+          row.get(3)));
     }
   }
 

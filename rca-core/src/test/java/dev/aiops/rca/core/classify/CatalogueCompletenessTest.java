@@ -116,7 +116,7 @@ class CatalogueCompletenessTest {
       String code = spelling.substring(0, 3);
       return http.exact(code).or(() -> http.exact(code.charAt(0) + "xx")).map(row -> label(row.category()));
     }));
-    all.add(new Catalogue("tls-alerts", Resources.rows("tls-alerts").stream().map(r -> r[1]).toList(),
+    all.add(new Catalogue("tls-alerts", TabSeparated.catalogue("tls-alerts").stream().map(r -> r.get(1)).toList(),
         name -> Classifier.standard().classify("javax.net.ssl.SSLHandshakeException: Received fatal alert: " + name)
             .map(v -> v.category().name())));
     return all;
@@ -130,12 +130,12 @@ class CatalogueCompletenessTest {
   /** Each status as "number", "number reason phrase" and "number .NET name", so that names are covered too. */
   private static List<String> httpNames() {
     List<String> names = new ArrayList<>();
-    for (String[] row : Resources.rows("http-statuses")) {
-      names.add(row[0]);
-      names.add(row[0] + " " + row[1]);
-      if (row.length > 3 && !row[3].isBlank()) {
-        for (String dotnet : row[3].split(",")) {
-          names.add(row[0] + " " + dotnet.strip());
+    for (TabSeparated.Row row : TabSeparated.catalogue("http-statuses")) {
+      names.add(row.get(0));
+      names.add(row.get(0) + " " + row.get(1));
+      if (row.size() > 3 && !row.get(3).isBlank()) {
+        for (String dotnet : row.get(3).split(",")) {
+          names.add(row.get(0) + " " + dotnet.strip());
         }
       }
     }
@@ -143,7 +143,7 @@ class CatalogueCompletenessTest {
   }
 
   private static List<String> firstColumn(String catalogue) {
-    return Resources.rows(catalogue).stream().map(r -> r[0]).distinct().toList();
+    return TabSeparated.catalogue(catalogue).stream().map(r -> r.get(0)).distinct().toList();
   }
 
   private static String label(Optional<Category> category) {
