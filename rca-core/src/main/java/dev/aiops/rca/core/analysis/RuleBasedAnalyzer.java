@@ -63,8 +63,11 @@ public final class RuleBasedAnalyzer {
   public RootCauseAnalysis analyze(FailedRun run) {
     Optional<TaskRun> root = RootTaskSelector.select(run);
     EvidenceScanner scanner = new EvidenceScanner(catalogue, classifier);
-    root.ifPresent(task -> scanTask(scanner, task, "", run));
-    scanner.scan("run.state_message", run.state().message());
+    List<SourcedText> taskTexts = new ArrayList<>();
+    root.ifPresent(task -> collect(run, task, "", taskTexts));
+    SourcedText runState = new SourcedText("run.state_message", run.state().message());
+    taskTexts.forEach(t -> scanner.scan(t.source(), t.text()));
+    scanner.scan(runState.source(), runState.text());
     run.event().reportedError().ifPresent(text -> scanner.scan("webhook", text));
     root.flatMap(t -> t.state().termination()).map(Termination::message)
         .ifPresent(text -> scanner.scan("task.termination", text));
@@ -94,8 +97,11 @@ public final class RuleBasedAnalyzer {
       return insufficient(run, root, failedTask, rootLine, excerpt, entities);
     }
     Verdict verdict = chosen.get();
-    ActionEvidence shown = new ActionEvidence(verdict.category(), rootLine, errorTexts(run, root, evidence),
-        entities,
+    List<String> actionTexts = new ArrayList<>();
+    taskTexts.forEach(t -> actionTexts.add(window(t, evidence)));
+    actionTexts.add(window(runState, evidence));
+    ActionEvidence shown = new ActionEvidence(verdict.category(), rootLine,
+        actionTexts.stream().filter(t -> !t.isBlank()).toList(), entities,
         root.map(TaskRun::details).orElse(Map.of()), failedTask);
     List<String> actions = actions(shown, codes, excerpt, names);
     String summary = (failedTask.isEmpty() ? run.event().displayName() : failedTask) + " failed: "
@@ -118,38 +124,33 @@ public final class RuleBasedAnalyzer {
     return actions.stream().limit(MAX_ACTIONS).toList();
   }
 
-  /**
-   * The error texts of the failed task, its child runs and the run, for the evidence-derived actions: a long text
-   * by its head and the stretch from the cause's line on, where the schemas, suggestions and limits it prints are.
-   */
-  private static List<String> errorTexts(FailedRun run, Optional<TaskRun> root, Evidence evidence) {
-    List<String> texts = new ArrayList<>();
-    root.ifPresent(task -> collect(run, task, "", texts, evidence, 0));
-    texts.add(window(run.state().message(), "run.state_message", evidence));
-    return texts.stream().filter(t -> !t.isBlank()).toList();
-  }
+  /** A text of the evidence and the name the scan knows it by ({@code error}, {@code child.error_trace} ...). */
+  private record SourcedText(String source, String text) {}
 
-  // The sources are named as scanTask names them, so that the cause's line can be found in its own text.
-  private static void collect(FailedRun run, TaskRun task, String prefix, List<String> texts, Evidence evidence,
-      int depth) {
-    texts.add(window(task.state().message(), prefix + "state_message", evidence));
+  /** The texts of the failed task and of the child runs it started, in the order they are scanned. */
+  private static void collect(FailedRun run, TaskRun task, String prefix, List<SourcedText> texts) {
+    texts.add(new SourcedText(prefix + "state_message", task.state().message()));
     task.error().ifPresent(e -> {
-      texts.add(window(e.message(), prefix + "error", evidence));
-      texts.add(window(e.trace(), prefix + "error_trace", evidence));
-      texts.add(window(e.logs(), prefix + "logs", evidence));
+      texts.add(new SourcedText(prefix + "error", e.message()));
+      texts.add(new SourcedText(prefix + "error_trace", e.trace()));
+      texts.add(new SourcedText(prefix + "logs", e.logs()));
     });
-    if (depth < 4) {
-      RootTaskSelector.childrenOf(run, task)
-          .forEach(child -> collect(run, child, "child." + prefix, texts, evidence, depth + 1));
+    for (TaskRun child : RootTaskSelector.childrenOf(run, task)) {
+      collect(run, child, "child." + prefix, texts);
     }
   }
 
-  private static String window(String text, String source, Evidence evidence) {
+  /**
+   * A text as the evidence-derived actions read it: a long text by its head and the stretch from the cause's line
+   * on, where the schemas, suggestions and limits it prints are.
+   */
+  private static String window(SourcedText sourced, Evidence evidence) {
+    String text = sourced.text();
     if (text.length() <= 2 * ACTION_WINDOW) {
       return text;
     }
     String head = text.substring(0, ACTION_WINDOW);
-    return evidence.cause().filter(c -> c.source().equals(source) && c.offset() >= ACTION_WINDOW)
+    return evidence.cause().filter(c -> c.source().equals(sourced.source()) && c.offset() >= ACTION_WINDOW)
         .map(c -> head + "\n" + text.substring(c.offset(), Math.min(text.length(), c.offset() + ACTION_WINDOW)))
         .orElse(head);
   }
@@ -192,20 +193,6 @@ public final class RuleBasedAnalyzer {
       return code;
     }
     return text;
-  }
-
-  private void scanTask(EvidenceScanner scanner, TaskRun task, String prefix, FailedRun run) {
-    scanner.scan(prefix + "state_message", task.state().message());
-    task.error().ifPresent(error -> scanError(scanner, prefix, error));
-    for (TaskRun child : RootTaskSelector.childrenOf(run, task)) {
-      scanTask(scanner, child, "child." + prefix, run);
-    }
-  }
-
-  private static void scanError(EvidenceScanner scanner, String prefix, TaskError error) {
-    scanner.scan(prefix + "error", error.message());
-    scanner.scan(prefix + "error_trace", error.trace());
-    scanner.scan(prefix + "logs", error.logs());
   }
 
   /** A wrapper that failed without its inner activity run being listed names the inner activity itself. */
