@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -204,15 +205,16 @@ final class EvidenceScanner {
       starts.add(0, 0);
     }
     // Pass one: each message's own verdict, to find the chain's most telling message.
-    List<String[]> statements = new ArrayList<>();
+    List<ChainMessage> statements = new ArrayList<>();
     for (int i = 0; i < starts.size(); i++) {
       String segment = chain.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : chain.length());
       Matcher messages = CHAIN_MESSAGE.matcher(segment);
       while (messages.find()) {
         String message = messages.group(2).strip().replaceAll("\\s+", " ");
         if (!message.isEmpty()) {
-          statements.add(new String[] {message, segment.substring(0, messages.start()) + " "
-              + segment.substring(messages.end())});
+          String statement = cut(message, MAX_STATEMENT);
+          String codes = segment.substring(0, messages.start()) + " " + segment.substring(messages.end());
+          statements.add(new ChainMessage(statement, verdictOf(statement, codes, 0)));
         }
       }
     }
@@ -222,15 +224,18 @@ final class EvidenceScanner {
     int telling = -1;
     int tellingStrength = 0;
     for (int i = 0; i < statements.size(); i++) {
-      int strength = verdictOf(statements.get(i)[0], statements.get(i)[1], 0).map(Verdict::strength).orElse(0);
+      int strength = statements.get(i).verdict().map(Verdict::strength).orElse(0);
       if (strength > 0 && strength >= tellingStrength) {
         telling = i;
         tellingStrength = strength;
       }
     }
     for (int i = 0; i < statements.size(); i++) {
-      consider(source, statements.get(i)[0], statements.get(i)[1], i == telling ? chainCode : Optional.empty());
-      remember(statements.get(i)[0]);
+      ChainMessage message = statements.get(i);
+      Optional<Verdict> verdict = i == telling && chainCode.isPresent()
+          && chainCode.get().strength() > tellingStrength ? chainCode : message.verdict();
+      consider(source, message.text(), floor -> verdict);
+      remember(message.text());
     }
     if (telling < 0 && chainCode.isPresent()) {
       Matcher codeMatcher = ERROR_CODE.matcher(leading.isEmpty() ? chain : leading);
@@ -239,6 +244,9 @@ final class EvidenceScanner {
       }
     }
   }
+
+  /** One {@code Message=} of an ADF chain, cut, with its own verdict. */
+  private record ChainMessage(String text, Optional<Verdict> verdict) {}
 
   /** The facts of a Delta conflicting commit: which operation, job, run and cluster wrote concurrently. */
   private static String conflict(String line) {
@@ -275,16 +283,17 @@ final class EvidenceScanner {
   }
 
   /** Considers one statement; {@code peeled} is what its wrappers said, which may name a code the cause lacks. */
+  /** Considers one statement; {@code peeled} is what its wrappers said, which may name a code the cause lacks. */
   private void consider(String source, String statement, String peeled) {
-    consider(source, statement, peeled, Optional.empty());
+    String text = cut(statement, MAX_STATEMENT);
+    consider(source, text, floor -> verdictOf(text, peeled, floor));
   }
 
   /**
-   * Considers one statement; {@code peeled} is what its wrappers said, which may name a code the cause lacks, and
-   * {@code floor} a verdict its surroundings give it when its own is weaker (the code of an ADF chain).
+   * Considers one statement, already cut, with the verdict its caller finds for it given the strength it has to
+   * reach (the scan's best so far: the late layers need not run when they could not).
    */
-  private void consider(String source, String statement, String peeled, Optional<Verdict> floor) {
-    String text = cut(statement, MAX_STATEMENT);
+  private void consider(String source, String text, IntFunction<Optional<Verdict>> verdict) {
     long position = order++;
     if (seen.contains(text)) {
       return;
@@ -304,10 +313,7 @@ final class EvidenceScanner {
       seen.add(text);
     }
     // Ties go to the later statement, so a verdict as strong as the best so far still counts.
-    Optional<Verdict> match = verdictOf(text, peeled, best == null ? 0 : best.priority());
-    if (floor.isPresent() && floor.get().strength() > match.map(Verdict::strength).orElse(0)) {
-      match = floor;
-    }
+    Optional<Verdict> match = verdict.apply(best == null ? 0 : best.priority());
     int priority = match.map(Verdict::strength).orElse(0);
     // Equal priority: the later statement is the inner one (Caused by chains, continuation lines).
     if (best == null || priority >= best.priority()) {
