@@ -1,5 +1,6 @@
 package dev.aiops.rca.domain;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,7 @@ public record Classification(ClassificationLayer layer, String evidence) {
 
   /** One line for tickets and reports: {@code layer 2 (identifier): Spark condition ...}. */
   public String describe() {
-    String name = layer.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String name = layer.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     String head = layer == ClassificationLayer.MODEL ? "model" : "layer " + layer.label() + " (" + name + ")";
     return evidence.isBlank() ? head : head + ": " + evidence;
   }

@@ -5,6 +5,7 @@ import dev.aiops.rca.domain.ClassificationLayer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,8 +93,8 @@ final class HttpStatuses {
     while (m.find()) {
       int code = Integer.parseInt(m.group(1));
       String reason = reasons.get(code);
-      if (reason != null && m.group(2).toLowerCase(java.util.Locale.ROOT)
-          .startsWith(reason.toLowerCase(java.util.Locale.ROOT))) {
+      if (reason != null && m.group(2).toLowerCase(Locale.ROOT)
+          .startsWith(reason.toLowerCase(Locale.ROOT))) {
         return Optional.of(Map.entry(code, "HTTP " + code + " " + reason));
       }
     }

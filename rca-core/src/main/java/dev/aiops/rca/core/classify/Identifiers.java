@@ -4,6 +4,7 @@ import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.ClassificationLayer;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -247,7 +248,7 @@ final class Identifiers {
 
   /** {@code ResourceDoesNotExist} as the error code it stands for, {@code RESOURCE_DOES_NOT_EXIST}. */
   private static String snake(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
   private static String reasonOf(String dfCode) {

@@ -66,11 +66,16 @@ final class Runs {
   }
 
   static TaskRun adf(String name, String type, String status, String code, String message, String parent) {
+    return adf(name, type, status, code, message, parent, "UserError");
+  }
+
+  static TaskRun adf(String name, String type, String status, String code, String message, String parent,
+      String failureType) {
     TaskError error = message.isEmpty() && code.isEmpty() ? null : new TaskError(message, "", "", false, code,
-        "UserError");
+        failureType);
     return new TaskRun(name, new RunId(name + "-" + status + "-" + message.hashCode()), type, List.of(),
-        RunState.of(outcomeOf(status), status, ""), 0, Optional.ofNullable(error), Optional.empty(), Optional.ofNullable(parent),
-        Map.of());
+        RunState.of(outcomeOf(status), status, ""), 0, Optional.ofNullable(error), Optional.empty(),
+        Optional.ofNullable(parent), Map.of());
   }
 
   static TaskRun terminated(String name, String lifeCycle, String stateMessage, Termination termination) {

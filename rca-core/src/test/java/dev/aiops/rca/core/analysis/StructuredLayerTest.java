@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.ClassificationLayer;
 import dev.aiops.rca.domain.RootCauseAnalysis;
-import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
-import dev.aiops.rca.domain.TaskError;
-import dev.aiops.rca.domain.TaskRun;
 import dev.aiops.rca.domain.Termination;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Layer 0: the platform's structured fields decide when the text says nothing more. */
@@ -52,15 +46,9 @@ class StructuredLayerTest {
   @Test
   void should_take_an_adf_system_error_as_the_service_failing_only_when_nothing_else_speaks() {
     RootCauseAnalysis bare = analyzer.analyze(Runs.run(Source.ADF, RunState.of(RunOutcome.FAILED, "Failed", ""),
-        new TaskRun("Copy orders", new RunId("1"), "Copy", List.of(),
-            RunState.of(RunOutcome.FAILED, "Failed", ""), 0, Optional.of(new TaskError(
-                "Failure happened on 'Sink' side.", "", "", false, "2200", "SystemError")),
-            Optional.empty(), Optional.empty(), Map.of())));
+        Runs.adf("Copy orders", "Copy", "Failed", "2200", "Failure happened on 'Sink' side.", null, "SystemError")));
     RootCauseAnalysis worded = analyzer.analyze(Runs.run(Source.ADF, RunState.of(RunOutcome.FAILED, "Failed", ""),
-        new TaskRun("Copy orders", new RunId("1"), "Copy", List.of(),
-            RunState.of(RunOutcome.FAILED, "Failed", ""), 0, Optional.of(new TaskError(
-                "Login failed for user 'etl'.", "", "", false, "2200", "SystemError")),
-            Optional.empty(), Optional.empty(), Map.of())));
+        Runs.adf("Copy orders", "Copy", "Failed", "2200", "Login failed for user 'etl'.", null, "SystemError")));
 
     assertThat(bare.category()).isEqualTo(Category.UPSTREAM_DEPENDENCY);
     assertThat(bare.classification().evidence()).isEqualTo("Data Factory failure type SystemError");

@@ -1,25 +1,14 @@
 package dev.aiops.rca.core.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.aiops.rca.core.analysis.Catalogue;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.domain.Category;
-import dev.aiops.rca.domain.FailedRun;
-import dev.aiops.rca.domain.FailureEvent;
-import dev.aiops.rca.domain.RootCauseAnalysis;
-import dev.aiops.rca.domain.RunId;
-import dev.aiops.rca.domain.RunKey;
-import dev.aiops.rca.domain.RunOutcome;
-import dev.aiops.rca.domain.RunState;
-import dev.aiops.rca.domain.Source;
-import dev.aiops.rca.domain.TaskError;
-import dev.aiops.rca.domain.TaskRun;
+import dev.aiops.rca.testkit.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,14 +202,6 @@ class TemplateRoundTripTest {
   }
 
   private static Category analyse(RuleBasedAnalyzer analyzer, String error) {
-    TaskRun task = new TaskRun("load_orders", new RunId("7"), "notebook_task", List.of(),
-        RunState.of(RunOutcome.FAILED, "FAILED", "Workload failed, see run output for details"), 0,
-        Optional.of(new TaskError(error, "", "", false, "", "")), Optional.empty(), Optional.empty(), Map.of());
-    FailureEvent event = new FailureEvent(RunKey.of(Source.DATABRICKS, "100"), "42", "etl_orders", "adb-1",
-        Instant.parse("2026-01-01T00:00:00Z"), Optional.empty(), "{}");
-    FailedRun run = new FailedRun(event, "etl_orders", Optional.empty(), RunState.of(RunOutcome.FAILED, "FAILED", ""),
-        List.of(task), Map.of());
-    RootCauseAnalysis analysis = analyzer.analyze(run);
-    return analysis.category();
+    return analyzer.analyze(Samples.databricksRun("100", error)).category();
   }
 }
