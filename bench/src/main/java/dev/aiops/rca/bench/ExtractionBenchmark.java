@@ -6,7 +6,6 @@ import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunKey;
-import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
@@ -82,11 +81,11 @@ public class ExtractionBenchmark {
     FailureEvent event = new FailureEvent(RunKey.of(Source.DATABRICKS, "1"), "42", "etl_orders", "adb-1",
         Instant.parse("2026-11-26T10:00:00Z"), Optional.empty(), "{}");
     TaskRun task = new TaskRun("load_users", new RunId("11"), "notebook_task", List.of(),
-        RunState.of(RunOutcome.FAILED, "FAILED", "Workload failed, see run output for details"), 0,
+        RunState.failed("Workload failed, see run output for details"), 0,
         Optional.of(new TaskError("py4j.protocol.Py4JJavaError: An error occurred while calling o1187.saveAsTable.",
             trace.toString(), "", false, "", "")),
         Optional.empty(), Optional.empty(), Map.of("notebook_path", "/Workspace/Repos/etl/ETL_Transform"));
-    return new FailedRun(event, "etl_orders", Optional.empty(), RunState.of(RunOutcome.FAILED, "FAILED", "Task load_users failed"),
+    return new FailedRun(event, "etl_orders", Optional.empty(), RunState.failed("Task load_users failed"),
         List.of(task), Map.of());
   }
 }

@@ -38,7 +38,7 @@ public record FailedRun(
         event,
         event.jobName(),
         Optional.empty(),
-        RunState.of(RunOutcome.FAILED, "FAILED", event.reportedError().orElse("")),
+        RunState.failed(event.reportedError().orElse("")),
         List.of(),
         Map.of());
   }

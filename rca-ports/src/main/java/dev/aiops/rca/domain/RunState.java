@@ -30,6 +30,11 @@ public record RunState(
     Objects.requireNonNull(termination, "termination");
   }
 
+  /** A plain failure with a message, as the Jobs API words it: for the webhook alone and for tests. */
+  public static RunState failed(String message) {
+    return of(RunOutcome.FAILED, "FAILED", message);
+  }
+
   /** A state with only an outcome and the platform's word for it, for platforms and tests that know no more. */
   public static RunState of(RunOutcome outcome, String resultState, String message) {
     return new RunState(outcome, "", resultState, message, Optional.empty(), false);

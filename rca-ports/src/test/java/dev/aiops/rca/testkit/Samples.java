@@ -9,7 +9,6 @@ import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunKey;
-import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
@@ -37,11 +36,11 @@ public final class Samples {
   /** The enriched run behind {@link #databricksEvent}: task {@code load_users} failed with {@code error}. */
   public static FailedRun databricksRun(String runId, String error) {
     TaskRun failed = new TaskRun("load_users", new RunId(runId + "1"), "notebook_task", List.of(),
-        RunState.of(RunOutcome.FAILED, "FAILED", "Workload failed, see run output for details"), 0,
+        RunState.failed("Workload failed, see run output for details"), 0,
         Optional.of(TaskError.ofMessage(error)), Optional.empty(), Optional.empty(),
         Map.of("notebook_path", "/Repos/etl/ETL_Transform"));
     return new FailedRun(databricksEvent(runId), "etl_orders", Optional.of("https://adb-1/run/" + runId),
-        RunState.of(RunOutcome.FAILED, "FAILED", "Task load_users failed"), List.of(failed), Map.of("cost_center", "cc-7"));
+        RunState.failed("Task load_users failed"), List.of(failed), Map.of("cost_center", "cc-7"));
   }
 
   public static RootCauseAnalysis analysis(Category category, String line) {

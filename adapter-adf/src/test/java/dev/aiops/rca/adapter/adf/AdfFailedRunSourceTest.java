@@ -10,7 +10,6 @@ import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunKey;
-import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
@@ -272,11 +271,11 @@ class AdfFailedRunSourceTest implements FailedRunSourceContract {
   private FailedRun databricksRun(FailureEvent event) {
     hopped.add(event);
     TaskRun task = new TaskRun("notebook_task", new RunId(event.run().runId().value() + "1"), "notebook_task",
-        List.of(), RunState.of(RunOutcome.FAILED, "FAILED", ""), 0,
+        List.of(), RunState.failed(""), 0,
         Optional.of(TaskError.ofMessage("java.io.FileNotFoundException: /Path/To/NonExistent/Notebook Name")),
         Optional.empty(), Optional.empty(), Map.of("notebook_path", "/Path/To/NonExistent/Notebook Name"));
     return new FailedRun(event, "ADF_adf-sales-prod_DBW_ERROR", Optional.of("https://" + event.workspace()
-        + "/jobs/" + event.jobId() + "/runs/" + event.run().runId() + "?o=0"), RunState.of(RunOutcome.FAILED, "FAILED", ""),
+        + "/jobs/" + event.jobId() + "/runs/" + event.run().runId() + "?o=0"), RunState.failed(""),
         List.of(task), Map.of());
   }
 }

@@ -109,8 +109,10 @@ public final class Classifier {
       return byCode.map(v -> new Verdict(v.category(), ClassificationLayer.STRUCTURED, v.evidence(),
           Verdict.STRUCTURED_HINT));
     }
-    return taxonomy.identifiers().terminationType(termination.type()).map(c -> new Verdict(c, ClassificationLayer.STRUCTURED, "Databricks job termination type "
-        + termination.type() + " (code " + termination.code() + " is in no table)", Verdict.STRUCTURED_HINT));
+    String evidence = "Databricks job termination type " + termination.type() + " (code " + termination.code()
+        + " is in no table)";
+    return taxonomy.identifiers().terminationType(termination.type())
+        .map(c -> new Verdict(c, ClassificationLayer.STRUCTURED, evidence, Verdict.STRUCTURED_HINT));
   }
 
   /**

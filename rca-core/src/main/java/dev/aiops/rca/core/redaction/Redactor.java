@@ -183,8 +183,8 @@ public final class Redactor {
   private RunState redact(RunState state) {
     Optional<Termination> termination = state.termination()
         .map(t -> new Termination(t.code(), t.type(), redact(t.message())));
-    return new RunState(state.outcome(), state.lifeCycleState(), state.resultState(), redact(state.message()), termination,
-        state.cancelledOrTimedOut());
+    return new RunState(state.outcome(), state.lifeCycleState(), state.resultState(), redact(state.message()),
+        termination, state.cancelledOrTimedOut());
   }
 
   // A value stored under a secret-like name (a job parameter "db_password") is masked whole.

@@ -174,7 +174,7 @@ class RuleBasedAnalyzerTest {
         + " run output for details. For more details please check the run page url: https://adb-1.azuredatabricks"
         + ".net/?o=1#job/2/run/3.";
     TaskRun notebook = new TaskRun("process_files", new RunId("4"), "notebook_task", List.of(),
-        RunState.of(RunOutcome.FAILED, "FAILED", "Workload failed, see run output for details"), 0,
+        RunState.failed("Workload failed, see run output for details"), 0,
         Optional.of(new TaskError("Py4JJavaError: An error occurred while calling o233.saveAsTable.",
             "Py4JJavaError: An error occurred while calling o233.saveAsTable.\n: org.apache.spark.sql."
                 + "AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `prod`.`sales`.`m` cannot be "

@@ -21,7 +21,7 @@ final class Runs {
   private Runs() {}
 
   static FailedRun databricks(TaskRun... tasks) {
-    return run(Source.DATABRICKS, RunState.of(RunOutcome.FAILED, "FAILED", "Task x failed with message: Workload failed, see run output"
+    return run(Source.DATABRICKS, RunState.failed("Task x failed with message: Workload failed, see run output"
         + " for details. This caused all downstream tasks to get skipped."), tasks);
   }
 
@@ -37,9 +37,8 @@ final class Runs {
 
   static TaskRun task(String name, String kind, String result, int attempt, List<String> dependsOn, TaskError error) {
     return new TaskRun(name, new RunId(name + "-" + attempt), kind, dependsOn,
-        RunState.of(outcomeOf(result), result, result.equals("FAILED") ? "Workload failed, see run output for details" : ""),
-        attempt,
-        Optional.ofNullable(error), Optional.empty(), Optional.empty(), Map.of());
+        RunState.of(outcomeOf(result), result, result.equals("FAILED") ? "Workload failed, see run output for details"
+            : ""), attempt, Optional.ofNullable(error), Optional.empty(), Optional.empty(), Map.of());
   }
 
   /** The outcome the adapters would map these Databricks and Data Factory words to. */
@@ -60,7 +59,7 @@ final class Runs {
   }
 
   static TaskRun child(String name, String parent, String message, String trace) {
-    return new TaskRun(name, new RunId("child-" + name), "workflow_run", List.of(), RunState.of(RunOutcome.FAILED, "FAILED", ""), 0,
+    return new TaskRun(name, new RunId("child-" + name), "workflow_run", List.of(), RunState.failed(""), 0,
         Optional.of(new TaskError(message, trace, "", false, "", "")), Optional.empty(), Optional.of(parent),
         Map.of(RootTaskSelector.RUN_TYPE, RootTaskSelector.CHILD_RUN, "notebook_path", "/Repos/x/" + name));
   }

@@ -8,7 +8,6 @@ import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunKey;
-import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
@@ -27,9 +26,9 @@ class SignatureCalculatorTest {
   private ErrorSignature signatureOf(String runId, String error) {
     FailureEvent event = new FailureEvent(RunKey.of(Source.DATABRICKS, runId), "42", "etl", "adb",
         Instant.parse("2026-01-01T00:00:00Z"), Optional.empty(), "{}");
-    TaskRun task = new TaskRun("load", new RunId(runId + "1"), "notebook_task", List.of(), RunState.of(RunOutcome.FAILED, "FAILED", ""),
+    TaskRun task = new TaskRun("load", new RunId(runId + "1"), "notebook_task", List.of(), RunState.failed(""),
         0, Optional.of(TaskError.ofMessage(error)), Optional.empty(), Optional.empty(), Map.of());
-    FailedRun run = new FailedRun(event, "etl", Optional.empty(), RunState.of(RunOutcome.FAILED, "FAILED", ""), List.of(task), Map.of());
+    FailedRun run = new FailedRun(event, "etl", Optional.empty(), RunState.failed(""), List.of(task), Map.of());
     return signatures.signatureOf(run, rules.analyze(run));
   }
 

@@ -86,7 +86,7 @@ public final class CanaryCorpus {
         Optional.empty(), Map.of("notebook_path", "/Repos/etl/ETL_Transform", "base_parameters", EVIDENCE,
             "db_password", "CaNaRy-detail-password"));
     return new FailedRun(event, "etl_orders", Optional.of("https://adb-1.azuredatabricks.net/#job/42/run/" + runId),
-        RunState.of(RunOutcome.FAILED, "FAILED", EVIDENCE), List.of(task), Map.of("owner", EVIDENCE));
+        RunState.failed(EVIDENCE), List.of(task), Map.of("owner", EVIDENCE));
   }
 
   private static String quoted(String text) {
