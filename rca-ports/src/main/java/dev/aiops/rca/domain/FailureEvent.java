@@ -22,7 +22,7 @@ public record FailureEvent(
     String workspace,
     Instant occurredAt,
     Optional<String> reportedError,
-    String rawPayload) {
+    String rawPayload) implements FailureReport {
 
   public FailureEvent {
     Objects.requireNonNull(run, "run");
@@ -34,6 +34,7 @@ public record FailureEvent(
     Objects.requireNonNull(rawPayload, "rawPayload");
   }
 
+  @Override
   public Source source() {
     return run.source();
   }

@@ -1,8 +1,11 @@
 package dev.aiops.rca.port.out;
 
+import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.PermanentPortException;
+import java.util.List;
 
 /**
  * Fetches the details of a failed run from its platform (Databricks Jobs API, ADF through ARM).
@@ -22,4 +25,15 @@ public interface FailedRunSource {
    * @throws dev.aiops.rca.port.PermanentPortException if the credentials are refused or the run does not exist
    */
   FailedRun fetch(FailureEvent event);
+
+  /**
+   * The failed runs of an alert's window, as events to handle one by one. A source that cannot search its runs by
+   * time refuses.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the platform is unreachable, throttles or fails
+   * @throws dev.aiops.rca.port.PermanentPortException if the window cannot be searched with this configuration
+   */
+  default List<FailureEvent> failedRunsIn(AlertWindow window) {
+    throw new PermanentPortException(source() + " cannot search failed runs by alert window");
+  }
 }

@@ -1,0 +1,29 @@
+package dev.aiops.rca.port.in;
+
+import dev.aiops.rca.domain.DeliveryStatus;
+import java.util.Optional;
+
+/**
+ * Works through the stored deliveries: takes the next due one under a lease, handles it, and settles it as done,
+ * due again after a backoff, or dead.
+ */
+public interface ProcessDeliveryUseCase {
+
+  /**
+   * Processes the next due delivery for {@code worker}.
+   *
+   * @return where the delivery was left, or empty when none was due
+   * @throws dev.aiops.rca.port.TransientPortException if the inbox cannot be reached
+   */
+  Optional<DeliveryStatus> processNext(String worker);
+
+  /** Extends the leases of the deliveries in progress; called at a third of the lease. */
+  void renewLeases();
+
+  /**
+   * Drops the bodies of deliveries finished longer ago than the retention.
+   *
+   * @return how many were dropped
+   */
+  int prune();
+}
