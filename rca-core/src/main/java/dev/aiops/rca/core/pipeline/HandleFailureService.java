@@ -132,6 +132,16 @@ public final class HandleFailureService implements HandleFailureUseCase {
           "duplicate delivery " + command.deliveryId() + ": run " + run + " was delivered before; ignored");
       return new HandleFailureResult.Duplicate(run);
     }
+    return handleClaimed(command);
+  }
+
+  /**
+   * Handles a failure whose run the command's delivery already holds: the inbox claims a run when it stores the
+   * delivery, in the same transaction, so that the run is claimed once.
+   */
+  public HandleFailureResult handleClaimed(HandleFailureCommand command) {
+    FailureEvent event = command.event();
+    RunKey run = event.run();
     audit(run, Optional.empty(), AuditAction.RECEIVED,
         "failure of " + event.displayName() + " received in delivery " + command.deliveryId());
 
