@@ -123,8 +123,8 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /** The durable webhook inbox on this database. */
-  public JdbiInbox inbox(InboxSettings settings, Clock clock) {
-    return new JdbiInbox(this, settings, clock);
+  public JdbiInbox inbox(Clock clock) {
+    return new JdbiInbox(this, clock);
   }
 
   Jdbi jdbi() {

@@ -1,17 +1,27 @@
 package dev.aiops.rca.adapter.jdbc;
 
+import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Delivery;
+import dev.aiops.rca.domain.DeliveryEntry;
+import dev.aiops.rca.domain.DeliveryItem;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.FailureEvent;
+import dev.aiops.rca.domain.FailureReport;
+import dev.aiops.rca.domain.IntakeResult;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.Settlement;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.out.DeliveryInbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +29,20 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable webhook inbox: a delivery is stored with its run claim in one transaction before it is answered, and
  * workers take pending deliveries with {@code SELECT ... FOR UPDATE SKIP LOCKED} under a lease, so that a delivery
- * held by a crashed worker is taken again once its lease expires. Transient failures are retried with exponential
- * backoff up to {@link InboxSettings#maxAttempts()}; permanent ones go to the dead letters, which can be replayed.
+ * held by a crashed worker is taken again once its lease expires. When to retry and when to give up is the caller's
+ * policy ({@link Settlement}); dead deliveries can be replayed. An alert window is stored with its fields in
+ * {@code alert_window} and claims no run.
  *
  * <p>Thread-safe, and safe to share between replicas on one database.
  */
-public final class JdbiInbox {
+public final class JdbiInbox implements DeliveryInbox {
 
   /** The actor named in the audit entries the inbox writes. */
   public static final String ACTOR = "intake";
@@ -43,56 +55,74 @@ public final class JdbiInbox {
   private static final String ENTRY_COLUMNS = "delivery_id, status, source, run_id, received_at, attempts, last_error";
 
   private final JdbcStore store;
-  private final InboxSettings settings;
   private final Clock clock;
 
-  JdbiInbox(JdbcStore store, InboxSettings settings, Clock clock) {
+  JdbiInbox(JdbcStore store, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
-    this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /**
-   * Stores a delivery and claims its run for it, in one transaction. A delivery received before changes nothing but
-   * the audit trail; a delivery of a run that another delivery claimed is stored as {@link InboxStatus#DUPLICATE}.
-   *
-   * @throws dev.aiops.rca.port.TransientPortException if the database cannot be reached: nothing was stored
-   */
-  public AcceptOutcome accept(InboxDelivery delivery) {
+  @Override
+  public IntakeResult accept(Delivery delivery) {
     Objects.requireNonNull(delivery, "delivery");
-    FailureEvent event = delivery.event();
-    RunKey run = event.run();
     String id = delivery.deliveryId();
+    FailureReport report = delivery.report();
+    Optional<RunKey> run = report instanceof FailureEvent event ? Optional.of(event.run()) : Optional.empty();
     return store.transaction("accept delivery " + id, h -> {
-      int stored = h.createUpdate("""
-              INSERT INTO inbox (delivery_id, status, source, run_id, job_id, job_name, workspace, occurred_at,
-                  reported_error, body, headers, received_at, attempts, next_attempt_at)
-              VALUES (:id, 'PENDING', :source, :run, :job, :jobName, :workspace, :occurredAt, :error, :body,
-                  :headers, :at, 0, :at)
-              ON CONFLICT DO NOTHING""")
-          .bind("id", id).bind("source", run.source().name()).bind("run", run.runId().value())
-          .bind("job", event.jobId()).bind("jobName", event.jobName()).bind("workspace", event.workspace())
-          .bind("occurredAt", event.occurredAt()).bind("error", event.reportedError().orElse(null))
-          .bind("body", event.rawPayload()).bind("headers", AnalysisJson.writeMap(delivery.headers()))
-          .bind("at", delivery.receivedAt())
-          .execute();
+      int stored = insert(h, delivery);
       if (stored == 0) {
         String reason = "delivery " + id + " was received before; ignored";
-        audit(h, run, delivery.receivedAt(), "duplicate delivery: " + reason);
-        return new AcceptOutcome.Duplicate(id, reason);
+        run.ifPresent(r -> audit(h, r, delivery.receivedAt(), "duplicate delivery: " + reason));
+        return new IntakeResult.Duplicate(id, reason);
       }
-      if (JdbiIncidentRepository.claim(h, run, id, delivery.receivedAt()) == RunClaim.ALREADY_CLAIMED) {
-        String holder = JdbiIncidentRepository.claimant(h, run).orElse("?");
-        String reason = "run " + run + " is handled by delivery " + holder;
+      if (run.isPresent()
+          && JdbiIncidentRepository.claim(h, run.get(), id, delivery.receivedAt()) == RunClaim.ALREADY_CLAIMED) {
+        String holder = JdbiIncidentRepository.claimant(h, run.get()).orElse("?");
+        String reason = "run " + run.get() + " is handled by delivery " + holder;
         h.createUpdate("UPDATE inbox SET status = 'DUPLICATE', last_error = :reason, finished_at = :at"
                 + " WHERE delivery_id = :id")
             .bind("reason", reason).bind("at", delivery.receivedAt()).bind("id", id)
             .execute();
-        audit(h, run, delivery.receivedAt(), "duplicate delivery " + id + ": " + reason + "; ignored");
-        return new AcceptOutcome.Duplicate(id, reason);
+        audit(h, run.get(), delivery.receivedAt(), "duplicate delivery " + id + ": " + reason + "; ignored");
+        return new IntakeResult.Duplicate(id, reason);
       }
-      return new AcceptOutcome.Accepted(id);
+      return new IntakeResult.Accepted(id);
     });
+  }
+
+  private static int insert(Handle h, Delivery delivery) {
+    FailureReport report = delivery.report();
+    Update insert = h.createUpdate("""
+            INSERT INTO inbox (delivery_id, status, source, run_id, job_id, job_name, workspace, occurred_at,
+                reported_error, alert_window, body, headers, received_at, attempts, next_attempt_at)
+            VALUES (:id, 'PENDING', :source, :run, :job, :jobName, :workspace, :occurredAt, :error, :window, :body,
+                :headers, :at, 0, :at)
+            ON CONFLICT DO NOTHING""")
+        .bind("id", delivery.deliveryId()).bind("source", report.source().name())
+        .bind("occurredAt", report.occurredAt()).bind("body", report.rawPayload())
+        .bind("headers", AnalysisJson.writeMap(delivery.headers())).bind("at", delivery.receivedAt());
+    if (report instanceof FailureEvent event) {
+      insert.bind("run", event.run().runId().value()).bind("job", event.jobId()).bind("jobName", event.jobName())
+          .bind("workspace", event.workspace()).bind("error", event.reportedError().orElse(null))
+          .bind("window", (String) null);
+    } else {
+      AlertWindow window = (AlertWindow) report;
+      insert.bind("run", (String) null).bind("job", (String) null)
+          .bind("jobName", window.jobName().orElse(null)).bind("workspace", window.workspace())
+          .bind("error", (String) null).bind("window", AnalysisJson.writeMap(windowFields(window)));
+    }
+    return insert.execute();
+  }
+
+  private static Map<String, String> windowFields(AlertWindow window) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    window.jobName().ifPresent(name -> fields.put("jobName", name));
+    window.taskName().ifPresent(name -> fields.put("taskName", name));
+    fields.put("windowStart", window.windowStart().toString());
+    fields.put("windowEnd", window.windowEnd().toString());
+    fields.put("signal", window.signal());
+    fields.put("alertId", window.alertId());
+    return fields;
   }
 
   private static void audit(Handle h, RunKey run, Instant at, String detail) {
@@ -100,12 +130,11 @@ public final class JdbiInbox {
         AuditAction.DUPLICATE_DELIVERY, detail));
   }
 
-  /** Keeps a body that is not a usable webhook, with the reason, for inspection; the same body is kept once. */
-  public void reject(String deliveryId, String body, Map<String, String> headers, String reason) {
+  @Override
+  public void reject(String deliveryId, String body, Map<String, String> headers, String reason, Instant now) {
     Objects.requireNonNull(deliveryId, "deliveryId");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(reason, "reason");
-    Instant now = clock.instant();
     store.transaction("reject delivery " + deliveryId, h -> h.createUpdate("""
             INSERT INTO inbox (delivery_id, status, body, headers, received_at, attempts, next_attempt_at, last_error,
                 finished_at)
@@ -116,12 +145,8 @@ public final class JdbiInbox {
         .execute());
   }
 
-  /**
-   * Takes up to {@code max} due deliveries for {@code worker}, each under a lease of {@code lease}. Rows locked by
-   * other workers are skipped, not waited for. A delivery whose lease expired {@link InboxSettings#maxAttempts()}
-   * times goes to the dead letters instead.
-   */
-  public List<InboxItem> take(String worker, int max, Duration lease) {
+  @Override
+  public List<DeliveryItem> take(String worker, int max, Duration lease) {
     Objects.requireNonNull(worker, "worker");
     if (max < 1) {
       throw new IllegalArgumentException("max must be positive, was " + max);
@@ -138,7 +163,7 @@ public final class JdbiInbox {
           .bind("now", now).bind("window", max * CANDIDATES_PER_ITEM)
           .mapTo(String.class).list();
       if (candidates.isEmpty()) {
-        return List.<InboxItem>of();
+        return List.<DeliveryItem>of();
       }
       List<String> due = h.createQuery("""
               SELECT delivery_id FROM inbox
@@ -148,27 +173,16 @@ public final class JdbiInbox {
               FOR UPDATE SKIP LOCKED""")
           .bindList("candidates", candidates).bind("now", now).bind("max", max)
           .mapTo(String.class).list();
-      List<InboxItem> taken = new ArrayList<>();
+      List<DeliveryItem> taken = new ArrayList<>();
       for (String id : due) {
-        int attempts = h.createQuery("SELECT attempts FROM inbox WHERE delivery_id = :id")
-            .bind("id", id).mapTo(Integer.class).one();
-        if (attempts >= settings.maxAttempts()) {
-          LOG.warn("delivery {} gave up after {} attempts", id, attempts);
-          h.createUpdate("""
-                  UPDATE inbox SET status = 'DEAD', lease_owner = NULL, lease_until = NULL, finished_at = :now,
-                      last_error = COALESCE(last_error, 'the last attempt did not finish: its lease expired')
-                  WHERE delivery_id = :id""")
-              .bind("now", now).bind("id", id).execute();
-          continue;
-        }
         h.createUpdate("""
                 UPDATE inbox SET lease_owner = :worker, lease_until = :until, attempts = attempts + 1
                 WHERE delivery_id = :id""")
             .bind("worker", worker).bind("until", now.plus(lease)).bind("id", id)
             .execute();
         taken.add(h.createQuery("""
-                SELECT delivery_id, source, run_id, job_id, job_name, workspace, occurred_at, reported_error, body,
-                    attempts
+                SELECT delivery_id, source, run_id, job_id, job_name, workspace, occurred_at, reported_error,
+                    alert_window, body, attempts
                 FROM inbox WHERE delivery_id = :id""")
             .bind("id", id)
             .map((rs, ctx) -> item(rs))
@@ -178,12 +192,7 @@ public final class JdbiInbox {
     });
   }
 
-  /**
-   * Extends the lease of a delivery that {@code worker} still holds, so that a long pipeline (a slow model, a
-   * tracker that throttles) is not taken by another worker meanwhile.
-   *
-   * @return false when the worker no longer holds the lease: it ran out, or the delivery is finished
-   */
+  @Override
   public boolean renew(String deliveryId, String worker, Duration lease) {
     Instant now = clock.instant();
     return store.transaction("renew lease of " + deliveryId, h -> h.createUpdate("""
@@ -200,8 +209,8 @@ public final class JdbiInbox {
    *
    * @return how many deliveries were emptied
    */
-  public int prune(Duration retention) {
-    Instant before = clock.instant().minus(retention);
+  @Override
+  public int prune(Instant before) {
     int total = 0;
     int emptied;
     do {
@@ -218,71 +227,39 @@ public final class JdbiInbox {
     return total;
   }
 
-  /** Marks a delivery processed; a worker that lost its lease to another changes nothing. */
-  public void complete(String deliveryId, String worker) {
+  @Override
+  public DeliveryStatus settle(String deliveryId, String worker, Settlement settlement) {
+    Objects.requireNonNull(settlement, "settlement");
     Instant now = clock.instant();
-    int done = store.transaction("complete delivery " + deliveryId, h -> h.createUpdate("""
-            UPDATE inbox SET status = 'DONE', lease_owner = NULL, lease_until = NULL, finished_at = :now
+    return store.transaction("settle delivery " + deliveryId, h -> {
+      Update update;
+      if (settlement instanceof Settlement.RetryAt retry) {
+        update = h.createUpdate("""
+            UPDATE inbox SET last_error = :error, lease_owner = NULL, lease_until = NULL, next_attempt_at = :next
             WHERE delivery_id = :id AND status = 'PENDING' AND lease_owner = :worker""")
-        .bind("now", now).bind("id", deliveryId).bind("worker", worker)
-        .execute());
-    if (done == 0) {
-      LOG.info("delivery {} was completed by {} after its lease passed to another worker", deliveryId, worker);
-    }
-  }
-
-  /**
-   * Records a failed attempt: a transient failure is retried after a backoff until the attempts run out, a
-   * permanent one goes to the dead letters at once.
-   *
-   * @return the delivery's status after the failure
-   */
-  public InboxStatus fail(String deliveryId, String worker, String error, boolean transientFailure) {
-    return fail(deliveryId, worker, error, transientFailure, Duration.ZERO);
-  }
-
-  /**
-   * As {@link #fail(String, String, String, boolean)}, but a transient failure is not tried again before
-   * {@code notBefore} has passed: the wait the other side asked for ({@code Retry-After}), when longer than the
-   * inbox's own backoff.
-   */
-  public InboxStatus fail(String deliveryId, String worker, String error, boolean transientFailure,
-      Duration notBefore) {
-    Objects.requireNonNull(error, "error");
-    Objects.requireNonNull(notBefore, "notBefore");
-    Instant now = clock.instant();
-    return store.transaction("fail delivery " + deliveryId, h -> {
-      Optional<Integer> attempts = h.createQuery(
-              "SELECT attempts FROM inbox WHERE delivery_id = :id AND status = 'PENDING' AND lease_owner = :worker")
-          .bind("id", deliveryId).bind("worker", worker)
-          .mapTo(Integer.class).findOne();
-      if (attempts.isEmpty()) {
-        return status(h, deliveryId).orElseThrow(() -> new IllegalArgumentException("no delivery " + deliveryId));
+            .bind("error", retry.error()).bind("next", retry.notBefore());
+      } else if (settlement instanceof Settlement.Dead dead) {
+        update = h.createUpdate("""
+            UPDATE inbox SET status = 'DEAD', last_error = :error, lease_owner = NULL, lease_until = NULL,
+                finished_at = :now
+            WHERE delivery_id = :id AND status = 'PENDING' AND lease_owner = :worker""")
+            .bind("error", dead.error());
+      } else {
+        update = h.createUpdate("""
+            UPDATE inbox SET status = 'DONE', lease_owner = NULL, lease_until = NULL, finished_at = :now
+            WHERE delivery_id = :id AND status = 'PENDING' AND lease_owner = :worker""");
       }
-      if (!transientFailure || attempts.get() >= settings.maxAttempts()) {
-        h.createUpdate("""
-                UPDATE inbox SET status = 'DEAD', last_error = :error, lease_owner = NULL, lease_until = NULL,
-                    finished_at = :now
-                WHERE delivery_id = :id""")
-            .bind("error", error).bind("now", now).bind("id", deliveryId).execute();
-        return InboxStatus.DEAD;
+      int settled = update.bind("now", now).bind("id", deliveryId).bind("worker", worker).execute();
+      if (settled == 0) {
+        LOG.info("delivery {} was settled by {} after its lease passed to another worker", deliveryId, worker);
       }
-      h.createUpdate("""
-              UPDATE inbox SET last_error = :error, lease_owner = NULL, lease_until = NULL, next_attempt_at = :next
-              WHERE delivery_id = :id""")
-          .bind("error", error).bind("next", now.plus(longer(settings.backoffAfter(attempts.get()), notBefore)))
-          .bind("id", deliveryId).execute();
-      return InboxStatus.PENDING;
+      return status(h, deliveryId).orElseThrow(() -> new IllegalArgumentException("no delivery " + deliveryId));
     });
   }
 
-  /**
-   * Puts a dead delivery back in the queue with fresh attempts. Its run's claim is still its own, so the pipeline
-   * resumes where it stopped.
-   *
-   * @throws IllegalArgumentException if there is no dead delivery with that id
-   */
-  public InboxEntry replay(String deliveryId) {
+  /** A dead delivery goes back in the queue with fresh attempts; its run's claim is still its own. */
+  @Override
+  public DeliveryEntry replay(String deliveryId) {
     Instant now = clock.instant();
     return store.transaction("replay delivery " + deliveryId, h -> {
       int replayed = h.createUpdate("""
@@ -297,8 +274,8 @@ public final class JdbiInbox {
     });
   }
 
-  /** Deliveries, newest first, optionally of one status only. */
-  public List<InboxEntry> list(Optional<InboxStatus> status, int limit) {
+  @Override
+  public List<DeliveryEntry> list(Optional<DeliveryStatus> status, int limit) {
     Objects.requireNonNull(status, "status");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive, was " + limit);
@@ -306,33 +283,34 @@ public final class JdbiInbox {
     return store.transaction("list deliveries", h -> entries(h, status, Optional.empty(), limit));
   }
 
-  /** One delivery, if it exists. */
-  public Optional<InboxEntry> find(String deliveryId) {
+  @Override
+  public Optional<DeliveryEntry> find(String deliveryId) {
     return store.transaction("find delivery", h -> entries(h, Optional.empty(), Optional.of(deliveryId), 1))
         .stream().findFirst();
   }
 
-  /** The delivery's raw body as received, for inspection; empty for no such delivery, blank once pruned. */
+  /** Blank once pruned. */
+  @Override
   public Optional<String> rawBody(String deliveryId) {
     return store.transaction("read delivery body", h -> h.createQuery(
             "SELECT body FROM inbox WHERE delivery_id = :id").bind("id", deliveryId).mapTo(String.class).findOne());
   }
 
-  /** How many deliveries are in each status. */
-  public Map<InboxStatus, Long> counts() {
+  @Override
+  public Map<DeliveryStatus, Long> counts() {
     return store.transaction("count deliveries", h -> {
-      Map<InboxStatus, Long> counts = new EnumMap<>(InboxStatus.class);
-      for (InboxStatus s : InboxStatus.values()) {
+      Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+      for (DeliveryStatus s : DeliveryStatus.values()) {
         counts.put(s, 0L);
       }
       h.createQuery("SELECT status, COUNT(*) AS n FROM inbox GROUP BY status")
-          .map((rs, ctx) -> Map.entry(InboxStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+          .map((rs, ctx) -> Map.entry(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n")))
           .forEach(e -> counts.put(e.getKey(), e.getValue()));
       return counts;
     });
   }
 
-  /** When the oldest delivery still waiting for (or held by) a worker was received; empty when none waits. */
+  @Override
   public Optional<Instant> oldestPending() {
     return store.transaction("oldest pending delivery", h -> h.createQuery(
             "SELECT MIN(received_at) AS oldest FROM inbox WHERE status = 'PENDING'")
@@ -340,12 +318,12 @@ public final class JdbiInbox {
         .one());
   }
 
-  private static Optional<InboxStatus> status(Handle h, String deliveryId) {
+  private static Optional<DeliveryStatus> status(Handle h, String deliveryId) {
     return h.createQuery("SELECT status FROM inbox WHERE delivery_id = :id")
-        .bind("id", deliveryId).mapTo(String.class).findOne().map(InboxStatus::valueOf);
+        .bind("id", deliveryId).mapTo(String.class).findOne().map(DeliveryStatus::valueOf);
   }
 
-  private static List<InboxEntry> entries(Handle h, Optional<InboxStatus> status, Optional<String> id, int limit) {
+  private static List<DeliveryEntry> entries(Handle h, Optional<DeliveryStatus> status, Optional<String> id, int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM inbox WHERE 1 = 1");
     status.ifPresent(s -> sql.append(" AND status = :status"));
     id.ifPresent(s -> sql.append(" AND delivery_id = :id"));
@@ -355,25 +333,31 @@ public final class JdbiInbox {
     id.ifPresent(s -> query.bind("id", s));
     return query.map((rs, ctx) -> {
       String source = rs.getString("source");
-      return new InboxEntry(rs.getString("delivery_id"), InboxStatus.valueOf(rs.getString("status")),
+      return new DeliveryEntry(rs.getString("delivery_id"), DeliveryStatus.valueOf(rs.getString("status")),
           Rows.optionalString(rs, "run_id").map(r -> source + ":" + r), Rows.instant(rs, "received_at"),
           rs.getInt("attempts"), Rows.optionalString(rs, "last_error"));
     }).list();
   }
 
-  private static InboxItem item(ResultSet rs) throws SQLException {
-    FailureEvent event = new FailureEvent(
-        RunKey.of(Source.valueOf(rs.getString("source")), rs.getString("run_id")),
-        nonNull(rs.getString("job_id")), nonNull(rs.getString("job_name")), nonNull(rs.getString("workspace")),
-        Rows.instant(rs, "occurred_at"), Rows.optionalString(rs, "reported_error"), rs.getString("body"));
-    return new InboxItem(rs.getString("delivery_id"), event, rs.getInt("attempts"));
+  private static DeliveryItem item(ResultSet rs) throws SQLException {
+    Source source = Source.valueOf(rs.getString("source"));
+    Optional<String> window = Rows.optionalString(rs, "alert_window");
+    FailureReport report = window.isPresent()
+        ? window(source, AnalysisJson.readMap(window.get()), rs)
+        : new FailureEvent(RunKey.of(source, rs.getString("run_id")), nonNull(rs.getString("job_id")),
+            nonNull(rs.getString("job_name")), nonNull(rs.getString("workspace")), Rows.instant(rs, "occurred_at"),
+            Rows.optionalString(rs, "reported_error"), rs.getString("body"));
+    return new DeliveryItem(rs.getString("delivery_id"), report, rs.getInt("attempts"));
+  }
+
+  private static AlertWindow window(Source source, Map<String, String> fields, ResultSet rs) throws SQLException {
+    return new AlertWindow(source, nonNull(rs.getString("workspace")), Optional.ofNullable(fields.get("jobName")),
+        Optional.ofNullable(fields.get("taskName")), Instant.parse(fields.get("windowStart")),
+        Instant.parse(fields.get("windowEnd")), fields.get("signal"), fields.get("alertId"),
+        Rows.instant(rs, "occurred_at"), rs.getString("body"));
   }
 
   private static String nonNull(String value) {
     return value == null ? "" : value;
-  }
-
-  private static Duration longer(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
   }
 }

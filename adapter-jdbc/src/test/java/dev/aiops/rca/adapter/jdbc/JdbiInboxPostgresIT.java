@@ -1,16 +1,25 @@
 package dev.aiops.rca.adapter.jdbc;
 
+import dev.aiops.rca.port.out.DeliveryInbox;
+import dev.aiops.rca.port.out.IncidentRepository;
+import dev.aiops.rca.testkit.DeliveryInboxContract;
 import dev.aiops.rca.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 
-class JdbiInboxPostgresIT implements InboxContract {
+class JdbiInboxPostgresIT implements DeliveryInboxContract {
 
   private final TestDatabases databases = new TestDatabases();
   private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
+  private final JdbcStore store = databases.postgres();
 
   @Override
-  public JdbcStore store() {
-    return databases.postgres();
+  public DeliveryInbox inbox() {
+    return store.inbox(clock);
+  }
+
+  @Override
+  public IncidentRepository incidents() {
+    return store.incidents();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentDraft;
@@ -73,7 +74,7 @@ interface MigrationContract {
 
     JdbcStore latest = databases().track(JdbcStore.open(settings));
 
-    assertThat(latest.schemaVersion()).isEqualTo("4");
+    assertThat(latest.schemaVersion()).isEqualTo("5");
     JdbiIncidentRepository incidents = latest.incidents();
     assertThat(incidents.find(before.id())).contains(before);
     assertThat(incidents.find(before.id()).orElseThrow().costTags()).isEmpty();
@@ -83,9 +84,29 @@ interface MigrationContract {
     Incident tagged = incidents.file(Samples.draft("3", 'b', Samples.T0, Map.of("team", "data"))).incident();
     assertThat(incidents.find(tagged.id()).orElseThrow().costTags()).isEqualTo(Map.of("team", "data"));
     assertThat(latest.builtinIssueTracker(Clock.systemUTC()).count()).isZero();
-    assertThat(latest.inbox(InboxSettings.defaults(), Clock.systemUTC()).list(Optional.empty(), 10)).isEmpty();
+    assertThat(latest.inbox(Clock.systemUTC()).list(Optional.empty(), 10)).isEmpty();
     assertThat(latest.effects().pending(10)).isEqualTo(List.of());
     assertThat(incidents.unfinishedRemediations(10)).singleElement()
         .satisfies(outcome -> assertThat(outcome.newRun()).map(Object::toString).contains("9"));
+  }
+
+  @Test
+  default void should_dead_letter_with_a_reason_an_alert_window_that_an_earlier_version_stored_as_a_run() {
+    JdbcSettings settings = freshDatabase();
+    JdbcStore.migrateTo(settings, "4");
+    try (JdbcStore v4 = JdbcStore.openWithoutMigrating(settings)) {
+      v4.jdbi().useHandle(h -> h.createUpdate("""
+              INSERT INTO inbox (delivery_id, status, source, run_id, job_id, job_name, workspace, occurred_at, body,
+                  headers, received_at, attempts, next_attempt_at)
+              VALUES ('hdr:a-1', 'PENDING', 'ADF', 'alert-window-0123456789abcdef', '', 'alert', 'adf-prod', :at,
+                  '{}', '{}', :at, 0, :at)""").bind("at", Samples.T0).execute());
+    }
+
+    try (JdbcStore latest = JdbcStore.open(settings)) {
+      assertThat(latest.inbox(Clock.systemUTC()).find("hdr:a-1")).hasValueSatisfying(entry -> {
+        assertThat(entry.status()).isEqualTo(DeliveryStatus.DEAD);
+        assertThat(entry.lastError()).hasValueSatisfying(error -> assertThat(error).contains("re-send the alert"));
+      });
+    }
   }
 }
