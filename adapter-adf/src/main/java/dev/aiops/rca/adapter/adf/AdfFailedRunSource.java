@@ -1,6 +1,7 @@
 package dev.aiops.rca.adapter.adf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunId;
@@ -127,20 +128,21 @@ public final class AdfFailedRunSource implements FailedRunSource {
    *
    * @throws PermanentPortException if the alert is about another factory than the configured one
    */
-  public List<FailureEvent> failedRunsIn(AdfWebhook.AlertWindow window) {
+  @Override
+  public List<FailureEvent> failedRunsIn(AlertWindow window) {
     AdfSettings settings = runs.settings();
-    String factory = AdfWebhooks.factoryName(window.factory()).orElse("");
+    String factory = AdfWebhookReader.factoryName(window.workspace()).orElse("");
     if (!factory.equalsIgnoreCase(settings.factoryName())) {
-      throw new PermanentPortException("the alert is about factory '" + window.factory()
+      throw new PermanentPortException("the alert is about factory '" + window.workspace()
           + "' but ADF_FACTORY_NAME is '" + settings.factoryName() + "'");
     }
-    if (window.factory().toLowerCase(Locale.ROOT).contains("/subscriptions/") && !window.factory()
+    if (window.workspace().toLowerCase(Locale.ROOT).contains("/subscriptions/") && !window.workspace()
         .toLowerCase(Locale.ROOT).contains("/subscriptions/" + settings.subscriptionId().toLowerCase(Locale.ROOT))) {
-      throw new PermanentPortException("the alert is about factory '" + window.factory()
+      throw new PermanentPortException("the alert is about factory '" + window.workspace()
           + "' in another subscription than AZURE_SUBSCRIPTION_ID " + settings.subscriptionId());
     }
     List<JsonNode> failed = runs.queryFailedPipelineRuns(window.windowStart().minus(ALERT_LOOKBACK),
-        window.windowEnd().plus(ALERT_LAG), window.pipelineName());
+        window.windowEnd().plus(ALERT_LAG), window.jobName());
     Map<String, FailureEvent> byRun = new LinkedHashMap<>();
     for (JsonNode run : failed) {
       String runId = run.path("runId").asText("");
@@ -148,7 +150,7 @@ public final class AdfFailedRunSource implements FailedRunSource {
         continue;
       }
       String pipeline = run.path("pipelineName").asText("");
-      Instant at = AdfWebhooks.time(run.path("runEnd")).or(() -> AdfWebhooks.time(run.path("lastUpdated")))
+      Instant at = AdfWebhookReader.time(run.path("runEnd")).or(() -> AdfWebhookReader.time(run.path("lastUpdated")))
           .orElse(window.firedAt());
       String message = run.path("message").asText("");
       byRun.put(runId, new FailureEvent(RunKey.of(Source.ADF, runId), pipeline, pipeline, settings.factoryName(),
@@ -159,9 +161,9 @@ public final class AdfFailedRunSource implements FailedRunSource {
 
   private void collectActivityRuns(
       JsonNode pipelineRun, String runId, int depth, List<JsonNode> into, Set<String> visited) {
-    Instant start = AdfWebhooks.time(pipelineRun.path("runStart")).orElse(runs.now());
-    Instant end = AdfWebhooks.time(pipelineRun.path("runEnd"))
-        .or(() -> AdfWebhooks.time(pipelineRun.path("lastUpdated"))).orElse(runs.now());
+    Instant start = AdfWebhookReader.time(pipelineRun.path("runStart")).orElse(runs.now());
+    Instant end = AdfWebhookReader.time(pipelineRun.path("runEnd"))
+        .or(() -> AdfWebhookReader.time(pipelineRun.path("lastUpdated"))).orElse(runs.now());
     // Whole hours a day either side: generous, since the filter is on lastUpdated, and stable for a given run.
     Instant after = start.truncatedTo(ChronoUnit.HOURS).minus(ACTIVITY_MARGIN);
     Instant before = end.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)).plus(ACTIVITY_MARGIN);
@@ -214,7 +216,7 @@ public final class AdfFailedRunSource implements FailedRunSource {
     String notebook = activity.path("input").path("notebookPath").asText("");
     String name = notebook.isBlank() ? activity.path("activityName").asText("") : notebook;
     String error = activity.path("error").path("message").asText("");
-    Instant at = AdfWebhooks.time(activity.path("activityRunEnd")).orElse(event.occurredAt());
+    Instant at = AdfWebhookReader.time(activity.path("activityRunEnd")).orElse(event.occurredAt());
     return new FailureEvent(RunKey.of(Source.DATABRICKS, link.runId()), link.jobId(), name, link.host(), at,
         error.isBlank() ? Optional.empty() : Optional.of(error), event.rawPayload());
   }

@@ -6,6 +6,7 @@ import static dev.aiops.rca.adapter.adf.AdfStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunId;
@@ -14,6 +15,7 @@ import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
 import dev.aiops.rca.domain.TaskRun;
+import dev.aiops.rca.domain.WebhookReading;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.RunNotFinishedException;
 import dev.aiops.rca.port.TransientPortException;
@@ -216,7 +218,7 @@ class AdfFailedRunSourceTest implements FailedRunSourceContract {
   @Test
   void should_find_each_failed_run_of_a_metric_alert_window_once() {
     String body = fixture("common-alert-schema-adf-metric-pipelinefailedruns-fired.json");
-    AdfWebhook.AlertWindow window = (AdfWebhook.AlertWindow) AdfWebhooks.parse(body, AT);
+    AlertWindow window = ((WebhookReading.FailuresInWindow) new AdfWebhookReader().read(body, AT)).window();
     String failedRun = json(fixture("pipelinerun-get-failed.json")).toString();
     String other = failedRun.replace(RUN, "77777777-2b8f-4d1e-9a0c-5f6e7d8c9b01");
     stub.pipelineRunQuery(
@@ -243,7 +245,7 @@ class AdfFailedRunSourceTest implements FailedRunSourceContract {
 
   @Test
   void should_refuse_an_alert_window_of_another_factory() {
-    AdfWebhook.AlertWindow window = new AdfWebhook.AlertWindow(
+    AlertWindow window = new AlertWindow(Source.ADF,
         "/subscriptions/" + AdfStub.SUBSCRIPTION + "/resourcegroups/rg/providers/microsoft.datafactory/factories/other",
         Optional.empty(), Optional.empty(), AT, AT, "PipelineFailedRuns", "a", AT, "{}");
 

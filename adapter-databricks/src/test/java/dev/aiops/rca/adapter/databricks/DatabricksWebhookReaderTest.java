@@ -5,38 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.WebhookReading;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DatabricksWebhooksTest {
+class DatabricksWebhookReaderTest {
 
   private static final Instant AT = Instant.parse("2026-11-27T03:00:00Z");
 
   @ParameterizedTest
   @ValueSource(strings = {"webhook-job-failure.json", "webhook-job-failure-numeric-ids.json"})
   void should_read_a_job_failure_whether_ids_are_strings_or_numbers(String file) {
-    DatabricksWebhook parsed = DatabricksWebhooks.parse(fixture(file), AT);
+    WebhookReading parsed = new DatabricksWebhookReader().read(fixture(file), AT);
 
-    assertThat(parsed).isInstanceOfSatisfying(DatabricksWebhook.Failure.class, failure -> {
-      assertThat(failure.event().run()).isEqualTo(RunKey.of(Source.DATABRICKS, "455644833"));
-      assertThat(failure.event().jobId()).isEqualTo("11223344");
-      assertThat(failure.event().jobName()).isEqualTo("A multitask job");
-      assertThat(failure.event().workspace()).isEqualTo("1234567890123456");
-      assertThat(failure.event().rawPayload()).isEqualTo(fixture(file));
-      assertThat(failure.taskKey()).isEmpty();
+    assertThat(parsed).isInstanceOfSatisfying(WebhookReading.RunFailures.class, failures -> {
+      assertThat(failures.events().get(0).run()).isEqualTo(RunKey.of(Source.DATABRICKS, "455644833"));
+      assertThat(failures.events().get(0).jobId()).isEqualTo("11223344");
+      assertThat(failures.events().get(0).jobName()).isEqualTo("A multitask job");
+      assertThat(failures.events().get(0).workspace()).isEqualTo("1234567890123456");
+      assertThat(failures.events().get(0).rawPayload()).isEqualTo(fixture(file));
     });
   }
 
   @Test
   void should_key_a_task_failure_by_its_parent_job_run() {
-    DatabricksWebhook parsed = DatabricksWebhooks.parse(fixture("webhook-task-failure.json"), AT);
+    WebhookReading parsed = new DatabricksWebhookReader().read(fixture("webhook-task-failure.json"), AT);
 
-    assertThat(parsed).isInstanceOfSatisfying(DatabricksWebhook.Failure.class, failure -> {
-      assertThat(failure.event().run().runId().value()).isEqualTo("455644833");
-      assertThat(failure.taskKey()).hasValue("Orders_Ingest");
+    assertThat(parsed).isInstanceOfSatisfying(WebhookReading.RunFailures.class, failures -> {
+      assertThat(failures.events().get(0).run().runId().value()).isEqualTo("455644833");
     });
   }
 
@@ -49,8 +48,8 @@ class DatabricksWebhooksTest {
     // The documented examples hold placeholders such as "run_id": "run_id"; real ids are numbers.
     String body = fixture(file).replaceAll("\"(parent_)?run_id\": \"[a-z_]+\"", "\"run_id\": \"1\"");
 
-    assertThat(DatabricksWebhooks.parse(body, AT)).isInstanceOfSatisfying(DatabricksWebhook.OtherEvent.class,
-        other -> assertThat(other.eventType()).isEqualTo(eventType));
+    assertThat(new DatabricksWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.Ignored.class,
+        other -> assertThat(other.reason()).startsWith(eventType + " for run"));
   }
 
   @Test
@@ -58,11 +57,11 @@ class DatabricksWebhooksTest {
     String body = "{\"event\":\"on_failure\",\"run_id\":42,\"job_id\":7,\"job_name\":\"etl_orders\","
         + "\"error_message\":\"Table not found\"}";
 
-    assertThat(DatabricksWebhooks.parse(body, AT)).isInstanceOfSatisfying(DatabricksWebhook.Failure.class, f -> {
-      assertThat(f.event().run().runId().value()).isEqualTo("42");
-      assertThat(f.event().jobName()).isEqualTo("etl_orders");
-      assertThat(f.event().reportedError()).hasValue("Table not found");
-      assertThat(f.event().occurredAt()).isEqualTo(AT);
+    assertThat(new DatabricksWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.RunFailures.class, failures -> {
+      assertThat(failures.events().get(0).run().runId().value()).isEqualTo("42");
+      assertThat(failures.events().get(0).jobName()).isEqualTo("etl_orders");
+      assertThat(failures.events().get(0).reportedError()).hasValue("Table not found");
+      assertThat(failures.events().get(0).occurredAt()).isEqualTo(AT);
     });
   }
 
@@ -75,7 +74,7 @@ class DatabricksWebhooksTest {
       "{\"event\":\"on_failure\",\"run_id\":\"../../etc\"}|not a Databricks run id",
       "{\"event_type\":\"jobs.on_failure\",\"run\":{\"run_id\":\"run_id\"}}|not a Databricks run id"})
   void should_reject_a_body_without_a_usable_run_and_say_why(String body, String reason) {
-    assertThat(DatabricksWebhooks.parse(body, AT)).isInstanceOfSatisfying(DatabricksWebhook.Rejected.class,
+    assertThat(new DatabricksWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.Unusable.class,
         rejected -> assertThat(rejected.reason()).contains(reason));
   }
 }

@@ -3,9 +3,12 @@ package dev.aiops.rca.adapter.adf;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.WebhookReading;
+import dev.aiops.rca.port.out.WebhookReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code ADFActivityRun}, fired or resolved) and the JSON a pipeline's own Web activity or Logic App posts. The body
  * is kept verbatim in every event.
  */
-public final class AdfWebhooks {
+public final class AdfWebhookReader implements WebhookReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern FACTORY_ID = Pattern.compile("(?i)/factories/([^/?#\\s]+)");
@@ -33,32 +36,36 @@ public final class AdfWebhooks {
   private static final List<String> RUN_ID_NAMES = List.of("pipelinerunid", "runid");
   private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
 
-  private AdfWebhooks() {}
+  @Override
+  public Source source() {
+    return Source.ADF;
+  }
 
-  /** Parses one body as received. */
-  public static AdfWebhook parse(String body, Instant receivedAt) {
+  /** Reads one body as received. */
+  @Override
+  public WebhookReading read(String body, Instant receivedAt) {
     JsonNode root;
     try {
       root = JSON.readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
-      return new AdfWebhook.Rejected("the body is not JSON: " + e.getOriginalMessage());
+      return new WebhookReading.Unusable("the body is not JSON: " + e.getOriginalMessage());
     }
     if (root != null && root.isArray()) {
       // A Logic App that batches its failures posts an array of the same bodies.
       List<FailureEvent> events = new ArrayList<>();
       for (int i = 0; i < root.size(); i++) {
-        AdfWebhook one = root.get(i).isObject() ? custom(root.get(i), body, receivedAt)
-            : new AdfWebhook.Rejected("not a JSON object");
-        if (one instanceof AdfWebhook.Rejected rejected) {
-          return new AdfWebhook.Rejected("element " + i + ": " + rejected.reason());
+        WebhookReading one = root.get(i).isObject() ? custom(root.get(i), body, receivedAt)
+            : new WebhookReading.Unusable("not a JSON object");
+        if (one instanceof WebhookReading.Unusable unusable) {
+          return new WebhookReading.Unusable("element " + i + ": " + unusable.reason());
         }
-        events.addAll(((AdfWebhook.Failures) one).events());
+        events.addAll(((WebhookReading.RunFailures) one).events());
       }
-      return events.isEmpty() ? new AdfWebhook.Rejected("the body is an empty array")
-          : new AdfWebhook.Failures(dedup(events));
+      return events.isEmpty() ? new WebhookReading.Unusable("the body is an empty array")
+          : new WebhookReading.RunFailures(dedup(events));
     }
     if (root == null || !root.isObject()) {
-      return new AdfWebhook.Rejected("the body is not a JSON object");
+      return new WebhookReading.Unusable("the body is not a JSON object");
     }
     if (text(root.path("schemaId")).equalsIgnoreCase("azureMonitorCommonAlertSchema")
         || root.path("data").path("essentials").isObject()) {
@@ -69,22 +76,22 @@ public final class AdfWebhooks {
 
   // --- Azure Monitor common alert schema ---
 
-  private static AdfWebhook commonAlert(JsonNode root, String body, Instant receivedAt) {
+  private static WebhookReading commonAlert(JsonNode root, String body, Instant receivedAt) {
     JsonNode essentials = root.path("data").path("essentials");
     JsonNode context = root.path("data").path("alertContext");
     String alertId = text(essentials.path("alertId"));
     String alertRule = text(essentials.path("alertRule"));
     if (!mentionsDataFactory(essentials, context)) {
-      return new AdfWebhook.Rejected("not a Data Factory alert: rule '" + alertRule + "' targets "
+      return new WebhookReading.Unusable("not a Data Factory alert: rule '" + alertRule + "' targets "
           + essentials.path("alertTargetIDs"));
     }
     if (text(essentials.path("monitorCondition")).equalsIgnoreCase("Resolved")) {
-      return new AdfWebhook.Resolved(alertId, alertRule,
-          time(essentials.path("resolvedDateTime")).orElse(receivedAt));
+      return new WebhookReading.Resolved("alert " + alertRule + " resolved at "
+          + time(essentials.path("resolvedDateTime")).orElse(receivedAt) + " is recorded; nothing to analyse");
     }
     String signal = text(essentials.path("signalType"));
     if (!signal.equalsIgnoreCase("Metric") && !signal.equalsIgnoreCase("Log")) {
-      return new AdfWebhook.Rejected("signal type '" + signal + "' is not handled: use a metric alert on "
+      return new WebhookReading.Unusable("signal type '" + signal + "' is not handled: use a metric alert on "
           + "PipelineFailedRuns/ActivityFailedRuns or a log search alert on ADFPipelineRun/ADFActivityRun");
     }
     Instant firedAt = time(essentials.path("firedDateTime")).orElse(receivedAt);
@@ -93,7 +100,7 @@ public final class AdfWebhooks {
     List<FailureEvent> named = new ArrayList<>();
     for (Map<String, String> row : rows(context)) {
       runIdOf(row).ifPresent(runId -> {
-        String rowFactory = Optional.ofNullable(row.get("resourceid")).flatMap(AdfWebhooks::factoryName)
+        String rowFactory = Optional.ofNullable(row.get("resourceid")).flatMap(AdfWebhookReader::factoryName)
             .orElse(factoryName(factory).orElse(factory));
         named.add(new FailureEvent(RunKey.of(Source.ADF, runId), row.getOrDefault("pipelinename", ""),
             row.getOrDefault("pipelinename", ""), rowFactory, firedAt,
@@ -101,10 +108,10 @@ public final class AdfWebhooks {
       });
     }
     if (!named.isEmpty()) {
-      return new AdfWebhook.Failures(dedup(named));
+      return new WebhookReading.RunFailures(dedup(named));
     }
     if (factory.isEmpty()) {
-      return new AdfWebhook.Rejected("the alert names no data factory (alertTargetIDs, configurationItems or a "
+      return new WebhookReading.Unusable("the alert names no data factory (alertTargetIDs, configurationItems or a "
           + "ResourceId dimension)");
     }
     JsonNode condition = context.path("condition");
@@ -117,8 +124,8 @@ public final class AdfWebhooks {
     Duration size = duration(condition.path("windowSize")).orElse(DEFAULT_WINDOW);
     Instant end = time(condition.path("windowEndTime")).orElse(firedAt);
     Instant start = time(condition.path("windowStartTime")).orElse(end.minus(size));
-    return new AdfWebhook.AlertWindow(factory, pipeline, activity, start, end,
-        metric.isEmpty() ? signal + " alert " + alertRule : metric, alertId, firedAt, body);
+    return new WebhookReading.FailuresInWindow(new AlertWindow(Source.ADF, factory, pipeline, activity, start, end,
+        metric.isEmpty() ? signal + " alert " + alertRule : metric, alertId, firedAt, body));
   }
 
   private static boolean mentionsDataFactory(JsonNode essentials, JsonNode context) {
@@ -232,7 +239,7 @@ public final class AdfWebhooks {
 
   // --- the pipeline's own Web activity or Logic App ---
 
-  private static AdfWebhook custom(JsonNode root, String body, Instant receivedAt) {
+  private static WebhookReading custom(JsonNode root, String body, Instant receivedAt) {
     String runId = first(root, "pipelineRunId", "PipelineRunId", "runId", "RunId", "pipeline_run_id");
     String pipeline = first(root, "pipelineName", "PipelineName", "pipeline");
     String factory = first(root, "dataFactoryName", "DataFactoryName", "factoryName", "dataFactory", "DataFactory");
@@ -242,21 +249,21 @@ public final class AdfWebhooks {
     }
     for (String value : List.of(runId, pipeline, factory, error)) {
       if (value.contains("@{") || value.startsWith("@pipeline") || value.startsWith("@activity")) {
-        return new AdfWebhook.Rejected("the body holds an ADF expression that was not evaluated ("
+        return new WebhookReading.Unusable("the body holds an ADF expression that was not evaluated ("
             + abbreviate(value) + "): write it as \"@{pipeline().RunId}\" inside the Web activity's body");
       }
     }
     if (runId.isEmpty()) {
-      return new AdfWebhook.Rejected(pipeline.isEmpty() && factory.isEmpty()
+      return new WebhookReading.Unusable(pipeline.isEmpty() && factory.isEmpty()
           ? "neither an Azure Monitor alert (common alert schema) nor a pipeline failure body with pipelineRunId"
           : "no pipeline run id: add \"pipelineRunId\": \"@{pipeline().RunId}\" to the body");
     }
     if (!RUN_ID.matcher(runId).matches()) {
-      return new AdfWebhook.Rejected("the run id is not an ADF pipeline run id: " + abbreviate(runId));
+      return new WebhookReading.Unusable("the run id is not an ADF pipeline run id: " + abbreviate(runId));
     }
     FailureEvent event = new FailureEvent(RunKey.of(Source.ADF, runId), pipeline, pipeline, factory, receivedAt,
         error.isEmpty() ? Optional.empty() : Optional.of(error), body);
-    return new AdfWebhook.Failures(List.of(event));
+    return new WebhookReading.RunFailures(List.of(event));
   }
 
   // --- helpers ---

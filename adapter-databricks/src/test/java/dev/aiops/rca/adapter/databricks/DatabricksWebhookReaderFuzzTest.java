@@ -3,13 +3,14 @@ package dev.aiops.rca.adapter.databricks;
 import static dev.aiops.rca.adapter.databricks.DatabricksStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiops.rca.domain.WebhookReading;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Mutated and generated bodies: the parser always answers, and a rejection always says why. */
-class DatabricksWebhooksFuzzTest {
+class DatabricksWebhookReaderFuzzTest {
 
   private static final List<String> SEEDS = List.of(
       fixture("webhook-job-failure.json"), fixture("webhook-task-failure.json"),
@@ -22,10 +23,10 @@ class DatabricksWebhooksFuzzTest {
     for (int i = 0; i < 10_000; i++) {
       String body = mutate(SEEDS.get(random.nextInt(SEEDS.size())), random);
 
-      DatabricksWebhook parsed = DatabricksWebhooks.parse(body, Instant.EPOCH);
+      WebhookReading parsed = new DatabricksWebhookReader().read(body, Instant.EPOCH);
 
       assertThat(parsed).as("body %d: %s", i, body).isNotNull();
-      if (parsed instanceof DatabricksWebhook.Rejected rejected) {
+      if (parsed instanceof WebhookReading.Unusable rejected) {
         assertThat(rejected.reason()).as("body %d", i).isNotBlank();
       }
     }
@@ -36,10 +37,10 @@ class DatabricksWebhooksFuzzTest {
     String deep = "{\"event_type\":\"jobs.on_failure\",\"run\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
     String huge = "{\"event_type\":\"jobs.on_failure\",\"run\":{\"run_id\":" + "9".repeat(400) + "}}";
 
-    assertThat(DatabricksWebhooks.parse(deep, Instant.EPOCH)).isInstanceOf(DatabricksWebhook.Rejected.class);
-    assertThat(DatabricksWebhooks.parse(huge, Instant.EPOCH)).isInstanceOf(DatabricksWebhook.Rejected.class);
-    assertThat(DatabricksWebhooks.parse("", Instant.EPOCH)).isInstanceOf(DatabricksWebhook.Rejected.class);
-    assertThat(DatabricksWebhooks.parse(null, Instant.EPOCH)).isInstanceOf(DatabricksWebhook.Rejected.class);
+    assertThat(new DatabricksWebhookReader().read(deep, Instant.EPOCH)).isInstanceOf(WebhookReading.Unusable.class);
+    assertThat(new DatabricksWebhookReader().read(huge, Instant.EPOCH)).isInstanceOf(WebhookReading.Unusable.class);
+    assertThat(new DatabricksWebhookReader().read("", Instant.EPOCH)).isInstanceOf(WebhookReading.Unusable.class);
+    assertThat(new DatabricksWebhookReader().read(null, Instant.EPOCH)).isInstanceOf(WebhookReading.Unusable.class);
   }
 
   private static String mutate(String seed, Random random) {

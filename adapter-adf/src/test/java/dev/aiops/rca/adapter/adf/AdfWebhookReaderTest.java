@@ -3,15 +3,17 @@ package dev.aiops.rca.adapter.adf;
 import static dev.aiops.rca.adapter.adf.AdfStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.WebhookReading;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AdfWebhooksTest {
+class AdfWebhookReaderTest {
 
   private static final Instant AT = Instant.parse("2026-11-20T03:50:00Z");
   private static final String RUN = AdfFailedRunSourceTest.RUN;
@@ -22,13 +24,14 @@ class AdfWebhooksTest {
   void should_turn_a_fired_pipeline_failed_runs_metric_alert_into_a_window_for_that_pipeline() {
     String body = fixture("common-alert-schema-adf-metric-pipelinefailedruns-fired.json");
 
-    assertThat(AdfWebhooks.parse(body, AT)).isInstanceOfSatisfying(AdfWebhook.AlertWindow.class, window -> {
-      assertThat(window.factory()).isEqualTo(FACTORY_ID);
-      assertThat(window.pipelineName()).hasValue("pl_sales_daily");
-      assertThat(window.activityName()).isEmpty();
+    assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.FailuresInWindow.class, found -> {
+          AlertWindow window = found.window();
+      assertThat(window.workspace()).isEqualTo(FACTORY_ID);
+      assertThat(window.jobName()).hasValue("pl_sales_daily");
+      assertThat(window.taskName()).isEmpty();
       assertThat(window.windowStart()).isEqualTo(Instant.parse("2026-11-20T03:40:00Z"));
       assertThat(window.windowEnd()).isEqualTo(Instant.parse("2026-11-20T03:45:00Z"));
-      assertThat(window.metricName()).isEqualTo("PipelineFailedRuns");
+      assertThat(window.signal()).isEqualTo("PipelineFailedRuns");
       assertThat(window.alertId()).endsWith("/alerts/6f2c1a77-5a0e-4e7b-9c43-2d7d5d2f0a11");
       assertThat(window.firedAt()).isEqualTo(Instant.parse("2026-11-20T03:46:12.5512731Z"));
       assertThat(window.rawPayload()).isEqualTo(body);
@@ -37,30 +40,31 @@ class AdfWebhooksTest {
 
   @Test
   void should_search_the_whole_factory_when_the_metric_rule_does_not_split_by_pipeline() {
-    assertThat(AdfWebhooks.parse(fixture("common-alert-schema-adf-metric-pipelinefailedruns-nodimensions.json"), AT))
-        .isInstanceOfSatisfying(AdfWebhook.AlertWindow.class, window -> {
-          assertThat(window.pipelineName()).isEmpty();
-          assertThat(window.factory()).isEqualTo(FACTORY_ID);
+    assertThat(new AdfWebhookReader().read(fixture("common-alert-schema-adf-metric-pipelinefailedruns-nodimensions.json"), AT))
+        .isInstanceOfSatisfying(WebhookReading.FailuresInWindow.class, found -> {
+          AlertWindow window = found.window();
+          assertThat(window.jobName()).isEmpty();
+          assertThat(window.workspace()).isEqualTo(FACTORY_ID);
         });
   }
 
   @Test
   void should_read_pipeline_and_activity_of_an_activity_failed_runs_metric_alert() {
-    assertThat(AdfWebhooks.parse(fixture("common-alert-schema-adf-metric-activityfailedruns-fired.json"), AT))
-        .isInstanceOfSatisfying(AdfWebhook.AlertWindow.class, window -> {
-          assertThat(window.metricName()).isEqualTo("ActivityFailedRuns");
-          assertThat(window.pipelineName()).hasValue("pl_sales_daily");
-          assertThat(window.activityName()).hasValue("nb_transform_sales");
+    assertThat(new AdfWebhookReader().read(fixture("common-alert-schema-adf-metric-activityfailedruns-fired.json"), AT))
+        .isInstanceOfSatisfying(WebhookReading.FailuresInWindow.class, found -> {
+          AlertWindow window = found.window();
+          assertThat(window.signal()).isEqualTo("ActivityFailedRuns");
+          assertThat(window.jobName()).hasValue("pl_sales_daily");
+          assertThat(window.taskName()).hasValue("nb_transform_sales");
         });
   }
 
   @Test
   void should_record_a_resolved_alert_without_a_pipeline() {
-    assertThat(AdfWebhooks.parse(fixture("common-alert-schema-adf-metric-pipelinefailedruns-resolved.json"), AT))
-        .isInstanceOfSatisfying(AdfWebhook.Resolved.class, resolved -> {
-          assertThat(resolved.alertId()).endsWith("6f2c1a77-5a0e-4e7b-9c43-2d7d5d2f0a11");
-          assertThat(resolved.alertRule()).isEqualTo("adf-sales-prod-pipeline-failed");
-          assertThat(resolved.resolvedAt()).isEqualTo(Instant.parse("2026-11-20T04:01:09.0391174Z"));
+    assertThat(new AdfWebhookReader().read(fixture("common-alert-schema-adf-metric-pipelinefailedruns-resolved.json"), AT))
+        .isInstanceOfSatisfying(WebhookReading.Resolved.class, resolved -> {
+          assertThat(resolved.detail()).contains("adf-sales-prod-pipeline-failed")
+              .contains(Instant.parse("2026-11-20T04:01:09.0391174Z").toString());
         });
   }
 
@@ -68,7 +72,7 @@ class AdfWebhooksTest {
   void should_take_the_run_id_from_the_dimensions_of_a_log_search_alert() {
     String body = fixture("common-alert-schema-adf-log-search-adfactivityrun.json");
 
-    assertThat(AdfWebhooks.parse(body, AT)).isInstanceOfSatisfying(AdfWebhook.Failures.class, failures -> {
+    assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.RunFailures.class, failures -> {
       FailureEvent event = failures.events().get(0);
       assertThat(failures.events()).hasSize(1);
       assertThat(event.run()).isEqualTo(RunKey.of(Source.ADF, RUN));
@@ -93,7 +97,7 @@ class AdfWebhooksTest {
         + "\"],[\"pl_b\",\"11111111-0000-4000-8000-000000000002\",\"\",\"" + FACTORY_ID + "\"],[\"pl_a\","
         + "\"11111111-0000-4000-8000-000000000001\",\"boom\",\"" + FACTORY_ID + "\"]]}]}}}}";
 
-    assertThat(AdfWebhooks.parse(body, AT)).isInstanceOfSatisfying(AdfWebhook.Failures.class, failures -> {
+    assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.RunFailures.class, failures -> {
       assertThat(failures.events()).extracting(e -> e.run().runId().value())
           .containsExactly("11111111-0000-4000-8000-000000000001", "11111111-0000-4000-8000-000000000002");
       assertThat(failures.events().get(0).reportedError()).hasValue("boom");
@@ -107,10 +111,11 @@ class AdfWebhooksTest {
     String body = fixture("common-alert-schema-adf-log-search-adfactivityrun.json")
         .replace("\"name\": \"PipelineRunId\"", "\"name\": \"Unrelated\"");
 
-    assertThat(AdfWebhooks.parse(body, AT)).isInstanceOfSatisfying(AdfWebhook.AlertWindow.class, window -> {
-      assertThat(window.pipelineName()).hasValue("pl_sales_daily");
-      assertThat(window.activityName()).hasValue("nb_transform_sales");
-      assertThat(window.factory()).endsWith("/factories/adf-sales-prod");
+    assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.FailuresInWindow.class, found -> {
+          AlertWindow window = found.window();
+      assertThat(window.jobName()).hasValue("pl_sales_daily");
+      assertThat(window.taskName()).hasValue("nb_transform_sales");
+      assertThat(window.workspace()).endsWith("/factories/adf-sales-prod");
       assertThat(window.windowStart()).isEqualTo(Instant.parse("2026-11-20T03:37:40Z"));
     });
   }
@@ -118,7 +123,7 @@ class AdfWebhooksTest {
   @ParameterizedTest
   @ValueSource(strings = {"common-alert-schema-metric-docs-sample.json"})
   void should_reject_alerts_that_are_not_about_a_data_factory(String file) {
-    assertThat(AdfWebhooks.parse(fixture(file), AT)).isInstanceOfSatisfying(AdfWebhook.Rejected.class,
+    assertThat(new AdfWebhookReader().read(fixture(file), AT)).isInstanceOfSatisfying(WebhookReading.Unusable.class,
         rejected -> assertThat(rejected.reason()).contains("not a Data Factory alert"));
   }
 
@@ -126,7 +131,7 @@ class AdfWebhooksTest {
   void should_read_the_rendered_web_activity_body() {
     String body = fixture("web-activity-failure-body-rendered.json");
 
-    assertThat(AdfWebhooks.parse(body, AT)).isInstanceOfSatisfying(AdfWebhook.Failures.class, failures -> {
+    assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.RunFailures.class, failures -> {
       FailureEvent event = failures.events().get(0);
       assertThat(event.run()).isEqualTo(RunKey.of(Source.ADF, RUN));
       assertThat(event.jobName()).isEqualTo("pl_sales_daily");
@@ -142,7 +147,7 @@ class AdfWebhooksTest {
     String body = "{\"dataFactoryName\":\"adf-sales-prod\",\"pipelineName\":\"pl_sales_daily\",\"runId\":\"" + RUN
         + "\",\"activityName\":\"Copy sales\",\"errorMessage\":\"Operation on target Copy sales failed\"}";
 
-    assertThat(AdfWebhooks.parse(body, AT)).isInstanceOfSatisfying(AdfWebhook.Failures.class, failures ->
+    assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.RunFailures.class, failures ->
         assertThat(failures.events()).singleElement().satisfies(event -> {
           assertThat(event.run().runId().value()).isEqualTo(RUN);
           assertThat(event.reportedError()).hasValue("Operation on target Copy sales failed");
@@ -154,22 +159,22 @@ class AdfWebhooksTest {
     String one = "{\"pipelineName\":\"p\",\"pipelineRunId\":\"" + RUN + "\"}";
     String other = "{\"pipelineName\":\"q\",\"pipelineRunId\":\"22222222-0000-4000-8000-000000000002\"}";
 
-    assertThat(AdfWebhooks.parse("[" + one + "," + other + "," + one + "]", AT))
-        .isInstanceOfSatisfying(AdfWebhook.Failures.class, failures ->
+    assertThat(new AdfWebhookReader().read("[" + one + "," + other + "," + one + "]", AT))
+        .isInstanceOfSatisfying(WebhookReading.RunFailures.class, failures ->
             assertThat(failures.events()).extracting(FailureEvent::jobName).containsExactly("p", "q"));
   }
 
   @Test
   void should_reject_the_docs_template_because_it_names_no_run() {
-    assertThat(AdfWebhooks.parse(fixture("web-activity-failure-body-template-docs.json"), AT))
-        .isInstanceOfSatisfying(AdfWebhook.Rejected.class,
+    assertThat(new AdfWebhookReader().read(fixture("web-activity-failure-body-template-docs.json"), AT))
+        .isInstanceOfSatisfying(WebhookReading.Unusable.class,
             rejected -> assertThat(rejected.reason()).contains("not evaluated").contains("@{pipeline().RunId}"));
   }
 
   @Test
   void should_say_which_field_to_add_when_the_body_has_no_run_id() {
-    assertThat(AdfWebhooks.parse("{\"pipelineName\":\"pl_sales_daily\",\"dataFactoryName\":\"f\"}", AT))
-        .isInstanceOfSatisfying(AdfWebhook.Rejected.class,
+    assertThat(new AdfWebhookReader().read("{\"pipelineName\":\"pl_sales_daily\",\"dataFactoryName\":\"f\"}", AT))
+        .isInstanceOfSatisfying(WebhookReading.Unusable.class,
             rejected -> assertThat(rejected.reason()).contains("pipelineRunId"));
   }
 
@@ -177,7 +182,7 @@ class AdfWebhooksTest {
   @ValueSource(strings = {"", "not json", "[]", "42", "{\"hello\":\"world\"}",
       "{\"pipelineName\":\"p\",\"pipelineRunId\":\"../../x\"}"})
   void should_reject_unusable_bodies_with_a_reason(String body) {
-    assertThat(AdfWebhooks.parse(body, AT)).isInstanceOfSatisfying(AdfWebhook.Rejected.class,
+    assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.Unusable.class,
         rejected -> assertThat(rejected.reason()).isNotBlank());
   }
 }

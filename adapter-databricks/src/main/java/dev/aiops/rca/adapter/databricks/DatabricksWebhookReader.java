@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.WebhookReading;
+import dev.aiops.rca.port.out.WebhookReader;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,51 +18,54 @@ import java.util.Set;
  * ({@code {"event_type":"jobs.on_failure","run":{...},"job":{...}}}, job- or task-level, ids as strings or numbers)
  * and the simple legacy shape {@code {"event":"on_failure","run_id":...,"job_id":...}}.
  */
-public final class DatabricksWebhooks {
+public final class DatabricksWebhookReader implements WebhookReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> FAILURES = Set.of("jobs.on_failure", "on_failure", "failure", "failed");
   private static final int MAX_ID_LENGTH = 64;
 
-  private DatabricksWebhooks() {}
+  @Override
+  public Source source() {
+    return Source.DATABRICKS;
+  }
 
-  /** Parses one body as received; the body is kept verbatim in the event. */
-  public static DatabricksWebhook parse(String body, Instant receivedAt) {
+  /** Reads one body as received; the body is kept verbatim in the event. */
+  @Override
+  public WebhookReading read(String body, Instant receivedAt) {
     JsonNode root;
     try {
       root = JSON.readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
-      return new DatabricksWebhook.Rejected("the body is not JSON: " + e.getOriginalMessage());
+      return new WebhookReading.Unusable("the body is not JSON: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
-      return new DatabricksWebhook.Rejected("the body is not a JSON object");
+      return new WebhookReading.Unusable("the body is not a JSON object");
     }
     boolean notification = root.has("event_type");
     String eventType = text(notification ? root.path("event_type") : root.path("event"));
     if (eventType.isEmpty()) {
-      return new DatabricksWebhook.Rejected("no event_type (or legacy event) field");
+      return new WebhookReading.Unusable("no event_type (or legacy event) field");
     }
-    Optional<String> taskKey = notification ? optional(root.path("task").path("task_key")) : Optional.empty();
     // A task-level notification names the task run; the job run is its parent, and incidents are kept per job run.
     String runId = notification
         ? first(root.path("run").path("parent_run_id"), root.path("run").path("run_id"))
         : first(root.path("parent_run_id"), root.path("run_id"));
     if (runId.isEmpty()) {
-      return new DatabricksWebhook.Rejected("no run id (run.run_id, or run_id in the legacy shape)");
+      return new WebhookReading.Unusable("no run id (run.run_id, or run_id in the legacy shape)");
     }
     if (runId.length() > MAX_ID_LENGTH || !runId.matches("\\d+")) {
-      return new DatabricksWebhook.Rejected("the run id is not a Databricks run id: " + abbreviate(runId));
+      return new WebhookReading.Unusable("the run id is not a Databricks run id: " + abbreviate(runId));
     }
     RunKey run = RunKey.of(Source.DATABRICKS, runId);
     if (!FAILURES.contains(eventType.toLowerCase(Locale.ROOT))) {
-      return new DatabricksWebhook.OtherEvent(eventType, run);
+      return new WebhookReading.Ignored(eventType + " for run " + runId + " is recorded; only failures are analysed");
     }
     String jobId = notification ? text(root.path("job").path("job_id")) : text(root.path("job_id"));
     String jobName = notification ? text(root.path("job").path("name")) : text(root.path("job_name"));
     String workspace = text(root.path("workspace_id"));
     Optional<String> error = optional(root.path("error_message"));
     FailureEvent event = new FailureEvent(run, jobId, jobName, workspace, receivedAt, error, body);
-    return new DatabricksWebhook.Failure(event, taskKey);
+    return WebhookReading.RunFailures.of(event);
   }
 
   private static String first(JsonNode... nodes) {
