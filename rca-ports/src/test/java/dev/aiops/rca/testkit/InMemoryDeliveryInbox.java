@@ -240,6 +240,9 @@ public final class InMemoryDeliveryInbox implements DeliveryInbox {
   public synchronized Map<DeliveryStatus, Long> counts() {
     failures.maybeFail();
     Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+    for (DeliveryStatus status : DeliveryStatus.values()) {
+      counts.put(status, 0L);
+    }
     rows.values().forEach(row -> counts.merge(row.status, 1L, Long::sum));
     return counts;
   }

@@ -20,13 +20,13 @@ public interface ManageDeliveriesUseCase {
   Optional<String> rawBody(String deliveryId);
 
   /**
-   * Makes a delivery due again and wakes the workers.
+   * Makes a dead delivery due again with fresh attempts and wakes the workers.
    *
-   * @throws IllegalArgumentException if there is no such delivery, or it has nothing to process
+   * @throws IllegalArgumentException if there is no dead delivery with that id
    */
   DeliveryEntry replay(String deliveryId);
 
-  /** How many deliveries stand in each status. */
+  /** How many deliveries stand in each status, every status present. */
   Map<DeliveryStatus, Long> counts();
 
   /** When the oldest delivery still pending arrived. */

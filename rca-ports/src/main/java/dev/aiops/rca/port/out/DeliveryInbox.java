@@ -53,9 +53,10 @@ public interface DeliveryInbox {
   DeliveryStatus settle(String deliveryId, String worker, Settlement settlement);
 
   /**
-   * Makes a dead, rejected or done delivery due again, keeping its id and its run's claim.
+   * Makes a dead delivery due again with fresh attempts, keeping its id and its run's claim, so that the pipeline
+   * resumes where it stopped.
    *
-   * @throws IllegalArgumentException if there is no such delivery, or it has nothing to process
+   * @throws IllegalArgumentException if there is no dead delivery with that id
    */
   DeliveryEntry replay(String deliveryId);
 
@@ -68,7 +69,7 @@ public interface DeliveryInbox {
   /** A delivery's body as received, while it is kept. */
   Optional<String> rawBody(String deliveryId);
 
-  /** How many deliveries stand in each status; statuses with none are absent. */
+  /** How many deliveries stand in each status, every status present (zero where none). */
   Map<DeliveryStatus, Long> counts();
 
   /** When the oldest delivery still pending arrived. */
