@@ -4,26 +4,21 @@ import dev.aiops.rca.adapter.adf.AdfCredentials;
 import dev.aiops.rca.adapter.adf.AdfFailedRunSource;
 import dev.aiops.rca.adapter.adf.AdfRemediationExecutor;
 import dev.aiops.rca.adapter.adf.AdfRunMapper;
+import dev.aiops.rca.adapter.adf.AdfWebhookReader;
 import dev.aiops.rca.adapter.databricks.DatabricksCredentials;
 import dev.aiops.rca.adapter.databricks.DatabricksFailedRunSource;
 import dev.aiops.rca.adapter.databricks.DatabricksRemediationExecutor;
+import dev.aiops.rca.adapter.databricks.DatabricksWebhookReader;
 import dev.aiops.rca.adapter.gemini.LlmRootCauseModel;
 import dev.aiops.rca.adapter.jdbc.BuiltinIssueTracker;
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
-import dev.aiops.rca.adapter.jdbc.JdbiInbox;
 import dev.aiops.rca.adapter.jira.JiraIssueTracker;
 import dev.aiops.rca.adapter.servicenow.ServiceNowIssueTracker;
 import dev.aiops.rca.adapter.slack.SlackNotifier;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.Integrations;
 import dev.aiops.rca.app.config.Secret;
-import dev.aiops.rca.app.intake.AdfWebhookParser;
-import dev.aiops.rca.app.intake.AlertWindowExpander;
-import dev.aiops.rca.app.intake.DatabricksWebhookParser;
-import dev.aiops.rca.app.intake.InboxWorkers;
-import dev.aiops.rca.app.intake.WebhookIntake;
 import dev.aiops.rca.app.metrics.InboxGauges;
 import dev.aiops.rca.app.metrics.MeteredIncidentRepository;
 import dev.aiops.rca.app.metrics.ServiceMetrics;
@@ -31,24 +26,32 @@ import dev.aiops.rca.app.web.LiveIncidentEvents;
 import dev.aiops.rca.core.analysis.AnalyzeEvidenceService;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.intake.AlertWindows;
+import dev.aiops.rca.core.intake.DeliveryWorkers;
+import dev.aiops.rca.core.intake.ManageDeliveriesService;
+import dev.aiops.rca.core.intake.ProcessDeliveryService;
+import dev.aiops.rca.core.intake.ReceiveWebhookService;
+import dev.aiops.rca.core.lifecycle.IncidentUpdates;
+import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.model.CachingRootCauseModel;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
 import dev.aiops.rca.core.query.QueryIncidentsService;
 import dev.aiops.rca.core.redaction.RedactionSettings;
 import dev.aiops.rca.core.redaction.Redactor;
-import dev.aiops.rca.core.lifecycle.IncidentUpdates;
-import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
+import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.http.Credentials;
 import dev.aiops.rca.port.in.AnalyzeEvidenceUseCase;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
-import dev.aiops.rca.port.in.HandleFailureUseCase;
+import dev.aiops.rca.port.in.ManageDeliveriesUseCase;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
+import dev.aiops.rca.port.in.ReceiveWebhookUseCase;
 import dev.aiops.rca.port.in.ResolveIncidentUseCase;
+import dev.aiops.rca.port.out.DeliveryInbox;
 import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.IssueTracker;
@@ -82,35 +85,35 @@ public final class Wiring implements AutoCloseable {
 
   private final JdbcStore store;
   private final IncidentRepository incidents;
-  private final JdbiInbox inbox;
+  private final DeliveryInbox inbox;
   private final LiveIncidentEvents live = new LiveIncidentEvents();
   private final ServiceMetrics metrics = new ServiceMetrics();
-  private final HandleFailureUseCase handleFailure;
+  private final HandleFailureService handleFailure;
   private final AnalyzeEvidenceUseCase analyzeEvidence;
   private final DecideRemediationUseCase decideRemediation;
   private final QueryIncidentsUseCase queryIncidents;
-  private final WebhookIntake databricksIntake;
-  private final WebhookIntake adfIntake;
-  private final InboxWorkers workers;
+  private final ReceiveWebhookUseCase receiveWebhook;
+  private final ManageDeliveriesUseCase manageDeliveries;
+  private final DeliveryWorkers workers;
   private final ResolveIncidentUseCase resolveIncident;
   private final RemediationFollower follower;
   private final List<String> notes = new ArrayList<>();
 
   /** The service as configured. */
   public Wiring(AppConfig config, Clock clock) {
-    this(config, clock, Optional.empty(), InboxSettings.defaults());
+    this(config, clock, Optional.empty(), RetryPolicy.defaults());
   }
 
   /** The service as configured, with {@code notifier} for alerts (tests count them). */
   public Wiring(AppConfig config, Clock clock, Notifier notifier) {
-    this(config, clock, Optional.of(notifier), InboxSettings.defaults());
+    this(config, clock, Optional.of(notifier), RetryPolicy.defaults());
   }
 
   /**
-   * The service as configured, with {@code notifier} for alerts when given and the inbox retrying as
-   * {@code inboxSettings} says (tests shorten the backoff so that a recovery takes seconds, not minutes).
+   * The service as configured, with {@code notifier} for alerts when given and deliveries retried as {@code retry}
+   * says (tests shorten the backoff so that a recovery takes seconds, not minutes).
    */
-  public Wiring(AppConfig config, Clock clock, Optional<Notifier> notifierOverride, InboxSettings inboxSettings) {
+  public Wiring(AppConfig config, Clock clock, Optional<Notifier> notifierOverride, RetryPolicy retry) {
     Integrations integrations = config.integrations();
     store = JdbcStore.open(databaseSettings(config));
     incidents = new MeteredIncidentRepository(store.incidents(), metrics);
@@ -147,7 +150,7 @@ public final class Wiring implements AutoCloseable {
         store.effects());
     HandleFailureService pipeline =
         new HandleFailureService(ports, rules, signatures, policy, redactor, integrations.costTagKeys());
-    handleFailure = new AlertWindowExpander(pipeline, adf);
+    handleFailure = pipeline;
     analyzeEvidence = new AnalyzeEvidenceService(rules, signatures);
     IncidentUpdates updates = new IncidentUpdates(incidents, store.effects(), tracker, notifier, clock);
     decideRemediation = new DecideRemediationService(incidents, executors, policy, live, clock,
@@ -157,12 +160,18 @@ public final class Wiring implements AutoCloseable {
     follower = new RemediationFollower(new FollowRemediationsService(incidents, executors, store.effects(), updates,
         resolveIncident, live, clock, followUp.core()), followUp.poll());
     queryIncidents = new QueryIncidentsService(incidents);
-    inbox = store.inbox(inboxSettings, clock);
-    workers = new InboxWorkers(inbox, handleFailure,
-        InboxWorkers.Settings.of(config.workers()).withRetention(config.inboxRetention()), instanceName());
-    InboxGauges.register(metrics, inbox, workers, clock);
-    databricksIntake = new WebhookIntake(new DatabricksWebhookParser(), inbox, workers::wake, follower::wake, clock);
-    adfIntake = new WebhookIntake(new AdfWebhookParser(), inbox, workers::wake, follower::wake, clock);
+    inbox = store.inbox(clock);
+    DeliveryWorkers.Settings workerSettings = DeliveryWorkers.Settings.of(config.workers());
+    // Late-bound: the services wake the workers, which work through the services.
+    Runnable wake = () -> workers().wake();
+    ProcessDeliveryService deliveries = new ProcessDeliveryService(inbox, pipeline::handleClaimed,
+        new AlertWindows(List.copyOf(sources.values()), inbox, wake, clock),
+        new ProcessDeliveryService.Settings(workerSettings.lease(), config.inboxRetention(), retry), clock);
+    workers = new DeliveryWorkers(deliveries, workerSettings, instanceName());
+    manageDeliveries = new ManageDeliveriesService(inbox, workers::wake);
+    InboxGauges.register(metrics, manageDeliveries, workers, clock);
+    receiveWebhook = new ReceiveWebhookService(List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox,
+        workers::wake, follower::wake, clock);
 
     notes.add("store: " + (config.database().isPresent() ? "database " + config.database().get().maskedUrl()
         : "embedded H2 file under " + config.dataDir().toAbsolutePath()) + " (schema " + store.schemaVersion() + ")");
@@ -254,22 +263,23 @@ public final class Wiring implements AutoCloseable {
     return incidents;
   }
 
-  public JdbiInbox inbox() {
+  /** The delivery inbox itself, for tests that play a worker. */
+  public DeliveryInbox inbox() {
     return inbox;
   }
 
-  /** The Databricks webhook intake. */
-  public WebhookIntake intake() {
-    return databricksIntake;
+  /** The webhook intake of every platform (Databricks; Data Factory's Azure Monitor alerts and pipeline posts). */
+  public ReceiveWebhookUseCase receiveWebhook() {
+    return receiveWebhook;
   }
 
-  /** The Azure Data Factory webhook intake (Azure Monitor alerts and pipeline posts). */
-  public WebhookIntake adfIntake() {
-    return adfIntake;
+  /** Listing and replaying deliveries. */
+  public ManageDeliveriesUseCase manageDeliveries() {
+    return manageDeliveries;
   }
 
   /** The inbox workers, not yet started. */
-  public InboxWorkers workers() {
+  public DeliveryWorkers workers() {
     return workers;
   }
 
@@ -283,7 +293,8 @@ public final class Wiring implements AutoCloseable {
     return live;
   }
 
-  public HandleFailureUseCase handleFailure() {
+  /** The failure pipeline, for embedded callers (it claims the run) and workers (their delivery holds it). */
+  public HandleFailureService handleFailure() {
     return handleFailure;
   }
 

@@ -3,14 +3,16 @@ package dev.aiops.rca.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiops.rca.adapter.jdbc.InboxItem;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.domain.DeliveryItem;
+import dev.aiops.rca.domain.DeliveryStatus;
+import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.in.HandleFailureCommand;
 import dev.aiops.rca.port.out.Notifier;
 import dev.aiops.rca.testkit.InMemoryNotifier;
@@ -64,13 +66,13 @@ class CrashRecoveryIT {
     try (PostgresSchema schema = PostgresSchema.create()) {
       try (Wiring crashed = new Wiring(config(schema), Clock.systemUTC(), new DyingNotifier())) {
         for (int run = 1; run <= 5; run++) {
-          crashed.intake().receive(webhook(run), Map.of());
+          crashed.receiveWebhook().receive(Source.DATABRICKS, webhook(run), Map.of());
         }
-        List<InboxItem> taken = crashed.inbox().take("doomed-worker", 10, Duration.ofSeconds(1));
+        List<DeliveryItem> taken = crashed.inbox().take("doomed-worker", 10, Duration.ofSeconds(1));
         assertThat(taken).hasSize(5);
-        for (InboxItem item : taken) {
+        for (DeliveryItem item : taken) {
           assertThatThrownBy(() -> crashed.handleFailure().handle(
-              new HandleFailureCommand(item.event(), item.deliveryId()))).hasMessageContaining("simulated crash");
+              new HandleFailureCommand((FailureEvent) item.report(), item.deliveryId()))).hasMessageContaining("simulated crash");
         }
         // The worker is gone: nothing completes or fails its deliveries, their leases simply run out.
       }
@@ -82,8 +84,8 @@ class CrashRecoveryIT {
         restarted.workers().start();
         ExactlyOnceAcrossReplicasIT.awaitDone(restarted, Duration.ofSeconds(30));
 
-        assertThat(restarted.inbox().counts()).containsEntry(InboxStatus.DONE, 5L)
-            .containsEntry(InboxStatus.DEAD, 0L);
+        assertThat(restarted.inbox().counts()).containsEntry(DeliveryStatus.DONE, 5L)
+            .containsEntry(DeliveryStatus.DEAD, 0L);
         assertThat(restarted.incidents().list(IncidentQuery.all(10))).hasSize(5).allSatisfy(incident -> {
           assertThat(incident.ticket()).isPresent();
           assertThat(incident.notification()).isPresent();
@@ -104,7 +106,7 @@ class CrashRecoveryIT {
       InMemoryNotifier notifier = new InMemoryNotifier();
       try (Wiring survivor = new Wiring(config(schema), Clock.systemUTC(), notifier)) {
         for (int run = 1; run <= 3; run++) {
-          survivor.intake().receive(webhook(run), Map.of());
+          survivor.receiveWebhook().receive(Source.DATABRICKS, webhook(run), Map.of());
         }
         Path marker = dir.resolve("notifying");
         ProcessBuilder builder = new ProcessBuilder(
@@ -127,7 +129,7 @@ class CrashRecoveryIT {
         survivor.workers().start();
         ExactlyOnceAcrossReplicasIT.awaitDone(survivor, Duration.ofSeconds(30));
 
-        assertThat(survivor.inbox().counts()).containsEntry(InboxStatus.DONE, 3L);
+        assertThat(survivor.inbox().counts()).containsEntry(DeliveryStatus.DONE, 3L);
       }
       assertThat(schema.count("SELECT COUNT(*) FROM incidents")).isEqualTo(3);
       assertThat(schema.count("SELECT COUNT(*) FROM tickets")).isEqualTo(3);

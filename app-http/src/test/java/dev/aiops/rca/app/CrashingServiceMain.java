@@ -2,10 +2,13 @@ package dev.aiops.rca.app;
 
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
-import dev.aiops.rca.app.intake.InboxWorkers;
+import dev.aiops.rca.core.intake.AlertWindows;
+import dev.aiops.rca.core.intake.DeliveryWorkers;
+import dev.aiops.rca.core.intake.ProcessDeliveryService;
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.port.out.Notifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A service process for the crash test: one worker with a 2-second lease whose notifier announces itself in a
@@ -52,9 +56,13 @@ public final class CrashingServiceMain {
     };
     AppConfig config = AppConfig.from(ConfigSource.load(System.getenv(), Path.of("no.env")));
     Wiring wiring = new Wiring(config, Clock.systemUTC(), hanging);
-    new InboxWorkers(wiring.inbox(), wiring.handleFailure(),
-        new InboxWorkers.Settings(1, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1)),
-        "doomed").start();
+    // One worker on two-second leases, so that the survivor takes over soon after the kill.
+    Duration lease = Duration.ofSeconds(2);
+    ProcessDeliveryService deliveries = new ProcessDeliveryService(wiring.inbox(), wiring.handleFailure()::handleClaimed,
+        new AlertWindows(List.of(), wiring.inbox(), () -> { }, Clock.systemUTC()),
+        new ProcessDeliveryService.Settings(lease, Duration.ofDays(1), RetryPolicy.defaults()), Clock.systemUTC());
+    new DeliveryWorkers(deliveries, new DeliveryWorkers.Settings(1, lease, Duration.ofMillis(100),
+        Duration.ofSeconds(1)), "doomed").start();
     Thread.sleep(Long.MAX_VALUE);
   }
 }

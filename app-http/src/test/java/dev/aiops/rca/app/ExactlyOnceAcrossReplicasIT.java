@@ -2,11 +2,11 @@ package dev.aiops.rca.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.http.RcaHttpServer;
 import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.testkit.InMemoryNotifier;
 import java.net.URI;
@@ -52,7 +52,7 @@ class ExactlyOnceAcrossReplicasIT {
           Wiring wiring = new Wiring(config, Clock.systemUTC(), notifier);
           replicas.add(wiring);
           wiring.workers().start();
-          servers.add(new RcaHttpServer("127.0.0.1", 0, wiring.incidents(), Optional.of(wiring.intake()),
+          servers.add(new RcaHttpServer("127.0.0.1", 0, wiring.incidents(), Optional.of(wiring.receiveWebhook()),
               WebhookGuard.OPEN).start());
         }
         // The client has its own threads: sharing the senders' pool would starve it.
@@ -94,7 +94,7 @@ class ExactlyOnceAcrossReplicasIT {
 
   static void awaitDone(Wiring wiring, Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    while (wiring.inbox().counts().get(InboxStatus.PENDING) > 0) {
+    while (wiring.inbox().counts().get(DeliveryStatus.PENDING) > 0) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("deliveries still pending after " + timeout + ": " + wiring.inbox().counts());
       }

@@ -1,6 +1,6 @@
 package dev.aiops.rca.bench;
 
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
+import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
@@ -68,7 +68,7 @@ public final class EndToEndBenchmark {
         System.getProperty("java.version"));
     Map<IncidentId, Long> ticketedAt = new ConcurrentHashMap<>();
     try (JdbcStore store = JdbcStore.open(settings)) {
-      JdbiInbox inbox = store.inbox(InboxSettings.defaults(), Clock.systemUTC());
+      JdbiInbox inbox = store.inbox(RetryPolicy.defaults(), Clock.systemUTC());
       PipelinePorts ports = new PipelinePorts(Map.of(), Optional.empty(), store.incidents(),
           new InMemoryIssueTracker(), new InMemoryNotifier(), Map.of(), change -> {
             if (change.kind() == IncidentChange.Kind.TICKETED) {

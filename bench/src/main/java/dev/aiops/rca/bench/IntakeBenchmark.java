@@ -1,7 +1,7 @@
 package dev.aiops.rca.bench;
 
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
+import dev.aiops.rca.domain.RetryPolicy;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
@@ -63,7 +63,7 @@ public final class IntakeBenchmark {
     OUT.printf("database=%s clients=%d intake=%ds workers=%d pipeline=%ds cpus=%d%n", database, clients,
         intakeSeconds, workers, pipelineSeconds, Runtime.getRuntime().availableProcessors());
     try (JdbcStore store = JdbcStore.open(settings)) {
-      JdbiInbox inbox = store.inbox(InboxSettings.defaults(), Clock.systemUTC());
+      JdbiInbox inbox = store.inbox(RetryPolicy.defaults(), Clock.systemUTC());
       WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, () -> { }, Clock.systemUTC());
       RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, store.incidents(), Optional.of(intake),
           WebhookGuard.OPEN).start();
@@ -129,7 +129,7 @@ public final class IntakeBenchmark {
         new InMemoryNotifier(), Map.of(), change -> { }, Clock.systemUTC(), store.effects());
     HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
         new SignatureCalculator(), new RemediationPolicy(RemediationSettings.defaults()));
-    long pendingBefore = inbox.counts().get(InboxStatus.PENDING);
+    long pendingBefore = inbox.counts().get(DeliveryStatus.PENDING);
     InboxWorkers pool = new InboxWorkers(inbox, pipeline,
         new InboxWorkers.Settings(workers, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(30)),
         "bench").start();
@@ -137,10 +137,10 @@ public final class IntakeBenchmark {
     Thread.sleep(duration.toMillis());
     pool.close();
     double seconds = (System.nanoTime() - start) / 1e9;
-    Map<InboxStatus, Long> counts = inbox.counts();
-    long done = counts.get(InboxStatus.DONE);
+    Map<DeliveryStatus, Long> counts = inbox.counts();
+    long done = counts.get(DeliveryStatus.DONE);
     OUT.printf(Locale.ROOT, "pipeline: %d of %d deliveries completed in %.1f s = %.0f pipelines/s (%d dead)%n",
-        done, pendingBefore, seconds, done / seconds, counts.get(InboxStatus.DEAD));
+        done, pendingBefore, seconds, done / seconds, counts.get(DeliveryStatus.DEAD));
   }
 
   private static double percentile(long[] sorted, double p) {

@@ -1,6 +1,6 @@
 package dev.aiops.rca.bench;
 
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
+import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
@@ -93,7 +93,7 @@ public final class IntakeLatencyBenchmark {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     List<double[]> rows = new ArrayList<>(); // rate, intake p50, p99, noop p50, p99
     try (JdbcStore store = JdbcStore.open(settings)) {
-      JdbiInbox inbox = store.inbox(InboxSettings.defaults(), Clock.systemUTC());
+      JdbiInbox inbox = store.inbox(RetryPolicy.defaults(), Clock.systemUTC());
       WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, () -> { }, Clock.systemUTC());
       // The no-op route lives on the very same Javalin (same Jetty pool, same settings) as the webhook route.
       Consumer<JavalinConfig> noop = config -> config.routes.post("/bench/noop", ctx -> {

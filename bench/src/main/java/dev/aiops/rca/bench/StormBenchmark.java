@@ -1,7 +1,7 @@
 package dev.aiops.rca.bench;
 
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
+import dev.aiops.rca.domain.RetryPolicy;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
@@ -74,7 +74,7 @@ public final class StormBenchmark {
     InMemoryIssueTracker tracker = new InMemoryIssueTracker();
     InMemoryNotifier notifier = new InMemoryNotifier();
     try (JdbcStore store = JdbcStore.open(settings)) {
-      JdbiInbox inbox = store.inbox(InboxSettings.defaults(), Clock.systemUTC());
+      JdbiInbox inbox = store.inbox(RetryPolicy.defaults(), Clock.systemUTC());
       PipelinePorts ports = new PipelinePorts(Map.of(), Optional.of(model), store.incidents(), tracker, notifier,
           Map.of(), change -> { }, Clock.systemUTC(), store.effects());
       HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
@@ -90,12 +90,12 @@ public final class StormBenchmark {
         long accepted = storm(server.port(), failures, signatures, Duration.ofSeconds(seconds));
         long sent = System.nanoTime();
         long drained = drain(inbox, accepted, Duration.ofMinutes(5));
-        Map<InboxStatus, Long> counts = inbox.counts();
+        Map<DeliveryStatus, Long> counts = inbox.counts();
         OUT.printf(Locale.ROOT, "storm: %d failures sent in %.1f s, %d accepted (202, durable)%n", failures,
             (sent - start) / 1e9, accepted);
         OUT.printf(Locale.ROOT, "drain: all %d done %.1f s after the first webhook, %.1f s after the last (%d dead)%n",
-            counts.get(InboxStatus.DONE), (drained - start) / 1e9, (drained - sent) / 1e9,
-            counts.get(InboxStatus.DEAD));
+            counts.get(DeliveryStatus.DONE), (drained - start) / 1e9, (drained - sent) / 1e9,
+            counts.get(DeliveryStatus.DEAD));
         OUT.printf(Locale.ROOT, "incidents: %d; tickets opened: %d; recurrences on tickets: %d; messages: %d; "
                 + "message updates: %d%n", store.incidents().list(IncidentQuery.all(1_000)).size(),
             tracker.openCalls(), tracker.recurrences().size(), notifier.sent().size(), notifier.updates().size());
@@ -140,8 +140,8 @@ public final class StormBenchmark {
   private static long drain(JdbiInbox inbox, long accepted, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      Map<InboxStatus, Long> counts = inbox.counts();
-      if (counts.get(InboxStatus.PENDING) == 0 && counts.get(InboxStatus.DONE) + counts.get(InboxStatus.DEAD)
+      Map<DeliveryStatus, Long> counts = inbox.counts();
+      if (counts.get(DeliveryStatus.PENDING) == 0 && counts.get(DeliveryStatus.DONE) + counts.get(DeliveryStatus.DEAD)
           >= accepted) {
         return System.nanoTime();
       }

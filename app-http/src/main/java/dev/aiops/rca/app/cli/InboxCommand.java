@@ -1,15 +1,14 @@
 package dev.aiops.rca.app.cli;
 
-import dev.aiops.rca.adapter.jdbc.InboxEntry;
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
-import dev.aiops.rca.adapter.jdbc.JdbiInbox;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.InvalidConfigException;
+import dev.aiops.rca.domain.DeliveryEntry;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.out.DeliveryInbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,11 +17,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Looks into the webhook inbox and replays dead letters, on the database the settings name. */
 @Command(
@@ -45,7 +44,7 @@ public final class InboxCommand implements Runnable {
   }
 
   /** Runs {@code work} on the inbox; 2 for bad settings, 3 when the database cannot be opened. */
-  int withInbox(PrintWriter err, Function<JdbiInbox, Integer> work) {
+  int withInbox(PrintWriter err, Function<DeliveryInbox, Integer> work) {
     AppConfig config;
     try {
       config = AppConfig.from(ConfigSource.load(System.getenv(), envFile));
@@ -54,7 +53,7 @@ public final class InboxCommand implements Runnable {
       return 2;
     }
     try (JdbcStore store = JdbcStore.open(Wiring.databaseSettings(config))) {
-      return work.apply(store.inbox(InboxSettings.defaults(), Clock.systemUTC()));
+      return work.apply(store.inbox(Clock.systemUTC()));
     } catch (PortException e) {
       err.println("cannot use the database: " + e.getMessage());
       return 3;
@@ -75,7 +74,7 @@ public final class InboxCommand implements Runnable {
     boolean dead;
 
     @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: ${COMPLETION-CANDIDATES}.")
-    InboxStatus status;
+    DeliveryStatus status;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N deliveries (default: ${DEFAULT-VALUE}).")
     int limit = 50;
@@ -83,11 +82,11 @@ public final class InboxCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      Optional<InboxStatus> only = dead ? Optional.of(InboxStatus.DEAD) : Optional.ofNullable(status);
+      Optional<DeliveryStatus> only = dead ? Optional.of(DeliveryStatus.DEAD) : Optional.ofNullable(status);
       return parent.withInbox(spec.commandLine().getErr(), inbox -> {
         out.println("counts: " + inbox.counts());
-        List<InboxEntry> entries = inbox.list(only, Math.max(1, Math.min(limit, 1000)));
-        for (InboxEntry e : entries) {
+        List<DeliveryEntry> entries = inbox.list(only, Math.max(1, Math.min(limit, 1000)));
+        for (DeliveryEntry e : entries) {
           out.printf("%s  %-9s  %s  attempts=%d  run=%s%s%n", e.deliveryId(), e.status(), e.receivedAt(),
               e.attempts(), e.run().orElse("-"), e.lastError().map(error -> "  last error: " + error).orElse(""));
         }
@@ -117,7 +116,7 @@ public final class InboxCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       return parent.withInbox(err, inbox -> {
         try {
-          InboxEntry entry = inbox.replay(deliveryId);
+          DeliveryEntry entry = inbox.replay(deliveryId);
           out.println("replayed " + entry.deliveryId() + ": now " + entry.status());
           out.flush();
           return 0;

@@ -2,7 +2,6 @@ package dev.aiops.rca.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aiops.rca.adapter.jdbc.InboxEntry;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
@@ -18,6 +17,7 @@ import dev.aiops.rca.app.http.WebhookLimits;
 import dev.aiops.rca.app.web.Dashboard;
 import dev.aiops.rca.app.web.DashboardSettings;
 import dev.aiops.rca.app.web.Users;
+import dev.aiops.rca.domain.DeliveryEntry;
 import dev.aiops.rca.port.PortException;
 import io.javalin.http.Context;
 import java.nio.file.Path;
@@ -117,8 +117,7 @@ public final class ServeCommand implements Callable<Integer> {
     wiring.workers().start();
     wiring.follower().start();
     RcaHttpServer server = new RcaHttpServer(listenOn, config.port(), wiring.incidents(),
-        Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
-            wiring.adfIntake()),
+        Optional.of(wiring.receiveWebhook()),
         guard, Optional.of(dashboard::mount),
         new HttpOperations(wiring.metrics(), limits, wiring.workers().size(), wiring.workers()::alive)).start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -158,8 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
   private static void replay(Context ctx, Wiring wiring) throws JsonProcessingException {
     Map<String, String> answer;
     try {
-      InboxEntry entry = wiring.inbox().replay(ctx.pathParam("id"));
-      wiring.workers().wake();
+      DeliveryEntry entry = wiring.manageDeliveries().replay(ctx.pathParam("id"));
       ctx.status(200);
       answer = Map.of("delivery", entry.deliveryId(), "status", entry.status().name());
     } catch (IllegalArgumentException e) {

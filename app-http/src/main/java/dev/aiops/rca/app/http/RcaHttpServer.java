@@ -2,12 +2,13 @@ package dev.aiops.rca.app.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aiops.rca.app.intake.IntakeResult;
-import dev.aiops.rca.app.intake.WebhookIntake;
 import dev.aiops.rca.app.metrics.ServiceMetrics;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.IntakeResult;
+import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.in.ReceiveWebhookUseCase;
 import dev.aiops.rca.port.out.IncidentRepository;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,39 +59,28 @@ public final class RcaHttpServer implements AutoCloseable {
   }
 
   /**
-   * @param intake stores Databricks webhooks; without it the webhook paths answer 404
+   * @param intake stores webhooks of the platforms it reads; without it the webhook paths answer 404
    * @param guard checks each webhook request before it is read
    */
-  public RcaHttpServer(String host, int port, IncidentRepository incidents, Optional<WebhookIntake> intake,
+  public RcaHttpServer(String host, int port, IncidentRepository incidents, Optional<ReceiveWebhookUseCase> intake,
       WebhookGuard guard) {
-    this(host, port, incidents, intake.map(i -> Map.of(DATABRICKS_WEBHOOK_PATHS, i)).orElse(Map.of()), guard,
-        Optional.empty());
+    this(host, port, incidents, intake, guard, Optional.empty(), HttpOperations.standalone());
   }
 
   /**
-   * @param webhooks the intake behind each group of webhook paths
-   * @param guard checks each webhook request before it is read
-   * @param pages more routes (the dashboard and its API); when given, they own {@code /api/incidents}
-   */
-  public RcaHttpServer(String host, int port, IncidentRepository incidents, Map<List<String>, WebhookIntake> webhooks,
-      WebhookGuard guard, Optional<Consumer<JavalinConfig>> pages) {
-    this(host, port, incidents, webhooks, guard, pages, HttpOperations.standalone());
-  }
-
-  /**
-   * @param webhooks the intake behind each group of webhook paths
+   * @param intake stores webhooks of the platforms it reads, each on its paths
    * @param guard checks each webhook request before it is read
    * @param pages more routes (the dashboard and its API); when given, they own {@code /api/incidents}
    * @param operations the meters, the webhook limits and the workers' liveness
    */
-  public RcaHttpServer(String host, int port, IncidentRepository incidents, Map<List<String>, WebhookIntake> webhooks,
+  public RcaHttpServer(String host, int port, IncidentRepository incidents, Optional<ReceiveWebhookUseCase> intake,
       WebhookGuard guard, Optional<Consumer<JavalinConfig>> pages, HttpOperations operations) {
     this.operations = Objects.requireNonNull(operations, "operations");
     WebhookLimits limits = operations.limits();
-    webhooks.keySet().forEach(paths -> buckets.put(sourceOf(paths),
+    List<Source> sources = intake.map(i -> List.copyOf(i.sources())).orElse(List.of());
+    sources.forEach(source -> buckets.put(label(source),
         new TokenBucket(limits.ratePerSecond(), limits.burst(), System::nanoTime)));
     this.incidents = Objects.requireNonNull(incidents, "incidents");
-    Objects.requireNonNull(webhooks, "webhooks");
     this.guard = Objects.requireNonNull(guard, "guard");
     Objects.requireNonNull(pages, "pages");
     this.app = Javalin.create(config -> {
@@ -104,8 +95,8 @@ public final class RcaHttpServer implements AutoCloseable {
       if (pages.isEmpty()) {
         config.routes.get("/api/incidents", this::listIncidents);
       }
-      webhooks.forEach((paths, intake) -> paths.forEach(path ->
-          config.routes.post(path, ctx -> webhook(ctx, sourceOf(paths), intake))));
+      sources.forEach(source -> paths(source).forEach(path ->
+          config.routes.post(path, ctx -> webhook(ctx, source, intake.orElseThrow()))));
       pages.ifPresent(mount -> mount.accept(config));
       config.routes.exception(HttpResponseException.class, (e, ctx) ->
           send(ctx, e.getStatus(), new ErrorBody(errorCode(e.getStatus()), e.getMessage())));
@@ -152,19 +143,18 @@ public final class RcaHttpServer implements AutoCloseable {
     }
   }
 
-  /** {@code databricks} for {@code /webhooks/databricks} and its alias, {@code adf} for the ADF paths. */
-  static String sourceOf(List<String> paths) {
-    if (paths.equals(ADF_WEBHOOK_PATHS)) {
-      return "adf";
-    }
-    if (paths.equals(DATABRICKS_WEBHOOK_PATHS)) {
-      return "databricks";
-    }
-    String first = paths.get(0);
-    return first.substring(first.lastIndexOf('/') + 1);
+  /** The paths that take a platform's webhooks. */
+  static List<String> paths(Source source) {
+    return source == Source.ADF ? ADF_WEBHOOK_PATHS : DATABRICKS_WEBHOOK_PATHS;
   }
 
-  private void webhook(Context ctx, String source, WebhookIntake intake) {
+  /** {@code databricks} or {@code adf}, as the metrics and messages name a source. */
+  static String label(Source source) {
+    return source.name().toLowerCase(Locale.ROOT);
+  }
+
+  private void webhook(Context ctx, Source platform, ReceiveWebhookUseCase intake) {
+    String source = label(platform);
     ServiceMetrics metrics = operations.metrics();
     try {
       guard.check(ctx);
@@ -198,7 +188,7 @@ public final class RcaHttpServer implements AutoCloseable {
     }
     IntakeResult result;
     try {
-      result = intake.receive(body, ctx.headerMap());
+      result = intake.receive(platform, body, ctx.headerMap());
     } catch (PortException e) {
       metrics.webhook(source, "store_unavailable");
       LOG.warn("webhook on {} not stored: {}", ctx.path(), e.getMessage());

@@ -1,8 +1,8 @@
 package dev.aiops.rca.app.metrics;
 
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
-import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.app.intake.InboxWorkers;
+import dev.aiops.rca.core.intake.DeliveryWorkers;
+import dev.aiops.rca.domain.DeliveryStatus;
+import dev.aiops.rca.port.in.ManageDeliveriesUseCase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,20 +18,20 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class InboxGauges {
 
-  private final AtomicReference<Map<InboxStatus, Long>> counts =
-      new AtomicReference<>(new EnumMap<>(InboxStatus.class));
+  private final AtomicReference<Map<DeliveryStatus, Long>> counts =
+      new AtomicReference<>(new EnumMap<>(DeliveryStatus.class));
   private final AtomicReference<Optional<Instant>> oldestPending = new AtomicReference<>(Optional.empty());
 
   private InboxGauges() {}
 
   /** Registers the gauges and reads {@code inbox} before each scrape. */
-  public static void register(ServiceMetrics metrics, JdbiInbox inbox, InboxWorkers workers, Clock clock) {
+  public static void register(ServiceMetrics metrics, ManageDeliveriesUseCase inbox, DeliveryWorkers workers, Clock clock) {
     InboxGauges gauges = new InboxGauges();
     metrics.beforeScrape(() -> {
       gauges.counts.set(inbox.counts());
       gauges.oldestPending.set(inbox.oldestPending());
     });
-    for (InboxStatus status : InboxStatus.values()) {
+    for (DeliveryStatus status : DeliveryStatus.values()) {
       metrics.gauge("rca.inbox.deliveries", Map.of("status", status.name().toLowerCase(Locale.ROOT)),
           "deliveries in the inbox by status; pending is the queue depth", gauges,
           g -> g.counts.get().getOrDefault(status, 0L));
@@ -40,6 +40,6 @@ public final class InboxGauges {
         "how long the oldest pending delivery has waited; 0 when none waits", gauges,
         g -> g.oldestPending.get().map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(0.0));
     metrics.gauge("rca.inbox.workers.alive", Map.of(), "inbox worker threads running", workers,
-        InboxWorkers::alive);
+        DeliveryWorkers::alive);
   }
 }

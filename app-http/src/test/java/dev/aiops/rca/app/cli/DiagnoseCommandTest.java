@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.adapter.adf.AdfStub;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
+import dev.aiops.rca.adapter.databricks.DatabricksWebhookReader;
 import dev.aiops.rca.app.Main;
 import dev.aiops.rca.app.config.ConfigSource;
-import dev.aiops.rca.app.intake.DatabricksWebhookParser;
-import dev.aiops.rca.app.intake.ParsedWebhook;
+import dev.aiops.rca.domain.WebhookReading;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -172,9 +172,9 @@ class DiagnoseCommandTest {
     assertThat(exit).as(err.toString()).isZero();
     String body = out.toString().substring(out.toString().indexOf('{'));
     assertThat(body).contains("\"event_type\" : \"jobs.on_failure\"").contains("\"job_id\" : \"11223344\"");
-    ParsedWebhook parsed = new DatabricksWebhookParser().parse(body, Instant.now());
-    assertThat(parsed).isInstanceOfSatisfying(ParsedWebhook.Failure.class,
-        failure -> assertThat(failure.event().run().runId().value()).isEqualTo(DATABRICKS_RUN));
+    WebhookReading reading = new DatabricksWebhookReader().read(body, Instant.now());
+    assertThat(reading).isInstanceOfSatisfying(WebhookReading.RunFailures.class,
+        failures -> assertThat(failures.events().get(0).run().runId().value()).isEqualTo(DATABRICKS_RUN));
   }
 
   @Test

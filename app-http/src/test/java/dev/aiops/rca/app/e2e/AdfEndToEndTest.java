@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.adapter.adf.AdfStub;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.testkit.InMemoryNotifier;
@@ -144,7 +144,7 @@ class AdfEndToEndTest {
     assertThat(refired.statusCode()).isEqualTo(202);
     assertThat(refired.body()).contains("accepted");
     await(() -> adf.seen(AdfStub.QUERY_PIPELINE_RUNS).size() == 6
-        && service.wiring().inbox().counts().getOrDefault(InboxStatus.PENDING, 0L) == 0);
+        && service.wiring().inbox().counts().getOrDefault(DeliveryStatus.PENDING, 0L) == 0);
     assertThat(service.incidents()).hasSize(2).allSatisfy(i -> assertThat(i.occurrences()).isEqualTo(1));
     assertThat(adf.seen(AdfStub.FACTORY + "/pipelineruns/" + COPY_RUN)).hasSize(1);
   }

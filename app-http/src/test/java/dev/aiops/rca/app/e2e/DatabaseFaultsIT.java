@@ -3,10 +3,10 @@ package dev.aiops.rca.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
 import dev.aiops.rca.app.PostgresSchema;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Incident;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -63,9 +63,9 @@ class DatabaseFaultsIT {
         assertThat(deps.jira.issueCount()).isEqualTo(incidentsWithTickets(service));
         assertThat(service.audit(incident)).extracting(AuditEntry::action)
             .containsOnlyOnce(AuditAction.TICKET_CREATED, AuditAction.NOTIFIED);
-        Map<InboxStatus, Long> counts = service.wiring().inbox().counts();
-        assertThat(counts.get(InboxStatus.PENDING)).isZero();
-        assertThat(counts.get(InboxStatus.DEAD)).isZero();
+        Map<DeliveryStatus, Long> counts = service.wiring().inbox().counts();
+        assertThat(counts.get(DeliveryStatus.PENDING)).isZero();
+        assertThat(counts.get(DeliveryStatus.DEAD)).isZero();
       }
     }
   }
@@ -78,11 +78,11 @@ class DatabaseFaultsIT {
   private static Incident settle(E2eService service, int deliveries) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (true) {
-      Map<InboxStatus, Long> counts = service.wiring().inbox().counts();
+      Map<DeliveryStatus, Long> counts = service.wiring().inbox().counts();
       List<Incident> incidents = service.incidents();
       Optional<Incident> ours = incidents.stream()
           .filter(i -> i.firstRun().runId().value().equals(Dependencies.RUN)).findFirst();
-      if (counts.get(InboxStatus.DONE) == deliveries && counts.get(InboxStatus.PENDING) == 0 && ours.isPresent()
+      if (counts.get(DeliveryStatus.DONE) == deliveries && counts.get(DeliveryStatus.PENDING) == 0 && ours.isPresent()
           && ours.get().ticket().isPresent() && ours.get().notification().isPresent()) {
         return ours.get();
       }

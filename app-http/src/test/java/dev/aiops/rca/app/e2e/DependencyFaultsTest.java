@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aiops.rca.adapter.adf.AdfStub;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
 import dev.aiops.rca.adapter.gemini.LlmStub;
-import dev.aiops.rca.adapter.jdbc.InboxEntry;
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
 import dev.aiops.rca.adapter.jira.JiraStub;
 import dev.aiops.rca.adapter.slack.SlackStub;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.DeliveryEntry;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.RetryPolicy;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DependencyFaultsTest {
 
   /** The inbox retries after 200 ms rather than 2 s, so that a recovery is seen within the test's time. */
-  static final InboxSettings FAST_INBOX = new InboxSettings(8, Duration.ofMillis(200), Duration.ofSeconds(2));
+  static final RetryPolicy FAST_INBOX = new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(2));
   private static final Duration SETTLE = Duration.ofSeconds(30);
 
   @TempDir
@@ -199,9 +199,9 @@ class DependencyFaultsTest {
     Instant deadline = Instant.now().plus(SETTLE);
     while (true) {
       List<Incident> incidents = service.incidents();
-      Map<InboxStatus, Long> counts = service.wiring().inbox().counts();
+      Map<DeliveryStatus, Long> counts = service.wiring().inbox().counts();
       boolean done = incidents.size() == 1 && incidents.get(0).ticket().isPresent()
-          && incidents.get(0).notification().isPresent() && counts.get(InboxStatus.PENDING) == 0;
+          && incidents.get(0).notification().isPresent() && counts.get(DeliveryStatus.PENDING) == 0;
       if (done) {
         return incidents.get(0);
       }
@@ -214,10 +214,10 @@ class DependencyFaultsTest {
   }
 
   private void assertExactlyOnce(Incident incident) {
-    Map<InboxStatus, Long> counts = service.wiring().inbox().counts();
-    assertThat(counts.get(InboxStatus.PENDING)).isZero();
-    assertThat(counts.get(InboxStatus.DEAD)).isZero();
-    assertThat(counts.get(InboxStatus.DONE)).isEqualTo(1);
+    Map<DeliveryStatus, Long> counts = service.wiring().inbox().counts();
+    assertThat(counts.get(DeliveryStatus.PENDING)).isZero();
+    assertThat(counts.get(DeliveryStatus.DEAD)).isZero();
+    assertThat(counts.get(DeliveryStatus.DONE)).isEqualTo(1);
     assertThat(service.incidents()).hasSize(1);
     assertThat(incident.ticket()).isPresent();
     assertThat(incident.notification()).isPresent();
@@ -228,8 +228,8 @@ class DependencyFaultsTest {
     }
   }
 
-  private InboxEntry delivery() {
-    return service.wiring().inbox().list(Optional.of(InboxStatus.DONE), 10).get(0);
+  private DeliveryEntry delivery() {
+    return service.wiring().inbox().list(Optional.of(DeliveryStatus.DONE), 10).get(0);
   }
 
   private List<AuditAction> runAudit(Incident incident) {

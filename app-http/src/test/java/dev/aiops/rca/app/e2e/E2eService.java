@@ -1,22 +1,23 @@
 package dev.aiops.rca.app.e2e;
 
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.app.config.Secret;
 import dev.aiops.rca.app.http.HttpOperations;
 import dev.aiops.rca.app.http.RcaHttpServer;
 import dev.aiops.rca.app.http.WebhookAuth;
 import dev.aiops.rca.app.http.WebhookGuard;
 import dev.aiops.rca.app.http.WebhookLimits;
-import dev.aiops.rca.app.config.Secret;
 import dev.aiops.rca.app.web.Dashboard;
 import dev.aiops.rca.app.web.DashboardSettings;
 import dev.aiops.rca.app.web.Users;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.port.out.Notifier;
+import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import io.javalin.config.JavalinConfig;
 
 /**
  * The service as {@code serve} builds it, in this JVM: configuration from a map (pointing at loopback stubs), the
@@ -60,7 +60,7 @@ public final class E2eService implements AutoCloseable {
 
   /** Starts the service with a notifier of the test's own (to count or fail alerts). */
   public static E2eService start(Path dataDir, Map<String, String> settings, Optional<Notifier> notifier) {
-    return start(dataDir, settings, notifier, UnaryOperator.identity(), InboxSettings.defaults(), false);
+    return start(dataDir, settings, notifier, UnaryOperator.identity(), RetryPolicy.defaults(), false);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class E2eService implements AutoCloseable {
    * request timeout), the inbox retrying as {@code inbox} says, and optionally the dashboard and its API mounted.
    */
   public static E2eService start(Path dataDir, Map<String, String> settings, Optional<Notifier> notifier,
-      UnaryOperator<AppConfig> tune, InboxSettings inbox, boolean dashboard) {
+      UnaryOperator<AppConfig> tune, RetryPolicy inbox, boolean dashboard) {
     Map<String, String> env = new HashMap<>(settings);
     env.putIfAbsent("RCA_DATA_DIR", dataDir.toString());
     env.putIfAbsent("RCA_API_KEY", KEY);
@@ -88,8 +88,7 @@ public final class E2eService implements AutoCloseable {
     wiring.workers().start();
     wiring.follower().start();
     RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, wiring.incidents(),
-        Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
-            wiring.adfIntake()),
+        Optional.of(wiring.receiveWebhook()),
         WebhookGuard.requiring(WebhookAuth.requiring(new Secret(KEY))), pages,
         new HttpOperations(wiring.metrics(), WebhookLimits.from(source), wiring.workers().size(),
             wiring.workers()::alive)).start();

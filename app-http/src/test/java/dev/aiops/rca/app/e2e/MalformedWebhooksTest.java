@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.adapter.adf.AdfStub;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
+import dev.aiops.rca.domain.DeliveryStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -96,7 +96,7 @@ class MalformedWebhooksTest {
     // It used to fail the insert on every attempt and be answered 503, which tells the sender to retry forever.
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(answer.body()).path("reason").asText()).contains("job id").contains("260");
-    assertThat(service.wiring().inbox().counts().get(InboxStatus.REJECTED)).isEqualTo(1);
+    assertThat(service.wiring().inbox().counts().get(DeliveryStatus.REJECTED)).isEqualTo(1);
   }
 
   /**
@@ -147,7 +147,7 @@ class MalformedWebhooksTest {
     assertThat(statuses.keySet()).allSatisfy(status -> assertThat(status).isLessThan(500));
     int refused = statuses.getOrDefault(400, new AtomicInteger()).get();
     assertThat(refused).as("statuses %s", statuses).isGreaterThan(count / 2);
-    assertThat(service.wiring().inbox().counts().get(InboxStatus.REJECTED)).isEqualTo(refused);
+    assertThat(service.wiring().inbox().counts().get(DeliveryStatus.REJECTED)).isEqualTo(refused);
     HttpResponse<String> ready = http.send(HttpRequest.newBuilder(service.uri("/health/ready")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(ready.statusCode()).isEqualTo(200);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
 import dev.aiops.rca.adapter.gemini.LlmStub;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jira.JiraStub;
 import dev.aiops.rca.app.Wiring;
@@ -19,6 +18,7 @@ import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Incident;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -259,7 +259,7 @@ class ModelEndToEndTest {
 
   private void awaitDone(int deliveries, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    while (service.wiring().inbox().counts().get(InboxStatus.DONE) < deliveries) {
+    while (service.wiring().inbox().counts().get(DeliveryStatus.DONE) < deliveries) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("only " + service.wiring().inbox().counts() + " after " + timeout);
       }

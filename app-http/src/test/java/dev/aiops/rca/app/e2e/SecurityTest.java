@@ -9,9 +9,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Incident;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -240,7 +240,7 @@ class SecurityTest {
   }
 
   private void awaitInboxIdle() throws InterruptedException {
-    for (int i = 0; i < 200 && service.wiring().inbox().counts().get(InboxStatus.PENDING) > 0; i++) {
+    for (int i = 0; i < 200 && service.wiring().inbox().counts().get(DeliveryStatus.PENDING) > 0; i++) {
       Thread.sleep(50);
     }
   }

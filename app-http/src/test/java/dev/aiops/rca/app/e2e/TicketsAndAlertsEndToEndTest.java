@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
 import dev.aiops.rca.adapter.jira.JiraStub;
 import dev.aiops.rca.adapter.slack.SlackStub;
 import dev.aiops.rca.domain.AuditAction;
@@ -17,6 +16,7 @@ import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationStatus;
+import dev.aiops.rca.domain.RetryPolicy;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,7 +78,7 @@ class TicketsAndAlertsEndToEndTest {
   private void startService(Map<String, String> more) {
     service = E2eService.start(data, Vendors.settings(Vendors.jira(jira), Vendors.slack(slack),
         Map.of("RCA_DASHBOARD_URL", "https://rca.acme.example", "RCA_REMEDIATION_POLL", "1s"), more),
-        Optional.empty(), UnaryOperator.identity(), InboxSettings.defaults(), true);
+        Optional.empty(), UnaryOperator.identity(), RetryPolicy.defaults(), true);
   }
 
   private Map<String, String> withDatabricks(Map<String, String> more) {

@@ -2,17 +2,20 @@ package dev.aiops.rca.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
+import dev.aiops.rca.adapter.adf.AdfWebhookReader;
+import dev.aiops.rca.adapter.databricks.DatabricksWebhookReader;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.app.intake.AdfWebhookParser;
-import dev.aiops.rca.app.intake.DatabricksWebhookParser;
-import dev.aiops.rca.app.intake.InboxWorkers;
-import dev.aiops.rca.app.intake.WebhookIntake;
 import dev.aiops.rca.app.metrics.InboxGauges;
 import dev.aiops.rca.app.metrics.ServiceMetrics;
+import dev.aiops.rca.core.intake.AlertWindows;
+import dev.aiops.rca.core.intake.DeliveryWorkers;
+import dev.aiops.rca.core.intake.ManageDeliveriesService;
+import dev.aiops.rca.core.intake.ProcessDeliveryService;
+import dev.aiops.rca.core.intake.ReceiveWebhookService;
+import dev.aiops.rca.domain.DeliveryStatus;
+import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -22,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,10 +42,10 @@ class OperationsHttpTest {
 
   private final JdbcStore store = JdbcStore.open(JdbcSettings.h2InMemory("ops_" + UUID.randomUUID().toString()
       .replace("-", "")));
-  private final JdbiInbox inbox = store.inbox(InboxSettings.defaults(), Clock.systemUTC());
+  private final JdbiInbox inbox = store.inbox(Clock.systemUTC());
   private final HttpClient client = HttpClient.newHttpClient();
   private final ServiceMetrics metrics = new ServiceMetrics();
-  private InboxWorkers workers;
+  private DeliveryWorkers workers;
   private RcaHttpServer server;
 
   @AfterEach
@@ -57,13 +61,16 @@ class OperationsHttpTest {
 
   /** Serves both webhook sources with {@code limits}; {@code pipeline} runs on one worker, started. */
   private void start(WebhookLimits limits, HandleFailureUseCase pipeline) {
-    workers = new InboxWorkers(inbox, pipeline,
-        new InboxWorkers.Settings(1, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(2)), "t");
-    InboxGauges.register(metrics, inbox, workers, Clock.systemUTC());
-    WebhookIntake databricks = new WebhookIntake(new DatabricksWebhookParser(), inbox, () -> { }, Clock.systemUTC());
-    WebhookIntake adf = new WebhookIntake(new AdfWebhookParser(), inbox, () -> { }, Clock.systemUTC());
-    server = new RcaHttpServer("127.0.0.1", 0, store.incidents(),
-        Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, databricks, RcaHttpServer.ADF_WEBHOOK_PATHS, adf),
+    ProcessDeliveryService deliveries = new ProcessDeliveryService(inbox, pipeline,
+        new AlertWindows(List.of(), inbox, () -> { }, Clock.systemUTC()), ProcessDeliveryService.Settings.defaults(),
+        Clock.systemUTC());
+    workers = new DeliveryWorkers(deliveries,
+        new DeliveryWorkers.Settings(1, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(2)), "t");
+    InboxGauges.register(metrics, new ManageDeliveriesService(inbox, workers::wake), workers, Clock.systemUTC());
+    ReceiveWebhookService intake = new ReceiveWebhookService(
+        List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox, () -> { }, () -> { },
+        Clock.systemUTC());
+    server = new RcaHttpServer("127.0.0.1", 0, store.incidents(), Optional.of(intake),
         WebhookGuard.OPEN, Optional.empty(),
         new HttpOperations(metrics, limits, 1, workers::alive)).start();
     workers.start();
@@ -182,6 +189,6 @@ class OperationsHttpTest {
     assertThat(before.body()).contains("\"alive\":1", "\"expected\":1");
     assertThat(after.statusCode()).isEqualTo(503);
     assertThat(after.body()).contains("\"error\":\"workers_stopped\"", "1 of 1 inbox workers stopped");
-    assertThat(inbox.counts()).containsEntry(InboxStatus.PENDING, 1L);
+    assertThat(inbox.counts()).containsEntry(DeliveryStatus.PENDING, 1L);
   }
 }

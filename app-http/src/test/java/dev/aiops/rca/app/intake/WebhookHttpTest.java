@@ -2,19 +2,21 @@ package dev.aiops.rca.app.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiops.rca.adapter.jdbc.InboxSettings;
-import dev.aiops.rca.adapter.jdbc.InboxStatus;
+import dev.aiops.rca.adapter.databricks.DatabricksWebhookReader;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
 import dev.aiops.rca.app.http.RcaHttpServer;
 import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.core.intake.ReceiveWebhookService;
+import dev.aiops.rca.domain.DeliveryStatus;
 import io.javalin.http.UnauthorizedResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,10 +31,10 @@ class WebhookHttpTest {
 
   private final JdbcStore store = JdbcStore.open(JdbcSettings.h2InMemory("web_" + UUID.randomUUID().toString()
       .replace("-", "")));
-  private final JdbiInbox inbox = store.inbox(InboxSettings.defaults(), Clock.systemUTC());
+  private final JdbiInbox inbox = store.inbox(Clock.systemUTC());
   private final AtomicInteger runNews = new AtomicInteger();
-  private final WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, () -> { },
-      runNews::incrementAndGet, Clock.systemUTC());
+  private final ReceiveWebhookService intake = new ReceiveWebhookService(List.of(new DatabricksWebhookReader()),
+      inbox, () -> { }, runNews::incrementAndGet, Clock.systemUTC());
   private final HttpClient client = HttpClient.newHttpClient();
   private RcaHttpServer server = start(WebhookGuard.OPEN);
 
@@ -66,7 +68,7 @@ class WebhookHttpTest {
     assertThat(again.statusCode()).isEqualTo(202);
     assertThat(again.body()).contains("\"status\":\"duplicate\"");
     assertThat(otherDelivery.body()).contains("\"status\":\"duplicate\"", "hdr:retry-2");
-    assertThat(inbox.counts()).containsEntry(InboxStatus.PENDING, 1L).containsEntry(InboxStatus.DUPLICATE, 1L);
+    assertThat(inbox.counts()).containsEntry(DeliveryStatus.PENDING, 1L).containsEntry(DeliveryStatus.DUPLICATE, 1L);
   }
 
   @Test
@@ -75,7 +77,7 @@ class WebhookHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"error\":\"invalid_webhook\"", "\"reason\":\"the body is not JSON");
-    assertThat(inbox.list(Optional.of(InboxStatus.REJECTED), 10)).hasSize(1);
+    assertThat(inbox.list(Optional.of(DeliveryStatus.REJECTED), 10)).hasSize(1);
   }
 
   @Test
