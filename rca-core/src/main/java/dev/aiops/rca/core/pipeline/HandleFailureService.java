@@ -3,6 +3,7 @@ package dev.aiops.rca.core.pipeline;
 import dev.aiops.rca.core.analysis.RcaReport;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.effect.EffectKey;
 import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.lifecycle.IncidentMessage;
@@ -292,7 +293,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
       return incident; // a resumed delivery: people were told before the interruption
     }
     Notification notification = IncidentMessage.of(incident, run.runPageUrl());
-    String key = notificationKey(incident);
+    String key = EffectKey.notification(incident).value();
     try {
       // A notifier cannot be asked whether it sent a message, so an attempt interrupted between sending and
       // recording is sent again: a rare repeated message is better than a missing alert.
@@ -322,7 +323,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
    */
   private void tellRemediation(Incident incident, RemediationOutcome outcome, Optional<String> runPageUrl,
       Problems problems) {
-    String key = "remediation-note-" + incident.id() + "-" + outcome.plan().target() + "-" + outcome.status();
+    EffectKey key = EffectKey.remediationNote(incident.id(), outcome.plan().target(), outcome.status());
     updates.noteRemediation(incident, outcome, key, ACTOR)
         .ifPresent(e -> problems.add("ticket not noted of the remediation: " + describe(e), e));
     updates.redrawRemediation(incident, outcome, runPageUrl, ACTOR);
@@ -340,7 +341,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
       problems.add("incident " + incident.id() + " has no message yet; its message is updated later");
     }
     incident.ticket().ifPresent(ticket -> {
-      String key = "recur-ticket-" + incident.id() + "-" + run;
+      String key = EffectKey.recurrenceOnTicket(incident.id(), run).value();
       try {
         if (ports.effects().intend(key, EffectKind.TICKET, incident.id(), ports.clock().instant()).state()
             == EffectState.DONE) {
@@ -356,7 +357,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
       }
     });
     incident.notification().ifPresent(message -> {
-      String key = "recur-notify-" + incident.id() + "-" + run;
+      String key = EffectKey.recurrenceOnMessage(incident.id(), run).value();
       try {
         if (ports.effects().intend(key, EffectKind.NOTIFICATION, incident.id(), ports.clock().instant()).state()
             == EffectState.DONE) {
@@ -375,7 +376,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
 
   private Optional<RemediationOutcome> remediate(Incident incident, Category rulesCategory, RunKey run) {
     RemediationAction action = RemediationPolicy.actionFor(run.source());
-    Optional<Effect> done = ports.effects().find(remediationKey(incident.id(), run, action))
+    Optional<Effect> done = ports.effects().find(EffectKey.remediation(incident.id(), run, action).value())
         .filter(effect -> effect.state() == EffectState.DONE);
     if (done.isPresent()) {
       // A resumed delivery: the remediation ran and was recorded before; its ticket note may still be owed.
@@ -393,7 +394,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
       outcome = runner.outcome(plan, RemediationStatus.SUGGESTED, runner.describe(plan));
     } else {
       RemediationPlan plan = ((RemediationDecision.Execute) decision).plan();
-      String key = remediationKey(plan);
+      String key = EffectKey.remediation(plan).value();
       Optional<Effect> earlier = ports.effects().find(key);
       if (earlier.isPresent()) {
         // An attempt was interrupted and may have reached the platform: people decide whether to run it again.
@@ -443,19 +444,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
 
   /** The key under which the incident's ticket is opened, stable across retries and restarts. */
   public static String idempotencyKey(Incident incident) {
-    return "rca-" + incident.signature().shortHash() + "-" + incident.id();
-  }
-
-  private static String notificationKey(Incident incident) {
-    return "notify-" + incident.signature().shortHash() + "-" + incident.id();
-  }
-
-  private static String remediationKey(RemediationPlan plan) {
-    return remediationKey(plan.incident(), plan.target(), plan.action());
-  }
-
-  private static String remediationKey(IncidentId incident, RunKey run, RemediationAction action) {
-    return "remediate-" + incident + "-" + run + "-" + action;
+    return EffectKey.ticket(incident).value();
   }
 
   private static String shorten(String text, int max) {

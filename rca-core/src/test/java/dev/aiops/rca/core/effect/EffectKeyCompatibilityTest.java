@@ -113,6 +113,32 @@ class EffectKeyCompatibilityTest {
   }
 
   @Test
+  void should_spell_each_key_as_the_keys_already_stored_are_spelled() {
+    Incident incident = filedBefore();
+    IncidentId id = incident.id();
+    RunKey adfRun = RunKey.of(Source.ADF, "5f1c-9e2a");
+    RemediationPlan adfPlan =
+        new RemediationPlan(id, RemediationAction.RERUN_FROM_FAILURE, adfRun, List.of(), "transient");
+
+    assertThat(EffectKey.ticket(incident).value()).isEqualTo("rca-aaaaaaaaaaaa-1");
+    assertThat(HandleFailureService.idempotencyKey(incident)).isEqualTo("rca-aaaaaaaaaaaa-1");
+    assertThat(EffectKey.notification(incident).value()).isEqualTo("notify-aaaaaaaaaaaa-1");
+    assertThat(EffectKey.recurrenceOnTicket(id, RunKey.of(Source.DATABRICKS, "2")).value())
+        .isEqualTo("recur-ticket-1-DATABRICKS:2");
+    assertThat(EffectKey.recurrenceOnMessage(id, RunKey.of(Source.DATABRICKS, "2")).value())
+        .isEqualTo("recur-notify-1-DATABRICKS:2");
+    assertThat(EffectKey.remediation(id, RUN_1, RemediationAction.REPAIR_FAILED_TASKS).value())
+        .isEqualTo("remediate-1-DATABRICKS:1-REPAIR_FAILED_TASKS");
+    assertThat(EffectKey.remediation(adfPlan).value()).isEqualTo("remediate-1-ADF:5f1c-9e2a-RERUN_FROM_FAILURE");
+    assertThat(EffectKey.remediationNote(id, RUN_1, RemediationStatus.EXECUTED).value())
+        .isEqualTo("remediation-note-1-DATABRICKS:1-EXECUTED");
+    assertThat(EffectKey.decisionNote(id, RemediationAction.REPAIR_FAILED_TASKS, Samples.T0).value())
+        .isEqualTo("remediation-decision-1-REPAIR_FAILED_TASKS-1795687200000");
+    assertThat(EffectKey.resultNote(id, REPAIR).value()).isEqualTo("remediation-result-1-repair-1");
+    assertThat(EffectKey.resolveNote(id).value()).isEqualTo("resolve-note-1");
+  }
+
+  @Test
   void should_find_the_ticket_opened_under_the_old_key_rather_than_open_another() {
     databricks.add(Samples.databricksRun("1", MISSING_TABLE));
     Incident incident = filedBefore();
