@@ -1,9 +1,11 @@
 package dev.aiops.rca.core.lifecycle;
 
+import dev.aiops.rca.core.effect.EffectKey;
+import dev.aiops.rca.core.effect.EffectStep;
+import dev.aiops.rca.core.effect.Effects;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.EffectKind;
-import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.RemediationOutcome;
@@ -29,7 +31,7 @@ import java.util.Optional;
 public final class IncidentUpdates {
 
   private final IncidentRepository incidents;
-  private final EffectLog effects;
+  private final Effects effects;
   private final IssueTracker tracker;
   private final Notifier notifier;
   private final Clock clock;
@@ -37,7 +39,7 @@ public final class IncidentUpdates {
   public IncidentUpdates(
       IncidentRepository incidents, EffectLog effects, IssueTracker tracker, Notifier notifier, Clock clock) {
     this.incidents = Objects.requireNonNull(incidents, "incidents");
-    this.effects = Objects.requireNonNull(effects, "effects");
+    this.effects = new Effects(Objects.requireNonNull(effects, "effects"), incidents, clock);
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -50,20 +52,18 @@ public final class IncidentUpdates {
    * @param run the run the audit entry is filed under
    * @return the failure, audited already, when the tracker could not take the note; empty when it is told
    */
-  public Optional<PortException> noteOnTicket(Incident incident, RunKey run, String key, String text,
+  public Optional<PortException> noteOnTicket(Incident incident, RunKey run, EffectKey key, String text,
       String actor) {
     if (incident.ticket().isEmpty()) {
       return Optional.empty();
     }
     TicketRef ticket = incident.ticket().get();
     try {
-      if (effects.intend(key, EffectKind.TICKET, incident.id(), clock.instant()).state() == EffectState.DONE) {
-        return Optional.empty();
-      }
-      tracker.comment(ticket, text);
-      effects.markDone(key, ticket.key(), clock.instant());
-      audit(incident, run, actor, AuditAction.TICKET_UPDATED, "ticket " + ticket.key() + " noted: "
-          + firstLine(text));
+      effects.causeOnce(new EffectStep(key, EffectKind.TICKET, run, incident.id(), actor), () -> {
+        tracker.comment(ticket, text);
+        return new Effects.Done<>(ticket, ticket.key(), AuditAction.TICKET_UPDATED,
+            "ticket " + ticket.key() + " noted: " + firstLine(text));
+      });
       return Optional.empty();
     } catch (PortException e) {
       audit(incident, run, actor, AuditAction.TICKET_FAILED, "ticket " + ticket.key() + " not noted: "
@@ -79,7 +79,7 @@ public final class IncidentUpdates {
    *
    * @return as {@link #noteOnTicket}
    */
-  public Optional<PortException> noteRemediation(Incident incident, RemediationOutcome outcome, String key,
+  public Optional<PortException> noteRemediation(Incident incident, RemediationOutcome outcome, EffectKey key,
       String actor) {
     if (outcome.status() == RemediationStatus.SUGGESTED || outcome.status() == RemediationStatus.SKIPPED) {
       return Optional.empty();

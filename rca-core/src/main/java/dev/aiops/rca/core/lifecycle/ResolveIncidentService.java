@@ -1,5 +1,6 @@
 package dev.aiops.rca.core.lifecycle;
 
+import dev.aiops.rca.core.effect.EffectKey;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Incident;
@@ -51,7 +52,7 @@ public final class ResolveIncidentService implements ResolveIncidentUseCase {
     String note = "Resolved in the RCA Assistant by " + command.actor() + why + ". A new failure with this "
         + "signature opens a new incident.";
     Optional<PortException> ticketProblem = updates.noteOnTicket(resolved, resolved.firstRun(),
-        "resolve-note-" + resolved.id(), note, command.actor());
+        EffectKey.resolveNote(resolved.id()), note, command.actor());
     updates.redraw(resolved, IncidentMessage.resolved(resolved, command.actor(), command.reason()),
         resolved.firstRun(), command.actor(), "status RESOLVED");
     return new ResolveIncidentResult(resolved, true,

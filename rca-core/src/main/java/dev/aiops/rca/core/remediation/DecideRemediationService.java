@@ -1,5 +1,6 @@
 package dev.aiops.rca.core.remediation;
 
+import dev.aiops.rca.core.effect.EffectKey;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
@@ -80,8 +81,7 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
   // Best effort: the decision is stored and audited; a ticket or message that cannot be told is audited.
   private void tell(Incident incident, RemediationPlan plan, RemediationOutcome outcome, String actor) {
     updates.ifPresent(u -> {
-      u.noteRemediation(incident, outcome, "remediation-decision-" + incident.id() + "-" + plan.action() + "-"
-          + outcome.at().toEpochMilli(), actor);
+      u.noteRemediation(incident, outcome, EffectKey.decisionNote(incident.id(), plan.action(), outcome.at()), actor);
       u.redrawRemediation(incident, outcome, Optional.empty(), actor);
     });
   }

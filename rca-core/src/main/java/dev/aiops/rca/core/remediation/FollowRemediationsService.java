@@ -1,5 +1,6 @@
 package dev.aiops.rca.core.remediation;
 
+import dev.aiops.rca.core.effect.EffectKey;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
@@ -137,7 +138,7 @@ public final class FollowRemediationsService implements FollowRemediationsUseCas
       return Optional.empty();
     }
     Incident incident = found.get();
-    String noteKey = "remediation-result-" + plan.incident() + "-" + executed.newRun().orElseThrow();
+    EffectKey noteKey = EffectKey.resultNote(plan.incident(), executed.newRun().orElseThrow());
     if (anotherFollowerIsNoting(noteKey)) {
       return Optional.empty();
     }
@@ -160,8 +161,8 @@ public final class FollowRemediationsService implements FollowRemediationsUseCas
     return Optional.of(result);
   }
 
-  private boolean anotherFollowerIsNoting(String noteKey) {
-    Optional<Effect> note = effects.find(noteKey);
+  private boolean anotherFollowerIsNoting(EffectKey noteKey) {
+    Optional<Effect> note = effects.find(noteKey.value());
     return note.isPresent() && note.get().state() == EffectState.PENDING
         && note.get().intendedAt().isAfter(clock.instant().minus(NOTE_TAKEOVER));
   }

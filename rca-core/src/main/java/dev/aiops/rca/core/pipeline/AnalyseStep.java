@@ -1,0 +1,101 @@
+package dev.aiops.rca.core.pipeline;
+
+import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
+import dev.aiops.rca.domain.AnalysisFlag;
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.Classification;
+import dev.aiops.rca.domain.ClassificationLayer;
+import dev.aiops.rca.domain.Entity;
+import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.RootCauseAnalysis;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.port.out.RootCauseModel;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Analyses a run: the rules first, then the model when one is configured, its explanation kept on the facts the
+ * rules read; a model that fails leaves the rules' analysis.
+ */
+final class AnalyseStep {
+
+  /**
+   * A run's analyses.
+   *
+   * @param rules the rules' analysis, which the signature and the remediation policy go by: model output never
+   *     decides how incidents group or what runs
+   * @param merged the analysis the incident is filed with
+   */
+  record Analysed(RootCauseAnalysis rules, RootCauseAnalysis merged) {}
+
+  private final RuleBasedAnalyzer rules;
+  private final Optional<RootCauseModel> model;
+  private final Journal journal;
+
+  AnalyseStep(RuleBasedAnalyzer rules, Optional<RootCauseModel> model, Journal journal) {
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.model = Objects.requireNonNull(model, "model");
+    this.journal = Objects.requireNonNull(journal, "journal");
+  }
+
+  Analysed analyse(FetchStep.Fetched fetched) {
+    RootCauseAnalysis rulesResult = rules.analyze(fetched.run());
+    if (fetched.degraded()) {
+      rulesResult = rulesResult.withFlag(AnalysisFlag.DEGRADED_SOURCE);
+    }
+    return new Analysed(rulesResult, refine(fetched.run(), rulesResult));
+  }
+
+  private RootCauseAnalysis refine(FailedRun run, RootCauseAnalysis rulesResult) {
+    RunKey key = run.event().run();
+    if (model.isEmpty()) {
+      journal.audit(key, AuditAction.ANALYZED, summaryOf(rulesResult));
+      return rulesResult;
+    }
+    try {
+      RootCauseAnalysis refined = grounded(model.get().analyze(run, rulesResult), rulesResult);
+      journal.audit(key, AuditAction.ANALYZED, summaryOf(refined));
+      return refined;
+    } catch (RuntimeException e) {
+      RootCauseAnalysis fallback = rulesResult.withFlag(AnalysisFlag.MODEL_FALLBACK);
+      journal.audit(key, AuditAction.MODEL_FALLBACK,
+          "the model failed (" + Journal.describe(e) + "); the rules' analysis stands");
+      journal.audit(key, AuditAction.ANALYZED, summaryOf(fallback));
+      return fallback;
+    }
+  }
+
+  /**
+   * The model's explanation on top of the extracted facts: the root-cause line, the failed task and the evidence
+   * stay those read from the platform (verbatim, and not rewritable by text inside an error message); the model
+   * adds its category, summary, actions and confidence.
+   */
+  private static RootCauseAnalysis grounded(RootCauseAnalysis model, RootCauseAnalysis rules) {
+    String line = rules.rootCauseLine().isBlank() ? model.rootCauseLine() : rules.rootCauseLine();
+    String task = rules.failedTask().isBlank() ? model.failedTask() : rules.failedTask();
+    List<String> evidence = rules.evidence().isEmpty() ? model.evidence() : rules.evidence();
+    List<String> actions = model.recommendedActions().isEmpty() ? rules.recommendedActions()
+        : model.recommendedActions();
+    LinkedHashSet<Entity> entities = new LinkedHashSet<>(rules.entities());
+    entities.addAll(model.entities());
+    Set<AnalysisFlag> flags = EnumSet.noneOf(AnalysisFlag.class);
+    flags.addAll(rules.flags());
+    flags.addAll(model.flags());
+    // A model that agrees with the rules keeps the rules' reason; one that disagrees decided the category itself.
+    Classification classification = model.category() == rules.category() ? rules.classification()
+        : new Classification(ClassificationLayer.MODEL, model.analyzer());
+    return new RootCauseAnalysis(model.category(), line, task, model.summary(), evidence, actions,
+        List.copyOf(entities), model.confidence(), model.analyzer(), classification, flags);
+  }
+
+  private static String summaryOf(RootCauseAnalysis analysis) {
+    String flags = analysis.flags().isEmpty() ? "" : " " + analysis.flags();
+    return analysis.category() + " by " + analysis.analyzer() + ", confidence "
+        + String.format(Locale.ROOT, "%.2f", analysis.confidence()) + flags;
+  }
+}

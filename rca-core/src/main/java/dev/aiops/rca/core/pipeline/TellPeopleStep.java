@@ -1,0 +1,133 @@
+package dev.aiops.rca.core.pipeline;
+
+import dev.aiops.rca.core.effect.EffectKey;
+import dev.aiops.rca.core.effect.EffectStep;
+import dev.aiops.rca.core.effect.Effects;
+import dev.aiops.rca.core.lifecycle.IncidentMessage;
+import dev.aiops.rca.core.lifecycle.IncidentUpdates;
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.EffectKind;
+import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentChange;
+import dev.aiops.rca.domain.Notification;
+import dev.aiops.rca.domain.NotificationRef;
+import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.out.IncidentRepository;
+import dev.aiops.rca.port.out.IssueTracker;
+import dev.aiops.rca.port.out.Notifier;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Tells people of an incident: its first message, the ticket shown on that message, each recurrence on the ticket
+ * and the message, and a remediation's outcome.
+ */
+final class TellPeopleStep {
+
+  private final Notifier notifier;
+  private final IssueTracker tracker;
+  private final IncidentRepository incidents;
+  private final IncidentUpdates updates;
+  private final Effects effects;
+  private final Journal journal;
+
+  TellPeopleStep(Notifier notifier, IssueTracker tracker, IncidentRepository incidents, IncidentUpdates updates,
+      Effects effects, Journal journal) {
+    this.notifier = Objects.requireNonNull(notifier, "notifier");
+    this.tracker = Objects.requireNonNull(tracker, "tracker");
+    this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.updates = Objects.requireNonNull(updates, "updates");
+    this.effects = Objects.requireNonNull(effects, "effects");
+    this.journal = Objects.requireNonNull(journal, "journal");
+  }
+
+  /** The incident with its message; as it was when the notifier failed, which is then a problem. */
+  Incident notify(Incident incident, FailedRun run, Problems problems) {
+    if (incident.notification().isPresent()) {
+      return incident; // a resumed delivery: people were told before the interruption
+    }
+    Notification notification = IncidentMessage.of(incident, run.runPageUrl());
+    EffectStep step = journal.step(EffectKey.notification(incident), EffectKind.NOTIFICATION, incident.firstRun(),
+        incident.id());
+    try {
+      // A notifier cannot be asked whether it sent a message, so an attempt interrupted between sending and
+      // recording is sent again: a rare repeated message is better than a missing alert.
+      Incident notified = effects.cause(step, () -> {
+        NotificationRef ref = notifier.notify(notification);
+        return new Effects.Done<>(incidents.attachNotification(incident.id(), ref),
+            ref.channel() + "/" + ref.messageId(), AuditAction.NOTIFIED, "notified " + ref.channel());
+      });
+      journal.publish(incident.id(), IncidentChange.Kind.NOTIFIED);
+      return notified;
+    } catch (PortException e) {
+      journal.failed(step, AuditAction.NOTIFICATION_FAILED, "notification not sent", e, problems);
+      return incident;
+    }
+  }
+
+  /** Redraws the incident's message now that it has a ticket. */
+  void showTicket(Incident incident, FailedRun run) {
+    updates.redraw(incident, IncidentMessage.of(incident, run.runPageUrl()), incident.firstRun(), Journal.ACTOR,
+        "ticket " + incident.ticket().orElseThrow().key());
+  }
+
+  /** Tells the ticket and the message of the incident's occurrence in {@code run}, each once. */
+  void recurrence(Incident incident, RunKey run, Problems problems) {
+    Recurrence recurrence = new Recurrence(incident.id(), run, incident.occurrences(), incident.lastSeen());
+    // A recurrence can be filed while the incident's first delivery is still opening its ticket or message; it is
+    // then told on a later attempt of this delivery rather than not at all.
+    if (incident.ticket().isEmpty()) {
+      problems.add("incident " + incident.id() + " has no ticket yet; its ticket is told of this run later");
+    }
+    if (incident.notification().isEmpty()) {
+      problems.add("incident " + incident.id() + " has no message yet; its message is updated later");
+    }
+    incident.ticket().ifPresent(ticket -> recurrenceOnTicket(incident, ticket, recurrence, problems));
+    incident.notification().ifPresent(message -> recurrenceOnMessage(incident, message, recurrence, problems));
+  }
+
+  private void recurrenceOnTicket(Incident incident, TicketRef ticket, Recurrence recurrence, Problems problems) {
+    EffectStep step = journal.step(EffectKey.recurrenceOnTicket(incident.id(), recurrence.run()), EffectKind.TICKET,
+        recurrence.run(), incident.id());
+    try {
+      effects.causeOnce(step, () -> {
+        tracker.recordRecurrence(ticket, recurrence);
+        return new Effects.Done<>(ticket, ticket.key(), AuditAction.TICKET_UPDATED,
+            "ticket " + ticket.key() + " told of occurrence " + incident.occurrences());
+      });
+    } catch (PortException e) {
+      journal.failed(step, AuditAction.TICKET_FAILED, "ticket not updated", e, problems);
+    }
+  }
+
+  private void recurrenceOnMessage(Incident incident, NotificationRef message, Recurrence recurrence,
+      Problems problems) {
+    EffectStep step = journal.step(EffectKey.recurrenceOnMessage(incident.id(), recurrence.run()),
+        EffectKind.NOTIFICATION, recurrence.run(), incident.id());
+    try {
+      effects.causeOnce(step, () -> {
+        notifier.update(message, recurrence);
+        return new Effects.Done<>(message, message.messageId(), AuditAction.NOTIFICATION_UPDATED,
+            "message updated with occurrence " + incident.occurrences());
+      });
+    } catch (PortException e) {
+      journal.failed(step, AuditAction.NOTIFICATION_FAILED, "notification not updated", e, problems);
+    }
+  }
+
+  /**
+   * Notes the remediation's outcome on the ticket (once, through the effect log) and redraws the message with it.
+   * A note the tracker cannot take now is a problem, so that the delivery is tried again and the note follows.
+   */
+  void remediation(Incident incident, RemediationOutcome outcome, Optional<String> runPageUrl, Problems problems) {
+    EffectKey key = EffectKey.remediationNote(incident.id(), outcome.plan().target(), outcome.status());
+    updates.noteRemediation(incident, outcome, key, Journal.ACTOR)
+        .ifPresent(e -> problems.add("ticket not noted of the remediation: " + Journal.describe(e), e));
+    updates.redrawRemediation(incident, outcome, runPageUrl, Journal.ACTOR);
+  }
+}
