@@ -16,29 +16,32 @@ import dev.aiops.rca.adapter.jdbc.JdbiInbox;
 import dev.aiops.rca.adapter.jira.JiraIssueTracker;
 import dev.aiops.rca.adapter.servicenow.ServiceNowIssueTracker;
 import dev.aiops.rca.adapter.slack.SlackNotifier;
+import dev.aiops.rca.adapter.web.metrics.InboxGauges;
+import dev.aiops.rca.adapter.web.metrics.ServiceMetrics;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.Integrations;
 import dev.aiops.rca.app.config.Secret;
 import dev.aiops.rca.app.intake.AdfWebhookParser;
 import dev.aiops.rca.app.intake.AlertWindowExpander;
 import dev.aiops.rca.app.intake.DatabricksWebhookParser;
+import dev.aiops.rca.app.intake.InboxDeliveries;
 import dev.aiops.rca.app.intake.InboxWorkers;
 import dev.aiops.rca.app.intake.WebhookIntake;
-import dev.aiops.rca.app.metrics.InboxGauges;
+import dev.aiops.rca.app.intake.WebhookIntakes;
 import dev.aiops.rca.app.metrics.MeteredIncidentRepository;
-import dev.aiops.rca.app.metrics.ServiceMetrics;
-import dev.aiops.rca.app.web.LiveIncidentEvents;
+import dev.aiops.rca.app.metrics.PipelineMeters;
 import dev.aiops.rca.core.analysis.AnalyzeEvidenceService;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.lifecycle.IncidentUpdates;
+import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.model.CachingRootCauseModel;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
+import dev.aiops.rca.core.query.IncidentBroadcast;
 import dev.aiops.rca.core.query.QueryIncidentsService;
 import dev.aiops.rca.core.redaction.RedactionSettings;
 import dev.aiops.rca.core.redaction.Redactor;
-import dev.aiops.rca.core.lifecycle.IncidentUpdates;
-import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
@@ -47,7 +50,9 @@ import dev.aiops.rca.http.Credentials;
 import dev.aiops.rca.port.in.AnalyzeEvidenceUseCase;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
+import dev.aiops.rca.port.in.ManageDeliveriesUseCase;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
+import dev.aiops.rca.port.in.ReceiveWebhookUseCase;
 import dev.aiops.rca.port.in.ResolveIncidentUseCase;
 import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.IncidentRepository;
@@ -83,7 +88,7 @@ public final class Wiring implements AutoCloseable {
   private final JdbcStore store;
   private final IncidentRepository incidents;
   private final JdbiInbox inbox;
-  private final LiveIncidentEvents live = new LiveIncidentEvents();
+  private final IncidentBroadcast live = new IncidentBroadcast();
   private final ServiceMetrics metrics = new ServiceMetrics();
   private final HandleFailureUseCase handleFailure;
   private final AnalyzeEvidenceUseCase analyzeEvidence;
@@ -91,6 +96,8 @@ public final class Wiring implements AutoCloseable {
   private final QueryIncidentsUseCase queryIncidents;
   private final WebhookIntake databricksIntake;
   private final WebhookIntake adfIntake;
+  private final ReceiveWebhookUseCase receiveWebhook;
+  private final ManageDeliveriesUseCase deliveries;
   private final InboxWorkers workers;
   private final ResolveIncidentUseCase resolveIncident;
   private final RemediationFollower follower;
@@ -113,7 +120,7 @@ public final class Wiring implements AutoCloseable {
   public Wiring(AppConfig config, Clock clock, Optional<Notifier> notifierOverride, InboxSettings inboxSettings) {
     Integrations integrations = config.integrations();
     store = JdbcStore.open(databaseSettings(config));
-    incidents = new MeteredIncidentRepository(store.incidents(), metrics);
+    incidents = new MeteredIncidentRepository(store.incidents(), new PipelineMeters(metrics.registry()));
 
     Map<Source, FailedRunSource> sources = new EnumMap<>(Source.class);
     Map<Source, RemediationExecutor> executors = new EnumMap<>(Source.class);
@@ -160,9 +167,11 @@ public final class Wiring implements AutoCloseable {
     inbox = store.inbox(inboxSettings, clock);
     workers = new InboxWorkers(inbox, handleFailure,
         InboxWorkers.Settings.of(config.workers()).withRetention(config.inboxRetention()), instanceName());
-    InboxGauges.register(metrics, inbox, workers, clock);
+    deliveries = new InboxDeliveries(inbox, workers::wake);
+    InboxGauges.register(metrics, deliveries, workers::alive, clock);
     databricksIntake = new WebhookIntake(new DatabricksWebhookParser(), inbox, workers::wake, follower::wake, clock);
     adfIntake = new WebhookIntake(new AdfWebhookParser(), inbox, workers::wake, follower::wake, clock);
+    receiveWebhook = new WebhookIntakes(Map.of(Source.DATABRICKS, databricksIntake, Source.ADF, adfIntake));
 
     notes.add("store: " + (config.database().isPresent() ? "database " + config.database().get().maskedUrl()
         : "embedded H2 file under " + config.dataDir().toAbsolutePath()) + " (schema " + store.schemaVersion() + ")");
@@ -268,6 +277,16 @@ public final class Wiring implements AutoCloseable {
     return adfIntake;
   }
 
+  /** Both intakes behind the driving port the webhook routes call. */
+  public ReceiveWebhookUseCase receiveWebhook() {
+    return receiveWebhook;
+  }
+
+  /** The stored deliveries, for operators: replay, counts, the oldest pending. */
+  public ManageDeliveriesUseCase deliveries() {
+    return deliveries;
+  }
+
   /** The inbox workers, not yet started. */
   public InboxWorkers workers() {
     return workers;
@@ -279,7 +298,7 @@ public final class Wiring implements AutoCloseable {
   }
 
   /** The fan-out of incident changes to live dashboard views. */
-  public LiveIncidentEvents live() {
+  public IncidentBroadcast live() {
     return live;
   }
 

@@ -1,22 +1,23 @@
 package dev.aiops.rca.app.e2e;
 
 import dev.aiops.rca.adapter.jdbc.InboxSettings;
+import dev.aiops.rca.adapter.web.RcaHttpServer;
+import dev.aiops.rca.adapter.web.dashboard.Dashboard;
+import dev.aiops.rca.adapter.web.dashboard.DashboardSettings;
+import dev.aiops.rca.adapter.web.dashboard.Users;
+import dev.aiops.rca.adapter.web.ops.HttpOperations;
+import dev.aiops.rca.adapter.web.support.WebSecret;
+import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
+import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
-import dev.aiops.rca.app.http.HttpOperations;
-import dev.aiops.rca.app.http.RcaHttpServer;
-import dev.aiops.rca.app.http.WebhookAuth;
-import dev.aiops.rca.app.http.WebhookGuard;
-import dev.aiops.rca.app.http.WebhookLimits;
-import dev.aiops.rca.app.config.Secret;
-import dev.aiops.rca.app.web.Dashboard;
-import dev.aiops.rca.app.web.DashboardSettings;
-import dev.aiops.rca.app.web.Users;
+import dev.aiops.rca.app.config.WebSettings;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.port.out.Notifier;
+import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import io.javalin.config.JavalinConfig;
 
 /**
  * The service as {@code serve} builds it, in this JVM: configuration from a map (pointing at loopback stubs), the
@@ -80,18 +80,16 @@ public final class E2eService implements AutoCloseable {
     Wiring wiring = new Wiring(config, Clock.systemUTC(), notifier, inbox);
     Optional<Consumer<JavalinConfig>> pages = Optional.empty();
     if (dashboard) {
-      DashboardSettings dashboardSettings = DashboardSettings.from(source).withApiKey(new Secret(KEY));
+      DashboardSettings dashboardSettings = WebSettings.dashboard(source).withApiKey(new WebSecret(KEY));
       Users users = Users.loadOrCreate(dashboardSettings, line -> { });
       pages = Optional.of(new Dashboard(dashboardSettings, users, wiring.queryIncidents(), wiring.decideRemediation(),
           wiring.resolveIncident(), wiring.live(), Clock.systemUTC())::mount);
     }
     wiring.workers().start();
     wiring.follower().start();
-    RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, wiring.incidents(),
-        Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, wiring.intake(), RcaHttpServer.ADF_WEBHOOK_PATHS,
-            wiring.adfIntake()),
-        WebhookGuard.requiring(WebhookAuth.requiring(new Secret(KEY))), pages,
-        new HttpOperations(wiring.metrics(), WebhookLimits.from(source), wiring.workers().size(),
+    RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, wiring.queryIncidents(),
+        Optional.of(wiring.receiveWebhook()), WebhookGuard.requiring(WebhookAuth.requiring(new WebSecret(KEY))), pages,
+        new HttpOperations(wiring.metrics(), WebSettings.webhookLimits(source), wiring.workers().size(),
             wiring.workers()::alive)).start();
     return new E2eService(wiring, server);
   }

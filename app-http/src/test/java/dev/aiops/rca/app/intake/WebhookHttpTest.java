@@ -7,14 +7,17 @@ import dev.aiops.rca.adapter.jdbc.InboxStatus;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.app.http.RcaHttpServer;
-import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.adapter.web.RcaHttpServer;
+import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
+import dev.aiops.rca.core.query.QueryIncidentsService;
+import dev.aiops.rca.domain.Source;
 import io.javalin.http.UnauthorizedResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +40,8 @@ class WebhookHttpTest {
   private RcaHttpServer server = start(WebhookGuard.OPEN);
 
   private RcaHttpServer start(WebhookGuard guard) {
-    return new RcaHttpServer("127.0.0.1", 0, store.incidents(), Optional.of(intake), guard).start();
+    return new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()),
+        Optional.of(new WebhookIntakes(Map.of(Source.DATABRICKS, intake))), guard).start();
   }
 
   @AfterEach
