@@ -16,13 +16,13 @@ import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jira.JiraIssueTracker;
 import dev.aiops.rca.adapter.servicenow.ServiceNowIssueTracker;
 import dev.aiops.rca.adapter.slack.SlackNotifier;
+import dev.aiops.rca.adapter.web.metrics.InboxGauges;
+import dev.aiops.rca.adapter.web.metrics.ServiceMetrics;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.Integrations;
 import dev.aiops.rca.app.config.Secret;
-import dev.aiops.rca.app.metrics.InboxGauges;
 import dev.aiops.rca.app.metrics.MeteredIncidentRepository;
-import dev.aiops.rca.app.metrics.ServiceMetrics;
-import dev.aiops.rca.app.web.LiveIncidentEvents;
+import dev.aiops.rca.app.metrics.PipelineMeters;
 import dev.aiops.rca.core.analysis.AnalyzeEvidenceService;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
@@ -36,6 +36,7 @@ import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.model.CachingRootCauseModel;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
+import dev.aiops.rca.core.query.IncidentBroadcast;
 import dev.aiops.rca.core.query.QueryIncidentsService;
 import dev.aiops.rca.core.redaction.RedactionSettings;
 import dev.aiops.rca.core.redaction.Redactor;
@@ -86,14 +87,14 @@ public final class Wiring implements AutoCloseable {
   private final JdbcStore store;
   private final IncidentRepository incidents;
   private final DeliveryInbox inbox;
-  private final LiveIncidentEvents live = new LiveIncidentEvents();
+  private final IncidentBroadcast live = new IncidentBroadcast();
   private final ServiceMetrics metrics = new ServiceMetrics();
   private final HandleFailureService handleFailure;
   private final AnalyzeEvidenceUseCase analyzeEvidence;
   private final DecideRemediationUseCase decideRemediation;
   private final QueryIncidentsUseCase queryIncidents;
   private final ReceiveWebhookUseCase receiveWebhook;
-  private final ManageDeliveriesUseCase manageDeliveries;
+  private final ManageDeliveriesUseCase deliveries;
   private final DeliveryWorkers workers;
   private final ResolveIncidentUseCase resolveIncident;
   private final RemediationFollower follower;
@@ -116,7 +117,7 @@ public final class Wiring implements AutoCloseable {
   public Wiring(AppConfig config, Clock clock, Optional<Notifier> notifierOverride, RetryPolicy retry) {
     Integrations integrations = config.integrations();
     store = JdbcStore.open(databaseSettings(config));
-    incidents = new MeteredIncidentRepository(store.incidents(), metrics);
+    incidents = new MeteredIncidentRepository(store.incidents(), new PipelineMeters(metrics.registry()));
 
     Map<Source, FailedRunSource> sources = new EnumMap<>(Source.class);
     Map<Source, RemediationExecutor> executors = new EnumMap<>(Source.class);
@@ -164,12 +165,12 @@ public final class Wiring implements AutoCloseable {
     DeliveryWorkers.Settings workerSettings = DeliveryWorkers.Settings.of(config.workers());
     // Late-bound: the services wake the workers, which work through the services.
     Runnable wake = () -> workers().wake();
-    ProcessDeliveryService deliveries = new ProcessDeliveryService(inbox, pipeline::handleClaimed,
+    ProcessDeliveryService processing = new ProcessDeliveryService(inbox, pipeline::handleClaimed,
         new AlertWindows(List.copyOf(sources.values()), inbox, wake, clock),
         new ProcessDeliveryService.Settings(workerSettings.lease(), config.inboxRetention(), retry), clock);
-    workers = new DeliveryWorkers(deliveries, workerSettings, instanceName());
-    manageDeliveries = new ManageDeliveriesService(inbox, workers::wake);
-    InboxGauges.register(metrics, manageDeliveries, workers, clock);
+    workers = new DeliveryWorkers(processing, workerSettings, instanceName());
+    deliveries = new ManageDeliveriesService(inbox, workers::wake);
+    InboxGauges.register(metrics, deliveries, workers::alive, clock);
     receiveWebhook = new ReceiveWebhookService(List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox,
         workers::wake, follower::wake, clock);
 
@@ -273,9 +274,9 @@ public final class Wiring implements AutoCloseable {
     return receiveWebhook;
   }
 
-  /** Listing and replaying deliveries. */
-  public ManageDeliveriesUseCase manageDeliveries() {
-    return manageDeliveries;
+  /** The stored deliveries, for operators: replay, counts, the oldest pending. */
+  public ManageDeliveriesUseCase deliveries() {
+    return deliveries;
   }
 
   /** The inbox workers, not yet started. */
@@ -289,7 +290,7 @@ public final class Wiring implements AutoCloseable {
   }
 
   /** The fan-out of incident changes to live dashboard views. */
-  public LiveIncidentEvents live() {
+  public IncidentBroadcast live() {
     return live;
   }
 

@@ -2,10 +2,10 @@ package dev.aiops.rca.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiops.rca.adapter.web.RcaHttpServer;
+import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
-import dev.aiops.rca.app.http.RcaHttpServer;
-import dev.aiops.rca.app.http.WebhookGuard;
 import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.testkit.InMemoryNotifier;
@@ -52,7 +52,7 @@ class ExactlyOnceAcrossReplicasIT {
           Wiring wiring = new Wiring(config, Clock.systemUTC(), notifier);
           replicas.add(wiring);
           wiring.workers().start();
-          servers.add(new RcaHttpServer("127.0.0.1", 0, wiring.incidents(), Optional.of(wiring.receiveWebhook()),
+          servers.add(new RcaHttpServer("127.0.0.1", 0, wiring.queryIncidents(), Optional.of(wiring.receiveWebhook()),
               WebhookGuard.OPEN).start());
         }
         // The client has its own threads: sharing the senders' pool would starve it.

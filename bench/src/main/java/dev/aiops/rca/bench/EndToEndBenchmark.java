@@ -4,20 +4,23 @@ import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.app.http.RcaHttpServer;
-import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.adapter.web.RcaHttpServer;
+import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.app.intake.DatabricksWebhookParser;
 import dev.aiops.rca.app.intake.InboxWorkers;
 import dev.aiops.rca.app.intake.WebhookIntake;
+import dev.aiops.rca.app.intake.WebhookIntakes;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
+import dev.aiops.rca.core.query.QueryIncidentsService;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.core.remediation.RemediationSettings;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.testkit.InMemoryIssueTracker;
 import dev.aiops.rca.testkit.InMemoryNotifier;
 import java.io.PrintStream;
@@ -81,7 +84,8 @@ public final class EndToEndBenchmark {
           new InboxWorkers.Settings(workers, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(30)),
           "e2e").start();
       WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, pool::wake, Clock.systemUTC());
-      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, store.incidents(), Optional.of(intake),
+      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()),
+          Optional.of(new WebhookIntakes(Map.of(Source.DATABRICKS, intake))),
           WebhookGuard.OPEN).start();
       try {
         URI uri = URI.create("http://127.0.0.1:" + server.port() + "/webhooks/databricks");

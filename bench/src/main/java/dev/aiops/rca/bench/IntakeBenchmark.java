@@ -5,17 +5,20 @@ import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.app.http.RcaHttpServer;
-import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.adapter.web.RcaHttpServer;
+import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.app.intake.DatabricksWebhookParser;
 import dev.aiops.rca.app.intake.InboxWorkers;
 import dev.aiops.rca.app.intake.WebhookIntake;
+import dev.aiops.rca.app.intake.WebhookIntakes;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
+import dev.aiops.rca.core.query.QueryIncidentsService;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.testkit.InMemoryIssueTracker;
 import dev.aiops.rca.testkit.InMemoryNotifier;
 import java.io.PrintStream;
@@ -65,7 +68,8 @@ public final class IntakeBenchmark {
     try (JdbcStore store = JdbcStore.open(settings)) {
       JdbiInbox inbox = store.inbox(RetryPolicy.defaults(), Clock.systemUTC());
       WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, () -> { }, Clock.systemUTC());
-      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, store.incidents(), Optional.of(intake),
+      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()),
+          Optional.of(new WebhookIntakes(Map.of(Source.DATABRICKS, intake))),
           WebhookGuard.OPEN).start();
       try {
         intake(server.port(), clients, Duration.ofSeconds(intakeSeconds));

@@ -4,13 +4,16 @@ import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.app.http.HttpOperations;
-import dev.aiops.rca.app.http.RcaHttpServer;
-import dev.aiops.rca.app.http.WebhookGuard;
-import dev.aiops.rca.app.http.WebhookLimits;
+import dev.aiops.rca.adapter.web.RcaHttpServer;
+import dev.aiops.rca.adapter.web.metrics.ServiceMetrics;
+import dev.aiops.rca.adapter.web.ops.HttpOperations;
+import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
+import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
 import dev.aiops.rca.app.intake.DatabricksWebhookParser;
 import dev.aiops.rca.app.intake.WebhookIntake;
-import dev.aiops.rca.app.metrics.ServiceMetrics;
+import dev.aiops.rca.app.intake.WebhookIntakes;
+import dev.aiops.rca.core.query.QueryIncidentsService;
+import dev.aiops.rca.domain.Source;
 import io.javalin.config.JavalinConfig;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -102,9 +105,9 @@ public final class IntakeLatencyBenchmark {
       });
       // The rate limit is lifted (default 200/s per source) so that it is the storage, not the bucket, that is timed.
       HttpOperations operations = new HttpOperations(new ServiceMetrics(), WebhookLimits.of(100_000), 0, () -> 0);
-      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, store.incidents(),
-          Map.of(RcaHttpServer.DATABRICKS_WEBHOOK_PATHS, intake), WebhookGuard.OPEN, Optional.of(noop), operations)
-          .start();
+      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()),
+          Optional.of(new WebhookIntakes(Map.of(Source.DATABRICKS, intake))), WebhookGuard.OPEN, Optional.of(noop),
+          operations).start();
       try {
         URI webhook = URI.create("http://127.0.0.1:" + server.port() + "/webhooks/databricks");
         URI noopUri = URI.create("http://127.0.0.1:" + server.port() + "/bench/noop");

@@ -1,28 +1,25 @@
 package dev.aiops.rca.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.adapter.web.RcaHttpServer;
+import dev.aiops.rca.adapter.web.dashboard.Dashboard;
+import dev.aiops.rca.adapter.web.dashboard.DashboardSettings;
+import dev.aiops.rca.adapter.web.dashboard.DeliveryReplay;
+import dev.aiops.rca.adapter.web.dashboard.Users;
+import dev.aiops.rca.adapter.web.ops.HttpOperations;
+import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
+import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
+import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.GeneratedApiKey;
 import dev.aiops.rca.app.config.InvalidConfigException;
 import dev.aiops.rca.app.config.Secret;
+import dev.aiops.rca.app.config.WebSettings;
 import dev.aiops.rca.app.demo.DemoMode;
-import dev.aiops.rca.app.http.HttpOperations;
-import dev.aiops.rca.app.http.RcaHttpServer;
-import dev.aiops.rca.app.http.WebhookAuth;
-import dev.aiops.rca.app.http.WebhookGuard;
-import dev.aiops.rca.app.http.WebhookLimits;
-import dev.aiops.rca.app.web.Dashboard;
-import dev.aiops.rca.app.web.DashboardSettings;
-import dev.aiops.rca.app.web.Users;
-import dev.aiops.rca.domain.DeliveryEntry;
 import dev.aiops.rca.port.PortException;
-import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +47,6 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec
   CommandSpec spec;
@@ -84,8 +80,8 @@ public final class ServeCommand implements Callable<Integer> {
     WebhookLimits limits;
     try {
       config = AppConfig.from(source);
-      dashboardSettings = DashboardSettings.from(source);
-      limits = WebhookLimits.from(source);
+      dashboardSettings = WebSettings.dashboard(source);
+      limits = WebSettings.webhookLimits(source);
     } catch (InvalidConfigException e) {
       LOG.error("{}", e.getMessage());
       demoMode.ifPresent(DemoMode::close);
@@ -94,7 +90,8 @@ public final class ServeCommand implements Callable<Integer> {
     config.describe().forEach(line -> LOG.info("setting {}", line));
     LOG.info("setting RCA_WEBHOOK_RATE={} (per source, bursts of {})", limits.ratePerSecond(), limits.burst());
     Secret key = webhookKey(config);
-    WebhookGuard guard = insecureNoAuth ? WebhookGuard.OPEN : WebhookGuard.requiring(WebhookAuth.requiring(key));
+    WebhookGuard guard = insecureNoAuth ? WebhookGuard.OPEN
+        : WebhookGuard.requiring(WebhookAuth.requiring(WebSettings.secret(key)));
     if (insecureNoAuth) {
       LOG.warn("!!! --insecure-no-auth: webhooks are taken WITHOUT a key; anyone who can reach port {} can file "
           + "incidents. Never run like this outside a laptop. !!!", config.port());
@@ -108,17 +105,17 @@ public final class ServeCommand implements Callable<Integer> {
       return 3;
     }
     wiring.notes().forEach(note -> LOG.info("wiring {}", note));
-    Users users = Users.loadOrCreate(dashboardSettings.withApiKey(key), this::showOnce);
-    Dashboard dashboard = new Dashboard(dashboardSettings.withApiKey(key), users, wiring.queryIncidents(),
-        wiring.decideRemediation(), wiring.resolveIncident(), wiring.live(), Clock.systemUTC(),
-        Optional.of(ctx -> replay(ctx, wiring)));
+    DashboardSettings withKey = dashboardSettings.withApiKey(WebSettings.secret(key));
+    Users users = Users.loadOrCreate(withKey, this::showOnce);
+    Dashboard dashboard = new Dashboard(withKey, users, wiring.queryIncidents(), wiring.decideRemediation(),
+        wiring.resolveIncident(), wiring.live(), Clock.systemUTC(),
+        Optional.of(new DeliveryReplay(wiring.deliveries())));
 
     CountDownLatch stopped = new CountDownLatch(1);
     wiring.workers().start();
     wiring.follower().start();
-    RcaHttpServer server = new RcaHttpServer(listenOn, config.port(), wiring.incidents(),
-        Optional.of(wiring.receiveWebhook()),
-        guard, Optional.of(dashboard::mount),
+    RcaHttpServer server = new RcaHttpServer(listenOn, config.port(), wiring.queryIncidents(),
+        Optional.of(wiring.receiveWebhook()), guard, Optional.of(dashboard::mount),
         new HttpOperations(wiring.metrics(), limits, wiring.workers().size(), wiring.workers()::alive)).start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping: no new webhooks, finishing deliveries in progress");
@@ -152,18 +149,5 @@ public final class ServeCommand implements Callable<Integer> {
   private void showOnce(String line) {
     spec.commandLine().getOut().println(">>> " + line);
     spec.commandLine().getOut().flush();
-  }
-
-  private static void replay(Context ctx, Wiring wiring) throws JsonProcessingException {
-    Map<String, String> answer;
-    try {
-      DeliveryEntry entry = wiring.manageDeliveries().replay(ctx.pathParam("id"));
-      ctx.status(200);
-      answer = Map.of("delivery", entry.deliveryId(), "status", entry.status().name());
-    } catch (IllegalArgumentException e) {
-      ctx.status(404);
-      answer = Map.of("error", "not_found", "reason", e.getMessage());
-    }
-    ctx.contentType("application/json").result(JSON.writeValueAsString(answer));
   }
 }

@@ -34,9 +34,9 @@ public final class MeteredIncidentRepository implements IncidentRepository {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aiops.rca.steps");
 
   private final IncidentRepository delegate;
-  private final ServiceMetrics metrics;
+  private final PipelineMeters metrics;
 
-  public MeteredIncidentRepository(IncidentRepository delegate, ServiceMetrics metrics) {
+  public MeteredIncidentRepository(IncidentRepository delegate, PipelineMeters metrics) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }

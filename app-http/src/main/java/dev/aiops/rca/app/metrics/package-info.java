@@ -1,2 +1,2 @@
-/** The service's meters, read by Prometheus at {@code /metrics}, and the store decorator that feeds them. */
+/** The pipeline's meters, in the registry {@code /metrics} serves, and the store decorator that feeds them. */
 package dev.aiops.rca.app.metrics;

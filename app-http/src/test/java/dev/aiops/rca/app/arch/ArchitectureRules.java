@@ -1,17 +1,33 @@
 package dev.aiops.rca.app.arch;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
 /** The dependency rules of the hexagon, by name; applied to the product and to a violating fixture. */
 final class ArchitectureRules {
+
+  /**
+   * The application classes that may build or read adapters' types: the composition root ({@code Wiring}), the
+   * command line, and the configuration (it turns the environment into adapters' settings). The legacy intake
+   * (until core implements ReceiveWebhookUseCase) and the evaluation's run mappers are listed until they move.
+   */
+  private static final DescribedPredicate<JavaClass> APP_THAT_BUILDS_ADAPTERS =
+      belongTo(simpleName("Wiring").and(resideInAPackage("..rca.app")))
+          .or(resideInAnyPackage("..rca.app.cli..", "..rca.app.config..", "..rca.app.intake.."))
+          .or(belongTo(simpleName("CaseAnalysis").and(resideInAPackage("..rca.app.eval"))))
+          .as("the composition root, the command line and the configuration");
 
   static final ArchRule HEXAGON_IS_RESPECTED = onionArchitecture()
       .domainModels("..rca.domain..")
@@ -24,11 +40,13 @@ final class ArchitectureRules {
       .adapter("servicenow", "..rca.adapter.servicenow..")
       .adapter("slack", "..rca.adapter.slack..")
       .adapter("jdbc", "..rca.adapter.jdbc..")
+      .adapter("web", "..rca.adapter.web..")
       // The in-memory implementations of the ports, shipped in the rca-ports test-jar, are adapters too.
       .adapter("testkit", "..rca.testkit..")
       .withOptionalLayers(true)
-      // The composition root sees everything by design.
-      .ignoreDependency(resideInAPackage("..rca.app.."), alwaysTrue())
+      // The application sees the inside of the hexagon by design; adapters only where it builds them.
+      .ignoreDependency(resideInAPackage("..rca.app.."), resideOutsideOfPackage("..rca.adapter.."))
+      .ignoreDependency(APP_THAT_BUILDS_ADAPTERS, resideInAPackage("..rca.adapter.."))
       // The HTTP plumbing the adapters share is not a layer: it speaks the ports' exceptions (package rca.port
       // itself, not port.in or port.out), and HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP bounds the rest.
       .ignoreDependency(resideInAPackage("..rca.http.."), resideInAPackage("..rca.port"));
@@ -43,6 +61,18 @@ final class ArchitectureRules {
       .should().dependOnClassesThat().resideInAPackage("..rca.adapter..");
 
   // The shared HTTP plumbing sits below the adapters: it may know the ports' exceptions, never an adapter's words.
+  // The driving web side sees the application through its driving ports only: never the driven ports, core, other
+  // adapters or the app. The libraries are named, so that a new one is a decision rather than an accident.
+  static final ArchRule WEB_ADAPTER_USES_ONLY_DOMAIN_DRIVING_PORTS_AND_LIBRARIES = classes()
+      .that().resideInAPackage("..rca.adapter.web..")
+      .should().onlyDependOnClassesThat(resideInAnyPackage(
+              "..rca.domain..", "..rca.port.in..", "..rca.adapter.web..",
+              "java..", "jakarta.servlet..", "io.javalin..", "kotlin..", "com.fasterxml.jackson..", "io.micrometer..",
+              "org.slf4j..", "org.bouncycastle..")
+          // The port exceptions (PortException and its family) live in package rca.port itself.
+          .or(resideInAPackage("..rca.port"))
+          .as("the domain, the driving ports, the port exceptions, its own classes and its libraries"));
+
   static final ArchRule HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP = noClasses()
       .that().resideInAPackage("..rca.http..")
       .should().dependOnClassesThat().resideInAnyPackage("..rca.adapter..", "..rca.core..", "..rca.app..");

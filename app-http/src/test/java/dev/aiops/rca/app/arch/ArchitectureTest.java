@@ -20,6 +20,10 @@ class ArchitectureTest {
   static final ArchRule only_app_depends_on_adapters = ArchitectureRules.ONLY_APP_DEPENDS_ON_ADAPTERS;
 
   @ArchTest
+  static final ArchRule web_adapter_uses_only_domain_driving_ports_and_libraries =
+      ArchitectureRules.WEB_ADAPTER_USES_ONLY_DOMAIN_DRIVING_PORTS_AND_LIBRARIES;
+
+  @ArchTest
   static final ArchRule http_support_depends_on_no_adapter_core_or_app =
       ArchitectureRules.HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP;
 

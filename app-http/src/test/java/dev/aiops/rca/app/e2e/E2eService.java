@@ -1,17 +1,17 @@
 package dev.aiops.rca.app.e2e;
 
+import dev.aiops.rca.adapter.web.RcaHttpServer;
+import dev.aiops.rca.adapter.web.dashboard.Dashboard;
+import dev.aiops.rca.adapter.web.dashboard.DashboardSettings;
+import dev.aiops.rca.adapter.web.dashboard.Users;
+import dev.aiops.rca.adapter.web.ops.HttpOperations;
+import dev.aiops.rca.adapter.web.support.WebSecret;
+import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
+import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
-import dev.aiops.rca.app.config.Secret;
-import dev.aiops.rca.app.http.HttpOperations;
-import dev.aiops.rca.app.http.RcaHttpServer;
-import dev.aiops.rca.app.http.WebhookAuth;
-import dev.aiops.rca.app.http.WebhookGuard;
-import dev.aiops.rca.app.http.WebhookLimits;
-import dev.aiops.rca.app.web.Dashboard;
-import dev.aiops.rca.app.web.DashboardSettings;
-import dev.aiops.rca.app.web.Users;
+import dev.aiops.rca.app.config.WebSettings;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
@@ -80,17 +80,16 @@ public final class E2eService implements AutoCloseable {
     Wiring wiring = new Wiring(config, Clock.systemUTC(), notifier, inbox);
     Optional<Consumer<JavalinConfig>> pages = Optional.empty();
     if (dashboard) {
-      DashboardSettings dashboardSettings = DashboardSettings.from(source).withApiKey(new Secret(KEY));
+      DashboardSettings dashboardSettings = WebSettings.dashboard(source).withApiKey(new WebSecret(KEY));
       Users users = Users.loadOrCreate(dashboardSettings, line -> { });
       pages = Optional.of(new Dashboard(dashboardSettings, users, wiring.queryIncidents(), wiring.decideRemediation(),
           wiring.resolveIncident(), wiring.live(), Clock.systemUTC())::mount);
     }
     wiring.workers().start();
     wiring.follower().start();
-    RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, wiring.incidents(),
-        Optional.of(wiring.receiveWebhook()),
-        WebhookGuard.requiring(WebhookAuth.requiring(new Secret(KEY))), pages,
-        new HttpOperations(wiring.metrics(), WebhookLimits.from(source), wiring.workers().size(),
+    RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, wiring.queryIncidents(),
+        Optional.of(wiring.receiveWebhook()), WebhookGuard.requiring(WebhookAuth.requiring(new WebSecret(KEY))), pages,
+        new HttpOperations(wiring.metrics(), WebSettings.webhookLimits(source), wiring.workers().size(),
             wiring.workers()::alive)).start();
     return new E2eService(wiring, server);
   }

@@ -112,7 +112,7 @@ class SecurityTest {
   @Test
   void should_compare_keys_with_message_digest_is_equal_when_checking_them() throws Exception {
     JavaClasses checkers = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.aiops.rca.app.http", "dev.aiops.rca.app.web");
+        .importPackages("dev.aiops.rca.adapter.web");
     // A comparison that stops at the first differing byte tells an attacker how much of a guess was right.
     classes().that().haveSimpleName("WebhookAuth").or().haveSimpleName("Tokens")
         .should().callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class)

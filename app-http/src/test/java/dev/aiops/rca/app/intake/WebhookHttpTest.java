@@ -6,9 +6,10 @@ import dev.aiops.rca.adapter.databricks.DatabricksWebhookReader;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.app.http.RcaHttpServer;
-import dev.aiops.rca.app.http.WebhookGuard;
+import dev.aiops.rca.adapter.web.RcaHttpServer;
+import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.core.intake.ReceiveWebhookService;
+import dev.aiops.rca.core.query.QueryIncidentsService;
 import dev.aiops.rca.domain.DeliveryStatus;
 import io.javalin.http.UnauthorizedResponse;
 import java.net.URI;
@@ -39,7 +40,8 @@ class WebhookHttpTest {
   private RcaHttpServer server = start(WebhookGuard.OPEN);
 
   private RcaHttpServer start(WebhookGuard guard) {
-    return new RcaHttpServer("127.0.0.1", 0, store.incidents(), Optional.of(intake), guard).start();
+    return new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()),
+        Optional.of(intake), guard).start();
   }
 
   @AfterEach

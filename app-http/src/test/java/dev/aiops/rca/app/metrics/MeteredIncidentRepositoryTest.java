@@ -2,6 +2,7 @@ package dev.aiops.rca.app.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiops.rca.adapter.web.metrics.ServiceMetrics;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
@@ -20,7 +21,8 @@ class MeteredIncidentRepositoryTest {
 
   private final ServiceMetrics metrics = new ServiceMetrics();
   private final InMemoryIncidentRepository store = new InMemoryIncidentRepository();
-  private final MeteredIncidentRepository metered = new MeteredIncidentRepository(store, metrics);
+  private final MeteredIncidentRepository metered = new MeteredIncidentRepository(store,
+      new PipelineMeters(metrics.registry()));
   private final RunKey run = RunKey.of(Source.DATABRICKS, "1");
 
   @AfterEach

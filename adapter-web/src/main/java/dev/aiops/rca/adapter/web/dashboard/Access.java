@@ -1,0 +1,124 @@
+package dev.aiops.rca.adapter.web.dashboard;
+
+import dev.aiops.rca.adapter.web.support.ErrorBody;
+import dev.aiops.rca.adapter.web.support.JsonAnswer;
+import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who may do what: wraps page, form and API handlers so that they run only for a caller with the needed role
+ * (and, for changes made from a browser session, the CSRF token), and sets the security headers of every answer.
+ */
+final class Access {
+
+  /** A page or form handler that runs for a logged-in user with the needed role. */
+  @FunctionalInterface
+  interface SessionHandler {
+    void handle(Context ctx, Session session) throws Exception;
+  }
+
+  /** An API handler that runs for an authenticated caller with the needed role. */
+  @FunctionalInterface
+  interface ApiHandler {
+    void handle(Context ctx, Caller caller) throws Exception;
+  }
+
+  private final Sessions sessions;
+  private final Optional<WebhookAuth> apiKey;
+
+  /** @param apiKey checks the key API clients present; empty for session-only access */
+  Access(Sessions sessions, Optional<WebhookAuth> apiKey) {
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+  }
+
+  Handler page(Role needed, SessionHandler handler) {
+    return ctx -> {
+      secure(ctx);
+      Optional<Session> session = session(ctx);
+      if (session.isEmpty()) {
+        String wanted = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        ctx.redirect("/login?next=" + URLEncoder.encode(wanted, StandardCharsets.UTF_8));
+        return;
+      }
+      if (!session.get().role().includes(needed)) {
+        ctx.status(403).html("<!DOCTYPE html><title>Forbidden</title><p>Your role may not do this.</p>");
+        return;
+      }
+      try {
+        handler.handle(ctx, session.get());
+      } catch (IllegalArgumentException badInput) {
+        ctx.status(400).contentType("text/plain").result(badInput.getMessage());
+      }
+    };
+  }
+
+  Handler form(Role needed, SessionHandler handler) {
+    return page(needed, (ctx, session) -> {
+      if (!Tokens.same(session.csrfToken(), ctx.formParam("csrf"))) {
+        ctx.status(403).contentType("text/plain").result("missing or wrong CSRF token: reload the page and retry");
+        return;
+      }
+      handler.handle(ctx, session);
+    });
+  }
+
+  Handler api(Role needed, ApiHandler handler) {
+    return ctx -> {
+      secure(ctx);
+      Optional<Caller> caller = caller(ctx);
+      if (caller.isEmpty()) {
+        ctx.header("WWW-Authenticate", "Bearer");
+        JsonAnswer.send(ctx, 401, new ErrorBody("unauthorized",
+            "log in, or present the API key as X-API-Key or Authorization: Bearer"));
+        return;
+      }
+      // A browser sends the session cookie on its own; the token proves the page itself made the request.
+      boolean changes = !ctx.method().name().equals("GET");
+      if (changes && caller.get().session().isPresent()
+          && !Tokens.same(caller.get().session().get().csrfToken(), ctx.header(Dashboard.CSRF_HEADER))) {
+        JsonAnswer.send(ctx, 403, new ErrorBody("csrf", "session requests that change state need the "
+            + Dashboard.CSRF_HEADER + " header"));
+        return;
+      }
+      if (!caller.get().role().includes(needed)) {
+        JsonAnswer.send(ctx, 403, new ErrorBody("forbidden", "this needs the "
+            + needed.name().toLowerCase(Locale.ROOT) + " role"));
+        return;
+      }
+      try {
+        handler.handle(ctx, caller.get());
+      } catch (IllegalArgumentException badInput) {
+        JsonAnswer.send(ctx, 400, new ErrorBody("bad_request", badInput.getMessage()));
+      }
+    };
+  }
+
+  private Optional<Caller> caller(Context ctx) {
+    if (apiKey.isPresent() && (ctx.header("X-API-Key") != null || ctx.header("Authorization") != null)
+        && apiKey.get().accepts(ctx.header("X-API-Key"), ctx.header("Authorization"), null)) {
+      return Optional.of(Caller.API_KEY);
+    }
+    return session(ctx).map(Caller::of);
+  }
+
+  /** The live session the request's cookie names, which counts as a use of it. */
+  Optional<Session> session(Context ctx) {
+    return sessions.find(ctx.cookie(Dashboard.SESSION_COOKIE));
+  }
+
+  /** Sets the headers every dashboard answer carries: no framing, no sniffing, no caching, no inline code. */
+  static void secure(Context ctx) {
+    ctx.header("Content-Security-Policy", Dashboard.CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Cache-Control", "no-store");
+  }
+}
