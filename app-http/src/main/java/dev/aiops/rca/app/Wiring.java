@@ -42,6 +42,7 @@ import dev.aiops.rca.core.redaction.RedactionSettings;
 import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.remediation.FollowRemediationsService;
+import dev.aiops.rca.core.remediation.RemediationFollower;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.domain.Source;
@@ -70,6 +71,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -100,23 +102,63 @@ public final class Wiring implements AutoCloseable {
   private final RemediationFollower follower;
   private final List<String> notes = new ArrayList<>();
 
+  /**
+   * What a deployment or a test puts in place of what the configuration names: a notifier, a tracker or a model of
+   * its own (tests count alerts, benchmarks take the vendors out of the measurement), the retry policy (tests
+   * shorten the backoff so that a recovery takes seconds, not minutes), and the database's settings.
+   */
+  public record Options(Optional<Notifier> notifier, Optional<IssueTracker> tracker, Optional<RootCauseModel> model,
+      RetryPolicy retry, Optional<JdbcSettings> database) {
+    public Options {
+      Objects.requireNonNull(notifier, "notifier");
+      Objects.requireNonNull(tracker, "tracker");
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(retry, "retry");
+      Objects.requireNonNull(database, "database");
+    }
+
+    /** Everything as configured. */
+    public static Options configured() {
+      return new Options(Optional.empty(), Optional.empty(), Optional.empty(), RetryPolicy.defaults(),
+          Optional.empty());
+    }
+
+    public Options withNotifier(Notifier replacement) {
+      return new Options(Optional.of(replacement), tracker, model, retry, database);
+    }
+
+    public Options withTracker(IssueTracker replacement) {
+      return new Options(notifier, Optional.of(replacement), model, retry, database);
+    }
+
+    public Options withModel(RootCauseModel replacement) {
+      return new Options(notifier, tracker, Optional.of(replacement), retry, database);
+    }
+
+    public Options withRetry(RetryPolicy replacement) {
+      return new Options(notifier, tracker, model, replacement, database);
+    }
+
+    /** A database with settings no variable reaches (a benchmark's schema and pool size). */
+    public Options withDatabase(JdbcSettings replacement) {
+      return new Options(notifier, tracker, model, retry, Optional.of(replacement));
+    }
+  }
+
   /** The service as configured. */
   public Wiring(AppConfig config, Clock clock) {
-    this(config, clock, Optional.empty(), RetryPolicy.defaults());
+    this(config, clock, Options.configured());
   }
 
   /** The service as configured, with {@code notifier} for alerts (tests count them). */
   public Wiring(AppConfig config, Clock clock, Notifier notifier) {
-    this(config, clock, Optional.of(notifier), RetryPolicy.defaults());
+    this(config, clock, Options.configured().withNotifier(notifier));
   }
 
-  /**
-   * The service as configured, with {@code notifier} for alerts when given and deliveries retried as {@code retry}
-   * says (tests shorten the backoff so that a recovery takes seconds, not minutes).
-   */
-  public Wiring(AppConfig config, Clock clock, Optional<Notifier> notifierOverride, RetryPolicy retry) {
+  /** The service as configured, but for what {@code options} puts in place. */
+  public Wiring(AppConfig config, Clock clock, Options options) {
     Integrations integrations = config.integrations();
-    store = JdbcStore.open(databaseSettings(config));
+    store = JdbcStore.open(options.database().orElseGet(() -> databaseSettings(config)));
     incidents = new MeteredIncidentRepository(store.incidents(), new PipelineMeters(metrics.registry()));
 
     Map<Source, FailedRunSource> sources = new EnumMap<>(Source.class);
@@ -130,14 +172,14 @@ public final class Wiring implements AutoCloseable {
     adf.ifPresent(source -> sources.put(Source.ADF, source));
     integrations.adf().ifPresent(s -> executors.put(Source.ADF, AdfRemediationExecutor.create(s)));
 
-    Optional<RootCauseModel> model = integrations.llm().map(settings -> {
+    Optional<RootCauseModel> model = options.model().or(() -> integrations.llm().map(settings -> {
       LlmRootCauseModel llm = LlmRootCauseModel.create(settings);
       metrics.tokens(llm, "input", LlmRootCauseModel::inputTokensUsed);
       metrics.tokens(llm, "output", LlmRootCauseModel::outputTokensUsed);
       return new CachingRootCauseModel(llm, llm.modelId(), llm.promptVersion(), MODEL_CACHE_ENTRIES);
-    });
-    IssueTracker tracker = issueTracker(integrations, clock);
-    Notifier notifier = notifierOverride
+    }));
+    IssueTracker tracker = options.tracker().orElseGet(() -> issueTracker(integrations, clock));
+    Notifier notifier = options.notifier()
         .or(() -> integrations.slack().map(SlackNotifier::create))
         .orElseGet(LogNotifier::new);
 
@@ -167,7 +209,8 @@ public final class Wiring implements AutoCloseable {
     Runnable wake = () -> workers().wake();
     ProcessDeliveryService processing = new ProcessDeliveryService(inbox, pipeline::handleClaimed,
         new AlertWindows(List.copyOf(sources.values()), inbox, wake, clock),
-        new ProcessDeliveryService.Settings(workerSettings.lease(), config.inboxRetention(), retry), clock);
+        new ProcessDeliveryService.Settings(workerSettings.lease(), config.inboxRetention(), options.retry()),
+        clock);
     workers = new DeliveryWorkers(processing, workerSettings, instanceName());
     deliveries = new ManageDeliveriesService(inbox, workers::wake);
     InboxGauges.register(metrics, deliveries, workers::alive, clock);

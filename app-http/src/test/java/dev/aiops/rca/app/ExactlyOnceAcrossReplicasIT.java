@@ -2,9 +2,9 @@ package dev.aiops.rca.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiops.rca.adapter.web.RcaHttpServer;
-import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.app.config.AppConfig;
+import dev.aiops.rca.app.config.Secret;
+import dev.aiops.rca.app.config.WebSettings;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.IncidentQuery;
@@ -13,14 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,22 +42,22 @@ class ExactlyOnceAcrossReplicasIT {
       env.put("RCA_WORKERS", "2");
       AppConfig config = AppConfig.from(ConfigSource.of(env));
       InMemoryNotifier notifier = new InMemoryNotifier(); // one Slack channel seen by all three replicas
-      List<Wiring> replicas = new ArrayList<>();
-      List<RcaHttpServer> servers = new ArrayList<>();
+      ConfigSource source = ConfigSource.of(env);
+      RcaService.Launch launch = RcaService.Launch.of(config, WebSettings.dashboard(source),
+              WebSettings.webhookLimits(source), new Secret("replica-key-0123456789"))
+          .on("127.0.0.1", 0).withOpenWebhooks().withoutDashboard()
+          .withOptions(Wiring.Options.configured().withNotifier(notifier));
+      List<RcaService> replicas = new ArrayList<>();
       ExecutorService senders = Executors.newFixedThreadPool(32);
       try {
         for (int i = 0; i < 3; i++) {
-          Wiring wiring = new Wiring(config, Clock.systemUTC(), notifier);
-          replicas.add(wiring);
-          wiring.workers().start();
-          servers.add(new RcaHttpServer("127.0.0.1", 0, wiring.queryIncidents(), Optional.of(wiring.receiveWebhook()),
-              WebhookGuard.OPEN).start());
+          replicas.add(RcaService.start(launch));
         }
         // The client has its own threads: sharing the senders' pool would starve it.
         HttpClient client = HttpClient.newHttpClient();
         List<Callable<HttpResponse<String>>> deliveries = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-          int port = servers.get(i % 3).port();
+          int port = replicas.get(i % 3).port();
           deliveries.add(() -> client.send(HttpRequest.newBuilder(
                   URI.create("http://127.0.0.1:" + port + "/webhooks/databricks"))
               .POST(HttpRequest.BodyPublishers.ofString(WEBHOOK)).build(), HttpResponse.BodyHandlers.ofString()));
@@ -69,12 +67,12 @@ class ExactlyOnceAcrossReplicasIT {
         for (Future<HttpResponse<String>> answer : senders.invokeAll(deliveries)) {
           answers.add(answer.get());
         }
-        awaitDone(replicas.get(0), Duration.ofSeconds(30));
+        awaitDone(replicas.get(0).wiring(), Duration.ofSeconds(30));
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(202);
         assertThat(answers).filteredOn(a -> a.body().contains("\"accepted\"")).hasSize(1);
         assertThat(answers).filteredOn(a -> a.body().contains("\"duplicate\"")).hasSize(199);
-        assertThat(replicas.get(0).incidents().list(IncidentQuery.all(10))).singleElement().satisfies(incident -> {
+        assertThat(replicas.get(0).wiring().incidents().list(IncidentQuery.all(10))).singleElement().satisfies(incident -> {
           assertThat(incident.ticket()).isPresent();
           assertThat(incident.notification()).isPresent();
         });
@@ -85,8 +83,7 @@ class ExactlyOnceAcrossReplicasIT {
             .isEqualTo(199);
         assertThat(schema.count("SELECT COUNT(*) FROM effects WHERE state <> 'DONE'")).isZero();
       } finally {
-        servers.forEach(RcaHttpServer::close);
-        replicas.forEach(Wiring::close);
+        replicas.forEach(RcaService::close);
         senders.shutdownNow();
       }
     }

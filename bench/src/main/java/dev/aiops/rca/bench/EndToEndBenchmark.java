@@ -1,26 +1,12 @@
 package dev.aiops.rca.bench;
 
-import dev.aiops.rca.domain.RetryPolicy;
-import dev.aiops.rca.adapter.jdbc.JdbcSettings;
-import dev.aiops.rca.adapter.jdbc.JdbcStore;
-import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.adapter.web.RcaHttpServer;
-import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
-import dev.aiops.rca.app.intake.DatabricksWebhookParser;
-import dev.aiops.rca.app.intake.InboxWorkers;
-import dev.aiops.rca.app.intake.WebhookIntake;
-import dev.aiops.rca.app.intake.WebhookIntakes;
-import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
-import dev.aiops.rca.core.dedup.SignatureCalculator;
-import dev.aiops.rca.core.pipeline.HandleFailureService;
-import dev.aiops.rca.core.pipeline.PipelinePorts;
-import dev.aiops.rca.core.query.QueryIncidentsService;
-import dev.aiops.rca.core.remediation.RemediationPolicy;
-import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.app.RcaService;
+import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.IncidentId;
-import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.in.WatchIncidentsUseCase;
+import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.testkit.InMemoryIssueTracker;
 import dev.aiops.rca.testkit.InMemoryNotifier;
 import java.io.PrintStream;
@@ -28,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,47 +50,33 @@ public final class EndToEndBenchmark {
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int workers = args.length > 3 ? Integer.parseInt(args[3]) : 2;
     BenchDatabase db = BenchDatabase.open(database, "e2e", workers + 8);
-    JdbcSettings settings = db.settings();
     OUT.printf("database=%s rates=%s seconds/rate=%d workers=%d cpus=%d java=%s%n", database,
         Arrays.toString(rates), seconds, workers, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
     Map<IncidentId, Long> ticketedAt = new ConcurrentHashMap<>();
-    try (JdbcStore store = JdbcStore.open(settings)) {
-      JdbiInbox inbox = store.inbox(RetryPolicy.defaults(), Clock.systemUTC());
-      PipelinePorts ports = new PipelinePorts(Map.of(), Optional.empty(), store.incidents(),
-          new InMemoryIssueTracker(), new InMemoryNotifier(), Map.of(), change -> {
-            if (change.kind() == IncidentChange.Kind.TICKETED) {
-              ticketedAt.putIfAbsent(change.incident(), System.nanoTime());
-            }
-          }, Clock.systemUTC(), store.effects());
-      HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
-          new SignatureCalculator(), new RemediationPolicy(RemediationSettings.defaults()));
-      InboxWorkers pool = new InboxWorkers(inbox, pipeline,
-          new InboxWorkers.Settings(workers, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(30)),
-          "e2e").start();
-      WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, pool::wake, Clock.systemUTC());
-      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()),
-          Optional.of(new WebhookIntakes(Map.of(Source.DATABRICKS, intake))),
-          WebhookGuard.OPEN).start();
-      try {
-        URI uri = URI.create("http://127.0.0.1:" + server.port() + "/webhooks/databricks");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        OUT.println("warm-up: 5 s at 20/s (not reported)");
-        run(http, uri, store, ticketedAt, 20, 5);
-        OUT.println();
-        OUT.println("| rate | sent | 202 | ticketed | p50 ms | p95 ms | p99 ms | max ms |");
-        OUT.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (int rate : rates) {
-          long[] r = run(http, uri, store, ticketedAt, rate, seconds);
-          long[] sorted = Arrays.copyOfRange(r, 3, r.length);
-          OUT.printf(Locale.ROOT, "| %d/s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", rate, r[0], r[1], r[2],
-              pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99),
-              sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-          Thread.sleep(1_000);
-        }
-      } finally {
-        server.close();
-        pool.close();
+    Wiring.Options options = Wiring.Options.configured().withTracker(new InMemoryIssueTracker())
+        .withNotifier(new InMemoryNotifier());
+    try (RcaService service = BenchService.start(db, workers, options);
+        WatchIncidentsUseCase.Subscription watching = service.wiring().live().subscribe(change -> {
+          if (change.kind() == IncidentChange.Kind.TICKETED) {
+            ticketedAt.putIfAbsent(change.incident(), System.nanoTime());
+          }
+        })) {
+      IncidentRepository store = service.wiring().incidents();
+      URI uri = service.uri().resolve("/webhooks/databricks");
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      OUT.println("warm-up: 5 s at 20/s (not reported)");
+      run(http, uri, store, ticketedAt, 20, 5);
+      OUT.println();
+      OUT.println("| rate | sent | 202 | ticketed | p50 ms | p95 ms | p99 ms | max ms |");
+      OUT.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+      for (int rate : rates) {
+        long[] r = run(http, uri, store, ticketedAt, rate, seconds);
+        long[] sorted = Arrays.copyOfRange(r, 3, r.length);
+        OUT.printf(Locale.ROOT, "| %d/s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", rate, r[0], r[1], r[2],
+            pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99),
+            sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        Thread.sleep(1_000);
       }
     } finally {
       db.close();
@@ -113,8 +84,8 @@ public final class EndToEndBenchmark {
   }
 
   /** Returns sent, accepted, ticketed, then the sorted latencies in nanoseconds. */
-  private static long[] run(HttpClient http, URI uri, JdbcStore store, Map<IncidentId, Long> ticketedAt, int rate,
-      int seconds) throws InterruptedException {
+  private static long[] run(HttpClient http, URI uri, IncidentRepository store, Map<IncidentId, Long> ticketedAt,
+      int rate, int seconds) throws InterruptedException {
     int total = rate * seconds;
     long gap = 1_000_000_000L / rate;
     Map<String, Long> dueByRun = new ConcurrentHashMap<>();
@@ -149,7 +120,7 @@ public final class EndToEndBenchmark {
     Map<IncidentId, Long> done = Map.copyOf(ticketedAt);
     List<Long> latencies = new ArrayList<>();
     for (Map.Entry<IncidentId, Long> e : done.entrySet()) {
-      Optional<Incident> incident = store.incidents().find(e.getKey());
+      Optional<Incident> incident = store.find(e.getKey());
       Long due = incident.map(i -> dueByRun.get(i.firstRun().runId().value())).orElse(null);
       if (due != null) {
         latencies.add(e.getValue() - due);

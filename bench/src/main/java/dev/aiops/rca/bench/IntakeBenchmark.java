@@ -1,24 +1,9 @@
 package dev.aiops.rca.bench;
 
-import dev.aiops.rca.domain.RetryPolicy;
+import dev.aiops.rca.app.RcaService;
+import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.domain.DeliveryStatus;
-import dev.aiops.rca.adapter.jdbc.JdbcSettings;
-import dev.aiops.rca.adapter.jdbc.JdbcStore;
-import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.adapter.web.RcaHttpServer;
-import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
-import dev.aiops.rca.app.intake.DatabricksWebhookParser;
-import dev.aiops.rca.app.intake.InboxWorkers;
-import dev.aiops.rca.app.intake.WebhookIntake;
-import dev.aiops.rca.app.intake.WebhookIntakes;
-import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
-import dev.aiops.rca.core.dedup.SignatureCalculator;
-import dev.aiops.rca.core.pipeline.HandleFailureService;
-import dev.aiops.rca.core.pipeline.PipelinePorts;
-import dev.aiops.rca.core.query.QueryIncidentsService;
-import dev.aiops.rca.core.remediation.RemediationPolicy;
-import dev.aiops.rca.core.remediation.RemediationSettings;
-import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.out.DeliveryInbox;
 import dev.aiops.rca.testkit.InMemoryIssueTracker;
 import dev.aiops.rca.testkit.InMemoryNotifier;
 import java.io.PrintStream;
@@ -26,14 +11,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,21 +45,14 @@ public final class IntakeBenchmark {
     int pipelineSeconds = intArg(args, 3, 15);
     int workers = intArg(args, 4, 4);
     BenchDatabase db = BenchDatabase.open(database, "bench", clients + workers + 2);
-    JdbcSettings settings = db.settings();
     OUT.printf("database=%s clients=%d intake=%ds workers=%d pipeline=%ds cpus=%d%n", database, clients,
         intakeSeconds, workers, pipelineSeconds, Runtime.getRuntime().availableProcessors());
-    try (JdbcStore store = JdbcStore.open(settings)) {
-      JdbiInbox inbox = store.inbox(RetryPolicy.defaults(), Clock.systemUTC());
-      WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, () -> { }, Clock.systemUTC());
-      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()),
-          Optional.of(new WebhookIntakes(Map.of(Source.DATABRICKS, intake))),
-          WebhookGuard.OPEN).start();
-      try {
-        intake(server.port(), clients, Duration.ofSeconds(intakeSeconds));
-      } finally {
-        server.close();
-      }
-      pipeline(store, inbox, workers, Duration.ofSeconds(pipelineSeconds));
+    Wiring.Options options = Wiring.Options.configured().withTracker(new InMemoryIssueTracker())
+        .withNotifier(new InMemoryNotifier());
+    // The workers wait while the intake is measured alone, then work through what it stored.
+    try (RcaService service = RcaService.start(BenchService.launch(db, workers, options).withWorkersIdle())) {
+      intake(service.port(), clients, Duration.ofSeconds(intakeSeconds));
+      pipeline(service.wiring(), Duration.ofSeconds(pipelineSeconds));
     } finally {
       db.close();
     }
@@ -128,18 +104,13 @@ public final class IntakeBenchmark {
         percentile(all, 0.50), percentile(all, 0.99));
   }
 
-  private static void pipeline(JdbcStore store, JdbiInbox inbox, int workers, Duration duration) throws Exception {
-    PipelinePorts ports = new PipelinePorts(Map.of(), Optional.empty(), store.incidents(), new InMemoryIssueTracker(),
-        new InMemoryNotifier(), Map.of(), change -> { }, Clock.systemUTC(), store.effects());
-    HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
-        new SignatureCalculator(), new RemediationPolicy(RemediationSettings.defaults()));
+  private static void pipeline(Wiring wiring, Duration duration) throws Exception {
+    DeliveryInbox inbox = wiring.inbox();
     long pendingBefore = inbox.counts().get(DeliveryStatus.PENDING);
-    InboxWorkers pool = new InboxWorkers(inbox, pipeline,
-        new InboxWorkers.Settings(workers, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(30)),
-        "bench").start();
     long start = System.nanoTime();
+    wiring.workers().start();
     Thread.sleep(duration.toMillis());
-    pool.close();
+    wiring.workers().close();
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<DeliveryStatus, Long> counts = inbox.counts();
     long done = counts.get(DeliveryStatus.DONE);

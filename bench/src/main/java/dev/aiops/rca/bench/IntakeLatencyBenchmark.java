@@ -1,19 +1,8 @@
 package dev.aiops.rca.bench;
 
-import dev.aiops.rca.domain.RetryPolicy;
-import dev.aiops.rca.adapter.jdbc.JdbcSettings;
-import dev.aiops.rca.adapter.jdbc.JdbcStore;
-import dev.aiops.rca.adapter.jdbc.JdbiInbox;
 import dev.aiops.rca.adapter.web.RcaHttpServer;
-import dev.aiops.rca.adapter.web.metrics.ServiceMetrics;
-import dev.aiops.rca.adapter.web.ops.HttpOperations;
-import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
-import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
-import dev.aiops.rca.app.intake.DatabricksWebhookParser;
-import dev.aiops.rca.app.intake.WebhookIntake;
-import dev.aiops.rca.app.intake.WebhookIntakes;
-import dev.aiops.rca.core.query.QueryIncidentsService;
-import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.app.RcaService;
+import dev.aiops.rca.app.Wiring;
 import io.javalin.config.JavalinConfig;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -30,14 +19,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,43 +78,34 @@ public final class IntakeLatencyBenchmark {
 
   private static void latency(String database, int seconds, int[] rates, Path png) throws Exception {
     BenchDatabase db = BenchDatabase.open(database, "latency", 32);
-    JdbcSettings settings = db.settings();
     OUT.printf("database=%s seconds/rate=%d rates=%s cpus=%d java=%s%n", database, seconds, Arrays.toString(rates),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     List<double[]> rows = new ArrayList<>(); // rate, intake p50, p99, noop p50, p99
-    try (JdbcStore store = JdbcStore.open(settings)) {
-      JdbiInbox inbox = store.inbox(RetryPolicy.defaults(), Clock.systemUTC());
-      WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, () -> { }, Clock.systemUTC());
-      // The no-op route lives on the very same Javalin (same Jetty pool, same settings) as the webhook route.
-      Consumer<JavalinConfig> noop = config -> config.routes.post("/bench/noop", ctx -> {
-        ctx.body();
-        ctx.status(202).contentType("application/json").result("{\"status\":\"accepted\"}");
-      });
-      // The rate limit is lifted (default 200/s per source) so that it is the storage, not the bucket, that is timed.
-      HttpOperations operations = new HttpOperations(new ServiceMetrics(), WebhookLimits.of(100_000), 0, () -> 0);
-      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()),
-          Optional.of(new WebhookIntakes(Map.of(Source.DATABRICKS, intake))), WebhookGuard.OPEN, Optional.of(noop),
-          operations).start();
-      try {
-        URI webhook = URI.create("http://127.0.0.1:" + server.port() + "/webhooks/databricks");
-        URI noopUri = URI.create("http://127.0.0.1:" + server.port() + "/bench/noop");
-        HttpClient http = client();
-        OUT.println("warm-up: 3 s at 500/s on each endpoint");
-        openLoop(http, webhook, Map.of(), 500, 3);
-        openLoop(http, noopUri, Map.of(), 500, 3);
-        OUT.println();
-        OUT.println("| offered req/s | endpoint | sent | 202 | other/failed | achieved req/s | p50 ms | p99 ms | max ms |");
-        OUT.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
-        for (int rate : rates) {
-          Result n = openLoop(http, noopUri, Map.of(), rate, seconds);
-          printRow(rate, "no-op", n);
-          Result w = openLoop(http, webhook, Map.of(), rate, seconds);
-          printRow(rate, "/webhooks/databricks", w);
-          rows.add(new double[] {rate, w.p50, w.p99, n.p50, n.p99});
-          Thread.sleep(1_000);
-        }
-      } finally {
-        server.close();
+    // The no-op route lives on the very same Javalin (same Jetty pool, same settings) as the webhook route.
+    Consumer<JavalinConfig> noop = config -> config.routes.post("/bench/noop", ctx -> {
+      ctx.body();
+      ctx.status(202).contentType("application/json").result("{\"status\":\"accepted\"}");
+    });
+    // Only the intake is timed: the workers stay idle.
+    RcaService.Launch launch = BenchService.launch(db, 1, Wiring.Options.configured()).withWorkersIdle()
+        .withMoreRoutes(noop);
+    try (RcaService service = RcaService.start(launch)) {
+      URI webhook = service.uri().resolve("/webhooks/databricks");
+      URI noopUri = service.uri().resolve("/bench/noop");
+      HttpClient http = client();
+      OUT.println("warm-up: 3 s at 500/s on each endpoint");
+      openLoop(http, webhook, Map.of(), 500, 3);
+      openLoop(http, noopUri, Map.of(), 500, 3);
+      OUT.println();
+      OUT.println("| offered req/s | endpoint | sent | 202 | other/failed | achieved req/s | p50 ms | p99 ms | max ms |");
+      OUT.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+      for (int rate : rates) {
+        Result n = openLoop(http, noopUri, Map.of(), rate, seconds);
+        printRow(rate, "no-op", n);
+        Result w = openLoop(http, webhook, Map.of(), rate, seconds);
+        printRow(rate, "/webhooks/databricks", w);
+        rows.add(new double[] {rate, w.p50, w.p99, n.p50, n.p99});
+        Thread.sleep(1_000);
       }
     } finally {
       db.close();

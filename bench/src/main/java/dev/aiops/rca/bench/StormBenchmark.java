@@ -1,26 +1,12 @@
 package dev.aiops.rca.bench;
 
-import dev.aiops.rca.domain.RetryPolicy;
-import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
-import dev.aiops.rca.adapter.jdbc.JdbcStore;
-import dev.aiops.rca.adapter.jdbc.JdbiInbox;
-import dev.aiops.rca.adapter.web.RcaHttpServer;
-import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
-import dev.aiops.rca.app.intake.DatabricksWebhookParser;
-import dev.aiops.rca.app.intake.InboxWorkers;
-import dev.aiops.rca.app.intake.WebhookIntake;
-import dev.aiops.rca.app.intake.WebhookIntakes;
-import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
-import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.app.RcaService;
+import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.core.model.CachingRootCauseModel;
-import dev.aiops.rca.core.pipeline.HandleFailureService;
-import dev.aiops.rca.core.pipeline.PipelinePorts;
-import dev.aiops.rca.core.query.QueryIncidentsService;
-import dev.aiops.rca.core.remediation.RemediationPolicy;
-import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.IncidentQuery;
-import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.out.DeliveryInbox;
 import dev.aiops.rca.port.out.RootCauseModel;
 import dev.aiops.rca.testkit.InMemoryIssueTracker;
 import dev.aiops.rca.testkit.InMemoryNotifier;
@@ -29,13 +15,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -76,39 +60,24 @@ public final class StormBenchmark {
     CachingRootCauseModel model = new CachingRootCauseModel(countingModel, "storm:counting", "v1", 2_000);
     InMemoryIssueTracker tracker = new InMemoryIssueTracker();
     InMemoryNotifier notifier = new InMemoryNotifier();
-    try (JdbcStore store = JdbcStore.open(settings)) {
-      JdbiInbox inbox = store.inbox(RetryPolicy.defaults(), Clock.systemUTC());
-      PipelinePorts ports = new PipelinePorts(Map.of(), Optional.of(model), store.incidents(), tracker, notifier,
-          Map.of(), change -> { }, Clock.systemUTC(), store.effects());
-      HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
-          new SignatureCalculator(), new RemediationPolicy(RemediationSettings.defaults()));
-      InboxWorkers pool = new InboxWorkers(inbox, pipeline,
-          new InboxWorkers.Settings(workers, Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ofSeconds(30)),
-          "storm").start();
-      WebhookIntake intake = new WebhookIntake(new DatabricksWebhookParser(), inbox, pool::wake, Clock.systemUTC());
-      RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()),
-          Optional.of(new WebhookIntakes(Map.of(Source.DATABRICKS, intake))),
-          WebhookGuard.OPEN).start();
-      try {
-        long start = System.nanoTime();
-        long accepted = storm(server.port(), failures, signatures, Duration.ofSeconds(seconds));
-        long sent = System.nanoTime();
-        long drained = drain(inbox, accepted, Duration.ofMinutes(5));
-        Map<DeliveryStatus, Long> counts = inbox.counts();
-        OUT.printf(Locale.ROOT, "storm: %d failures sent in %.1f s, %d accepted (202, durable)%n", failures,
-            (sent - start) / 1e9, accepted);
-        OUT.printf(Locale.ROOT, "drain: all %d done %.1f s after the first webhook, %.1f s after the last (%d dead)%n",
-            counts.get(DeliveryStatus.DONE), (drained - start) / 1e9, (drained - sent) / 1e9,
-            counts.get(DeliveryStatus.DEAD));
-        OUT.printf(Locale.ROOT, "incidents: %d; tickets opened: %d; recurrences on tickets: %d; messages: %d; "
-                + "message updates: %d%n", store.incidents().list(IncidentQuery.all(1_000)).size(),
-            tracker.openCalls(), tracker.recurrences().size(), notifier.sent().size(), notifier.updates().size());
-        OUT.printf(Locale.ROOT, "model: %d calls for %d analyses (%d answered from the cache)%n", modelCalls.get(),
-            model.calls() + model.hits(), model.hits());
-      } finally {
-        server.close();
-        pool.close();
-      }
+    Wiring.Options options = Wiring.Options.configured().withModel(model).withTracker(tracker).withNotifier(notifier);
+    try (RcaService service = BenchService.start(db, workers, options)) {
+      DeliveryInbox inbox = service.wiring().inbox();
+      long start = System.nanoTime();
+      long accepted = storm(service.port(), failures, signatures, Duration.ofSeconds(seconds));
+      long sent = System.nanoTime();
+      long drained = drain(inbox, accepted, Duration.ofMinutes(5));
+      Map<DeliveryStatus, Long> counts = inbox.counts();
+      OUT.printf(Locale.ROOT, "storm: %d failures sent in %.1f s, %d accepted (202, durable)%n", failures,
+          (sent - start) / 1e9, accepted);
+      OUT.printf(Locale.ROOT, "drain: all %d done %.1f s after the first webhook, %.1f s after the last (%d dead)%n",
+          counts.get(DeliveryStatus.DONE), (drained - start) / 1e9, (drained - sent) / 1e9,
+          counts.get(DeliveryStatus.DEAD));
+      OUT.printf(Locale.ROOT, "incidents: %d; tickets opened: %d; recurrences on tickets: %d; messages: %d; "
+              + "message updates: %d%n", service.wiring().incidents().list(IncidentQuery.all(1_000)).size(),
+          tracker.openCalls(), tracker.recurrences().size(), notifier.sent().size(), notifier.updates().size());
+      OUT.printf(Locale.ROOT, "model: %d calls for %d analyses (%d answered from the cache)%n", modelCalls.get(),
+          model.calls() + model.hits(), model.hits());
     } finally {
       db.close();
     }
@@ -141,7 +110,7 @@ public final class StormBenchmark {
   }
 
   /** Waits until {@code accepted} deliveries are done and none is pending; returns when, in nanoseconds. */
-  private static long drain(JdbiInbox inbox, long accepted, Duration timeout) {
+  private static long drain(DeliveryInbox inbox, long accepted, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       Map<DeliveryStatus, Long> counts = inbox.counts();

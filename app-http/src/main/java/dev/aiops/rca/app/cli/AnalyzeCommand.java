@@ -2,9 +2,9 @@ package dev.aiops.rca.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aiops.rca.app.eval.CaseAnalysis;
-import dev.aiops.rca.app.eval.CaseReader;
-import dev.aiops.rca.app.eval.EvalCase;
+import dev.aiops.rca.app.cli.eval.CaseAnalysis;
+import dev.aiops.rca.app.cli.eval.CaseReader;
+import dev.aiops.rca.app.cli.eval.EvalCase;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import java.io.PrintWriter;
 import java.nio.file.Path;

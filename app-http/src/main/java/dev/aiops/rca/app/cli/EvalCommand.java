@@ -1,10 +1,10 @@
 package dev.aiops.rca.app.cli;
 
-import dev.aiops.rca.app.eval.CaseAnalysis;
-import dev.aiops.rca.app.eval.CaseReader;
-import dev.aiops.rca.app.eval.EvalCase;
-import dev.aiops.rca.app.eval.Scorecard;
-import dev.aiops.rca.app.eval.Scorer;
+import dev.aiops.rca.app.cli.eval.CaseAnalysis;
+import dev.aiops.rca.app.cli.eval.CaseReader;
+import dev.aiops.rca.app.cli.eval.EvalCase;
+import dev.aiops.rca.app.cli.eval.Scorecard;
+import dev.aiops.rca.app.cli.eval.Scorer;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,15 +1,8 @@
 package dev.aiops.rca.app.cli;
 
-import dev.aiops.rca.adapter.web.RcaHttpServer;
-import dev.aiops.rca.adapter.web.dashboard.Dashboard;
 import dev.aiops.rca.adapter.web.dashboard.DashboardSettings;
-import dev.aiops.rca.adapter.web.dashboard.DeliveryReplay;
-import dev.aiops.rca.adapter.web.dashboard.Users;
-import dev.aiops.rca.adapter.web.ops.HttpOperations;
-import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
-import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
-import dev.aiops.rca.app.Wiring;
+import dev.aiops.rca.app.RcaService;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.GeneratedApiKey;
@@ -19,7 +12,6 @@ import dev.aiops.rca.app.config.WebSettings;
 import dev.aiops.rca.app.demo.DemoMode;
 import dev.aiops.rca.port.PortException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -90,42 +82,31 @@ public final class ServeCommand implements Callable<Integer> {
     config.describe().forEach(line -> LOG.info("setting {}", line));
     LOG.info("setting RCA_WEBHOOK_RATE={} (per source, bursts of {})", limits.ratePerSecond(), limits.burst());
     Secret key = webhookKey(config);
-    WebhookGuard guard = insecureNoAuth ? WebhookGuard.OPEN
-        : WebhookGuard.requiring(WebhookAuth.requiring(WebSettings.secret(key)));
     if (insecureNoAuth) {
       LOG.warn("!!! --insecure-no-auth: webhooks are taken WITHOUT a key; anyone who can reach port {} can file "
           + "incidents. Never run like this outside a laptop. !!!", config.port());
     }
-    Wiring wiring;
+    RcaService.Launch launch = RcaService.Launch.of(config, dashboardSettings, limits, key)
+        .on(listenOn, config.port())
+        .showingOnce(this::showOnce);
+    RcaService service;
     try {
-      wiring = new Wiring(config, Clock.systemUTC());
+      service = RcaService.start(insecureNoAuth ? launch.withOpenWebhooks() : launch);
     } catch (PortException e) {
       LOG.error("cannot open the database: {}", e.getMessage());
       demoMode.ifPresent(DemoMode::close);
       return 3;
     }
-    wiring.notes().forEach(note -> LOG.info("wiring {}", note));
-    DashboardSettings withKey = dashboardSettings.withApiKey(WebSettings.secret(key));
-    Users users = Users.loadOrCreate(withKey, this::showOnce);
-    Dashboard dashboard = new Dashboard(withKey, users, wiring.queryIncidents(), wiring.decideRemediation(),
-        wiring.resolveIncident(), wiring.live(), Clock.systemUTC(),
-        Optional.of(new DeliveryReplay(wiring.deliveries())));
-
+    service.wiring().notes().forEach(note -> LOG.info("wiring {}", note));
     CountDownLatch stopped = new CountDownLatch(1);
-    wiring.workers().start();
-    wiring.follower().start();
-    RcaHttpServer server = new RcaHttpServer(listenOn, config.port(), wiring.queryIncidents(),
-        Optional.of(wiring.receiveWebhook()), guard, Optional.of(dashboard::mount),
-        new HttpOperations(wiring.metrics(), limits, wiring.workers().size(), wiring.workers()::alive)).start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping: no new webhooks, finishing deliveries in progress");
-      server.close();
-      wiring.close();
+      service.close();
       demoMode.ifPresent(DemoMode::close);
       stopped.countDown();
     }, "shutdown"));
-    LOG.info("ready on http://{}:{} (dashboard at /, GET /health/ready, GET /metrics)", listenOn, server.port());
-    demoMode.ifPresent(d -> d.started(listenOn, server.port(), wiring.incidents()));
+    LOG.info("ready on http://{}:{} (dashboard at /, GET /health/ready, GET /metrics)", listenOn, service.port());
+    demoMode.ifPresent(d -> d.started(listenOn, service.port(), service.wiring().incidents()));
     stopped.await();
     return 0;
   }

@@ -19,14 +19,14 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 final class ArchitectureRules {
 
   /**
-   * The application classes that may build or read adapters' types: the composition root ({@code Wiring}), the
-   * command line, and the configuration (it turns the environment into adapters' settings). The legacy intake
-   * (until core implements ReceiveWebhookUseCase) and the evaluation's run mappers are listed until they move.
+   * The application classes that may build or read adapters' types: the composition root ({@code Wiring}, which
+   * builds the driven side, and {@code RcaService}, which starts the driving side over it), the command line
+   * (including the evaluation, which reads case files with the adapters' run mappers), and the configuration (it
+   * turns the environment into adapters' settings).
    */
   private static final DescribedPredicate<JavaClass> APP_THAT_BUILDS_ADAPTERS =
-      belongTo(simpleName("Wiring").and(resideInAPackage("..rca.app")))
-          .or(resideInAnyPackage("..rca.app.cli..", "..rca.app.config..", "..rca.app.intake.."))
-          .or(belongTo(simpleName("CaseAnalysis").and(resideInAPackage("..rca.app.eval"))))
+      belongTo(simpleName("Wiring").or(simpleName("RcaService")).and(resideInAPackage("..rca.app")))
+          .or(resideInAnyPackage("..rca.app.cli..", "..rca.app.config.."))
           .as("the composition root, the command line and the configuration");
 
   static final ArchRule HEXAGON_IS_RESPECTED = onionArchitecture()

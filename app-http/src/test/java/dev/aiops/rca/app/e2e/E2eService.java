@@ -1,14 +1,8 @@
 package dev.aiops.rca.app.e2e;
 
-import dev.aiops.rca.adapter.web.RcaHttpServer;
-import dev.aiops.rca.adapter.web.dashboard.Dashboard;
-import dev.aiops.rca.adapter.web.dashboard.DashboardSettings;
-import dev.aiops.rca.adapter.web.dashboard.Users;
-import dev.aiops.rca.adapter.web.ops.HttpOperations;
-import dev.aiops.rca.adapter.web.support.WebSecret;
-import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
-import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
+import dev.aiops.rca.app.RcaService;
 import dev.aiops.rca.app.Wiring;
+import dev.aiops.rca.app.config.Secret;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.WebSettings;
@@ -17,21 +11,18 @@ import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.port.out.Notifier;
-import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -44,13 +35,11 @@ public final class E2eService implements AutoCloseable {
   /** The webhook key every request presents. */
   public static final String KEY = "e2e-webhook-key-0123456789";
 
-  private final Wiring wiring;
-  private final RcaHttpServer server;
+  private final RcaService service;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private E2eService(Wiring wiring, RcaHttpServer server) {
-    this.wiring = wiring;
-    this.server = server;
+  private E2eService(RcaService service) {
+    this.service = service;
   }
 
   /** Starts the service with {@code settings} on top of a data folder, the key and two workers. */
@@ -64,11 +53,12 @@ public final class E2eService implements AutoCloseable {
   }
 
   /**
-   * Starts the service with the configuration adjusted by {@code tune} (what no setting reaches, such as an adapter's
-   * request timeout), the inbox retrying as {@code inbox} says, and optionally the dashboard and its API mounted.
+   * Starts the service as {@code serve} does, on loopback and a free port, with the configuration adjusted by
+   * {@code tune} (what no setting reaches, such as an adapter's request timeout), deliveries retried as
+   * {@code retry} says, and optionally the dashboard and its API mounted.
    */
   public static E2eService start(Path dataDir, Map<String, String> settings, Optional<Notifier> notifier,
-      UnaryOperator<AppConfig> tune, RetryPolicy inbox, boolean dashboard) {
+      UnaryOperator<AppConfig> tune, RetryPolicy retry, boolean dashboard) {
     Map<String, String> env = new HashMap<>(settings);
     env.putIfAbsent("RCA_DATA_DIR", dataDir.toString());
     env.putIfAbsent("RCA_API_KEY", KEY);
@@ -77,30 +67,21 @@ public final class E2eService implements AutoCloseable {
     env.putIfAbsent("RCA_WEBHOOK_RATE", "100000");
     ConfigSource source = ConfigSource.of(env);
     AppConfig config = tune.apply(AppConfig.from(source));
-    Wiring wiring = new Wiring(config, Clock.systemUTC(), notifier, inbox);
-    Optional<Consumer<JavalinConfig>> pages = Optional.empty();
-    if (dashboard) {
-      DashboardSettings dashboardSettings = WebSettings.dashboard(source).withApiKey(new WebSecret(KEY));
-      Users users = Users.loadOrCreate(dashboardSettings, line -> { });
-      pages = Optional.of(new Dashboard(dashboardSettings, users, wiring.queryIncidents(), wiring.decideRemediation(),
-          wiring.resolveIncident(), wiring.live(), Clock.systemUTC())::mount);
-    }
-    wiring.workers().start();
-    wiring.follower().start();
-    RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0, wiring.queryIncidents(),
-        Optional.of(wiring.receiveWebhook()), WebhookGuard.requiring(WebhookAuth.requiring(new WebSecret(KEY))), pages,
-        new HttpOperations(wiring.metrics(), WebSettings.webhookLimits(source), wiring.workers().size(),
-            wiring.workers()::alive)).start();
-    return new E2eService(wiring, server);
+    Wiring.Options options = Wiring.Options.configured().withRetry(retry);
+    RcaService.Launch launch = RcaService.Launch.of(config, WebSettings.dashboard(source),
+            WebSettings.webhookLimits(source), new Secret(KEY))
+        .on("127.0.0.1", 0)
+        .withOptions(notifier.map(options::withNotifier).orElse(options));
+    return new E2eService(RcaService.start(dashboard ? launch : launch.withoutDashboard()));
   }
 
   public Wiring wiring() {
-    return wiring;
+    return service.wiring();
   }
 
   /** The service's URL for {@code path} (which may carry a query). */
   public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.port() + path);
+    return service.uri().resolve(path);
   }
 
   /** The service's base address. */
@@ -126,7 +107,7 @@ public final class E2eService implements AutoCloseable {
 
   /** Every incident, newest first. */
   public List<Incident> incidents() {
-    return wiring.incidents().list(IncidentQuery.all(1000));
+    return wiring().incidents().list(IncidentQuery.all(1000));
   }
 
   /** Waits until the incidents satisfy {@code condition}, or fails after {@code timeout} with what was there. */
@@ -146,7 +127,7 @@ public final class E2eService implements AutoCloseable {
 
   /** The incident's audit trail. */
   public List<AuditEntry> audit(Incident incident) {
-    return wiring.incidents().auditTrail(incident.id());
+    return wiring().incidents().auditTrail(incident.id());
   }
 
   private static void pause() {
@@ -160,7 +141,6 @@ public final class E2eService implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
-    wiring.close();
+    service.close();
   }
 }

@@ -1,4 +1,4 @@
-package dev.aiops.rca.app.eval;
+package dev.aiops.rca.app.cli.eval;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,5 @@
-package dev.aiops.rca.app;
+package dev.aiops.rca.core.remediation;
 
-import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.port.in.FollowRemediationsUseCase;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.aiops.rca.app;
+package dev.aiops.rca.core.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.aiops.rca.app.eval;
+package dev.aiops.rca.app.cli.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
