@@ -10,8 +10,8 @@ import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
 import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
 import dev.aiops.rca.app.config.AppConfig;
-import dev.aiops.rca.app.config.Secret;
 import dev.aiops.rca.app.config.WebSettings;
+import dev.aiops.rca.domain.Secret;
 import io.javalin.config.JavalinConfig;
 import java.net.URI;
 import java.time.Clock;
@@ -120,7 +120,7 @@ public final class RcaService implements AutoCloseable {
       Optional<Consumer<JavalinConfig>> pages = launch.moreRoutes()
           .map(more -> dashboard.map(more::andThen).orElse(more)).or(() -> dashboard);
       WebhookGuard guard = launch.webhooksNeedKey()
-          ? WebhookGuard.requiring(WebhookAuth.requiring(WebSettings.secret(launch.apiKey()))) : WebhookGuard.OPEN;
+          ? WebhookGuard.requiring(WebhookAuth.requiring(launch.apiKey())) : WebhookGuard.OPEN;
       if (launch.workersStarted()) {
         wiring.workers().start();
       }
@@ -136,7 +136,7 @@ public final class RcaService implements AutoCloseable {
   }
 
   private static Dashboard dashboard(Launch launch, Wiring wiring) {
-    DashboardSettings settings = launch.dashboard().withApiKey(WebSettings.secret(launch.apiKey()));
+    DashboardSettings settings = launch.dashboard().withApiKey(launch.apiKey());
     Users users = Users.loadOrCreate(settings, launch.showOnce());
     return new Dashboard(settings, users, wiring.queryIncidents(), wiring.decideRemediation(),
         wiring.resolveIncident(), wiring.live(), Clock.systemUTC(),

@@ -3,11 +3,11 @@ package dev.aiops.rca.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.app.config.AppConfig;
-import dev.aiops.rca.app.config.Secret;
-import dev.aiops.rca.app.config.WebSettings;
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.app.config.WebSettings;
 import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.Secret;
 import dev.aiops.rca.testkit.InMemoryNotifier;
 import java.net.URI;
 import java.net.http.HttpClient;

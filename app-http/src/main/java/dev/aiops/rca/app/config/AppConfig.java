@@ -1,5 +1,6 @@
 package dev.aiops.rca.app.config;
 
+import dev.aiops.rca.domain.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.aiops.rca.app.config;
 
+import dev.aiops.rca.domain.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

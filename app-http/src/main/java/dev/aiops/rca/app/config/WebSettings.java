@@ -1,8 +1,8 @@
 package dev.aiops.rca.app.config;
 
 import dev.aiops.rca.adapter.web.dashboard.DashboardSettings;
-import dev.aiops.rca.adapter.web.support.WebSecret;
 import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
+import dev.aiops.rca.domain.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public final class WebSettings {
   public static DashboardSettings dashboard(ConfigSource source) {
     List<String> problems = new ArrayList<>();
     Optional<String> user = source.get("RCA_ADMIN_USER");
-    Optional<WebSecret> password = source.get("RCA_ADMIN_PASSWORD").map(WebSecret::new);
+    Optional<Secret> password = source.get("RCA_ADMIN_PASSWORD").map(Secret::new);
     if (user.isPresent() && password.isEmpty()) {
       problems.add("RCA_ADMIN_PASSWORD is missing: it is needed with RCA_ADMIN_USER");
     }
@@ -55,7 +55,7 @@ public final class WebSettings {
       throw new InvalidConfigException(problems);
     }
     return new DashboardSettings(user.orElse("admin"), password, Path.of(source.get("RCA_DATA_DIR").orElse("data")),
-        source.get("RCA_API_KEY").map(WebSecret::new), idle, slack);
+        source.get("RCA_API_KEY").map(Secret::new), idle, slack);
   }
 
   /**
@@ -78,10 +78,5 @@ public final class WebSettings {
     }
     throw new InvalidConfigException(List.of(
         "RCA_WEBHOOK_RATE must be a number of webhooks per second from 1 to 100000, was '" + raw.get() + "'"));
-  }
-
-  /** The web side's own credential type, for a key the application holds. */
-  public static WebSecret secret(Secret key) {
-    return new WebSecret(key.reveal());
   }
 }

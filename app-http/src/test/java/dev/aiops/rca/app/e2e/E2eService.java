@@ -2,7 +2,6 @@ package dev.aiops.rca.app.e2e;
 
 import dev.aiops.rca.app.RcaService;
 import dev.aiops.rca.app.Wiring;
-import dev.aiops.rca.app.config.Secret;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.WebSettings;
@@ -10,6 +9,7 @@ import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.RetryPolicy;
+import dev.aiops.rca.domain.Secret;
 import dev.aiops.rca.port.out.Notifier;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.aiops.rca.adapter.web.dashboard;
 
-import dev.aiops.rca.adapter.web.support.WebSecret;
+import dev.aiops.rca.domain.Secret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +22,9 @@ import java.util.Optional;
  */
 public record DashboardSettings(
     String adminUser,
-    Optional<WebSecret> adminPassword,
+    Optional<Secret> adminPassword,
     Path dataDir,
-    Optional<WebSecret> apiKey,
+    Optional<Secret> apiKey,
     Duration sessionIdleTimeout,
     Optional<String> slackWorkspaceUrl) {
 
@@ -53,7 +53,7 @@ public record DashboardSettings(
   }
 
   /** The same settings with API clients allowed in with {@code key}. */
-  public DashboardSettings withApiKey(WebSecret key) {
+  public DashboardSettings withApiKey(Secret key) {
     return new DashboardSettings(adminUser, adminPassword, dataDir, Optional.of(key), sessionIdleTimeout,
         slackWorkspaceUrl);
   }

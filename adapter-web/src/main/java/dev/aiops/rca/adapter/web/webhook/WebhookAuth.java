@@ -1,6 +1,6 @@
 package dev.aiops.rca.adapter.web.webhook;
 
-import dev.aiops.rca.adapter.web.support.WebSecret;
+import dev.aiops.rca.domain.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -22,7 +22,7 @@ public final class WebhookAuth {
   }
 
   /** Webhooks must present this key. */
-  public static WebhookAuth requiring(WebSecret key) {
+  public static WebhookAuth requiring(Secret key) {
     Objects.requireNonNull(key, "key");
     return new WebhookAuth(Optional.of(key.reveal().getBytes(StandardCharsets.UTF_8)));
   }

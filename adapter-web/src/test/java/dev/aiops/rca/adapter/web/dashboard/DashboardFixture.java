@@ -1,6 +1,5 @@
 package dev.aiops.rca.adapter.web.dashboard;
 
-import dev.aiops.rca.adapter.web.support.WebSecret;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.query.IncidentBroadcast;
@@ -19,6 +18,7 @@ import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.Secret;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.testkit.InMemoryEffectLog;
@@ -63,8 +63,8 @@ final class DashboardFixture implements AutoCloseable {
   }
 
   DashboardFixture(Path dataDir, Optional<Handler> replay) {
-    DashboardSettings settings = new DashboardSettings("admin", Optional.of(new WebSecret(ADMIN_PASSWORD)), dataDir,
-        Optional.of(new WebSecret(API_KEY)), Duration.ofMinutes(30), Optional.of("https://acme.slack.com"));
+    DashboardSettings settings = new DashboardSettings("admin", Optional.of(new Secret(ADMIN_PASSWORD)), dataDir,
+        Optional.of(new Secret(API_KEY)), Duration.ofMinutes(30), Optional.of("https://acme.slack.com"));
     users = Users.loadOrCreate(settings, line -> { }, new PasswordHasher(4));
     users.add("olga", Role.OPERATOR, OPERATOR_PASSWORD.toCharArray());
     users.add("victor", Role.VIEWER, VIEWER_PASSWORD.toCharArray());

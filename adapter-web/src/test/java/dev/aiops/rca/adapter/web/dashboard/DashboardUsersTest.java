@@ -2,7 +2,7 @@ package dev.aiops.rca.adapter.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiops.rca.adapter.web.support.WebSecret;
+import dev.aiops.rca.domain.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -65,7 +65,7 @@ class DashboardUsersTest {
   @Test
   void should_use_the_configured_admin_and_write_nothing_when_the_admin_password_is_set() {
     List<String> notices = new ArrayList<>();
-    DashboardSettings settings = new DashboardSettings("root", Optional.of(new WebSecret("a-long-password")), dataDir,
+    DashboardSettings settings = new DashboardSettings("root", Optional.of(new Secret("a-long-password")), dataDir,
         Optional.empty(), Duration.ofMinutes(30), Optional.empty());
 
     Users users = Users.loadOrCreate(settings, notices::add, FAST);
@@ -97,8 +97,8 @@ class DashboardUsersTest {
 
   @Test
   void should_never_print_the_password_when_settings_are_printed() {
-    DashboardSettings settings = DashboardSettings.defaults(dataDir).withApiKey(new WebSecret("k-123"));
-    DashboardSettings withAdmin = new DashboardSettings("admin", Optional.of(new WebSecret("hunter2-hunter2")), dataDir,
+    DashboardSettings settings = DashboardSettings.defaults(dataDir).withApiKey(new Secret("k-123"));
+    DashboardSettings withAdmin = new DashboardSettings("admin", Optional.of(new Secret("hunter2-hunter2")), dataDir,
         settings.apiKey(), settings.sessionIdleTimeout(), Optional.empty());
 
     assertThat(withAdmin.toString()).doesNotContain("hunter2", "k-123");

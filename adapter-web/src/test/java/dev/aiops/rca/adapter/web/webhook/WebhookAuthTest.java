@@ -2,14 +2,14 @@ package dev.aiops.rca.adapter.web.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiops.rca.adapter.web.support.WebSecret;
+import dev.aiops.rca.domain.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class WebhookAuthTest {
 
-  private final WebhookAuth auth = WebhookAuth.requiring(new WebSecret("k3y-value"));
+  private final WebhookAuth auth = WebhookAuth.requiring(new Secret("k3y-value"));
 
   private static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
