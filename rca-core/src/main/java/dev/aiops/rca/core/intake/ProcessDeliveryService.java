@@ -118,25 +118,31 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
     if (result instanceof HandleFailureResult.Handled handled && !handled.problems().isEmpty()) {
       // The incident is filed but a ticket or a message is missing: the delivery is tried again later, and the
       // pipeline resumes, skipping what is already done (the effect log and the tracker's idempotency key).
-      return failed(item, new TransientPortException(String.join("; ", handled.problems()), null,
-          handled.retryAfter()), true);
+      return settlement(item, String.join("; ", handled.problems()), true, handled.retryAfter(), null);
     }
     return Settlement.done();
   }
 
   private Settlement failed(DeliveryItem item, RuntimeException failure, boolean transientFailure) {
-    String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    // A Retry-After (Slack, Jira, Databricks throttling) outranks the inbox's own, shorter backoff.
+    Optional<Duration> asked = failure instanceof TransientPortException throttled
+        ? throttled.retryAfter() : Optional.empty();
+    return settlement(item, failure.getClass().getSimpleName() + ": " + failure.getMessage(), transientFailure,
+        asked, failure);
+  }
+
+  /** Due again after the backoff (or the wait the other side asked for), unless permanent or out of attempts. */
+  private Settlement settlement(DeliveryItem item, String error, boolean transientFailure,
+      Optional<Duration> asked, Throwable cause) {
     boolean retry = transientFailure && !settings.retry().exhaustedBy(item.attempt());
     LOG.warn("delivery {} attempt {} failed ({}), {}", item.deliveryId(), item.attempt(), error,
-        retry ? "to be tried again" : "dead until replayed", failure);
+        retry ? "to be tried again" : "dead until replayed", cause);
     if (!retry) {
       return new Settlement.Dead(error);
     }
-    // A Retry-After (Slack, Jira, Databricks throttling) outranks the inbox's own, shorter backoff.
     Duration backoff = settings.retry().backoffAfter(item.attempt());
-    Duration asked = failure instanceof TransientPortException throttled
-        ? throttled.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
-    return new Settlement.RetryAt(clock.instant().plus(asked.compareTo(backoff) > 0 ? asked : backoff), error);
+    Duration wait = asked.filter(longer -> longer.compareTo(backoff) > 0).orElse(backoff);
+    return new Settlement.RetryAt(clock.instant().plus(wait), error);
   }
 
   @Override
