@@ -20,6 +20,7 @@ import dev.aiops.rca.adapter.web.metrics.InboxGauges;
 import dev.aiops.rca.adapter.web.metrics.ServiceMetrics;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.Integrations;
+import dev.aiops.rca.app.metrics.MeteredAuditTrail;
 import dev.aiops.rca.app.metrics.MeteredIncidentRepository;
 import dev.aiops.rca.app.metrics.PipelineMeters;
 import dev.aiops.rca.core.analysis.AnalyzeEvidenceService;
@@ -53,12 +54,14 @@ import dev.aiops.rca.port.in.ManageDeliveriesUseCase;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
 import dev.aiops.rca.port.in.ReceiveWebhookUseCase;
 import dev.aiops.rca.port.in.ResolveIncidentUseCase;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.DeliveryInbox;
 import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.IssueTracker;
 import dev.aiops.rca.port.out.Notifier;
 import dev.aiops.rca.port.out.RemediationExecutor;
+import dev.aiops.rca.port.out.RemediationLog;
 import dev.aiops.rca.port.out.RootCauseModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,6 +91,8 @@ public final class Wiring implements AutoCloseable {
 
   private final JdbcStore store;
   private final IncidentRepository incidents;
+  private final AuditTrail audit;
+  private final RemediationLog remediationLog;
   private final DeliveryInbox inbox;
   private final IncidentBroadcast live = new IncidentBroadcast();
   private final ServiceMetrics metrics = new ServiceMetrics();
@@ -159,7 +164,10 @@ public final class Wiring implements AutoCloseable {
   public Wiring(AppConfig config, Clock clock, Options options) {
     Integrations integrations = config.integrations();
     store = JdbcStore.open(options.database().orElseGet(() -> databaseSettings(config)));
-    incidents = new MeteredIncidentRepository(store.incidents(), new PipelineMeters(metrics.registry()));
+    PipelineMeters meters = new PipelineMeters(metrics.registry());
+    incidents = new MeteredIncidentRepository(store.incidents(), meters);
+    audit = new MeteredAuditTrail(store.audit(), meters);
+    remediationLog = store.remediationLog();
 
     Map<Source, FailedRunSource> sources = new EnumMap<>(Source.class);
     Map<Source, RemediationExecutor> executors = new EnumMap<>(Source.class);
@@ -189,20 +197,20 @@ public final class Wiring implements AutoCloseable {
     Redactor redactor = new Redactor(RedactionSettings.defaults()
         .withDataValues(integrations.redactDataValues())
         .withKnownSecrets(knownSecrets(config)));
-    PipelinePorts ports = new PipelinePorts(sources, model, incidents, tracker, notifier, executors, live, clock,
-        store.effects());
+    PipelinePorts ports = new PipelinePorts(sources, model, incidents, audit, remediationLog, tracker, notifier,
+        executors, live, clock, store.effects());
     HandleFailureService pipeline =
         new HandleFailureService(ports, rules, signatures, policy, redactor, integrations.costTagKeys());
     handleFailure = pipeline;
     analyzeEvidence = new AnalyzeEvidenceService(rules, signatures);
-    IncidentUpdates updates = new IncidentUpdates(incidents, store.effects(), tracker, notifier, clock);
-    decideRemediation = new DecideRemediationService(incidents, executors, policy, live, clock,
+    IncidentUpdates updates = new IncidentUpdates(audit, store.effects(), tracker, notifier, clock);
+    decideRemediation = new DecideRemediationService(incidents, audit, remediationLog, executors, policy, live, clock,
         Optional.of(updates));
-    resolveIncident = new ResolveIncidentService(incidents, updates, live, clock);
+    resolveIncident = new ResolveIncidentService(incidents, audit, updates, live, clock);
     RemediationFollower.Settings followUp = integrations.followUp();
-    follower = new RemediationFollower(new FollowRemediationsService(incidents, executors, store.effects(), updates,
-        resolveIncident, live, clock, followUp.core()), followUp.poll());
-    queryIncidents = new QueryIncidentsService(incidents);
+    follower = new RemediationFollower(new FollowRemediationsService(incidents, audit, remediationLog, executors,
+        store.effects(), updates, resolveIncident, live, clock, followUp.core()), followUp.poll());
+    queryIncidents = new QueryIncidentsService(incidents, audit, remediationLog);
     inbox = store.inbox(clock);
     DeliveryWorkers.Settings workerSettings = DeliveryWorkers.Settings.of(config.workers());
     // Late-bound: the services wake the workers, which work through the services.
@@ -305,6 +313,15 @@ public final class Wiring implements AutoCloseable {
 
   public IncidentRepository incidents() {
     return incidents;
+  }
+
+  /** The audit trail, metered as the pipeline's steps are. */
+  public AuditTrail audit() {
+    return audit;
+  }
+
+  public RemediationLog remediationLog() {
+    return remediationLog;
   }
 
   /** The delivery inbox itself, for tests that play a worker. */

@@ -50,8 +50,8 @@ class StoredEffectKeysTest {
   private final InMemoryNotifier notifier = new InMemoryNotifier();
   private final InMemoryFailedRunSource databricks = new InMemoryFailedRunSource(Source.DATABRICKS);
   private final HandleFailureService pipeline = new HandleFailureService(
-      new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(), incidents, tracker, notifier,
-          Map.of(), change -> { }, clock, store.effects()),
+      new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(), incidents, store.audit(),
+          store.remediationLog(), tracker, notifier, Map.of(), change -> { }, clock, store.effects()),
       RuleBasedAnalyzer.withDefaultCatalogue(), new SignatureCalculator(),
       new RemediationPolicy(RemediationSettings.defaults()));
 

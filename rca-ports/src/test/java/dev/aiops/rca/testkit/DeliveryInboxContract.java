@@ -15,6 +15,7 @@ import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Settlement;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.DeliveryInbox;
 import dev.aiops.rca.port.out.IncidentRepository;
 import java.time.Duration;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link DeliveryInbox} must do. Implement {@link #inbox()} with a fresh, empty inbox on
- * {@link #clock()}, and {@link #incidents()} with the repository whose run claims and audit trail it shares.
+ * {@link #clock()}, {@link #incidents()} with the repository whose run claims it shares, and {@link #audit()} with
+ * the audit trail it shares.
  */
 public interface DeliveryInboxContract {
 
@@ -40,6 +42,8 @@ public interface DeliveryInboxContract {
   DeliveryInbox inbox();
 
   IncidentRepository incidents();
+
+  AuditTrail audit();
 
   MutableClock clock();
 
@@ -154,7 +158,7 @@ public interface DeliveryInboxContract {
 
     assertThat(again).isInstanceOf(IntakeResult.Duplicate.class);
     assertThat(inbox.counts()).containsEntry(DeliveryStatus.PENDING, 1L).containsEntry(DeliveryStatus.DUPLICATE, 0L);
-    assertThat(incidents().auditTrail(RunKey.of(Source.DATABRICKS, "1"))).extracting(e -> e.action())
+    assertThat(audit().auditTrail(RunKey.of(Source.DATABRICKS, "1"))).extracting(e -> e.action())
         .containsExactly(AuditAction.DUPLICATE_DELIVERY);
   }
 
@@ -169,7 +173,7 @@ public interface DeliveryInboxContract {
     assertThat(((IntakeResult.Duplicate) other).reason()).contains("d-1");
     assertThat(inbox.find("d-2")).map(DeliveryEntry::status).contains(DeliveryStatus.DUPLICATE);
     assertThat(inbox.take("w1", 10, LEASE)).extracting(DeliveryItem::deliveryId).containsExactly("d-1");
-    assertThat(incidents().auditTrail(RunKey.of(Source.DATABRICKS, "1")))
+    assertThat(audit().auditTrail(RunKey.of(Source.DATABRICKS, "1")))
         .extracting(e -> e.action()).containsExactly(AuditAction.DUPLICATE_DELIVERY);
   }
 

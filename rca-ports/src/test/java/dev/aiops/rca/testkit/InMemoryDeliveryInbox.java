@@ -12,6 +12,7 @@ import dev.aiops.rca.domain.IntakeResult;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Settlement;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.DeliveryInbox;
 import dev.aiops.rca.port.out.IncidentRepository;
 import java.time.Clock;
@@ -28,8 +29,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A delivery inbox in memory, thread-safe by one lock. It claims runs through the incident repository it is given,
- * as the JDBC inbox does in its own transaction, and fails on demand.
+ * A delivery inbox in memory, thread-safe by one lock. It claims runs through the incident repository and audits
+ * duplicates in the audit trail it is given, as the JDBC inbox does in its own transaction, and fails on demand.
  */
 public final class InMemoryDeliveryInbox implements DeliveryInbox {
 
@@ -37,6 +38,7 @@ public final class InMemoryDeliveryInbox implements DeliveryInbox {
   public static final String ACTOR = "intake";
 
   private final IncidentRepository claims;
+  private final AuditTrail audit;
   private final Clock clock;
   private final Map<String, Row> rows = new LinkedHashMap<>();
   /** Which delivery claimed each run, to name it to a duplicate's sender. */
@@ -75,10 +77,12 @@ public final class InMemoryDeliveryInbox implements DeliveryInbox {
   }
 
   /**
-   * @param claims the repository whose run claims and audit trail the inbox shares with the pipeline
+   * @param claims the repository whose run claims the inbox shares with the pipeline
+   * @param audit the audit trail the inbox shares with the pipeline
    */
-  public InMemoryDeliveryInbox(IncidentRepository claims, Clock clock) {
+  public InMemoryDeliveryInbox(IncidentRepository claims, AuditTrail audit, Clock clock) {
     this.claims = Objects.requireNonNull(claims, "claims");
+    this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -115,7 +119,7 @@ public final class InMemoryDeliveryInbox implements DeliveryInbox {
   }
 
   private void audit(RunKey run, Instant at, String detail) {
-    claims.append(new AuditEntry(at, run, Optional.empty(), ACTOR, AuditAction.DUPLICATE_DELIVERY, detail));
+    audit.append(new AuditEntry(at, run, Optional.empty(), ACTOR, AuditAction.DUPLICATE_DELIVERY, detail));
   }
 
   @Override

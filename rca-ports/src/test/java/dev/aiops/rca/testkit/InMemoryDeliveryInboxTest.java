@@ -1,5 +1,6 @@
 package dev.aiops.rca.testkit;
 
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.DeliveryInbox;
 import dev.aiops.rca.port.out.IncidentRepository;
 
@@ -7,7 +8,7 @@ class InMemoryDeliveryInboxTest implements DeliveryInboxContract {
 
   private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
   private final InMemoryIncidentRepository incidents = new InMemoryIncidentRepository();
-  private final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox(incidents, clock);
+  private final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox(incidents, incidents, clock);
 
   @Override
   public DeliveryInbox inbox() {
@@ -16,6 +17,11 @@ class InMemoryDeliveryInboxTest implements DeliveryInboxContract {
 
   @Override
   public IncidentRepository incidents() {
+    return incidents;
+  }
+
+  @Override
+  public AuditTrail audit() {
     return incidents;
   }
 

@@ -14,7 +14,9 @@ import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.IncidentRepository;
+import dev.aiops.rca.port.out.RemediationLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** An incident repository in memory: thread-safe by one lock, deterministic ids from 1, failing on demand. */
-public final class InMemoryIncidentRepository implements IncidentRepository {
+/** Incidents, audit trail and remediation log in memory: thread-safe by one lock, ids from 1, failing on demand. */
+public final class InMemoryIncidentRepository implements IncidentRepository, AuditTrail, RemediationLog {
 
   private final Map<RunKey, String> claims = new HashMap<>();
   private final Map<IncidentId, Incident> incidents = new LinkedHashMap<>();

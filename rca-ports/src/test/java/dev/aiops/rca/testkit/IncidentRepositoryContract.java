@@ -3,24 +3,17 @@ package dev.aiops.rca.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiops.rca.domain.AuditAction;
-import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
-import dev.aiops.rca.domain.RemediationAction;
-import dev.aiops.rca.domain.RemediationOutcome;
-import dev.aiops.rca.domain.RemediationPlan;
-import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.port.out.IncidentRepository;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -191,83 +184,5 @@ public interface IncidentRepositoryContract {
     assertThat(all).extracting(i -> i.firstRun().runId().value()).containsExactly("3", "2", "1");
     assertThat(two).hasSize(2);
     assertThat(adf).isEmpty();
-  }
-
-  @Test
-  default void should_return_the_audit_trail_in_order_when_entries_are_appended() {
-    IncidentRepository repository = subject();
-    RunKey run = RunKey.of(Source.DATABRICKS, "1");
-    IncidentId id = repository.file(Samples.draft("1", 'a', Samples.T0)).incident().id();
-    repository.append(new AuditEntry(Samples.T0, run, Optional.empty(), "pipeline", AuditAction.RECEIVED, "in"));
-    repository.append(new AuditEntry(Samples.T0.plusSeconds(1), run, Optional.of(id), "pipeline",
-        AuditAction.INCIDENT_OPENED, "opened"));
-    repository.append(new AuditEntry(Samples.T0.plusSeconds(2), run, Optional.of(id), "alice",
-        AuditAction.REMEDIATION_APPROVED, "ok"));
-
-    assertThat(repository.auditTrail(run)).extracting(AuditEntry::action)
-        .containsExactly(AuditAction.RECEIVED, AuditAction.INCIDENT_OPENED, AuditAction.REMEDIATION_APPROVED);
-    assertThat(repository.auditTrail(id)).extracting(AuditEntry::actor).containsExactly("pipeline", "alice");
-    assertThat(repository.auditTrail(RunKey.of(Source.ADF, "1"))).isEmpty();
-  }
-
-  @Test
-  default void should_keep_remediation_attempts_when_recorded() {
-    IncidentRepository repository = subject();
-    IncidentId id = repository.file(Samples.draft("1", 'a', Samples.T0)).incident().id();
-    RemediationPlan plan = new RemediationPlan(id, RemediationAction.REPAIR_FAILED_TASKS,
-        RunKey.of(Source.DATABRICKS, "1"), List.of("load_users"), "transient");
-
-    repository.record(new RemediationOutcome(plan, RemediationStatus.SUGGESTED, "suggested", Samples.T0,
-        Optional.empty()));
-    repository.record(new RemediationOutcome(plan, RemediationStatus.EXECUTED, "started",
-        Samples.T0.plus(Duration.ofMinutes(1)), Optional.of(new dev.aiops.rca.domain.RunId("77"))));
-
-    assertThat(repository.remediations(id)).extracting(RemediationOutcome::status)
-        .containsExactly(RemediationStatus.SUGGESTED, RemediationStatus.EXECUTED);
-    assertThat(repository.remediations(id).get(1).newRun()).map(Object::toString).contains("77");
-    assertThat(repository.remediations(id).get(0).plan()).isEqualTo(plan);
-  }
-
-  @Test
-  default void should_record_the_result_of_a_remediation_run_once_and_stop_listing_it_as_unfinished() {
-    IncidentRepository repository = subject();
-    IncidentId id = repository.file(Samples.draft("1", 'a', Samples.T0)).incident().id();
-    RemediationPlan plan = new RemediationPlan(id, RemediationAction.REPAIR_FAILED_TASKS,
-        RunKey.of(Source.DATABRICKS, "1"), List.of(), "transient");
-    dev.aiops.rca.domain.RunId repair = new dev.aiops.rca.domain.RunId("77");
-    RemediationOutcome executed = new RemediationOutcome(plan, RemediationStatus.EXECUTED, "started",
-        Samples.T0, Optional.of(repair));
-    repository.record(new RemediationOutcome(plan, RemediationStatus.FAILED, "refused", Samples.T0,
-        Optional.empty()));
-    repository.record(executed);
-
-    assertThat(repository.unfinishedRemediations(10)).containsExactly(executed);
-
-    RemediationOutcome succeeded = new RemediationOutcome(plan, RemediationStatus.RUN_SUCCEEDED, "ended well",
-        Samples.T0.plus(Duration.ofMinutes(5)), Optional.of(repair));
-    assertThat(repository.record(succeeded)).isTrue();
-    assertThat(repository.record(succeeded)).isFalse();
-
-    assertThat(repository.unfinishedRemediations(10)).isEmpty();
-    assertThat(repository.remediations(id)).extracting(RemediationOutcome::status)
-        .containsExactly(RemediationStatus.FAILED, RemediationStatus.EXECUTED, RemediationStatus.RUN_SUCCEEDED);
-  }
-
-  @Test
-  default void should_keep_suggestions_and_refusals_without_a_new_run_however_often_they_repeat() {
-    IncidentRepository repository = subject();
-    IncidentId id = repository.file(Samples.draft("1", 'a', Samples.T0)).incident().id();
-    RemediationPlan plan = new RemediationPlan(id, RemediationAction.REPAIR_FAILED_TASKS,
-        RunKey.of(Source.DATABRICKS, "1"), List.of(), "transient");
-
-    boolean first = repository.record(new RemediationOutcome(plan, RemediationStatus.SUGGESTED, "suggested",
-        Samples.T0, Optional.empty()));
-    boolean second = repository.record(new RemediationOutcome(plan, RemediationStatus.SUGGESTED, "suggested",
-        Samples.T0.plusSeconds(1), Optional.empty()));
-
-    assertThat(first).isTrue();
-    assertThat(second).isTrue();
-    assertThat(repository.remediations(id)).hasSize(2);
-    assertThat(repository.unfinishedRemediations(10)).isEmpty();
   }
 }

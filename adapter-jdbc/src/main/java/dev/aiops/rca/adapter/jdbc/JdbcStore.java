@@ -2,6 +2,8 @@ package dev.aiops.rca.adapter.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.aiops.rca.port.out.AuditTrail;
+import dev.aiops.rca.port.out.RemediationLog;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -107,9 +109,19 @@ public final class JdbcStore implements AutoCloseable {
         result.migrationsExecuted);
   }
 
-  /** The incident repository on this database. */
+  /** The incident repository on this database, which is also its audit trail and remediation log. */
   public JdbiIncidentRepository incidents() {
     return new JdbiIncidentRepository(this);
+  }
+
+  /** The audit trail on this database. */
+  public AuditTrail audit() {
+    return incidents();
+  }
+
+  /** The remediation attempts and decisions on this database. */
+  public RemediationLog remediationLog() {
+    return incidents();
   }
 
   /** The effect log (outbox) on this database. */

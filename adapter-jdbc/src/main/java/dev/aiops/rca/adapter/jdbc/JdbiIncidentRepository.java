@@ -19,7 +19,9 @@ import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.IncidentRepository;
+import dev.aiops.rca.port.out.RemediationLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,11 +33,13 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The incident repository on H2 or PostgreSQL. The run claim is one {@code INSERT ... ON CONFLICT DO NOTHING} on
- * the unique key (source, run id); filing relies on the unique open signature and the unique filed run, so that
- * both stay atomic across replicas that share the database.
+ * The incident repository, audit trail and remediation log on H2 or PostgreSQL: one class over one schema, since
+ * the inbox writes a claim and its audit entry in one transaction and an outcome is recorded only for a stored
+ * incident. The run claim is one {@code INSERT ... ON CONFLICT DO NOTHING} on the unique key (source, run id);
+ * filing relies on the unique open signature and the unique filed run, so that both stay atomic across replicas
+ * that share the database.
  */
-public final class JdbiIncidentRepository implements IncidentRepository {
+public final class JdbiIncidentRepository implements IncidentRepository, AuditTrail, RemediationLog {
 
   private static final String REMEDIATION_COLUMNS = "e.incident_id, e.action, e.target_source, e.target_run_id, "
       + "e.tasks, e.reason, e.status, e.detail, e.at, e.new_run_id";

@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.jdbc;
 
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.DeliveryInbox;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.testkit.DeliveryInboxContract;
@@ -20,6 +21,11 @@ class JdbiInboxPostgresIT implements DeliveryInboxContract {
   @Override
   public IncidentRepository incidents() {
     return store.incidents();
+  }
+
+  @Override
+  public AuditTrail audit() {
+    return store.audit();
   }
 
   @Override

@@ -17,7 +17,7 @@ class RcaHttpServerTest {
 
   private final InMemoryIncidentRepository incidents = new InMemoryIncidentRepository();
   private final RcaHttpServer server = new RcaHttpServer("127.0.0.1", 0,
-      new QueryIncidentsService(incidents)).start();
+      new QueryIncidentsService(incidents, incidents, incidents)).start();
   private final HttpClient client = HttpClient.newHttpClient();
 
   @AfterEach

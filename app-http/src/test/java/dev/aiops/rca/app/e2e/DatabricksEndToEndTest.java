@@ -130,7 +130,7 @@ class DatabricksEndToEndTest {
 
     Incident incident = service.awaitIncidents(list -> list.size() == 1, Duration.ofSeconds(20)).get(0);
     assertThat(incident.analysis().flags()).contains(dev.aiops.rca.domain.AnalysisFlag.DEGRADED_SOURCE);
-    assertThat(service.wiring().incidents().auditTrail(incident.firstRun())).extracting(AuditEntry::detail)
+    assertThat(service.wiring().audit().auditTrail(incident.firstRun())).extracting(AuditEntry::detail)
         .anySatisfy(detail -> assertThat(detail).contains("DATABRICKS_TOKEN"));
   }
 }

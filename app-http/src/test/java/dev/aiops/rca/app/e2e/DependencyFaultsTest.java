@@ -233,7 +233,7 @@ class DependencyFaultsTest {
   }
 
   private List<AuditAction> runAudit(Incident incident) {
-    return service.wiring().incidents().auditTrail(incident.firstRun()).stream().map(AuditEntry::action).toList();
+    return service.wiring().audit().auditTrail(incident.firstRun()).stream().map(AuditEntry::action).toList();
   }
 
   private static void pause() {

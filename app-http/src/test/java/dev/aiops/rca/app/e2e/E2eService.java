@@ -127,7 +127,7 @@ public final class E2eService implements AutoCloseable {
 
   /** The incident's audit trail. */
   public List<AuditEntry> audit(Incident incident) {
-    return wiring().incidents().auditTrail(incident.id());
+    return wiring().audit().auditTrail(incident.id());
   }
 
   private static void pause() {

@@ -129,7 +129,7 @@ class ModelEndToEndTest {
     assertThat(incident.analysis().analyzer()).doesNotStartWith("model:");
     assertThat(incident.analysis().category()).isEqualTo(Category.TABLE_OR_VIEW_NOT_FOUND);
     assertThat(gemini.seen()).hasSizeGreaterThan(1); // the adapter retried the 503s before giving up
-    assertThat(service.wiring().incidents().auditTrail(incident.firstRun())).extracting(AuditEntry::action)
+    assertThat(service.wiring().audit().auditTrail(incident.firstRun())).extracting(AuditEntry::action)
         .contains(AuditAction.MODEL_FALLBACK);
     assertThat(onlyCreatedIssue().path("fields").path("description").toString())
         .doesNotContain("model:gemini").contains("TABLE_OR_VIEW_NOT_FOUND");
@@ -192,7 +192,7 @@ class ModelEndToEndTest {
     assertThat(incident.analysis().analyzer()).startsWith("model:");
     assertThat(databricks.seen("/api/2.2/jobs/runs/repair")).isEmpty();
     assertThat(databricks.seen("/api/2.2/jobs/run-now")).isEmpty();
-    assertThat(service.wiring().incidents().remediations(incident.id())).isEmpty();
+    assertThat(service.wiring().remediationLog().remediations(incident.id())).isEmpty();
     assertThat(service.audit(incident)).extracting(AuditEntry::action)
         .doesNotContain(AuditAction.REMEDIATION_EXECUTED, AuditAction.REMEDIATION_SUGGESTED);
     // The instruction is shown as what it is: quoted evidence of the failure, verbatim.

@@ -225,7 +225,7 @@ class TicketsAndAlertsEndToEndTest {
         && jira.issue(key).comments.size() == 3 && lastUpdate().form().get("blocks").contains("Resolved: "),
         Duration.ofSeconds(20)).get(0);
 
-    assertThat(service.wiring().incidents().remediations(resolved.id())).extracting(RemediationOutcome::status)
+    assertThat(service.wiring().remediationLog().remediations(resolved.id())).extracting(RemediationOutcome::status)
         .containsExactly(RemediationStatus.EXECUTED, RemediationStatus.RUN_SUCCEEDED);
     assertThat(jiraNotes(key).get(1)).contains("ended well: repair " + REPAIR + " of run " + RUN
         + ": TERMINATED SUCCESS");

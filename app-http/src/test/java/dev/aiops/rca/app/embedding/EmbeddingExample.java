@@ -10,9 +10,11 @@ import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.port.in.HandleFailureCommand;
 import dev.aiops.rca.port.in.HandleFailureResult;
 import dev.aiops.rca.port.in.HandleFailureUseCase;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.IssueTracker;
 import dev.aiops.rca.port.out.Notifier;
+import dev.aiops.rca.port.out.RemediationLog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +25,12 @@ final class EmbeddingExample {
   private EmbeddingExample() {}
 
   // README:start
-  static HandleFailureUseCase pipeline(IncidentRepository store, IssueTracker tracker, Notifier notifier) {
+  static HandleFailureUseCase pipeline(IncidentRepository incidents, AuditTrail audit, RemediationLog remediationLog,
+      IssueTracker tracker, Notifier notifier) {
     PipelinePorts ports = new PipelinePorts(
         Map.of(),            // no platform source: analyse what the webhook carries
         Optional.empty(),    // no model: rules only
-        store, tracker, notifier,
+        incidents, audit, remediationLog, tracker, notifier,
         Map.of(),            // no remediation executors: suggest only
         change -> { },       // no live view
         Clock.systemUTC());

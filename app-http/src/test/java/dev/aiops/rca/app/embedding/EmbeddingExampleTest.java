@@ -43,7 +43,8 @@ class EmbeddingExampleTest {
   void should_open_an_incident_when_the_example_pipeline_handles_a_failure() {
     InMemoryIncidentRepository store = new InMemoryIncidentRepository();
     InMemoryIssueTracker tracker = new InMemoryIssueTracker();
-    HandleFailureUseCase pipeline = EmbeddingExample.pipeline(store, tracker, new InMemoryNotifier());
+    HandleFailureUseCase pipeline = EmbeddingExample.pipeline(store, store, store, tracker,
+        new InMemoryNotifier());
 
     EmbeddingExample.onFailure(pipeline, Samples.databricksEvent("7"));
 

@@ -76,7 +76,8 @@ class OperationsHttpTest {
     ReceiveWebhookService intake = new ReceiveWebhookService(
         List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox, () -> { }, () -> { },
         Clock.systemUTC());
-    server = new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()), Optional.of(intake),
+    server = new RcaHttpServer("127.0.0.1", 0,
+        new QueryIncidentsService(store.incidents(), store.audit(), store.remediationLog()), Optional.of(intake),
         WebhookGuard.OPEN, Optional.empty(),
         new HttpOperations(metrics, limits, 1, workers::alive)).start();
     workers.start();

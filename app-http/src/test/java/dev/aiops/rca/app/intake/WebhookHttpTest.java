@@ -40,8 +40,9 @@ class WebhookHttpTest {
   private RcaHttpServer server = start(WebhookGuard.OPEN);
 
   private RcaHttpServer start(WebhookGuard guard) {
-    return new RcaHttpServer("127.0.0.1", 0, new QueryIncidentsService(store.incidents()),
-        Optional.of(intake), guard).start();
+    return new RcaHttpServer("127.0.0.1", 0,
+        new QueryIncidentsService(store.incidents(), store.audit(), store.remediationLog()), Optional.of(intake), guard)
+        .start();
   }
 
   @AfterEach

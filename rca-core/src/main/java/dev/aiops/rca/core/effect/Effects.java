@@ -4,8 +4,8 @@ import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Effect;
 import dev.aiops.rca.domain.EffectState;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.EffectLog;
-import dev.aiops.rca.port.out.IncidentRepository;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,13 +37,13 @@ public final class Effects {
   }
 
   private final EffectLog log;
-  private final IncidentRepository incidents;
+  private final AuditTrail audit;
   private final Clock clock;
 
-  /** @param incidents where the audit entries go */
-  public Effects(EffectLog log, IncidentRepository incidents, Clock clock) {
+  /** @param audit where the audit entries go */
+  public Effects(EffectLog log, AuditTrail audit, Clock clock) {
     this.log = Objects.requireNonNull(log, "log");
-    this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -72,7 +72,7 @@ public final class Effects {
 
   private <T> T finish(EffectStep step, Done<T> done) {
     log.markDone(step.key().value(), done.reference(), clock.instant());
-    incidents.append(new AuditEntry(clock.instant(), step.run(), Optional.of(step.incident()), step.actor(),
+    audit.append(new AuditEntry(clock.instant(), step.run(), Optional.of(step.incident()), step.actor(),
         done.action(), done.detail()));
     return done.result();
   }

@@ -13,8 +13,8 @@ import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.EffectLog;
-import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.IssueTracker;
 import dev.aiops.rca.port.out.Notifier;
 import java.time.Clock;
@@ -30,16 +30,16 @@ import java.util.Optional;
  */
 public final class IncidentUpdates {
 
-  private final IncidentRepository incidents;
+  private final AuditTrail audit;
   private final Effects effects;
   private final IssueTracker tracker;
   private final Notifier notifier;
   private final Clock clock;
 
   public IncidentUpdates(
-      IncidentRepository incidents, EffectLog effects, IssueTracker tracker, Notifier notifier, Clock clock) {
-    this.incidents = Objects.requireNonNull(incidents, "incidents");
-    this.effects = new Effects(Objects.requireNonNull(effects, "effects"), incidents, clock);
+      AuditTrail audit, EffectLog effects, IssueTracker tracker, Notifier notifier, Clock clock) {
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.effects = new Effects(Objects.requireNonNull(effects, "effects"), audit, clock);
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -109,7 +109,7 @@ public final class IncidentUpdates {
   }
 
   private void audit(Incident incident, RunKey run, String actor, AuditAction action, String detail) {
-    incidents.append(new AuditEntry(clock.instant(), run, Optional.of(incident.id()), actor, action, detail));
+    this.audit.append(new AuditEntry(clock.instant(), run, Optional.of(incident.id()), actor, action, detail));
   }
 
   private static String firstLine(String text) {

@@ -10,6 +10,7 @@ import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.in.ResolveIncidentCommand;
 import dev.aiops.rca.port.in.ResolveIncidentResult;
 import dev.aiops.rca.port.in.ResolveIncidentUseCase;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.IncidentEvents;
 import dev.aiops.rca.port.out.IncidentRepository;
 import java.time.Clock;
@@ -24,13 +25,15 @@ import java.util.Optional;
 public final class ResolveIncidentService implements ResolveIncidentUseCase {
 
   private final IncidentRepository incidents;
+  private final AuditTrail audit;
   private final IncidentUpdates updates;
   private final IncidentEvents events;
   private final Clock clock;
 
-  public ResolveIncidentService(IncidentRepository incidents, IncidentUpdates updates, IncidentEvents events,
-      Clock clock) {
+  public ResolveIncidentService(IncidentRepository incidents, AuditTrail audit, IncidentUpdates updates,
+      IncidentEvents events, Clock clock) {
     this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.audit = Objects.requireNonNull(audit, "audit");
     this.updates = Objects.requireNonNull(updates, "updates");
     this.events = Objects.requireNonNull(events, "events");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -45,7 +48,7 @@ public final class ResolveIncidentService implements ResolveIncidentUseCase {
     }
     Incident resolved = incidents.changeStatus(incident.id(), IncidentStatus.RESOLVED);
     String why = command.reason().isBlank() ? "" : ": " + command.reason();
-    incidents.append(new AuditEntry(clock.instant(), resolved.firstRun(), Optional.of(resolved.id()),
+    audit.append(new AuditEntry(clock.instant(), resolved.firstRun(), Optional.of(resolved.id()),
         command.actor(), AuditAction.INCIDENT_RESOLVED, "resolved by " + command.actor() + why));
     events.publish(new IncidentChange(resolved.id(), IncidentChange.Kind.RESOLVED, clock.instant()));
 

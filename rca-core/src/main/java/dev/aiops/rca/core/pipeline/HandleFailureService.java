@@ -74,9 +74,9 @@ public final class HandleFailureService implements HandleFailureUseCase {
     Objects.requireNonNull(costTagKeys, "costTagKeys");
     this.ports = Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(policy, "policy");
-    this.journal = new Journal(ports.incidents(), ports.events(), ports.clock());
-    Effects effects = new Effects(ports.effects(), ports.incidents(), ports.clock());
-    IncidentUpdates updates = new IncidentUpdates(ports.incidents(), ports.effects(), ports.tracker(),
+    this.journal = new Journal(ports.audit(), ports.events(), ports.clock());
+    Effects effects = new Effects(ports.effects(), ports.audit(), ports.clock());
+    IncidentUpdates updates = new IncidentUpdates(ports.audit(), ports.effects(), ports.tracker(),
         ports.notifier(), ports.clock());
     this.fetching = new FetchStep(ports.sources(), redactor, journal);
     this.analysing = new AnalyseStep(rules, ports.model(), journal);
@@ -84,7 +84,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
     this.ticketing = new TicketStep(ports.tracker(), ports.incidents(), effects, journal);
     this.telling = new TellPeopleStep(ports.notifier(), ports.tracker(), ports.incidents(), updates, effects, journal);
     this.remediating = new RemediateStep(policy, new RemediationRunner(ports.executors(), ports.clock()),
-        ports.incidents(), effects, journal);
+        ports.remediationLog(), effects, journal);
   }
 
   @Override

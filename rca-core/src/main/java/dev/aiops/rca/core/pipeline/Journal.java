@@ -9,8 +9,8 @@ import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.port.PortException;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.IncidentEvents;
-import dev.aiops.rca.port.out.IncidentRepository;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,12 +20,12 @@ final class Journal {
 
   static final String ACTOR = "pipeline";
 
-  private final IncidentRepository incidents;
+  private final AuditTrail audit;
   private final IncidentEvents events;
   private final Clock clock;
 
-  Journal(IncidentRepository incidents, IncidentEvents events, Clock clock) {
-    this.incidents = Objects.requireNonNull(incidents, "incidents");
+  Journal(AuditTrail audit, IncidentEvents events, Clock clock) {
+    this.audit = Objects.requireNonNull(audit, "audit");
     this.events = Objects.requireNonNull(events, "events");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -72,6 +72,6 @@ final class Journal {
   }
 
   private void append(RunKey run, Optional<IncidentId> incident, AuditAction action, String detail) {
-    incidents.append(new AuditEntry(clock.instant(), run, incident, ACTOR, action, detail));
+    audit.append(new AuditEntry(clock.instant(), run, incident, ACTOR, action, detail));
   }
 }

@@ -1,6 +1,7 @@
 package dev.aiops.rca.core.pipeline;
 
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.EffectLog;
 import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.IncidentEvents;
@@ -8,6 +9,7 @@ import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.IssueTracker;
 import dev.aiops.rca.port.out.Notifier;
 import dev.aiops.rca.port.out.RemediationExecutor;
+import dev.aiops.rca.port.out.RemediationLog;
 import dev.aiops.rca.port.out.RootCauseModel;
 import java.time.Clock;
 import java.util.Map;
@@ -20,6 +22,8 @@ import java.util.Optional;
  * @param sources a source per platform; a platform without one is analysed from the webhook alone
  * @param model a model that refines the rules' analysis, if configured
  * @param incidents the incident store
+ * @param audit the audit trail
+ * @param remediationLog the remediation attempts and decisions
  * @param tracker the issue tracker
  * @param notifier the notifier
  * @param executors a remediation executor per platform, if any
@@ -31,6 +35,8 @@ public record PipelinePorts(
     Map<Source, FailedRunSource> sources,
     Optional<RootCauseModel> model,
     IncidentRepository incidents,
+    AuditTrail audit,
+    RemediationLog remediationLog,
     IssueTracker tracker,
     Notifier notifier,
     Map<Source, RemediationExecutor> executors,
@@ -42,6 +48,8 @@ public record PipelinePorts(
     sources = Map.copyOf(sources);
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(incidents, "incidents");
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(remediationLog, "remediationLog");
     Objects.requireNonNull(tracker, "tracker");
     Objects.requireNonNull(notifier, "notifier");
     executors = Map.copyOf(executors);
@@ -60,11 +68,14 @@ public record PipelinePorts(
       Map<Source, FailedRunSource> sources,
       Optional<RootCauseModel> model,
       IncidentRepository incidents,
+      AuditTrail audit,
+      RemediationLog remediationLog,
       IssueTracker tracker,
       Notifier notifier,
       Map<Source, RemediationExecutor> executors,
       IncidentEvents events,
       Clock clock) {
-    this(sources, model, incidents, tracker, notifier, executors, events, clock, new ProcessEffectLog());
+    this(sources, model, incidents, audit, remediationLog, tracker, notifier, executors, events, clock,
+        new ProcessEffectLog());
   }
 }

@@ -17,7 +17,7 @@ import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunKey;
-import dev.aiops.rca.port.out.IncidentRepository;
+import dev.aiops.rca.port.out.RemediationLog;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,15 +29,15 @@ final class RemediateStep {
 
   private final RemediationPolicy policy;
   private final RemediationRunner runner;
-  private final IncidentRepository incidents;
+  private final RemediationLog remediationLog;
   private final Effects effects;
   private final Journal journal;
 
-  RemediateStep(RemediationPolicy policy, RemediationRunner runner, IncidentRepository incidents, Effects effects,
+  RemediateStep(RemediationPolicy policy, RemediationRunner runner, RemediationLog remediationLog, Effects effects,
       Journal journal) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.runner = Objects.requireNonNull(runner, "runner");
-    this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.remediationLog = Objects.requireNonNull(remediationLog, "remediationLog");
     this.effects = Objects.requireNonNull(effects, "effects");
     this.journal = Objects.requireNonNull(journal, "journal");
   }
@@ -56,7 +56,8 @@ final class RemediateStep {
       // A resumed delivery: the remediation ran and was recorded before; its ticket note may still be owed.
       return latestOutcome(incident, run, action);
     }
-    RemediationDecision decision = policy.decide(incident, rulesCategory, run, incidents.remediations(incident.id()));
+    RemediationDecision decision =
+        policy.decide(incident, rulesCategory, run, remediationLog.remediations(incident.id()));
     if (decision instanceof RemediationDecision.NoRemediation) {
       return Optional.empty();
     }
@@ -81,7 +82,7 @@ final class RemediateStep {
     return effects.cause(step, () -> {
       RemediationOutcome outcome = runner.run(plan, Journal::describe);
       // Done only once the outcome is stored, so that a resumed delivery never finds a done effect without it.
-      incidents.record(outcome);
+      remediationLog.record(outcome);
       return new Effects.Done<>(outcome, outcome.status() + outcome.newRun().map(r -> " " + r).orElse(""),
           DecideRemediationService.auditActionOf(outcome.status()), outcome.detail());
     });
@@ -89,14 +90,14 @@ final class RemediateStep {
 
   /** The outcome, recorded and audited, of a remediation that caused no effect. */
   private RemediationOutcome recorded(Incident incident, RunKey run, RemediationOutcome outcome) {
-    incidents.record(outcome);
+    remediationLog.record(outcome);
     journal.audit(run, incident.id(), DecideRemediationService.auditActionOf(outcome.status()), outcome.detail());
     return outcome;
   }
 
   private Optional<RemediationOutcome> latestOutcome(Incident incident, RunKey run, RemediationAction action) {
     RemediationOutcome latest = null;
-    for (RemediationOutcome outcome : incidents.remediations(incident.id())) {
+    for (RemediationOutcome outcome : remediationLog.remediations(incident.id())) {
       boolean runResult = outcome.status() == RemediationStatus.RUN_SUCCEEDED
           || outcome.status() == RemediationStatus.RUN_FAILED;
       if (outcome.plan().target().equals(run) && outcome.plan().action() == action && !runResult) {

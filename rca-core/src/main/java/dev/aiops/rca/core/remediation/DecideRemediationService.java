@@ -12,9 +12,11 @@ import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.in.DecideRemediationCommand;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.IncidentEvents;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.RemediationExecutor;
+import dev.aiops.rca.port.out.RemediationLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import java.util.Optional;
 public final class DecideRemediationService implements DecideRemediationUseCase {
 
   private final IncidentRepository incidents;
+  private final AuditTrail audit;
+  private final RemediationLog remediationLog;
   private final RemediationRunner runner;
   private final RemediationPolicy policy;
   private final IncidentEvents events;
@@ -34,16 +38,20 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
   /** Decisions that are recorded and published, without telling the ticket or the message. */
   public DecideRemediationService(
       IncidentRepository incidents,
+      AuditTrail audit,
+      RemediationLog remediationLog,
       Map<Source, RemediationExecutor> executors,
       RemediationPolicy policy,
       IncidentEvents events,
       Clock clock) {
-    this(incidents, executors, policy, events, clock, Optional.empty());
+    this(incidents, audit, remediationLog, executors, policy, events, clock, Optional.empty());
   }
 
   /** @param updates notes each decision's outcome on the ticket and redraws the incident's message with it */
   public DecideRemediationService(
       IncidentRepository incidents,
+      AuditTrail audit,
+      RemediationLog remediationLog,
       Map<Source, RemediationExecutor> executors,
       RemediationPolicy policy,
       IncidentEvents events,
@@ -51,6 +59,8 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
       Optional<IncidentUpdates> updates) {
     this.updates = Objects.requireNonNull(updates, "updates");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.remediationLog = Objects.requireNonNull(remediationLog, "remediationLog");
     this.runner = new RemediationRunner(executors, clock);
     this.policy = Objects.requireNonNull(policy, "policy");
     this.events = Objects.requireNonNull(events, "events");
@@ -61,7 +71,7 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
   public RemediationOutcome decide(DecideRemediationCommand command) {
     Incident incident = incidents.find(command.incident())
         .orElseThrow(() -> new IllegalArgumentException("no incident " + command.incident()));
-    List<RemediationOutcome> history = incidents.remediations(incident.id());
+    List<RemediationOutcome> history = remediationLog.remediations(incident.id());
     if (!RemediationPolicy.isSuggested(command.action(), history)) {
       throw new IllegalArgumentException(
           "incident " + incident.id() + " has no pending suggestion of " + command.action());
@@ -70,8 +80,8 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
     RemediationOutcome outcome = command.approved()
         ? run(incident, plan, history, command.actor())
         : outcome(plan, RemediationStatus.REJECTED, "declined by " + command.actor());
-    incidents.record(outcome);
-    incidents.append(new AuditEntry(outcome.at(), plan.target(), Optional.of(incident.id()), command.actor(),
+    remediationLog.record(outcome);
+    audit.append(new AuditEntry(outcome.at(), plan.target(), Optional.of(incident.id()), command.actor(),
         auditActionOf(outcome.status()), outcome.detail()));
     events.publish(new IncidentChange(incident.id(), IncidentChange.Kind.REMEDIATED, outcome.at()));
     tell(incident, plan, outcome, command.actor());

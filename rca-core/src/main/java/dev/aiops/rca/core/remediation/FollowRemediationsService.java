@@ -18,10 +18,12 @@ import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.in.FollowRemediationsUseCase;
 import dev.aiops.rca.port.in.ResolveIncidentCommand;
 import dev.aiops.rca.port.in.ResolveIncidentUseCase;
+import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.EffectLog;
 import dev.aiops.rca.port.out.IncidentEvents;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.RemediationExecutor;
+import dev.aiops.rca.port.out.RemediationLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * incident.
  *
  * <p>The state is the store: an executed remediation without a recorded result is still to follow, so following
- * survives restarts, and {@link IncidentRepository#record} records a result once however many replicas see it.
+ * survives restarts, and {@link RemediationLog#record} records a result once however many replicas see it.
  * The ticket note comes before the result is recorded, so that a tracker that cannot take it now leaves the run
  * to be followed again rather than the ticket untold.
  */
@@ -71,6 +73,8 @@ public final class FollowRemediationsService implements FollowRemediationsUseCas
   }
 
   private final IncidentRepository incidents;
+  private final AuditTrail audit;
+  private final RemediationLog remediationLog;
   private final Map<Source, RemediationExecutor> executors;
   private final EffectLog effects;
   private final IncidentUpdates updates;
@@ -79,10 +83,12 @@ public final class FollowRemediationsService implements FollowRemediationsUseCas
   private final Clock clock;
   private final Settings settings;
 
-  public FollowRemediationsService(IncidentRepository incidents, Map<Source, RemediationExecutor> executors,
-      EffectLog effects, IncidentUpdates updates, ResolveIncidentUseCase resolver, IncidentEvents events,
-      Clock clock, Settings settings) {
+  public FollowRemediationsService(IncidentRepository incidents, AuditTrail audit, RemediationLog remediationLog,
+      Map<Source, RemediationExecutor> executors, EffectLog effects, IncidentUpdates updates,
+      ResolveIncidentUseCase resolver, IncidentEvents events, Clock clock, Settings settings) {
     this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.remediationLog = Objects.requireNonNull(remediationLog, "remediationLog");
     this.executors = Map.copyOf(executors);
     this.effects = Objects.requireNonNull(effects, "effects");
     this.updates = Objects.requireNonNull(updates, "updates");
@@ -95,7 +101,7 @@ public final class FollowRemediationsService implements FollowRemediationsUseCas
   @Override
   public List<RemediationOutcome> followUp() {
     List<RemediationOutcome> recorded = new ArrayList<>();
-    for (RemediationOutcome executed : incidents.unfinishedRemediations(BATCH)) {
+    for (RemediationOutcome executed : remediationLog.unfinishedRemediations(BATCH)) {
       RemediationExecutor executor = executors.get(executed.plan().target().source());
       if (executor == null) {
         continue; // the platform is no longer configured here; another replica, or a later start, may follow it
@@ -146,10 +152,10 @@ public final class FollowRemediationsService implements FollowRemediationsUseCas
     if (untold.isPresent() && untold.get().isTransient()) {
       return Optional.empty(); // followed again next time, when the tracker may take the note
     }
-    if (!incidents.record(result)) {
+    if (!remediationLog.record(result)) {
       return Optional.empty(); // another replica recorded it first
     }
-    incidents.append(new AuditEntry(result.at(), plan.target(), Optional.of(plan.incident()), ACTOR,
+    audit.append(new AuditEntry(result.at(), plan.target(), Optional.of(plan.incident()), ACTOR,
         succeeded ? AuditAction.REMEDIATION_RUN_SUCCEEDED : AuditAction.REMEDIATION_RUN_FAILED, result.detail()));
     events.publish(new IncidentChange(plan.incident(), IncidentChange.Kind.REMEDIATED, result.at()));
     if (succeeded && settings.resolveOnSuccess()) {

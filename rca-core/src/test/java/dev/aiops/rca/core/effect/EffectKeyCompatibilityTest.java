@@ -73,7 +73,7 @@ class EffectKeyCompatibilityTest {
 
   private HandleFailureService pipeline(RemediationSettings.Mode mode) {
     PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(), incidents,
-        tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock, effects);
+        incidents, incidents, tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock, effects);
     RemediationSettings settings =
         new RemediationSettings(mode, EnumSet.allOf(RemediationAction.class), EnumSet.allOf(Category.class), 1);
     return new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(), new SignatureCalculator(),
@@ -207,7 +207,7 @@ class EffectKeyCompatibilityTest {
     Incident incident = announcedBefore();
     doneBefore("resolve-note-1", EffectKind.TICKET, "FAKE-1");
 
-    new ResolveIncidentService(incidents, updates, events, clock)
+    new ResolveIncidentService(incidents, incidents, updates, events, clock)
         .resolve(new ResolveIncidentCommand(incident.id(), "olga", "fixed upstream"));
 
     assertThat(tracker.comments("FAKE-1")).isEmpty();
@@ -219,9 +219,9 @@ class EffectKeyCompatibilityTest {
     executedBefore(incident);
     executor.finish(REPAIR, RemediationProgress.succeeded("repair-1 ended: SUCCESS"));
     doneBefore("remediation-result-1-repair-1", EffectKind.TICKET, "FAKE-1");
-    FollowRemediationsService follower = new FollowRemediationsService(incidents,
+    FollowRemediationsService follower = new FollowRemediationsService(incidents, incidents, incidents,
         Map.of(Source.DATABRICKS, executor), effects, updates,
-        new ResolveIncidentService(incidents, updates, events, clock), events, clock,
+        new ResolveIncidentService(incidents, incidents, updates, events, clock), events, clock,
         new FollowRemediationsService.Settings(false, Duration.ofDays(2)));
 
     assertThat(follower.followUp()).singleElement().extracting(RemediationOutcome::status)
@@ -239,8 +239,8 @@ class EffectKeyCompatibilityTest {
     RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.SUGGEST,
         EnumSet.allOf(RemediationAction.class), EnumSet.allOf(Category.class), 1);
 
-    new DecideRemediationService(incidents, Map.of(Source.DATABRICKS, executor), new RemediationPolicy(settings),
-        events, clock, Optional.of(updates))
+    new DecideRemediationService(incidents, incidents, incidents, Map.of(Source.DATABRICKS, executor),
+        new RemediationPolicy(settings), events, clock, Optional.of(updates))
         .decide(new DecideRemediationCommand(incident.id(), RemediationAction.REPAIR_FAILED_TASKS, true, "alice"));
 
     assertThat(executor.executed()).hasSize(1);

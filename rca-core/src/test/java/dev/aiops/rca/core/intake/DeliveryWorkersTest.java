@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The worker threads on an inbox, with the system clock. */
 class DeliveryWorkersTest {
 
-  private final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox(new InMemoryIncidentRepository(),
-      Clock.systemUTC());
+  private final InMemoryIncidentRepository incidents = new InMemoryIncidentRepository();
+  private final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox(incidents, incidents, Clock.systemUTC());
 
   @Test
   void should_keep_a_delivery_with_its_worker_when_the_pipeline_outlasts_the_lease() throws Exception {

@@ -36,7 +36,7 @@ class ProcessDeliveryServiceTest {
   private static final Duration LEASE = Duration.ofMinutes(5);
   private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
   private final InMemoryIncidentRepository incidents = new InMemoryIncidentRepository();
-  private final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox(incidents, clock);
+  private final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox(incidents, incidents, clock);
   private final List<HandleFailureCommand> handled = new ArrayList<>();
   private final RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30));
 

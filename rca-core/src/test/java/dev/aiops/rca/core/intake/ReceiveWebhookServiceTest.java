@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class ReceiveWebhookServiceTest {
 
   private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
-  private final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox(new InMemoryIncidentRepository(), clock);
+  private final InMemoryIncidentRepository incidents = new InMemoryIncidentRepository();
+  private final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox(incidents, incidents, clock);
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicInteger runNews = new AtomicInteger();
 

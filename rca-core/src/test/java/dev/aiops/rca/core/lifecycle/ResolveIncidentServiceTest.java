@@ -36,7 +36,7 @@ class ResolveIncidentServiceTest {
   private final InMemoryIssueTracker tracker = new InMemoryIssueTracker();
   private final InMemoryNotifier notifier = new InMemoryNotifier();
   private final RecordingIncidentEvents events = new RecordingIncidentEvents();
-  private final ResolveIncidentService service = new ResolveIncidentService(incidents,
+  private final ResolveIncidentService service = new ResolveIncidentService(incidents, incidents,
       new IncidentUpdates(incidents, new InMemoryEffectLog(), tracker, notifier, clock), events, clock);
 
   /** An open incident with its ticket and its message. */

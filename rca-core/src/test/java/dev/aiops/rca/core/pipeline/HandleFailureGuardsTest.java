@@ -59,8 +59,8 @@ class HandleFailureGuardsTest {
       }
     };
     RemediationSettings defaults = RemediationSettings.defaults();
-    PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, source), model, incidents, tracker, notifier,
-        Map.of(Source.DATABRICKS, executor), new RecordingIncidentEvents(), clock);
+    PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, source), model, incidents, incidents,
+        incidents, tracker, notifier, Map.of(Source.DATABRICKS, executor), new RecordingIncidentEvents(), clock);
     return new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(), new SignatureCalculator(),
         new RemediationPolicy(new RemediationSettings(mode, defaults.allowedActions(), defaults.allowedCategories(),
             defaults.maxAttemptsPerIncident())));

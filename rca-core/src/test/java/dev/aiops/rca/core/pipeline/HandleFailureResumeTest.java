@@ -53,8 +53,8 @@ class HandleFailureResumeTest {
   private final InMemoryEffectLog effects = new InMemoryEffectLog();
 
   private HandleFailureService service(IncidentRepository store) {
-    PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(), store, tracker,
-        notifier, Map.of(), change -> { }, clock, effects);
+    PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(), store,
+        incidents, incidents, tracker, notifier, Map.of(), change -> { }, clock, effects);
     return new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(), new SignatureCalculator(),
         new RemediationPolicy(RemediationSettings.defaults()));
   }

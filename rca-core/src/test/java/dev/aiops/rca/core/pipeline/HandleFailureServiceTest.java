@@ -54,7 +54,7 @@ class HandleFailureServiceTest {
 
   private HandleFailureService service(Optional<ScriptedRootCauseModel> withModel, RemediationSettings settings) {
     PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), withModel.map(m -> m), incidents,
-        tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock);
+        incidents, incidents, tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock);
     return new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(), new SignatureCalculator(),
         new RemediationPolicy(settings));
   }
@@ -87,7 +87,7 @@ class HandleFailureServiceTest {
   void should_keep_only_the_configured_cost_tags_when_a_list_is_given() {
     databricks.add(tagged("1", Map.of("cost_center", "cc-7", "owner", "alice", "project", "p-9")));
     PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(), incidents,
-        tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock);
+        incidents, incidents, tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock);
     HandleFailureService service = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
         new SignatureCalculator(), new RemediationPolicy(RemediationSettings.defaults()), Redactor.standard(),
         List.of("project", "missing"));

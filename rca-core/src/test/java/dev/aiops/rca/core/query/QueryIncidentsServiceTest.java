@@ -21,7 +21,7 @@ class QueryIncidentsServiceTest {
     Incident incident = incidents.file(Samples.draft("1", 'a', Samples.T0)).incident();
     incidents.append(new AuditEntry(Samples.T0, incident.firstRun(), Optional.of(incident.id()), "pipeline",
         AuditAction.INCIDENT_OPENED, "opened"));
-    QueryIncidentsService service = new QueryIncidentsService(incidents);
+    QueryIncidentsService service = new QueryIncidentsService(incidents, incidents, incidents);
 
     Optional<IncidentDetails> details = service.details(incident.id());
 

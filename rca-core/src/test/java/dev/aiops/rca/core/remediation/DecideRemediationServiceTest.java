@@ -37,7 +37,7 @@ class DecideRemediationServiceTest {
   private DecideRemediationService service(int maxAttempts) {
     RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.SUGGEST,
         EnumSet.allOf(RemediationAction.class), EnumSet.of(Category.UPSTREAM_DEPENDENCY), maxAttempts);
-    return new DecideRemediationService(incidents, Map.of(Source.DATABRICKS, executor),
+    return new DecideRemediationService(incidents, incidents, incidents, Map.of(Source.DATABRICKS, executor),
         new RemediationPolicy(settings), events, clock);
   }
 

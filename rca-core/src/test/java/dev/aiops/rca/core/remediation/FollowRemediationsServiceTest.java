@@ -54,12 +54,13 @@ class FollowRemediationsServiceTest {
   private final RecordingIncidentEvents events = new RecordingIncidentEvents();
   private final InMemoryEffectLog effects = new InMemoryEffectLog();
   private final PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(),
-      incidents, tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock, effects);
+      incidents, incidents, incidents, tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock,
+      effects);
   private final IncidentUpdates updates = new IncidentUpdates(incidents, effects, tracker, notifier, clock);
 
   private FollowRemediationsService follower(boolean resolveOnSuccess) {
-    return new FollowRemediationsService(incidents, Map.of(Source.DATABRICKS, executor), effects, updates,
-        new ResolveIncidentService(incidents, updates, events, clock), events, clock,
+    return new FollowRemediationsService(incidents, incidents, incidents, Map.of(Source.DATABRICKS, executor),
+        effects, updates, new ResolveIncidentService(incidents, incidents, updates, events, clock), events, clock,
         new FollowRemediationsService.Settings(resolveOnSuccess, Duration.ofDays(2)));
   }
 

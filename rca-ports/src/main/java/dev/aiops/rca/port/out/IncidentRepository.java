@@ -1,6 +1,5 @@
 package dev.aiops.rca.port.out;
 
-import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentDraft;
@@ -8,7 +7,6 @@ import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
-import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.TicketRef;
@@ -17,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps incidents, their occurrences, the audit trail and remediation attempts.
+ * Keeps run claims, incidents and their occurrences. The audit trail and remediation attempts are kept by
+ * {@link AuditTrail} and {@link RemediationLog}, which the same store usually implements alongside.
  *
  * <p>Implementations are thread-safe, and {@link #claim} and {@link #file} are atomic also across processes
  * that share the store. Every method may throw {@link dev.aiops.rca.port.TransientPortException} when the store
@@ -54,30 +53,4 @@ public interface IncidentRepository {
 
   /** Sets the incident's status. @throws IllegalArgumentException if there is no such incident */
   Incident changeStatus(IncidentId id, IncidentStatus status);
-
-  /** Appends to the audit trail, which is never changed or shortened. */
-  void append(AuditEntry entry);
-
-  /** The incident's audit trail, oldest first. */
-  List<AuditEntry> auditTrail(IncidentId id);
-
-  /** The run's audit trail, oldest first, including what happened before it had an incident. */
-  List<AuditEntry> auditTrail(RunKey run);
-
-  /**
-   * Records a remediation attempt or decision.
-   *
-   * @return false, recording nothing, when the incident already has an outcome with the same status for the same
-   *     new run: the result of a remediation's run is recorded once, however many followers see it end
-   */
-  boolean record(RemediationOutcome outcome);
-
-  /** The incident's remediation attempts, oldest first. */
-  List<RemediationOutcome> remediations(IncidentId id);
-
-  /**
-   * Executed remediations whose new run has no recorded result yet ({@code RUN_SUCCEEDED} or {@code RUN_FAILED}),
-   * oldest first, at most {@code limit}: the runs still to follow.
-   */
-  List<RemediationOutcome> unfinishedRemediations(int limit);
 }

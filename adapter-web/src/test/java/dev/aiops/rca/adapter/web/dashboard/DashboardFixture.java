@@ -68,11 +68,12 @@ final class DashboardFixture implements AutoCloseable {
     users = Users.loadOrCreate(settings, line -> { }, new PasswordHasher(4));
     users.add("olga", Role.OPERATOR, OPERATOR_PASSWORD.toCharArray());
     users.add("victor", Role.VIEWER, VIEWER_PASSWORD.toCharArray());
-    DecideRemediationService decide = new DecideRemediationService(repository,
+    DecideRemediationService decide = new DecideRemediationService(repository, repository, repository,
         Map.of(Source.DATABRICKS, executor), new RemediationPolicy(RemediationSettings.defaults()), live, clock);
-    ResolveIncidentService resolver = new ResolveIncidentService(repository,
+    ResolveIncidentService resolver = new ResolveIncidentService(repository, repository,
         new IncidentUpdates(repository, new InMemoryEffectLog(), tracker, notifier, clock), live, clock);
-    dashboard = new Dashboard(settings, users, new QueryIncidentsService(repository), decide, resolver, live, clock, replay);
+    dashboard = new Dashboard(settings, users, new QueryIncidentsService(repository, repository, repository), decide,
+        resolver, live, clock, replay);
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       dashboard.mount(config);
