@@ -13,18 +13,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link AuditTrail} must do. Implement {@link #subject()} with a fresh, empty store, and
+ * What every {@link AuditTrail} must do. Implement {@link #audit()} with a fresh, empty store, and
  * {@link #incidents()} with the incident repository of the same store, to file the incidents that entries name.
  */
 public interface AuditTrailContract {
 
-  AuditTrail subject();
+  AuditTrail audit();
 
   IncidentRepository incidents();
 
   @Test
   default void should_return_the_audit_trail_in_order_when_entries_are_appended() {
-    AuditTrail audit = subject();
+    AuditTrail audit = audit();
     RunKey run = RunKey.of(Source.DATABRICKS, "1");
     IncidentId id = incidents().file(Samples.draft("1", 'a', Samples.T0)).incident().id();
     audit.append(new AuditEntry(Samples.T0, run, Optional.empty(), "pipeline", AuditAction.RECEIVED, "in"));

@@ -17,18 +17,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link RemediationLog} must do. Implement {@link #subject()} with a fresh, empty store, and
+ * What every {@link RemediationLog} must do. Implement {@link #remediationLog()} with a fresh, empty store, and
  * {@link #incidents()} with the incident repository of the same store, to file the incidents that outcomes name.
  */
 public interface RemediationLogContract {
 
-  RemediationLog subject();
+  RemediationLog remediationLog();
 
   IncidentRepository incidents();
 
   @Test
   default void should_keep_remediation_attempts_when_recorded() {
-    RemediationLog log = subject();
+    RemediationLog log = remediationLog();
     IncidentId id = incidents().file(Samples.draft("1", 'a', Samples.T0)).incident().id();
     RemediationPlan plan = new RemediationPlan(id, RemediationAction.REPAIR_FAILED_TASKS,
         RunKey.of(Source.DATABRICKS, "1"), List.of("load_users"), "transient");
@@ -46,7 +46,7 @@ public interface RemediationLogContract {
 
   @Test
   default void should_record_the_result_of_a_remediation_run_once_and_stop_listing_it_as_unfinished() {
-    RemediationLog log = subject();
+    RemediationLog log = remediationLog();
     IncidentId id = incidents().file(Samples.draft("1", 'a', Samples.T0)).incident().id();
     RemediationPlan plan = new RemediationPlan(id, RemediationAction.REPAIR_FAILED_TASKS,
         RunKey.of(Source.DATABRICKS, "1"), List.of(), "transient");
@@ -71,7 +71,7 @@ public interface RemediationLogContract {
 
   @Test
   default void should_keep_suggestions_and_refusals_without_a_new_run_however_often_they_repeat() {
-    RemediationLog log = subject();
+    RemediationLog log = remediationLog();
     IncidentId id = incidents().file(Samples.draft("1", 'a', Samples.T0)).incident().id();
     RemediationPlan plan = new RemediationPlan(id, RemediationAction.REPAIR_FAILED_TASKS,
         RunKey.of(Source.DATABRICKS, "1"), List.of(), "transient");
