@@ -20,14 +20,16 @@ final class ArchitectureRules {
 
   /**
    * The application classes that may build or read adapters' types: the composition root ({@code Wiring}, which
-   * builds the driven side, and {@code RcaService}, which starts the driving side over it), the command line
-   * (including the evaluation, which reads case files with the adapters' run mappers), and the configuration (it
-   * turns the environment into adapters' settings).
+   * builds the driven side, and {@code RcaService}, which starts the driving side over it), the two settings
+   * readers that turn the environment into adapters' settings records ({@code Integrations}, {@code WebSettings}),
+   * and the command line (including the evaluation, which reads case files with the adapters' run mappers).
    */
   private static final DescribedPredicate<JavaClass> APP_THAT_BUILDS_ADAPTERS =
       belongTo(simpleName("Wiring").or(simpleName("RcaService")).and(resideInAPackage("..rca.app")))
-          .or(resideInAnyPackage("..rca.app.cli..", "..rca.app.config.."))
-          .as("the composition root, the command line and the configuration");
+          .or(belongTo(simpleName("Integrations").or(simpleName("WebSettings"))
+              .and(resideInAPackage("..rca.app.config"))))
+          .or(resideInAnyPackage("..rca.app.cli.."))
+          .as("the composition root, its settings readers and the command line");
 
   static final ArchRule HEXAGON_IS_RESPECTED = onionArchitecture()
       .domainModels("..rca.domain..")
