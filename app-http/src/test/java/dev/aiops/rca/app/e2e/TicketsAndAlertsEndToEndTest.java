@@ -76,9 +76,13 @@ class TicketsAndAlertsEndToEndTest {
 
   /** Starts the service on the Jira and Slack stubs, with the dashboard's API and a follower that looks every second. */
   private void startService(Map<String, String> more) {
+    startService(more, RetryPolicy.defaults());
+  }
+
+  private void startService(Map<String, String> more, RetryPolicy retry) {
     service = E2eService.start(data, Vendors.settings(Vendors.jira(jira), Vendors.slack(slack),
         Map.of("RCA_DASHBOARD_URL", "https://rca.acme.example", "RCA_REMEDIATION_POLL", "1s"), more),
-        Optional.empty(), UnaryOperator.identity(), RetryPolicy.defaults(), true);
+        Optional.empty(), UnaryOperator.identity(), retry, true);
   }
 
   private Map<String, String> withDatabricks(Map<String, String> more) {
@@ -133,6 +137,29 @@ class TicketsAndAlertsEndToEndTest {
       writeExample("e2e-jira-description.json", description);
       writeExample("e2e-slack-blocks.json", blocks);
     }
+  }
+
+  @Test
+  void should_comment_once_on_the_ticket_when_a_recurrence_is_retried_because_its_message_update_failed() {
+    String firstRun = fixture("runs-get-multitask-failed.json");
+    databricks.run("455644833", firstRun).output("455644902", fixture(TABLE_NOT_FOUND_OUTPUT))
+        .run("455655833", firstRun.replace("4556448", "4556558").replace("4556449", "4556559"))
+        .output("455655902", fixture(TABLE_NOT_FOUND_OUTPUT));
+    startService(withDatabricks(Map.of()), new RetryPolicy(8, Duration.ofMillis(100), Duration.ofMillis(400)));
+    service.post("/webhooks/databricks", fixture("webhook-job-failure.json"));
+    Incident first = service.awaitIncidents(list -> list.size() == 1 && list.get(0).notification().isPresent(),
+        Duration.ofSeconds(20)).get(0);
+    SlackStub.Answer unavailable = SlackStub.Answer.json(503, "{\"ok\":false,\"error\":\"service_unavailable\"}");
+    slack.script("chat.update", unavailable, unavailable, unavailable, unavailable);
+
+    service.post("/webhooks/databricks", fixture("webhook-job-failure.json").replace("455644833", "455655833"));
+    service.awaitIncidents(list -> service.audit(list.get(0)).stream()
+        .anyMatch(entry -> entry.action() == AuditAction.NOTIFICATION_UPDATED), Duration.ofSeconds(30));
+
+    // The recurrence's delivery ran the pipeline five times (four failed message updates, then one that worked);
+    // the ticket's comment, done on the first try, was not repeated.
+    assertThat(slack.seen("chat.update")).hasSize(5);
+    assertThat(jira.issue(first.ticket().orElseThrow().key()).comments).hasSize(1);
   }
 
   @Test
