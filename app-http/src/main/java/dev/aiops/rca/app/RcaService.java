@@ -3,7 +3,6 @@ package dev.aiops.rca.app;
 import dev.aiops.rca.adapter.web.RcaHttpServer;
 import dev.aiops.rca.adapter.web.dashboard.Dashboard;
 import dev.aiops.rca.adapter.web.dashboard.DashboardSettings;
-import dev.aiops.rca.adapter.web.dashboard.DeliveryReplay;
 import dev.aiops.rca.adapter.web.dashboard.Users;
 import dev.aiops.rca.adapter.web.ops.HttpOperations;
 import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
@@ -140,7 +139,7 @@ public final class RcaService implements AutoCloseable {
     Users users = Users.loadOrCreate(settings, launch.showOnce());
     return new Dashboard(settings, users, wiring.queryIncidents(), wiring.decideRemediation(),
         wiring.resolveIncident(), wiring.live(), Clock.systemUTC(),
-        Optional.of(new DeliveryReplay(wiring.deliveries())));
+        Optional.of(wiring.deliveries()));
   }
 
   public Wiring wiring() {

@@ -4,12 +4,15 @@ import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.app.config.GeneratedApiKey;
 import dev.aiops.rca.app.config.InvalidConfigException;
+import dev.aiops.rca.core.intake.ManageDeliveriesService;
 import dev.aiops.rca.domain.DeliveryEntry;
 import dev.aiops.rca.domain.DeliveryStatus;
+import dev.aiops.rca.domain.Secret;
 import dev.aiops.rca.port.PortException;
-import dev.aiops.rca.port.out.DeliveryInbox;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Spec;
     name = "inbox",
     mixinStandardHelpOptions = true,
     description = {"Inspect the webhook inbox and replay dead letters.",
-        "Uses the same database settings as serve (RCA_DB_URL, or the H2 file under RCA_DATA_DIR)."},
+        "Uses the same database settings as serve (RCA_DB_URL, or the H2 file under RCA_DATA_DIR). While serve",
+        "holds the H2 file, asks the running service instead (http://127.0.0.1:RCA_PORT, with RCA_API_KEY or the",
+        "key kept in the data directory); --url names another service."},
     subcommands = {InboxCommand.ListCommand.class, InboxCommand.ReplayCommand.class})
 public final class InboxCommand implements Runnable {
 
@@ -38,13 +43,20 @@ public final class InboxCommand implements Runnable {
   @Option(names = "--env-file", paramLabel = "FILE", description = "Settings file read beneath the environment (default: ${DEFAULT-VALUE}).")
   Path envFile = Path.of(".env");
 
+  @Option(names = "--url", paramLabel = "URL",
+      description = "Ask the service running at URL instead of opening the database.")
+  URI url;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Runs {@code work} on the inbox; 2 for bad settings, 3 when the database cannot be opened. */
-  int withInbox(PrintWriter err, Function<DeliveryInbox, Integer> work) {
+  /**
+   * Runs {@code work} on the inbox: in the database, or through the running service when {@code --url} names it or
+   * the service holds the embedded H2 file. 2 for bad settings, 3 when neither can be reached.
+   */
+  int withInbox(PrintWriter err, Function<InboxView, Integer> work) {
     AppConfig config;
     try {
       config = AppConfig.from(ConfigSource.load(System.getenv(), envFile));
@@ -52,10 +64,35 @@ public final class InboxCommand implements Runnable {
       err.println(e.getMessage());
       return 2;
     }
+    if (url != null) {
+      return throughService(config, url, err, work);
+    }
     try (JdbcStore store = JdbcStore.open(Wiring.databaseSettings(config))) {
-      return work.apply(store.inbox(Clock.systemUTC()));
+      return work.apply(InboxView.of(new ManageDeliveriesService(store.inbox(Clock.systemUTC()), () -> { })));
     } catch (PortException e) {
-      err.println("cannot use the database: " + e.getMessage());
+      if (config.database().isPresent()) {
+        err.println("cannot use the database: " + e.getMessage());
+        return 3;
+      }
+      // The embedded H2 file admits one process: while serve runs, the service answers for it.
+      URI local = URI.create("http://127.0.0.1:" + config.port() + "/");
+      err.println("the database is in use (is serve running?); asking the service at " + local);
+      err.flush();
+      return throughService(config, local, err, work);
+    }
+  }
+
+  private static int throughService(AppConfig config, URI service, PrintWriter err,
+      Function<InboxView, Integer> work) {
+    Optional<Secret> key = config.apiKey().or(() -> GeneratedApiKey.load(config.dataDir()));
+    if (key.isEmpty()) {
+      err.println("no key to ask the service with: set RCA_API_KEY");
+      return 2;
+    }
+    try {
+      return work.apply(new RemoteInbox(service, key.get()));
+    } catch (IllegalStateException e) {
+      err.println(e.getMessage());
       return 3;
     }
   }
@@ -116,8 +153,8 @@ public final class InboxCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       return parent.withInbox(err, inbox -> {
         try {
-          DeliveryEntry entry = inbox.replay(deliveryId);
-          out.println("replayed " + entry.deliveryId() + ": now " + entry.status());
+          DeliveryStatus now = inbox.replay(deliveryId);
+          out.println("replayed " + deliveryId + ": now " + now);
           out.flush();
           return 0;
         } catch (IllegalArgumentException e) {

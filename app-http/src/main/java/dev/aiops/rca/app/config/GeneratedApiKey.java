@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The webhook key the service makes for itself when {@code RCA_API_KEY} is not set, so that the intake is never
@@ -24,6 +25,17 @@ import java.util.Base64;
 public record GeneratedApiKey(Secret key, boolean created, Path file) {
 
   static final String FILE_NAME = "webhook-api-key";
+
+  /** The key kept in {@code dataDir}, if the service made one; never makes one. */
+  public static Optional<Secret> load(Path dataDir) {
+    Path file = dataDir.resolve(FILE_NAME);
+    try {
+      return Files.exists(file) ? Optional.of(new Secret(Files.readString(file, StandardCharsets.UTF_8).strip()))
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the webhook key in " + file, e);
+    }
+  }
 
   /** Reads the key kept in {@code dataDir}, or makes and keeps a new one. */
   public static GeneratedApiKey loadOrCreate(Path dataDir) {

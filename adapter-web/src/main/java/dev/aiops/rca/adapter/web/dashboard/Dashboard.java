@@ -2,11 +2,11 @@ package dev.aiops.rca.adapter.web.dashboard;
 
 import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
+import dev.aiops.rca.port.in.ManageDeliveriesUseCase;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
 import dev.aiops.rca.port.in.ResolveIncidentUseCase;
 import dev.aiops.rca.port.in.WatchIncidentsUseCase;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Handler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class Dashboard {
   private final Assets assets;
   private final List<Route> routes = new ArrayList<>();
 
-  /** A dashboard without the delivery-replay endpoint. */
+  /** A dashboard without the delivery endpoints. */
   public Dashboard(DashboardSettings settings, Users users, QueryIncidentsUseCase incidents,
       DecideRemediationUseCase remediation, ResolveIncidentUseCase resolver, WatchIncidentsUseCase live,
       Clock clock) {
@@ -51,13 +51,13 @@ public final class Dashboard {
   }
 
   /**
-   * A dashboard; with {@code deliveryReplay} (such as {@link DeliveryReplay}), it also serves
-   * {@code POST /api/deliveries/{id}/replay} (operator role; the handler reads path parameter {@code id}) and
-   * describes it in {@code /openapi.json}.
+   * A dashboard; with {@code deliveries}, it also serves {@code GET /api/deliveries} ({@link DeliveryList}) and
+   * {@code POST /api/deliveries/{id}/replay} ({@link DeliveryReplay}), both for the operator role, and describes
+   * them in {@code /openapi.json}.
    */
   public Dashboard(DashboardSettings settings, Users users, QueryIncidentsUseCase incidents,
       DecideRemediationUseCase remediation, ResolveIncidentUseCase resolver, WatchIncidentsUseCase live,
-      Clock clock, Optional<Handler> deliveryReplay) {
+      Clock clock, Optional<ManageDeliveriesUseCase> deliveries) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(users, "users");
     Objects.requireNonNull(incidents, "incidents");
@@ -65,7 +65,7 @@ public final class Dashboard {
     Objects.requireNonNull(resolver, "resolver");
     Objects.requireNonNull(live, "live");
     Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(deliveryReplay, "deliveryReplay");
+    Objects.requireNonNull(deliveries, "deliveries");
     Sessions sessions = new Sessions(settings.sessionIdleTimeout(), clock);
     Access access = new Access(sessions, settings.apiKey().map(WebhookAuth::requiring));
     IncidentStats stats = new IncidentStats(incidents, clock);
@@ -76,7 +76,7 @@ public final class Dashboard {
         new ListPage(assets.chartPath()), new IncidentPage(settings.slackWorkspaceUrl()));
     this.live = new LiveIncidentEvents(live, sessions, access);
     this.api = new IncidentApi(incidents, remediation, resolver, stats, access, settings.slackWorkspaceUrl(),
-        deliveryReplay);
+        deliveries);
   }
 
   /** Adds the dashboard's routes to {@code config}; call it once, inside {@code Javalin.create}. */

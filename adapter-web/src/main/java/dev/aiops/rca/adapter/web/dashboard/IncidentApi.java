@@ -13,12 +13,12 @@ import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.port.in.DecideRemediationCommand;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
 import dev.aiops.rca.port.in.IncidentDetails;
+import dev.aiops.rca.port.in.ManageDeliveriesUseCase;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
 import dev.aiops.rca.port.in.ResolveIncidentCommand;
 import dev.aiops.rca.port.in.ResolveIncidentResult;
 import dev.aiops.rca.port.in.ResolveIncidentUseCase;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -38,18 +38,19 @@ final class IncidentApi {
   private final IncidentStats stats;
   private final Access access;
   private final Optional<String> slackWorkspaceUrl;
-  private final Optional<Handler> deliveryReplay;
+  private final Optional<ManageDeliveriesUseCase> deliveries;
   private final ObjectMapper json = new ObjectMapper();
 
   IncidentApi(QueryIncidentsUseCase incidents, DecideRemediationUseCase remediation, ResolveIncidentUseCase resolver,
-      IncidentStats stats, Access access, Optional<String> slackWorkspaceUrl, Optional<Handler> deliveryReplay) {
+      IncidentStats stats, Access access, Optional<String> slackWorkspaceUrl,
+      Optional<ManageDeliveriesUseCase> deliveries) {
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.remediation = Objects.requireNonNull(remediation, "remediation");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.stats = Objects.requireNonNull(stats, "stats");
     this.access = Objects.requireNonNull(access, "access");
     this.slackWorkspaceUrl = Objects.requireNonNull(slackWorkspaceUrl, "slackWorkspaceUrl");
-    this.deliveryReplay = Objects.requireNonNull(deliveryReplay, "deliveryReplay");
+    this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
   }
 
   void mount(RouteTable table) {
@@ -59,8 +60,12 @@ final class IncidentApi {
     table.post("/api/incidents/{id}/remediations/{action}/approve", access.api(Role.OPERATOR, this::approve), true);
     table.post("/api/incidents/{id}/resolve", access.api(Role.OPERATOR, this::resolve), true);
     table.get("/api/stats", access.api(Role.VIEWER, this::stats), true);
-    deliveryReplay.ifPresent(replay -> table.post("/api/deliveries/{id}/replay",
-        access.api(Role.OPERATOR, (ctx, caller) -> replay.handle(ctx)), true));
+    deliveries.ifPresent(inbox -> {
+      DeliveryList list = new DeliveryList(inbox);
+      DeliveryReplay replay = new DeliveryReplay(inbox);
+      table.get("/api/deliveries", access.api(Role.OPERATOR, (ctx, caller) -> list.handle(ctx)), true);
+      table.post("/api/deliveries/{id}/replay", access.api(Role.OPERATOR, (ctx, caller) -> replay.handle(ctx)), true);
+    });
     byte[] openApi = openApiDocument();
     table.get("/openapi.json", ctx -> {
       Access.secure(ctx);
@@ -155,13 +160,13 @@ final class IncidentApi {
     JsonAnswer.send(ctx, 404, new ErrorBody("not_found", "no such incident: " + ctx.pathParam("id")));
   }
 
-  /** The API's description, with the replay endpoint when it is served. */
+  /** The API's description, with the delivery endpoints when they are served. */
   private byte[] openApiDocument() {
     try {
       ObjectNode document = (ObjectNode) json.readTree(Assets.resource(Assets.HOME + "openapi.json"));
-      if (deliveryReplay.isPresent()) {
-        ((ObjectNode) document.get("paths")).set("/api/deliveries/{id}/replay",
-            json.readTree(Assets.resource(Assets.HOME + "openapi-replay.json")));
+      if (deliveries.isPresent()) {
+        ((ObjectNode) document.get("paths")).setAll(
+            (ObjectNode) json.readTree(Assets.resource(Assets.HOME + "openapi-deliveries.json")));
       }
       return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
     } catch (IOException e) {

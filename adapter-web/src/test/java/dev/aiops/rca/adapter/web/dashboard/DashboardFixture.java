@@ -21,6 +21,7 @@ import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Secret;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.port.in.ManageDeliveriesUseCase;
 import dev.aiops.rca.testkit.InMemoryEffectLog;
 import dev.aiops.rca.testkit.InMemoryIncidentRepository;
 import dev.aiops.rca.testkit.InMemoryIssueTracker;
@@ -29,7 +30,6 @@ import dev.aiops.rca.testkit.InMemoryRemediationExecutor;
 import dev.aiops.rca.testkit.MutableClock;
 import dev.aiops.rca.testkit.Samples;
 import io.javalin.Javalin;
-import io.javalin.http.Handler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,7 @@ final class DashboardFixture implements AutoCloseable {
     this(dataDir, Optional.empty());
   }
 
-  DashboardFixture(Path dataDir, Optional<Handler> replay) {
+  DashboardFixture(Path dataDir, Optional<ManageDeliveriesUseCase> deliveries) {
     DashboardSettings settings = new DashboardSettings("admin", Optional.of(new Secret(ADMIN_PASSWORD)), dataDir,
         Optional.of(new Secret(API_KEY)), Duration.ofMinutes(30), Optional.of("https://acme.slack.com"));
     users = Users.loadOrCreate(settings, line -> { }, new PasswordHasher(4));
@@ -73,7 +73,7 @@ final class DashboardFixture implements AutoCloseable {
     ResolveIncidentService resolver = new ResolveIncidentService(repository, repository,
         new IncidentUpdates(repository, new InMemoryEffectLog(), tracker, notifier, clock), live, clock);
     dashboard = new Dashboard(settings, users, new QueryIncidentsService(repository, repository, repository), decide,
-        resolver, live, clock, replay);
+        resolver, live, clock, deliveries);
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       dashboard.mount(config);

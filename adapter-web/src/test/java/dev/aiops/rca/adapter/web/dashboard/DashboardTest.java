@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.core.intake.ManageDeliveriesService;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.Delivery;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.RemediationStatus;
+import dev.aiops.rca.domain.Settlement;
+import dev.aiops.rca.testkit.InMemoryDeliveryInbox;
+import dev.aiops.rca.testkit.Samples;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -512,14 +517,28 @@ class DashboardTest {
     assertEveryApiRouteDescribed(fixture);
     JsonNode document = json.readTree(browser.get("/openapi.json").body());
     assertThat(document.get("paths").has("/api/deliveries/{id}/replay")).isFalse();
+    assertThat(document.get("paths").has("/api/deliveries")).isFalse();
 
-    try (DashboardFixture withReplay = new DashboardFixture(dataDir.resolve("replay"),
-        Optional.of(ctx -> ctx.status(202).result("replayed " + ctx.pathParam("id"))))) {
-      assertEveryApiRouteDescribed(withReplay);
-      HttpResponse<String> replayed = new Browserless(withReplay).post("/api/deliveries/d-7/replay",
+    InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox(fixture.repository, fixture.repository, fixture.clock);
+    inbox.accept(new Delivery("d-7", Samples.databricksEvent("7"), Map.of(), fixture.clock.instant()));
+    inbox.take("w", 1, Duration.ofMinutes(1));
+    inbox.settle("d-7", "w", new Settlement.Dead("401 Unauthorized"));
+    try (DashboardFixture withDeliveries = new DashboardFixture(dataDir.resolve("deliveries"),
+        Optional.of(new ManageDeliveriesService(inbox, () -> { })))) {
+      assertEveryApiRouteDescribed(withDeliveries);
+      Browserless operator = new Browserless(withDeliveries);
+      HttpResponse<String> dead = operator.get("/api/deliveries?status=dead", "X-API-Key", DashboardFixture.API_KEY);
+      HttpResponse<String> replayed = operator.post("/api/deliveries/d-7/replay",
           "X-API-Key", DashboardFixture.API_KEY);
-      assertThat(replayed.statusCode()).isEqualTo(202);
-      assertThat(replayed.body()).isEqualTo("replayed d-7");
+      HttpResponse<String> unknown = operator.get("/api/deliveries?status=lost", "X-API-Key", DashboardFixture.API_KEY);
+
+      assertThat(dead.statusCode()).isEqualTo(200);
+      assertThat(json.readTree(dead.body()).path("deliveries").get(0).path("lastError").asText())
+          .isEqualTo("401 Unauthorized");
+      assertThat(json.readTree(dead.body()).path("counts").path("DEAD").asInt()).isEqualTo(1);
+      assertThat(replayed.statusCode()).isEqualTo(200);
+      assertThat(json.readTree(replayed.body()).path("status").asText()).isEqualTo("PENDING");
+      assertThat(unknown.statusCode()).isEqualTo(400);
     }
   }
 

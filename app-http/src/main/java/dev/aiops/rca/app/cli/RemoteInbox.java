@@ -1,0 +1,112 @@
+package dev.aiops.rca.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.domain.DeliveryEntry;
+import dev.aiops.rca.domain.DeliveryStatus;
+import dev.aiops.rca.domain.Secret;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The inbox through the running service's API ({@code GET /api/deliveries}, {@code POST /api/deliveries/{id}/replay},
+ * with the API key), for when the service holds the database.
+ */
+final class RemoteInbox implements InboxView {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI base;
+  private final Secret key;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  RemoteInbox(URI base, Secret key) {
+    this.base = Objects.requireNonNull(base, "base");
+    this.key = Objects.requireNonNull(key, "key");
+  }
+
+  @Override
+  public Map<DeliveryStatus, Long> counts() {
+    Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+    deliveries(Optional.empty(), 1).path("counts").fields()
+        .forEachRemaining(e -> counts.put(DeliveryStatus.valueOf(e.getKey()), e.getValue().asLong()));
+    return counts;
+  }
+
+  @Override
+  public List<DeliveryEntry> list(Optional<DeliveryStatus> status, int limit) {
+    List<DeliveryEntry> entries = new ArrayList<>();
+    for (JsonNode row : deliveries(status, limit).path("deliveries")) {
+      entries.add(new DeliveryEntry(row.path("delivery").asText(), DeliveryStatus.valueOf(row.path("status").asText()),
+          text(row, "run"), Instant.parse(row.path("receivedAt").asText()), row.path("attempts").asInt(),
+          text(row, "lastError")));
+    }
+    return entries;
+  }
+
+  @Override
+  public DeliveryStatus replay(String deliveryId) {
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/deliveries/"
+        + URLEncoder.encode(deliveryId, StandardCharsets.UTF_8).replace("+", "%20") + "/replay"))
+        .POST(HttpRequest.BodyPublishers.noBody()));
+    JsonNode body = json(answer);
+    if (answer.statusCode() == 404) {
+      throw new IllegalArgumentException(body.path("reason").asText("no dead delivery " + deliveryId));
+    }
+    expectOk(answer);
+    return DeliveryStatus.valueOf(body.path("status").asText());
+  }
+
+  private JsonNode deliveries(Optional<DeliveryStatus> status, int limit) {
+    String query = "?limit=" + limit + status.map(s -> "&status=" + s.name()).orElse("");
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/deliveries" + query)).GET());
+    expectOk(answer);
+    return json(answer);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.header("X-API-Key", key.reveal()).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("no service answers at " + base + " (" + e.getClass().getSimpleName() + ")",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking " + base, e);
+    }
+  }
+
+  private void expectOk(HttpResponse<String> answer) {
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("the service at " + base + " answered " + answer.statusCode()
+          + (answer.statusCode() == 401 ? " (check RCA_API_KEY)" : ""));
+    }
+  }
+
+  private static JsonNode json(HttpResponse<String> answer) {
+    try {
+      return JSON.readTree(answer.body().isEmpty() ? "{}" : answer.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("the service answered something other than JSON", e);
+    }
+  }
+
+  private static Optional<String> text(JsonNode row, String field) {
+    JsonNode value = row.path(field);
+    return value.isNull() || value.isMissingNode() ? Optional.empty() : Optional.of(value.asText());
+  }
+}
