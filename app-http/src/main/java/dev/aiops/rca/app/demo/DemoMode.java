@@ -67,6 +67,8 @@ public final class DemoMode implements AutoCloseable {
     settings.put("RCA_ADMIN_USER", "admin");
     settings.put("RCA_ADMIN_PASSWORD", random(18));
     settings.put("RCA_WORKERS", "2");
+    // The simulated repairs and reruns take seconds: look at them often, so that an approval resolves promptly.
+    settings.put("RCA_REMEDIATION_POLL", "5s");
     settings.put("RCA_DASHBOARD_URL", "http://localhost:" + port + "/");
     settings.putAll(platforms.settings());
     return new DemoMode(platforms, cases, settings, out);

@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,7 +59,21 @@ public final class SimulatedPlatforms implements AutoCloseable {
   private final Map<String, JsonNode> pipelineRuns = new LinkedHashMap<>();
   private final Map<String, JsonNode> activityRuns = new LinkedHashMap<>();
   private final List<String> seen = new ArrayList<>();
-  private final AtomicLong repairs = new AtomicLong(1000);
+  private final AtomicLong repairIds = new AtomicLong(1000);
+  /** The repairs started, by job run: each runs for {@link #REMEDIATION_TAKES}, then succeeds. */
+  private final Map<String, Started> repairs = new ConcurrentHashMap<>();
+  /** The reruns started, by their new pipeline run id: each runs for {@link #REMEDIATION_TAKES}, then succeeds. */
+  private final Map<String, Started> reruns = new ConcurrentHashMap<>();
+
+  /** How long a simulated repair or rerun runs before it succeeds. */
+  static final Duration REMEDIATION_TAKES = Duration.ofSeconds(3);
+
+  /** A remediation the demo started: the id it answered, the run it repairs or reruns, and when it started. */
+  private record Started(String id, String of, Instant at) {
+    boolean done() {
+      return !Instant.now().isBefore(at.plus(REMEDIATION_TAKES));
+    }
+  }
 
   private SimulatedPlatforms(List<DemoCase> cases) throws IOException {
     for (DemoCase demoCase : cases) {
@@ -150,21 +167,22 @@ public final class SimulatedPlatforms implements AutoCloseable {
       return new Reply(200, token);
     }
     if (path.startsWith("/api/")) {
-      return databricks(method, path, query, bearer(exchange));
+      return databricks(method, path, query, body(exchange), bearer(exchange));
     }
     if (path.startsWith("/subscriptions/")) {
-      return dataFactory(method, path, bearer(exchange));
+      return dataFactory(method, path, query, bearer(exchange));
     }
     return Reply.error(404, "ENDPOINT_NOT_FOUND", "the demo does not simulate " + method + " " + path);
   }
 
-  private Reply databricks(String method, String path, Map<String, String> query, Optional<String> token) {
+  private Reply databricks(String method, String path, Map<String, String> query, JsonNode body,
+      Optional<String> token) {
     if (!token.equals(Optional.of(DATABRICKS_TOKEN))) {
       return Reply.error(401, "UNAUTHENTICATED", "Invalid access token.");
     }
     String runId = query.getOrDefault("run_id", "");
     if (method.equals("GET") && path.equals("/api/2.2/jobs/runs/get")) {
-      return Optional.ofNullable(jobRuns.get(runId)).map(run -> new Reply(200, run))
+      return Optional.ofNullable(jobRuns.get(runId)).map(run -> new Reply(200, withRepair(runId, run)))
           .orElseGet(() -> Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "Run " + runId + " does not exist."));
     }
     if (method.equals("GET") && path.equals("/api/2.2/jobs/runs/get-output")) {
@@ -177,19 +195,28 @@ public final class SimulatedPlatforms implements AutoCloseable {
       return new Reply(200, page);
     }
     if (method.equals("POST") && path.equals("/api/2.2/jobs/runs/repair")) {
-      // An approved remediation of a demo incident "starts" a repair that never runs.
-      return new Reply(200, JSON.createObjectNode().put("repair_id", repairs.incrementAndGet()));
+      // An approved repair runs for a few seconds and succeeds, so that the demo's incident resolves on its own.
+      String repaired = body.path("run_id").asText("");
+      if (!jobRuns.containsKey(repaired)) {
+        return Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "Run " + repaired + " does not exist.");
+      }
+      String repairId = Long.toString(repairIds.incrementAndGet());
+      repairs.put(repaired, new Started(repairId, repaired, Instant.now()));
+      return new Reply(200, JSON.createObjectNode().put("repair_id", Long.parseLong(repairId)));
     }
     return Reply.error(404, "ENDPOINT_NOT_FOUND", "the demo does not simulate " + method + " " + path);
   }
 
-  private Reply dataFactory(String method, String path, Optional<String> token) {
+  private Reply dataFactory(String method, String path, Map<String, String> query, Optional<String> token) {
     if (!token.equals(Optional.of(ARM_TOKEN))) {
       return Reply.armError(401, "InvalidAuthenticationToken", "The access token is invalid.");
     }
     Matcher run = PIPELINE_RUN.matcher(path);
     if (run.matches()) {
       String runId = run.group(1);
+      if (reruns.containsKey(runId) && run.group(2) == null && method.equals("GET")) {
+        return new Reply(200, rerun(reruns.get(runId)));
+      }
       if (!pipelineRuns.containsKey(runId)) {
         return Reply.armError(404, "PipelineRunNotFound", "Pipeline run " + runId + " does not exist.");
       }
@@ -208,9 +235,42 @@ public final class SimulatedPlatforms implements AutoCloseable {
       return new Reply(200, page);
     }
     if (method.equals("POST") && CREATE_RUN.matcher(path).matches()) {
-      return new Reply(200, JSON.createObjectNode().put("runId", UUID.randomUUID().toString()));
+      // A rerun from failure names the run it recovers; it runs for a few seconds and succeeds.
+      String of = query.getOrDefault("referencePipelineRunId", "");
+      String newRun = UUID.randomUUID().toString();
+      reruns.put(newRun, new Started(newRun, of, Instant.now()));
+      return new Reply(200, JSON.createObjectNode().put("runId", newRun));
     }
     return Reply.armError(404, "NotFound", "the demo does not simulate " + method + " " + path);
+  }
+
+  /** The job run as runs/get shows it, with the repair it is going through, if one was started. */
+  private JsonNode withRepair(String runId, JsonNode run) {
+    Started repair = repairs.get(runId);
+    if (repair == null) {
+      return run;
+    }
+    ObjectNode shown = run.deepCopy();
+    ObjectNode entry = shown.putArray("repair_history").addObject().put("type", "REPAIR").put("id",
+        Long.parseLong(repair.id()));
+    ObjectNode status = entry.putObject("status").put("state", repair.done() ? "TERMINATED" : "RUNNING");
+    if (repair.done()) {
+      status.putObject("termination_details").put("code", "SUCCESS").put("type", "SUCCESS").put("message", "");
+    }
+    return shown;
+  }
+
+  /** A rerun's pipeline run: in progress, then succeeded. */
+  private JsonNode rerun(Started rerun) {
+    ObjectNode run = Optional.ofNullable(pipelineRuns.get(rerun.of())).map(JsonNode::deepCopy)
+        .map(ObjectNode.class::cast).orElseGet(JSON::createObjectNode);
+    run.put("runId", rerun.id()).put("status", rerun.done() ? "Succeeded" : "InProgress").put("message", "");
+    return run;
+  }
+
+  private static JsonNode body(HttpExchange exchange) throws IOException {
+    byte[] bytes = exchange.getRequestBody().readAllBytes();
+    return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
   }
 
   private static Optional<String> bearer(HttpExchange exchange) {

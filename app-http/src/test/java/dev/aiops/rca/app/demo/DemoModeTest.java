@@ -6,15 +6,24 @@ import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.e2e.E2eService;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentStatus;
+import dev.aiops.rca.domain.RemediationAction;
+import dev.aiops.rca.domain.RemediationStatus;
+import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.domain.Source;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -64,6 +73,41 @@ class DemoModeTest {
     assertThat(platforms.seen()).contains("GET /api/2.2/jobs/runs/get", "GET /api/2.2/jobs/runs/get-output",
         "POST /" + SimulatedPlatforms.TENANT_ID + "/oauth2/v2.0/token")
         .anySatisfy(request -> assertThat(request).endsWith("/queryActivityruns"));
+  }
+
+  @Test
+  void should_resolve_the_incidents_on_their_own_when_their_suggested_repair_and_rerun_are_approved()
+      throws Exception {
+    Map<String, String> settings = new HashMap<>(platforms.settings());
+    settings.put("RCA_REMEDIATION_POLL", "1s");
+    service = E2eService.start(data, settings, Optional.empty(), UnaryOperator.identity(), RetryPolicy.defaults(),
+        true);
+    new DemoSender(service.uri(), E2eService.KEY, platforms.factoryName()).send(cases, Duration.ZERO);
+    Set<String> runs = cases.stream().map(DemoCase::runId).collect(Collectors.toSet());
+    List<Incident> incidents = DemoMode.awaitTicketed(service.wiring().incidents(), runs, Duration.ofSeconds(20));
+    // The suggestion follows the ticket and the message: wait for the pipeline to have made it.
+    Map<IncidentId, RemediationAction> suggested = new HashMap<>();
+    for (Instant deadline = Instant.now().plusSeconds(20); Instant.now().isBefore(deadline)
+        && !suggested.values().containsAll(List.of(RemediationAction.REPAIR_FAILED_TASKS,
+            RemediationAction.RERUN_FROM_FAILURE)); Thread.sleep(100)) {
+      suggested.clear();
+      for (Incident incident : incidents) {
+        service.wiring().remediationLog().remediations(incident.id()).stream()
+            .filter(outcome -> outcome.status() == RemediationStatus.SUGGESTED)
+            .forEach(outcome -> suggested.put(incident.id(), outcome.plan().action()));
+      }
+    }
+    assertThat(suggested.values()).as("a repair and a rerun are suggested")
+        .contains(RemediationAction.REPAIR_FAILED_TASKS, RemediationAction.RERUN_FROM_FAILURE);
+    // A core quota at cluster start is not something a repair cures: nothing is suggested for it.
+    assertThat(incidents).filteredOn(incident -> incident.analysis().category() == Category.CLUSTER_LAUNCH_FAILURE)
+        .isNotEmpty().allSatisfy(incident -> assertThat(suggested).doesNotContainKey(incident.id()));
+
+    suggested.forEach((id, action) -> assertThat(service.post("/api/incidents/" + id.value() + "/remediations/"
+        + action.name() + "/approve", "{}").statusCode()).as("approve %s of %s", action, id).isEqualTo(200));
+
+    service.awaitIncidents(list -> list.stream().filter(incident -> suggested.containsKey(incident.id()))
+        .allMatch(incident -> incident.status() == IncidentStatus.RESOLVED), Duration.ofSeconds(30));
   }
 
   @Test

@@ -41,11 +41,12 @@ public record RemediationSettings(
     return new RemediationSettings(
         Mode.SUGGEST,
         EnumSet.allOf(RemediationAction.class),
+        // Not CLUSTER_LAUNCH_FAILURE: at cluster start it is mostly a core or instance quota, or cloud capacity,
+        // which running the tasks again does not create (cloud-codes.tsv maps those codes to it).
         EnumSet.of(
             Category.UPSTREAM_DEPENDENCY,
             Category.NETWORK,
             Category.QUOTA_OR_THROTTLING,
-            Category.CLUSTER_LAUNCH_FAILURE,
             Category.CONCURRENT_MODIFICATION,
             Category.TIMEOUT),
         1);
