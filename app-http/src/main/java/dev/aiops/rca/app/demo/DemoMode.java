@@ -1,6 +1,9 @@
 package dev.aiops.rca.app.demo;
 
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.demo.DemoCase;
+import dev.aiops.rca.demo.DemoSender;
+import dev.aiops.rca.demo.SimulatedPlatforms;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.TicketRef;

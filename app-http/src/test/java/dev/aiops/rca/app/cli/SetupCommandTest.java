@@ -3,8 +3,8 @@ package dev.aiops.rca.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.app.Main;
-import dev.aiops.rca.app.demo.DemoCase;
-import dev.aiops.rca.app.demo.SimulatedPlatforms;
+import dev.aiops.rca.demo.DemoCase;
+import dev.aiops.rca.demo.SimulatedPlatforms;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.e2e.E2eService;
+import dev.aiops.rca.demo.DemoCase;
+import dev.aiops.rca.demo.DemoSender;
+import dev.aiops.rca.demo.SimulatedPlatforms;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentId;

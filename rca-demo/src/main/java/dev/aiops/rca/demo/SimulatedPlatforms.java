@@ -1,4 +1,4 @@
-package dev.aiops.rca.app.demo;
+package dev.aiops.rca.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +38,7 @@ public final class SimulatedPlatforms implements AutoCloseable {
   static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-00000000de70";
   static final String RESOURCE_GROUP = "rg-rca-demo";
   static final String FACTORY_NAME = "adf-rca-demo";
-  static final String TENANT_ID = "demo-tenant";
+  public static final String TENANT_ID = "demo-tenant";
   /** The credentials the service is configured with; the simulation checks that they arrive, like the real APIs. */
   static final String DATABRICKS_TOKEN = "dapi-demo-token-not-a-real-credential";
   static final String AZURE_CLIENT_SECRET = "demo-client-secret-not-a-real-credential";

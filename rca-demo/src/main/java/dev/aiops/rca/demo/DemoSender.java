@@ -1,4 +1,4 @@
-package dev.aiops.rca.app.demo;
+package dev.aiops.rca.demo;
 
 import java.io.IOException;
 import java.net.URI;

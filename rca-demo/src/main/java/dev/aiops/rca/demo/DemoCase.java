@@ -1,4 +1,4 @@
-package dev.aiops.rca.app.demo;
+package dev.aiops.rca.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,7 +78,7 @@ public record DemoCase(String id, String platform, JsonNode input, String expect
   }
 
   /** The body the platform would post: a Databricks job notification, or a pipeline's own Web activity body. */
-  String webhookBody(String factoryName) {
+  public String webhookBody(String factoryName) {
     ObjectNode body = JSON.createObjectNode();
     if (isDatabricks()) {
       body.put("event_type", "jobs.on_failure");
