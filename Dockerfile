@@ -18,6 +18,8 @@ COPY adapter-jira/pom.xml adapter-jira/
 COPY adapter-servicenow/pom.xml adapter-servicenow/
 COPY adapter-slack/pom.xml adapter-slack/
 COPY adapter-jdbc/pom.xml adapter-jdbc/
+COPY adapter-web/pom.xml adapter-web/
+COPY rca-demo/pom.xml rca-demo/
 COPY app-http/pom.xml app-http/
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests package
