@@ -3,8 +3,6 @@ package dev.aiops.rca.app;
 import static dev.aiops.rca.adapter.adf.AdfStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +28,12 @@ class InboxWhileServingIT {
   @Test
   void should_list_and_replay_deliveries_through_the_running_service_while_it_holds_the_h2_file(
       @TempDir Path workDir) throws Exception {
-    int port = freePort();
+    int port = PackagedJar.freePort();
     // A metric alert names no run, and no Data Factory is configured to search its window: a dead letter.
     String alert = fixture("common-alert-schema-adf-metric-pipelinefailedruns-fired.json");
-    Process serve = jar(workDir, port, "serve.log", "serve", "--host", "127.0.0.1");
+    Process serve = PackagedJar.start(workDir, port, API_KEY, "serve.log", "serve", "--host", "127.0.0.1");
     try {
-      awaitReady(port);
+      PackagedJar.awaitReady(client, port);
       HttpResponse<String> stored = client.send(HttpRequest.newBuilder(
               URI.create("http://127.0.0.1:" + port + "/webhooks/adf")).header("X-API-Key", API_KEY)
           .POST(HttpRequest.BodyPublishers.ofString(alert)).build(), HttpResponse.BodyHandlers.ofString());
@@ -76,48 +72,8 @@ class InboxWhileServingIT {
 
   private static Run run(Path workDir, int port, String... command) throws Exception {
     String log = "cli-" + System.nanoTime() + ".log";
-    Process process = jar(workDir, port, log, command);
+    Process process = PackagedJar.start(workDir, port, API_KEY, log, command);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new Run(process.exitValue(), Files.readString(workDir.resolve(log), StandardCharsets.UTF_8));
-  }
-
-  private static Process jar(Path workDir, int port, String log, String... command) throws IOException {
-    Path jar = Path.of("target", "rca-assistant.jar").toAbsolutePath();
-    List<String> line = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-    line.addAll(List.of(command));
-    ProcessBuilder builder = new ProcessBuilder(line)
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(workDir.resolve(log).toFile());
-    builder.environment().put("RCA_PORT", Integer.toString(port));
-    builder.environment().put("RCA_API_KEY", API_KEY);
-    builder.environment().put("RCA_DATA_DIR", workDir.resolve("data").toString());
-    builder.environment().remove("RCA_DB_URL");
-    return builder.start();
-  }
-
-  private void awaitReady(int port) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (true) {
-      try {
-        if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("the service did not become ready within 60 s");
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

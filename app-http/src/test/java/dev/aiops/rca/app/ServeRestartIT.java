@@ -3,7 +3,6 @@ package dev.aiops.rca.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,11 +26,11 @@ class ServeRestartIT {
 
   @Test
   void should_keep_the_incident_and_its_claim_when_the_service_restarts(@TempDir Path workDir) throws Exception {
-    int port = freePort();
-    Process first = serve(workDir, port, "first.log");
+    int port = PackagedJar.freePort();
+    Process first = PackagedJar.start(workDir, port, API_KEY, "first.log", "serve", "--host", "127.0.0.1");
     String incidents;
     try {
-      awaitReady(port);
+      PackagedJar.awaitReady(client, port);
       HttpResponse<String> accepted = post(port, WEBHOOK);
       assertThat(accepted.statusCode()).isEqualTo(202);
       assertThat(accepted.body()).contains("accepted");
@@ -41,9 +40,9 @@ class ServeRestartIT {
       first.waitFor();
     }
 
-    Process second = serve(workDir, port, "second.log");
+    Process second = PackagedJar.start(workDir, port, API_KEY, "second.log", "serve", "--host", "127.0.0.1");
     try {
-      awaitReady(port);
+      PackagedJar.awaitReady(client, port);
       assertThat(get(port, "/api/incidents").body()).isEqualTo(incidents);
       HttpResponse<String> again = post(port, WEBHOOK);
       assertThat(again.statusCode()).isEqualTo(202);
@@ -54,21 +53,6 @@ class ServeRestartIT {
       second.waitFor();
     }
     assertThat(incidents).contains("\"jobName\":\"etl_orders\"", "\"ticketKey\":\"RCA-1\"", "\"occurrences\":1");
-  }
-
-  private static Process serve(Path workDir, int port, String log) throws IOException {
-    Path jar = Path.of("target", "rca-assistant.jar").toAbsolutePath();
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "serve",
-        "--host", "127.0.0.1")
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(workDir.resolve(log).toFile());
-    builder.environment().put("RCA_PORT", Integer.toString(port));
-    builder.environment().put("RCA_API_KEY", API_KEY);
-    builder.environment().put("RCA_DATA_DIR", workDir.resolve("data").toString());
-    builder.environment().remove("RCA_DB_URL");
-    return builder.start();
   }
 
   private String awaitTicketedIncident(int port) throws Exception {
@@ -85,23 +69,6 @@ class ServeRestartIT {
     }
   }
 
-  private void awaitReady(int port) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (true) {
-      try {
-        if (get(port, "/health/ready").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("the service did not become ready within 60 s");
-      }
-      Thread.sleep(200);
-    }
-  }
-
   private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
     return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-API-Key", API_KEY)
         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -112,11 +79,5 @@ class ServeRestartIT {
             .header("X-API-Key", API_KEY)
         .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
