@@ -88,6 +88,11 @@ class DatabricksEndToEndTest {
         .containsExactly("455644902");
     assertThat(service.audit(incident)).extracting(AuditEntry::action)
         .contains(AuditAction.INCIDENT_OPENED, AuditAction.TICKET_CREATED, AuditAction.NOTIFIED);
+    // The incident's trail, as the dashboard and the API show it, starts where the run did: at its webhook.
+    assertThat(service.wiring().queryIncidents().details(incident.id()).orElseThrow().auditTrail())
+        .allSatisfy(entry -> assertThat(entry.actor()).isNotBlank())
+        .extracting(AuditEntry::action).containsSubsequence(AuditAction.RECEIVED, AuditAction.FETCHED,
+            AuditAction.ANALYZED, AuditAction.INCIDENT_OPENED, AuditAction.TICKET_CREATED, AuditAction.NOTIFIED);
   }
 
   @Test
