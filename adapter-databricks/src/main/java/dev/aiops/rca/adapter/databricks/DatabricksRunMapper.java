@@ -234,14 +234,26 @@ public final class DatabricksRunMapper {
     }
   }
 
+  /**
+   * The run's tags, each key once, the more deliberate first: the job's own tags, then the custom tags of a task's
+   * own cluster, then those of the shared job clusters ({@code job_clusters[].new_cluster.custom_tags}), which
+   * runs/get lists with the run.
+   */
   private static Map<String, String> tags(JsonNode run) {
     Map<String, String> tags = new LinkedHashMap<>();
     run.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
     for (JsonNode task : run.path("tasks")) {
-      task.path("new_cluster").path("custom_tags").fields()
-          .forEachRemaining(e -> tags.putIfAbsent(e.getKey(), e.getValue().asText()));
+      clusterTags(task, tags);
+    }
+    for (JsonNode cluster : run.path("job_clusters")) {
+      clusterTags(cluster, tags);
     }
     return tags;
+  }
+
+  private static void clusterTags(JsonNode withCluster, Map<String, String> into) {
+    withCluster.path("new_cluster").path("custom_tags").fields()
+        .forEachRemaining(e -> into.putIfAbsent(e.getKey(), e.getValue().asText()));
   }
 
   private static void put(Map<String, String> into, String key, String value) {

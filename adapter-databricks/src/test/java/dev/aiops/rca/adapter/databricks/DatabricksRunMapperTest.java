@@ -48,4 +48,27 @@ class DatabricksRunMapperTest {
     assertThat(child.parent()).contains("a");
     assertThat(child.details()).containsEntry("run_type", "WORKFLOW_RUN");
   }
+
+  @Test
+  void should_take_cost_tags_from_the_run_then_the_tasks_own_clusters_then_the_shared_job_clusters()
+      throws Exception {
+    JsonNode run = json.readTree("""
+        {"job_id": 7, "run_id": 100, "run_name": "etl", "tags": {"team": "sales-data"},
+         "state": {"life_cycle_state": "TERMINATED", "result_state": "FAILED"},
+         "job_clusters": [{"job_cluster_key": "shared", "new_cluster": {"custom_tags":
+             {"cost_center": "cc-4711", "team": "platform", "env": "prod"}}}],
+         "tasks": [
+           {"task_key": "a", "run_id": 101, "job_cluster_key": "shared",
+            "state": {"life_cycle_state": "TERMINATED", "result_state": "FAILED"}},
+           {"task_key": "b", "run_id": 102, "new_cluster": {"custom_tags": {"env": "staging"}},
+            "state": {"life_cycle_state": "TERMINATED", "result_state": "SUCCESS"}}]}
+        """);
+
+    FailedRun mapped = new DatabricksRunMapper().map(
+        DatabricksRunMapper.eventFrom(run, "adb", Instant.EPOCH, "{}"), run, Map.of());
+
+    // Each key once: the run's (job) tags first, then a task's own cluster, then the shared job clusters.
+    assertThat(mapped.tags()).containsEntry("team", "sales-data").containsEntry("env", "staging")
+        .containsEntry("cost_center", "cc-4711");
+  }
 }
