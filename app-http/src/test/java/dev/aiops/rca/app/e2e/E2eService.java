@@ -6,6 +6,7 @@ import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.WebSettings;
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.RetryPolicy;
@@ -102,6 +103,26 @@ public final class E2eService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until every stored delivery has been processed and at least one has, or fails after {@code timeout}. */
+  public void awaitSettled(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      Map<DeliveryStatus, Long> counts = wiring().deliveries().counts();
+      if (counts.get(DeliveryStatus.PENDING) == 0 && counts.get(DeliveryStatus.DONE) > 0) {
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("deliveries not processed within " + timeout + ": " + counts);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 
