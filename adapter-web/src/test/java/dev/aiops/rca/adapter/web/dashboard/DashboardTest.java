@@ -433,15 +433,19 @@ class DashboardTest {
         .isEqualTo(404);
   }
 
-  @Test
-  void should_push_the_change_when_an_incident_is_opened() throws Exception {
+  /** Logs the admin in and opens the live event stream; close it through the response body. */
+  private HttpResponse<InputStream> liveEventsAsAdmin() throws Exception {
     browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
     HttpRequest request = HttpRequest.newBuilder(URI.create(fixture.url("/events")))
         .header("Accept", "text/event-stream")
         .header("Cookie", "rca_session=" + browser.cookie(Dashboard.SESSION_COOKIE).orElseThrow())
         .build();
-    HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(request,
-        HttpResponse.BodyHandlers.ofInputStream());
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  @Test
+  void should_push_the_change_when_an_incident_is_opened() throws Exception {
+    HttpResponse<InputStream> stream = liveEventsAsAdmin();
     // Closed through the response body, not the reader: the reader's lock is held by the thread blocked reading.
     BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
     try {
@@ -479,13 +483,7 @@ class DashboardTest {
 
   @Test
   void should_close_the_live_stream_when_its_session_logs_out() throws Exception {
-    browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(fixture.url("/events")))
-        .header("Accept", "text/event-stream")
-        .header("Cookie", "rca_session=" + browser.cookie(Dashboard.SESSION_COOKIE).orElseThrow())
-        .build();
-    HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(request,
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> stream = liveEventsAsAdmin();
     // Closed through the response body, not the reader: the reader's lock is held by the thread blocked reading.
     BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
     try {
