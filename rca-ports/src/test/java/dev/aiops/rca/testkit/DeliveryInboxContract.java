@@ -316,4 +316,21 @@ public interface DeliveryInboxContract {
     assertThat(inbox.find("nope")).isEmpty();
     assertThat(inbox.rawBody("nope")).isEmpty();
   }
+
+  @Test
+  default void should_keep_a_delivery_and_a_rejected_body_whose_text_holds_nul_characters() {
+    // A JSON escape (\u0000) puts NUL into any field; PostgreSQL refuses it in text, so a store may replace it.
+    DeliveryInbox inbox = inbox();
+    FailureEvent event = new FailureEvent(RunKey.of(Source.DATABRICKS, "1"), "7\0", "etl\0orders", "ws",
+        Samples.T0, Optional.of("boom\0"), "{\"job\":\"etl\\u0000orders\"}\0");
+
+    assertThat(inbox.accept(new Delivery("d-nul", event, Map.of(), Samples.T0)))
+        .isInstanceOf(IntakeResult.Accepted.class);
+    inbox.reject("d-bad", "not json\0", Map.of(), "the body is not JSON", Samples.T0);
+
+    assertThat(inbox.take("w", 1, LEASE)).singleElement().satisfies(item ->
+        assertThat(((FailureEvent) item.report()).jobName()).isIn("etl\0orders", "etl\uFFFDorders"));
+    assertThat(inbox.rawBody("d-bad")).hasValueSatisfying(body -> assertThat(body).isIn("not json\0",
+        "not json\uFFFD"));
+  }
 }

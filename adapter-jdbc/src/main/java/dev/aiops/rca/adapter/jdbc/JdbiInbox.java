@@ -63,8 +63,10 @@ public final class JdbiInbox implements DeliveryInbox {
   }
 
   @Override
-  public IntakeResult accept(Delivery delivery) {
-    Objects.requireNonNull(delivery, "delivery");
+  public IntakeResult accept(Delivery received) {
+    Objects.requireNonNull(received, "delivery");
+    Delivery delivery = new Delivery(received.deliveryId(), PostgresText.of(received.report()), received.headers(),
+        received.receivedAt());
     String id = delivery.deliveryId();
     FailureReport report = delivery.report();
     Optional<RunKey> run = report instanceof FailureEvent event ? Optional.of(event.run()) : Optional.empty();
@@ -140,8 +142,8 @@ public final class JdbiInbox implements DeliveryInbox {
                 finished_at)
             VALUES (:id, 'REJECTED', :body, :headers, :at, 0, :at, :reason, :at)
             ON CONFLICT DO NOTHING""")
-        .bind("id", deliveryId).bind("body", body).bind("headers", AnalysisJson.writeMap(headers))
-        .bind("at", now).bind("reason", reason)
+        .bind("id", deliveryId).bind("body", PostgresText.of(body)).bind("headers", AnalysisJson.writeMap(headers))
+        .bind("at", now).bind("reason", PostgresText.of(reason))
         .execute());
   }
 

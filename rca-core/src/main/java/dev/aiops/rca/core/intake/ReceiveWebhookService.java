@@ -66,8 +66,7 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     Optional<String> refusal = reading instanceof WebhookReading.Unusable unusable ? Optional.of(unusable.reason())
         : reports.stream().map(StorableReports::unstorable).flatMap(Optional::stream).findFirst();
     if (refusal.isPresent()) {
-      // PostgreSQL refuses NUL in text: the body is kept with it replaced, so that a refusal is never a 5xx.
-      inbox.reject(deliveryId, StorableReports.withoutNul(body), kept, refusal.get(), now);
+      inbox.reject(deliveryId, body, kept, refusal.get(), now);
       return new IntakeResult.Rejected(deliveryId, refusal.get());
     }
     if (reports.isEmpty()) {
@@ -76,8 +75,7 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
           : ((WebhookReading.Ignored) reading).reason());
     }
     List<IntakeResult> stored = reports.stream()
-        .map(report -> inbox.accept(new Delivery(idOf(report, deliveryId, reports.size()),
-            StorableReports.withoutNul(report), kept, now)))
+        .map(report -> inbox.accept(new Delivery(idOf(report, deliveryId, reports.size()), report, kept, now)))
         .toList();
     Optional<IntakeResult> accepted = stored.stream().filter(IntakeResult.Accepted.class::isInstance).findFirst();
     (accepted.isPresent() ? onAccepted : onRunNews).run();

@@ -3,12 +3,11 @@ package dev.aiops.rca.core.intake;
 import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.FailureReport;
-import dev.aiops.rca.domain.RunKey;
 import java.util.Optional;
 
 /**
- * What an inbox can keep: a value longer than its column would fail the insert on every attempt, and a sender told
- * to retry (5xx) would send it forever; and PostgreSQL refuses NUL in text, which a JSON escape can put anywhere.
+ * What an inbox can keep: ids and names no platform makes this long. A value longer than its column would fail the
+ * insert on every attempt, and a sender told to retry (5xx) would send it forever.
  */
 final class StorableReports {
 
@@ -38,25 +37,5 @@ final class StorableReports {
 
   private static Optional<String> tooLong(String value, int max, String what) {
     return value.length() > max ? Optional.of(what + " is longer than " + max + " characters") : Optional.empty();
-  }
-
-  /** The report with every NUL replaced, so that the insert cannot fail on it. */
-  static FailureReport withoutNul(FailureReport report) {
-    if (report instanceof AlertWindow window) {
-      return new AlertWindow(window.source(), withoutNul(window.workspace()),
-          window.jobName().map(StorableReports::withoutNul), window.taskName().map(StorableReports::withoutNul),
-          window.windowStart(), window.windowEnd(), withoutNul(window.signal()), withoutNul(window.alertId()),
-          window.firedAt(), withoutNul(window.rawPayload()));
-    }
-    FailureEvent event = (FailureEvent) report;
-    return new FailureEvent(
-        event.run().runId().value().indexOf('\0') < 0 ? event.run()
-            : RunKey.of(event.run().source(), withoutNul(event.run().runId().value())),
-        withoutNul(event.jobId()), withoutNul(event.jobName()), withoutNul(event.workspace()), event.occurredAt(),
-        event.reportedError().map(StorableReports::withoutNul), withoutNul(event.rawPayload()));
-  }
-
-  static String withoutNul(String text) {
-    return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
   }
 }
