@@ -20,6 +20,10 @@ import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.RemediationAction;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RemediationStatus;
+import dev.aiops.rca.port.in.DecideRemediationCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -187,9 +191,15 @@ class ModelEndToEndTest {
     Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
         Duration.ofSeconds(20)).get(0);
     awaitDone(1, Duration.ofSeconds(20));
-    // The model's word changes the explanation only: the rules' category decides what the service does.
-    assertThat(incident.analysis().category()).isEqualTo(Category.NETWORK);
-    assertThat(incident.analysis().analyzer()).startsWith("model:");
+    // No line of the evidence reads as a network failure: the model's category is not taken, and the incident
+    // has one analysis, the rules', which the remediation policy goes by too.
+    assertThat(incident.analysis().category()).isNotEqualTo(Category.NETWORK);
+    assertThat(incident.analysis().flags()).contains(AnalysisFlag.MODEL_OVERRULED);
+    assertThat(incident.analysis().analyzer()).isEqualTo("rules");
+    assertThat(service.wiring().queryIncidents().details(incident.id()).orElseThrow().auditTrail())
+        .filteredOn(entry -> entry.action() == AuditAction.ANALYZED)
+        .singleElement().extracting(AuditEntry::detail).asString()
+        .contains("the model's NETWORK was not taken: no line of the evidence reads as NETWORK");
     assertThat(databricks.seen("/api/2.2/jobs/runs/repair")).isEmpty();
     assertThat(databricks.seen("/api/2.2/jobs/run-now")).isEmpty();
     assertThat(service.wiring().remediationLog().remediations(incident.id())).isEmpty();
@@ -216,7 +226,7 @@ class ModelEndToEndTest {
   }
 
   @Test
-  void should_repair_on_the_rules_category_when_the_model_calls_a_curable_failure_a_code_error() {
+  void should_keep_the_category_read_from_an_exception_type_and_repair_when_the_model_calls_it_a_code_error() {
     gemini.normally(Vendors.geminiAnswer(Category.CODE_ERROR, "A bug in the transform notebook.",
         "The notebook has a bug; fix the code.", List.of("Fix the notebook")));
     databricks.run("455644833", fixture("runs-get-multitask-failed.json"))
@@ -231,10 +241,43 @@ class ModelEndToEndTest {
     Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
         Duration.ofSeconds(20)).get(0);
     awaitDone(1, Duration.ofSeconds(20));
-    // The counterpart of the case above: the model's category does not hold back what the rules' category allows.
-    assertThat(incident.analysis().category()).isEqualTo(Category.CODE_ERROR);
+    // The rules read NETWORK from a documented exception type, which a model's answer does not overrule: the one
+    // analysis says NETWORK, the ticket names the rules as its analyzer, and the repair runs.
+    assertThat(incident.analysis().category()).isEqualTo(Category.NETWORK);
+    assertThat(incident.analysis().flags()).contains(AnalysisFlag.MODEL_OVERRULED);
+    assertThat(onlyCreatedIssue().path("fields").path("description").toString()).contains("Analyzer")
+        .contains("rules").doesNotContain("CODE_ERROR");
     assertThat(databricks.seen("/api/2.2/jobs/runs/repair")).hasSize(1);
     assertThat(service.audit(incident)).extracting(AuditEntry::action).contains(AuditAction.REMEDIATION_EXECUTED);
+  }
+
+  @Test
+  void should_run_an_approved_repair_on_the_category_it_was_suggested_for_when_the_model_disagreed() {
+    gemini.normally(Vendors.geminiAnswer(Category.CODE_ERROR, "A bug in the transform notebook.",
+        "The notebook has a bug; fix the code.", List.of("Fix the notebook")));
+    databricks.run("455644833", fixture("runs-get-multitask-failed.json"))
+        .output("455644902", output("java.net.ConnectException: Connection refused (Connection refused)"));
+    service = E2eService.start(data, Vendors.settings(Vendors.gemini(gemini), Vendors.jira(jira), Map.of(
+        "DATABRICKS_HOST", databricks.uri().toString(),
+        "DATABRICKS_TOKEN", "dapi-e2e-token-00000000000000000000",
+        "RCA_REMEDIATION_MODE", "suggest")));
+
+    service.post("/webhooks/databricks", fixture("webhook-job-failure.json"));
+    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
+        Duration.ofSeconds(20)).get(0);
+    awaitDone(1, Duration.ofSeconds(20));
+    assertThat(service.wiring().remediationLog().remediations(incident.id())).extracting(RemediationOutcome::status)
+        .containsExactly(RemediationStatus.SUGGESTED);
+
+    RemediationOutcome approved = service.wiring().decideRemediation().decide(new DecideRemediationCommand(
+        incident.id(), RemediationAction.REPAIR_FAILED_TASKS, true, "alice"));
+
+    // Suggested and approved on the same analysis: the approval is not refused for a category of the model's.
+    assertThat(approved.status()).isEqualTo(RemediationStatus.EXECUTED);
+    assertThat(databricks.seen("/api/2.2/jobs/runs/repair")).hasSize(1);
+    assertThat(service.audit(incident)).extracting(AuditEntry::action)
+        .containsSubsequence(AuditAction.REMEDIATION_SUGGESTED, AuditAction.REMEDIATION_APPROVED,
+            AuditAction.REMEDIATION_EXECUTED);
   }
 
   private JsonNode onlyCreatedIssue() {

@@ -111,6 +111,19 @@ public final class RuleBasedAnalyzer {
   }
 
   /**
+   * Whether a line the rules extracted from the platform (the root-cause line or an evidence line) reads as
+   * {@code category} on its own, by any layer of the classifier: what a model's category must point to before it
+   * may replace the rules' one.
+   */
+  public boolean evidenceReadsAs(RootCauseAnalysis analysis, Category category) {
+    List<String> lines = new ArrayList<>();
+    lines.add(analysis.rootCauseLine());
+    lines.addAll(analysis.evidence());
+    return lines.stream().filter(line -> !line.isBlank()).map(classifier::classify)
+        .anyMatch(verdict -> verdict.filter(v -> v.category() == category).isPresent());
+  }
+
+  /**
    * The actions that name what the evidence shows (the column diff, the closest names, the grant, the quota ...)
    * first, then the category's templates filled with the names found.
    */

@@ -20,25 +20,28 @@ import java.util.Set;
 
 /**
  * Analyses a run: the rules first, then the model when one is configured, its explanation kept on the facts the
- * rules read; a model that fails leaves the rules' analysis.
+ * rules read; a model that fails, or names a category the evidence does not support ({@link ModelCategoryCheck}),
+ * leaves the rules' analysis.
  */
 final class AnalyseStep {
 
   /**
    * A run's analyses.
    *
-   * @param rules the rules' analysis, which the signature and the remediation policy go by: model output never
-   *     decides how incidents group or what runs
-   * @param merged the analysis the incident is filed with
+   * @param rules the rules' analysis, which the signature goes by: model output never decides how incidents group
+   * @param decided the one analysis the incident is filed with and everything else goes by: the suggestion, the
+   *     approval and the automatic run of a remediation, and the ticket's priority
    */
-  record Analysed(RootCauseAnalysis rules, RootCauseAnalysis merged) {}
+  record Analysed(RootCauseAnalysis rules, RootCauseAnalysis decided) {}
 
   private final RuleBasedAnalyzer rules;
+  private final ModelCategoryCheck check;
   private final Optional<RootCauseModel> model;
   private final Journal journal;
 
   AnalyseStep(RuleBasedAnalyzer rules, Optional<RootCauseModel> model, Journal journal) {
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.check = new ModelCategoryCheck(rules);
     this.model = Objects.requireNonNull(model, "model");
     this.journal = Objects.requireNonNull(journal, "journal");
   }
@@ -57,10 +60,9 @@ final class AnalyseStep {
       journal.audit(key, AuditAction.ANALYZED, summaryOf(rulesResult));
       return rulesResult;
     }
+    RootCauseAnalysis answer;
     try {
-      RootCauseAnalysis refined = grounded(model.get().analyze(run, rulesResult), rulesResult);
-      journal.audit(key, AuditAction.ANALYZED, summaryOf(refined));
-      return refined;
+      answer = model.get().analyze(run, rulesResult);
     } catch (RuntimeException e) {
       RootCauseAnalysis fallback = rulesResult.withFlag(AnalysisFlag.MODEL_FALLBACK);
       journal.audit(key, AuditAction.MODEL_FALLBACK,
@@ -68,6 +70,15 @@ final class AnalyseStep {
       journal.audit(key, AuditAction.ANALYZED, summaryOf(fallback));
       return fallback;
     }
+    Optional<String> refusal = check.refusal(rulesResult, answer);
+    if (refusal.isPresent()) {
+      RootCauseAnalysis overruled = rulesResult.withFlag(AnalysisFlag.MODEL_OVERRULED);
+      journal.audit(key, AuditAction.ANALYZED, summaryOf(overruled) + "; " + refusal.get());
+      return overruled;
+    }
+    RootCauseAnalysis refined = grounded(answer, rulesResult);
+    journal.audit(key, AuditAction.ANALYZED, summaryOf(refined));
+    return refined;
   }
 
   /**

@@ -36,7 +36,7 @@ final class FileStep {
     // The signature comes from the rules, never from model output, so that recurrences group stably.
     ErrorSignature signature = signatures.signatureOf(run, analysed.rules());
     Filing filing = incidents.file(new IncidentDraft(event.run(), signature, event.displayName(),
-        event.occurredAt(), analysed.merged(), costTags(run)));
+        event.occurredAt(), analysed.decided(), costTags(run)));
     Incident incident = filing.incident();
     if (filing instanceof Filing.Opened) {
       journal.audit(event.run(), incident.id(), AuditAction.INCIDENT_OPENED,

@@ -131,7 +131,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
     } else {
       telling.recurrence(incident, run, problems);
     }
-    Optional<RemediationOutcome> remediation = remediating.remediate(incident, analysed.rules().category(), run);
+    Optional<RemediationOutcome> remediation = remediating.remediate(incident, run);
     if (remediation.isPresent()) {
       telling.remediation(incident, remediation.get(), failedRun.runPageUrl(), problems);
     }

@@ -7,7 +7,6 @@ import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.remediation.RemediationDecision;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.core.remediation.RemediationRunner;
-import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.EffectKind;
 import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.Incident;
@@ -46,9 +45,10 @@ final class RemediateStep {
    * The remediation of the incident's failure in {@code run}, recorded and audited; empty when the policy
    * proposes none.
    *
-   * @param rulesCategory the rules' category, never the model's, so that text in an error cannot start a rerun
+   * <p>It goes by the incident's one analysis, as the approval of a suggestion does, so that what was suggested
+   * is what may be approved; a model's category is in that analysis only where the evidence supports it.
    */
-  Optional<RemediationOutcome> remediate(Incident incident, Category rulesCategory, RunKey run) {
+  Optional<RemediationOutcome> remediate(Incident incident, RunKey run) {
     RemediationAction action = RemediationPolicy.actionFor(run.source());
     boolean ranBefore = effects.find(EffectKey.remediation(incident.id(), run, action))
         .filter(effect -> effect.state() == EffectState.DONE).isPresent();
@@ -57,7 +57,7 @@ final class RemediateStep {
       return latestOutcome(incident, run, action);
     }
     RemediationDecision decision =
-        policy.decide(incident, rulesCategory, run, remediationLog.remediations(incident.id()));
+        policy.decide(incident, run, remediationLog.remediations(incident.id()));
     if (decision instanceof RemediationDecision.NoRemediation) {
       return Optional.empty();
     }

@@ -77,6 +77,11 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
           "incident " + incident.id() + " has no pending suggestion of " + command.action());
     }
     RemediationPlan plan = latestPlan(history, command).orElseThrow();
+    if (command.approved()) {
+      // The decision is a step of its own in the trail, whatever the run then does.
+      audit.append(new AuditEntry(clock.instant(), plan.target(), Optional.of(incident.id()), command.actor(),
+          AuditAction.REMEDIATION_APPROVED, "approved " + plan.action() + " of " + plan.target()));
+    }
     RemediationOutcome outcome = command.approved()
         ? run(incident, plan, history, command.actor())
         : outcome(plan, RemediationStatus.REJECTED, "declined by " + command.actor());

@@ -25,17 +25,12 @@ public final class RemediationPolicy {
     return source == Source.DATABRICKS ? RemediationAction.REPAIR_FAILED_TASKS : RemediationAction.RERUN_FROM_FAILURE;
   }
 
-  /** The decision for {@code run}, filed under {@code incident}, given what was already done for it. */
-  public RemediationDecision decide(Incident incident, RunKey run, List<RemediationOutcome> history) {
-    return decide(incident, incident.analysis().category(), run, history);
-  }
-
   /**
-   * Decides by {@code category}, which the caller vouches for: the pipeline passes the rules' category, so that a
-   * model's answer (text that error messages can steer) never opens the allowlist.
+   * The decision for {@code run}, filed under {@code incident}, given what was already done for it: by the
+   * incident's one analysis, which the approval of a suggestion goes by too.
    */
-  public RemediationDecision decide(
-      Incident incident, Category category, RunKey run, List<RemediationOutcome> history) {
+  public RemediationDecision decide(Incident incident, RunKey run, List<RemediationOutcome> history) {
+    Category category = incident.analysis().category();
     if (settings.mode() == RemediationSettings.Mode.OFF) {
       return new RemediationDecision.NoRemediation("remediation is off");
     }
@@ -62,6 +57,9 @@ public final class RemediationPolicy {
   private String refusal(Category category, RemediationAction action, List<RemediationOutcome> history) {
     if (!settings.allowedActions().contains(action)) {
       return action + " is not an allowed action";
+    }
+    if (RemediationSettings.NEVER_REMEDIATED.contains(category)) {
+      return "a rerun does not cure " + category + " failures; people must change something first";
     }
     if (!settings.allowedCategories().contains(category)) {
       return category + " is not a category that a rerun cures";

@@ -17,6 +17,23 @@ import java.util.Set;
 public record RemediationSettings(
     Mode mode, Set<RemediationAction> allowedActions, Set<Category> allowedCategories, int maxAttemptsPerIncident) {
 
+  /**
+   * The categories no remediation is ever offered or run for, whatever the settings say: running the same thing
+   * again cannot cure capacity or quota at cluster start, configuration, permissions, credentials, code or data.
+   */
+  public static final Set<Category> NEVER_REMEDIATED = Set.copyOf(EnumSet.of(
+      Category.CLUSTER_LAUNCH_FAILURE,
+      Category.CONFIGURATION,
+      Category.LIBRARY_INSTALLATION,
+      Category.PERMISSION_DENIED,
+      Category.AUTHENTICATION,
+      Category.CODE_ERROR,
+      Category.SYNTAX_ERROR,
+      Category.DATA_QUALITY,
+      Category.SCHEMA_MISMATCH,
+      Category.COLUMN_NOT_FOUND,
+      Category.TABLE_OR_VIEW_NOT_FOUND));
+
   /** How far the policy goes without a person. */
   public enum Mode {
     OFF,
@@ -28,6 +45,11 @@ public record RemediationSettings(
     Objects.requireNonNull(mode, "mode");
     allowedActions = Set.copyOf(allowedActions);
     allowedCategories = Set.copyOf(allowedCategories);
+    Set<Category> refused = EnumSet.noneOf(Category.class);
+    allowedCategories.stream().filter(NEVER_REMEDIATED::contains).forEach(refused::add);
+    if (!refused.isEmpty()) {
+      throw new IllegalArgumentException("a rerun does not cure " + refused + "; they cannot be allowed");
+    }
     if (maxAttemptsPerIncident < 0) {
       throw new IllegalArgumentException("maxAttemptsPerIncident must not be negative, was " + maxAttemptsPerIncident);
     }
@@ -41,8 +63,8 @@ public record RemediationSettings(
     return new RemediationSettings(
         Mode.SUGGEST,
         EnumSet.allOf(RemediationAction.class),
-        // Not CLUSTER_LAUNCH_FAILURE: at cluster start it is mostly a core or instance quota, or cloud capacity,
-        // which running the tasks again does not create (cloud-codes.tsv maps those codes to it).
+        // Not CLUSTER_LAUNCH_FAILURE (NEVER_REMEDIATED): at cluster start it is mostly a core or instance quota,
+        // or cloud capacity, which running the tasks again does not create (cloud-codes.tsv maps those codes to it).
         EnumSet.of(
             Category.UPSTREAM_DEPENDENCY,
             Category.NETWORK,

@@ -19,6 +19,7 @@ import dev.aiops.rca.domain.Effect;
 import dev.aiops.rca.domain.EffectKind;
 import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.RemediationOutcome;
@@ -75,15 +76,17 @@ class EffectKeyCompatibilityTest {
     PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(), incidents,
         incidents, incidents, tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock, effects);
     RemediationSettings settings =
-        new RemediationSettings(mode, EnumSet.allOf(RemediationAction.class), EnumSet.allOf(Category.class), 1);
+        new RemediationSettings(mode, EnumSet.allOf(RemediationAction.class), EnumSet.complementOf(EnumSet.copyOf(RemediationSettings.NEVER_REMEDIATED)), 1);
     return new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(), new SignatureCalculator(),
         new RemediationPolicy(settings));
   }
 
   /** Incident 1, signature {@code aaaa…}, filed for run 1 by delivery d-1 before the interruption. */
+  // A read timeout: a failure that a repair may cure, so that the remediation keys are reached.
   private Incident filedBefore() {
     incidents.claim(RUN_1, "d-1", Samples.T0);
-    return incidents.file(Samples.draft("1", 'a', Samples.T0)).incident();
+    return incidents.file(new IncidentDraft(RUN_1, Samples.signature('a'), "etl_orders", Samples.T0,
+        Samples.analysis(Category.TIMEOUT, TIMEOUT))).incident();
   }
 
   /** Incident 1 with ticket FAKE-1, opened under its old key, and its message. */
@@ -237,7 +240,7 @@ class EffectKeyCompatibilityTest {
     // 1795687200000 is 2026-11-26T10:00:00Z, the clock's time when the decision's outcome is taken.
     doneBefore("remediation-decision-1-REPAIR_FAILED_TASKS-1795687200000", EffectKind.TICKET, "FAKE-1");
     RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.SUGGEST,
-        EnumSet.allOf(RemediationAction.class), EnumSet.allOf(Category.class), 1);
+        EnumSet.allOf(RemediationAction.class), EnumSet.complementOf(EnumSet.copyOf(RemediationSettings.NEVER_REMEDIATED)), 1);
 
     new DecideRemediationService(incidents, incidents, incidents, Map.of(Source.DATABRICKS, executor),
         new RemediationPolicy(settings), events, clock, Optional.of(updates))

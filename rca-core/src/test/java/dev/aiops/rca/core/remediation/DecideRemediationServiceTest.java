@@ -63,7 +63,8 @@ class DecideRemediationServiceTest {
     assertThat(outcome.status()).isEqualTo(RemediationStatus.EXECUTED);
     assertThat(executor.executed()).hasSize(1);
     assertThat(incidents.auditTrail(incident.id())).extracting(AuditEntry::actor, AuditEntry::action)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", AuditAction.REMEDIATION_EXECUTED));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", AuditAction.REMEDIATION_APPROVED),
+            org.assertj.core.groups.Tuple.tuple("alice", AuditAction.REMEDIATION_EXECUTED));
   }
 
   @Test

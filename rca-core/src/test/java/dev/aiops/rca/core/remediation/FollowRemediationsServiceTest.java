@@ -68,7 +68,7 @@ class FollowRemediationsServiceTest {
   private Incident repairedFailure() {
     databricks.add(Samples.databricksRun("1", "java.net.SocketTimeoutException: Read timed out"));
     RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.AUTO,
-        EnumSet.allOf(RemediationAction.class), EnumSet.allOf(Category.class), 1);
+        EnumSet.allOf(RemediationAction.class), EnumSet.complementOf(EnumSet.copyOf(RemediationSettings.NEVER_REMEDIATED)), 1);
     HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
         new SignatureCalculator(), new RemediationPolicy(settings));
     HandleFailureResult.Handled handled = (HandleFailureResult.Handled)
@@ -224,7 +224,7 @@ class FollowRemediationsServiceTest {
   void should_note_the_repair_once_the_ticket_opens_when_the_tracker_was_down_at_first() {
     databricks.add(Samples.databricksRun("1", "java.net.SocketTimeoutException: Read timed out"));
     RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.AUTO,
-        EnumSet.allOf(RemediationAction.class), EnumSet.allOf(Category.class), 1);
+        EnumSet.allOf(RemediationAction.class), EnumSet.complementOf(EnumSet.copyOf(RemediationSettings.NEVER_REMEDIATED)), 1);
     HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
         new SignatureCalculator(), new RemediationPolicy(settings));
     tracker.failures().failNext(new TransientPortException("Jira answered 503"));
