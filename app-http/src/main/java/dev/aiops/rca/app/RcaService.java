@@ -124,6 +124,7 @@ public final class RcaService implements AutoCloseable {
         wiring.workers().start();
       }
       wiring.follower().start();
+      wiring.recoveryRounds().start();
       RcaHttpServer server = new RcaHttpServer(launch.host(), launch.port(), wiring.queryIncidents(),
           Optional.of(wiring.receiveWebhook()), guard, pages, new HttpOperations(wiring.metrics(), launch.limits(),
               wiring.workers().size(), wiring.workers()::alive)).start();

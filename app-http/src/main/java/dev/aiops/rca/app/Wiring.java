@@ -32,6 +32,7 @@ import dev.aiops.rca.core.intake.ManageDeliveriesService;
 import dev.aiops.rca.core.intake.ProcessDeliveryService;
 import dev.aiops.rca.core.intake.ReceiveWebhookService;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
+import dev.aiops.rca.core.lifecycle.RecoveryWatchService;
 import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.model.CachingRootCauseModel;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
@@ -44,6 +45,7 @@ import dev.aiops.rca.core.remediation.DecideRemediationService;
 import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationFollower;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
+import dev.aiops.rca.core.schedule.Periodic;
 import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.domain.Secret;
 import dev.aiops.rca.domain.Source;
@@ -105,6 +107,8 @@ public final class Wiring implements AutoCloseable {
   private final DeliveryWorkers workers;
   private final ResolveIncidentUseCase resolveIncident;
   private final RemediationFollower follower;
+  private final RecoveryWatchService recoveryWatch;
+  private final Periodic recoveryRounds;
   private final List<String> notes = new ArrayList<>();
 
   /**
@@ -210,6 +214,9 @@ public final class Wiring implements AutoCloseable {
     RemediationFollower.Settings followUp = integrations.followUp();
     follower = new RemediationFollower(new FollowRemediationsService(incidents, audit, remediationLog, executors,
         store.effects(), updates, resolveIncident, live, clock, followUp.core()), followUp.poll());
+    recoveryWatch = new RecoveryWatchService(incidents, audit, remediationLog, sources, updates, resolveIncident,
+        clock, integrations.recovery());
+    recoveryRounds = new Periodic("recovery-watch", integrations.recovery().every(), recoveryWatch::round);
     queryIncidents = new QueryIncidentsService(incidents, audit, remediationLog);
     inbox = store.inbox(clock);
     DeliveryWorkers.Settings workerSettings = DeliveryWorkers.Settings.of(config.workers());
@@ -376,6 +383,16 @@ public final class Wiring implements AutoCloseable {
     return follower;
   }
 
+  /** Looks again at open incidents' runs, for ones that recovered after their ticket. */
+  public RecoveryWatchService recoveryWatch() {
+    return recoveryWatch;
+  }
+
+  /** The recovery watch's schedule, started with the service. */
+  public Periodic recoveryRounds() {
+    return recoveryRounds;
+  }
+
   public QueryIncidentsUseCase queryIncidents() {
     return queryIncidents;
   }
@@ -389,6 +406,7 @@ public final class Wiring implements AutoCloseable {
   @Override
   public void close() {
     follower.close();
+    recoveryRounds.close();
     workers.close();
     store.close();
   }

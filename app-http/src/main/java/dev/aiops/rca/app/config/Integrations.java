@@ -11,6 +11,7 @@ import dev.aiops.rca.adapter.jira.JiraSettings;
 import dev.aiops.rca.adapter.servicenow.ServiceNowAuth;
 import dev.aiops.rca.adapter.servicenow.ServiceNowSettings;
 import dev.aiops.rca.adapter.slack.SlackSettings;
+import dev.aiops.rca.core.lifecycle.RecoveryWatchService;
 import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationFollower;
 import dev.aiops.rca.core.remediation.RemediationSettings;
@@ -42,6 +43,8 @@ import java.util.Optional;
  * @param dashboardUrl {@code RCA_DASHBOARD_URL}: where people reach the dashboard, linked from tickets
  * @param followUp how the runs started by remediations are followed ({@code RCA_REMEDIATION_POLL},
  *     {@code RCA_RESOLVE_ON_REPAIR_SUCCESS}, {@code RCA_REMEDIATION_FOLLOW_LIMIT})
+ * @param recovery how open incidents' runs are looked at again ({@code RCA_RECOVERY_INTERVAL},
+ *     {@code RCA_RESOLVE_ON_RECOVERY})
  */
 public record Integrations(
     Optional<DatabricksSettings> databricks,
@@ -55,7 +58,8 @@ public record Integrations(
     List<String> costTagKeys,
     boolean redactDataValues,
     Optional<URI> dashboardUrl,
-    RemediationFollower.Settings followUp) {
+    RemediationFollower.Settings followUp,
+    RecoveryWatchService.Settings recovery) {
 
   /** The issue trackers this build can use. */
   public static final List<String> ITSM_TOOLS = List.of("builtin", "jira", "servicenow");
@@ -74,13 +78,14 @@ public record Integrations(
     costTagKeys = List.copyOf(costTagKeys);
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
     Objects.requireNonNull(followUp, "followUp");
+    Objects.requireNonNull(recovery, "recovery");
   }
 
   /** Nothing outside: rules only, the built-in tracker, suggestions only. */
   public static Integrations none() {
     return new Integrations(Optional.empty(), Optional.empty(), Optional.empty(), "builtin", Optional.empty(),
         Optional.empty(), Optional.empty(), RemediationSettings.defaults(), DEFAULT_COST_TAG_KEYS, true,
-        Optional.empty(), RemediationFollower.Settings.defaults());
+        Optional.empty(), RemediationFollower.Settings.defaults(), RecoveryWatchService.Settings.defaults());
   }
 
   /** Reads every integration, adding each problem found to {@code problems}. */
@@ -105,7 +110,8 @@ public record Integrations(
         costTags,
         settings.flag("RCA_REDACT_DATA_VALUES", true),
         dashboard,
-        followUp(settings));
+        followUp(settings),
+        recovery(settings));
   }
 
   private static Optional<DatabricksSettings> databricks(SettingsReader settings) {
@@ -281,6 +287,17 @@ public record Integrations(
         settings.flag("RCA_RESOLVE_ON_REPAIR_SUCCESS", defaults.core().resolveOnSuccess()), limit));
   }
 
+  private static RecoveryWatchService.Settings recovery(SettingsReader settings) {
+    RecoveryWatchService.Settings defaults = RecoveryWatchService.Settings.defaults();
+    Duration every = settings.duration("RCA_RECOVERY_INTERVAL", defaults.every());
+    if (!every.isZero() && every.compareTo(Duration.ofSeconds(1)) < 0) {
+      settings.problem("RCA_RECOVERY_INTERVAL must be 0 (off) or at least 1s, was " + every);
+      every = defaults.every();
+    }
+    return new RecoveryWatchService.Settings(settings.flag("RCA_RESOLVE_ON_RECOVERY", defaults.resolve()), every,
+        defaults.lookBack(), defaults.maxPerRound());
+  }
+
   /** One line per integration, secrets masked, for the start-up log. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
@@ -296,6 +313,9 @@ public record Integrations(
     lines.add("remediation runs: followed every " + followUp.poll().toSeconds() + " s for at most "
         + followUp.core().giveUpAfter().toHours() + " h; " + (followUp.core().resolveOnSuccess()
         ? "a run that ends well resolves its incident" : "incidents are resolved by people only"));
+    lines.add("recovery: " + (recovery.every().isZero() ? "open incidents are not looked at again"
+        : "open incidents' runs looked at again every " + recovery.every().toSeconds() + " s; a recovered one is "
+        + (recovery.resolve() ? "resolved" : "noted on its ticket")));
     lines.add("cost tags: " + String.join(",", costTagKeys));
     return lines;
   }

@@ -85,7 +85,7 @@ final class Dependencies implements AutoCloseable {
             j.reopen(), j.setPriority(), j.occurrenceField(), j.dashboardUrl(), j.requestTimeout(), j.maxAttempts(),
             wait)),
         in.serviceNow(), in.slack(), in.remediation(), in.costTagKeys(), in.redactDataValues(), in.dashboardUrl(),
-        in.followUp());
+        in.followUp(), in.recovery());
     return new AppConfig(config.port(), config.dataDir(), config.apiKey(), config.database(), config.workers(),
         config.inboxRetention(), fast);
   }

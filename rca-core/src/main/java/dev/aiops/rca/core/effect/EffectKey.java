@@ -84,6 +84,11 @@ public record EffectKey(String value) {
     return new EffectKey("resolve-note-" + incident);
   }
 
+  /** The ticket noted that the incident's run recovered: {@code recovery-note-<incident>-<run>}. */
+  public static EffectKey recoveryNote(IncidentId incident, RunKey run) {
+    return new EffectKey("recovery-note-" + incident + "-" + run);
+  }
+
   @Override
   public String toString() {
     return value;

@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code attempt_number}); only each task's latest attempt counts, so a failed first attempt whose retry succeeded
  * is not a failure.
  */
-final class RecoveryCheck {
+public final class RecoveryCheck {
 
   private RecoveryCheck() {}
 
@@ -23,7 +23,7 @@ final class RecoveryCheck {
    * Why the run needs no incident, when its platform says it ended well and the latest attempt of every task did
    * too; empty when it failed.
    */
-  static Optional<String> reason(FailedRun run) {
+  public static Optional<String> reason(FailedRun run) {
     if (run.state().outcome() != RunOutcome.SUCCEEDED) {
       return Optional.empty();
     }
