@@ -1,6 +1,7 @@
 package dev.aiops.rca.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param ticket the ticket, once opened
  * @param notification the message, once sent
  * @param costTags the cost tags (FinOps) of the run that opened it, never null
+ * @param impact what the failure of the run that opened it held back (tasks skipped because of it), never null
  */
 public record Incident(
     IncidentId id,
@@ -33,7 +35,8 @@ public record Incident(
     RootCauseAnalysis analysis,
     Optional<TicketRef> ticket,
     Optional<NotificationRef> notification,
-    Map<String, String> costTags) {
+    Map<String, String> costTags,
+    List<String> impact) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -53,6 +56,15 @@ public record Incident(
     Objects.requireNonNull(ticket, "ticket");
     Objects.requireNonNull(notification, "notification");
     costTags = costTags == null ? Map.of() : Map.copyOf(costTags);
+    impact = impact == null ? List.of() : List.copyOf(impact);
+  }
+
+  /** An incident without impact. */
+  public Incident(IncidentId id, ErrorSignature signature, RunKey firstRun, String jobName, IncidentStatus status,
+      int occurrences, Instant firstSeen, Instant lastSeen, RootCauseAnalysis analysis, Optional<TicketRef> ticket,
+      Optional<NotificationRef> notification, Map<String, String> costTags) {
+    this(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis, ticket, notification,
+        costTags, List.of());
   }
 
   public Source source() {
@@ -61,23 +73,23 @@ public record Incident(
 
   public Incident withTicket(TicketRef ref) {
     return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
-        Optional.of(ref), notification, costTags);
+        Optional.of(ref), notification, costTags, impact);
   }
 
   public Incident withNotification(NotificationRef ref) {
     return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
-        ticket, Optional.of(ref), costTags);
+        ticket, Optional.of(ref), costTags, impact);
   }
 
   /** The incident after one more run failed the same way at {@code at}. */
   public Incident recurred(Instant at) {
     Instant latest = at.isAfter(lastSeen) ? at : lastSeen;
     return new Incident(id, signature, firstRun, jobName, status, occurrences + 1, firstSeen, latest, analysis,
-        ticket, notification, costTags);
+        ticket, notification, costTags, impact);
   }
 
   public Incident withStatus(IncidentStatus newStatus) {
     return new Incident(id, signature, firstRun, jobName, newStatus, occurrences, firstSeen, lastSeen, analysis,
-        ticket, notification, costTags);
+        ticket, notification, costTags, impact);
   }
 }

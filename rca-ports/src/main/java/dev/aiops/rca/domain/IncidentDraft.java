@@ -1,6 +1,7 @@
 package dev.aiops.rca.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,10 +14,11 @@ import java.util.Objects;
  * @param at when it failed
  * @param analysis its analysis
  * @param costTags the run's cost tags (FinOps), never null
+ * @param impact what the failure held back or failed with it (tasks skipped because of it), each with its state
  */
 public record IncidentDraft(
     RunKey run, ErrorSignature signature, String jobName, Instant at, RootCauseAnalysis analysis,
-    Map<String, String> costTags) {
+    Map<String, String> costTags, List<String> impact) {
   public IncidentDraft {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(signature, "signature");
@@ -24,6 +26,13 @@ public record IncidentDraft(
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(analysis, "analysis");
     costTags = costTags == null ? Map.of() : Map.copyOf(costTags);
+    impact = impact == null ? List.of() : List.copyOf(impact);
+  }
+
+  /** A draft without impact. */
+  public IncidentDraft(RunKey run, ErrorSignature signature, String jobName, Instant at, RootCauseAnalysis analysis,
+      Map<String, String> costTags) {
+    this(run, signature, jobName, at, analysis, costTags, List.of());
   }
 
   /** A draft without cost tags. */

@@ -71,7 +71,8 @@ public final class InMemoryIncidentRepository implements IncidentRepository, Aud
     }
     IncidentId id = new IncidentId(nextId++);
     Incident incident = new Incident(id, draft.signature(), draft.run(), draft.jobName(), IncidentStatus.OPEN, 1,
-        draft.at(), draft.at(), draft.analysis(), Optional.empty(), Optional.empty(), draft.costTags());
+        draft.at(), draft.at(), draft.analysis(), Optional.empty(), Optional.empty(), draft.costTags(),
+        draft.impact());
     incidents.put(id, incident);
     openBySignature.put(draft.signature(), id);
     filedRuns.put(draft.run(), id);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
@@ -107,6 +108,21 @@ public interface IncidentRepositoryContract {
     assertThat(repository.find(untagged.incident().id()).orElseThrow().costTags()).isEmpty();
     Filing recurred = repository.file(Samples.draft("ct-3", 'c', Samples.T0.plusSeconds(60), Map.of("team", "other")));
     assertThat(recurred.incident().costTags()).isEqualTo(tags);
+  }
+
+  @Test
+  default void should_keep_what_the_failure_held_back_when_an_incident_is_filed_and_read() {
+    IncidentRepository repository = subject();
+    List<String> impact = List.of("publish UPSTREAM_FAILED", "notify \"ops\" EXCLUDED");
+    IncidentDraft plain = Samples.draft("im-1", 'e', Samples.T0);
+
+    Filing filed = repository.file(new IncidentDraft(plain.run(), plain.signature(), plain.jobName(), plain.at(),
+        plain.analysis(), Map.of(), impact));
+    Filing without = repository.file(Samples.draft("im-2", 'f', Samples.T0));
+
+    assertThat(filed.incident().impact()).isEqualTo(impact);
+    assertThat(repository.find(filed.incident().id()).orElseThrow().impact()).isEqualTo(impact);
+    assertThat(repository.find(without.incident().id()).orElseThrow().impact()).isEmpty();
   }
 
   @Test

@@ -46,7 +46,7 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
 
   private static final String INCIDENT_COLUMNS = """
       id, signature, first_source, first_run_id, job_name, status, occurrences, first_seen, last_seen, analysis,
-      ticket_system, ticket_key, ticket_url, notification_channel, notification_message_id, cost_tags""";
+      ticket_system, ticket_key, ticket_url, notification_channel, notification_message_id, cost_tags, impact""";
 
   private final JdbcStore store;
 
@@ -107,15 +107,16 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
     // The unique open signature decides between a new incident and a recurrence, also across replicas.
     int opened = h.createUpdate("""
             INSERT INTO incidents (id, signature, open_signature, first_source, first_run_id, job_name, status,
-                category, occurrences, first_seen, last_seen, analysis, cost_tags)
+                category, occurrences, first_seen, last_seen, analysis, cost_tags, impact)
             VALUES (:id, :signature, :signature, :source, :run, :job, 'OPEN', :category, 1, :at, :at, :analysis,
-                :costTags)
+                :costTags, :impact)
             ON CONFLICT DO NOTHING""")
         .bind("id", id).bind("signature", draft.signature().value())
         .bind("source", run.source().name()).bind("run", run.runId().value())
         .bind("job", draft.jobName()).bind("category", draft.analysis().category().name())
         .bind("at", draft.at()).bind("analysis", AnalysisJson.write(draft.analysis()))
         .bind("costTags", AnalysisJson.writeMap(draft.costTags()))
+        .bind("impact", AnalysisJson.writeList(draft.impact()))
         .execute();
     if (opened == 1) {
       addOccurrence(h, id, run, draft.at());
@@ -353,7 +354,8 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
         AnalysisJson.readAnalysis(rs.getString("analysis")),
         ticket,
         notification,
-        costTags(rs.getString("cost_tags")));
+        costTags(rs.getString("cost_tags")),
+        AnalysisJson.readList(rs.getString("impact")));
   }
 
   /** The stored cost tags; none when the column is empty, as for incidents filed before it existed. */

@@ -91,6 +91,8 @@ class DatabricksEndToEndTest {
     assertThat(incident.analysis().rootCauseLine()).contains("[TABLE_OR_VIEW_NOT_FOUND]")
         .contains("`prod`.`sales`.`customers`").doesNotStartWith("Py4JJavaError");
     assertThat(incident.analysis().category()).isEqualTo(Category.TABLE_OR_VIEW_NOT_FOUND);
+    // publish waited for transform: held back by this failure, it is part of this incident, shown on its page.
+    assertThat(incident.impact()).containsExactly("publish UPSTREAM_FAILED");
     assertThat(incident.ticket().orElseThrow().key()).startsWith("RCA-");
     assertThat(databricks.seen("/api/2.2/jobs/runs/get-output")).extracting(s -> s.query().get("run_id"))
         .containsExactly("455644902");

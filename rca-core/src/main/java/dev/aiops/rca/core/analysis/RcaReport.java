@@ -5,7 +5,6 @@ import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
-import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.TaskRun;
 import dev.aiops.rca.domain.Termination;
 import java.util.EnumMap;
@@ -20,7 +19,6 @@ public final class RcaReport {
 
   private static final int MAX_SETTINGS = 16;
   private static final String RULES_ANALYZER = "rules";
-  private static final int MAX_TASKS = 12;
   private static final Map<Category, String> DEFINITIONS = definitions();
 
   private RcaReport() {}
@@ -62,9 +60,10 @@ public final class RcaReport {
     parent.flatMap(p -> failedTask(run, p))
         .flatMap(RcaReport::settings).ifPresent(s -> text.append("Wrapper settings: ").append(s).append('\n'));
     failed.ifPresent(t -> childRuns(run, t).ifPresent(c -> text.append("Child runs: ").append(c).append('\n')));
-    tasks(run, analysis.failedTask(), true)
+    joined(Impact.heldBack(run, analysis.failedTask()))
         .ifPresent(o -> text.append("Impacted tasks (held back by this failure): ").append(o).append('\n'));
-    tasks(run, analysis.failedTask(), false).ifPresent(o -> text.append("Other tasks: ").append(o).append('\n'));
+    joined(Impact.others(run, analysis.failedTask()))
+        .ifPresent(o -> text.append("Other tasks: ").append(o).append('\n'));
     text.append("Recommended actions:\n");
     int n = 1;
     for (String action : analysis.recommendedActions()) {
@@ -135,20 +134,8 @@ public final class RcaReport {
     return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
   }
 
-  /**
-   * The tasks besides the failed one: those an upstream failure held back ({@code UPSTREAM_FAILED},
-   * {@code UPSTREAM_CANCELED}), which are part of this incident rather than incidents of their own, or the rest.
-   */
-  private static Optional<String> tasks(FailedRun run, String failedTask, boolean impacted) {
-    List<TaskRun> others = run.tasks().stream()
-        .filter(t -> !t.name().equals(failedTask) && !RootTaskSelector.isChildRun(t))
-        .filter(t -> (t.state().outcome() == RunOutcome.HELD_BACK) == impacted).toList();
-    String joined = others.stream().limit(MAX_TASKS)
-        .map(t -> t.name() + " " + t.state().resultState()).distinct().collect(Collectors.joining(", "));
-    if (others.size() > MAX_TASKS) {
-      joined += ", ... " + (others.size() - MAX_TASKS) + " more";
-    }
-    return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
+  private static Optional<String> joined(List<String> tasks) {
+    return tasks.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", tasks));
   }
 
   /** The one-line definitions of eval/CATEGORIES.md, so a ticket says what its category means. */

@@ -98,6 +98,8 @@ final class IncidentPage {
       }
     }
     b.append("</ul></section>");
+    b.append("<section id=\"impact\"><h2>Impacted tasks <small>(held back by this failure)</small></h2>")
+        .append(list("ul", incident.impact())).append("</section>");
 
     b.append("<section id=\"links\"><h2>Ticket and chat</h2><ul>");
     b.append("<li>Ticket: ").append(incident.ticket().map(t -> link(Html.safeHref(t.url()), t.system() + " " + t.key()))

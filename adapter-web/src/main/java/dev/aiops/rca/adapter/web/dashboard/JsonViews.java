@@ -82,10 +82,11 @@ final class JsonViews {
   /** The chat message, with a link when the Slack workspace is known. */
   record NotificationView(String channel, String messageId, String url) {}
 
-  /** An incident with its analysis, remediations and cost tags (sorted by key). */
+  /** An incident with its analysis, remediations, cost tags (sorted by key) and the tasks it held back. */
   record IncidentView(long id, String signature, String source, String firstRun, String jobName, String status,
       int occurrences, String firstSeen, String lastSeen, AnalysisView analysis, TicketView ticket,
-      NotificationView notification, List<RemediationView> remediations, Map<String, String> costTags) {
+      NotificationView notification, List<RemediationView> remediations, Map<String, String> costTags,
+      List<String> impact) {
 
     static IncidentView of(IncidentDetails details, Optional<String> slackWorkspaceUrl) {
       Incident i = details.incident();
@@ -97,7 +98,7 @@ final class JsonViews {
           i.notification().map(n -> new NotificationView(n.channel(), n.messageId(),
               SlackLinks.messageUrl(slackWorkspaceUrl, n).orElse(null))).orElse(null),
           details.remediations().stream().map(RemediationView::of).toList(),
-          new TreeMap<>(i.costTags()));
+          new TreeMap<>(i.costTags()), i.impact());
     }
   }
 

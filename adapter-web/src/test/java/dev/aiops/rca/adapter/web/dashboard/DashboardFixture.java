@@ -102,11 +102,21 @@ final class DashboardFixture implements AutoCloseable {
     return fail(runId, signature, category, error, clock.instant(), costTags);
   }
 
+  /** The same, for a run whose failure held back {@code impact}. */
+  Incident failHolding(String runId, char signature, Category category, String error, List<String> impact) {
+    return fail(runId, signature, category, error, clock.instant(), Map.of(), impact);
+  }
+
   private Incident fail(String runId, char signature, Category category, String error, Instant at,
       Map<String, String> costTags) {
+    return fail(runId, signature, category, error, at, costTags, List.of());
+  }
+
+  private Incident fail(String runId, char signature, Category category, String error, Instant at,
+      Map<String, String> costTags, List<String> impact) {
     RunKey run = RunKey.of(Source.DATABRICKS, runId);
     Filing filing = repository.file(new IncidentDraft(run, Samples.signature(signature), "etl_orders", at,
-        Samples.analysis(category, error), costTags));
+        Samples.analysis(category, error), costTags, impact));
     Incident incident = filing.incident();
     boolean opened = filing instanceof Filing.Opened;
     repository.append(new AuditEntry(at, run, Optional.of(incident.id()), "pipeline",

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -389,6 +390,24 @@ class DashboardTest {
     JsonNode bare = json.readTree(browser.get("/api/incidents/" + untagged.id()).body());
     assertThat(bare.get("costTags").isObject()).isTrue();
     assertThat(bare.get("costTags").size()).isZero();
+  }
+
+  @Test
+  void should_list_the_tasks_the_failure_held_back_escaped_when_the_incident_page_or_api_is_read() throws Exception {
+    Incident incident = fixture.failHolding("r1", 'a', Category.NETWORK, "Connection reset",
+        List.of("publish UPSTREAM_FAILED", XSS + " UPSTREAM_FAILED"));
+    Incident alone = fixture.fail("r2", 'b', Category.NETWORK, "Connection reset");
+    browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
+
+    String page = browser.get("/incidents/" + incident.id()).body();
+
+    assertThat(page).contains("Impacted tasks", "<li>publish UPSTREAM_FAILED</li>").doesNotContain(XSS);
+    assertThat(browser.get("/incidents/" + alone.id()).body())
+        .contains("<section id=\"impact\"><h2>Impacted tasks <small>(held back by this failure)</small></h2>"
+            + "<p>none</p></section>");
+    JsonNode api = json.readTree(browser.get("/api/incidents/" + incident.id()).body());
+    assertThat(api.get("impact").get(0).asText()).isEqualTo("publish UPSTREAM_FAILED");
+    assertThat(api.get("impact").get(1).asText()).isEqualTo(XSS + " UPSTREAM_FAILED");
   }
 
   @Test
