@@ -2,12 +2,17 @@ package dev.aiops.rca.core.effect;
 
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.RemediationPlan;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunKey;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -82,6 +87,24 @@ public record EffectKey(String value) {
   /** The ticket noted of the incident's resolution: {@code resolve-note-<incident>}. */
   public static EffectKey resolveNote(IncidentId incident) {
     return new EffectKey("resolve-note-" + incident);
+  }
+
+  /**
+   * The incident's message redrawn to show {@code shown}: {@code message-update-<incident>-<digest>}. The digest
+   * covers what people see, so that the same redraw is made once however often it is retried, and a new state
+   * (an outcome, a resolution) is a new redraw.
+   */
+  public static EffectKey messageUpdate(Notification shown) {
+    String seen = String.join("\n", shown.title(), shown.text(), shown.category().name(),
+        shown.ticket().map(t -> t.system() + ":" + t.key()).orElse(""), shown.runPageUrl().orElse(""),
+        shown.incident().status().name(), Integer.toString(shown.incident().occurrences()));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(seen.getBytes(StandardCharsets.UTF_8));
+      return new EffectKey("message-update-" + shown.incident().id() + "-"
+          + HexFormat.of().formatHex(digest, 0, 12));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /** The ticket noted that the incident's run recovered: {@code recovery-note-<incident>-<run>}. */

@@ -8,6 +8,7 @@ import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.EffectKind;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.Notification;
+import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunKey;
@@ -94,14 +95,22 @@ public final class IncidentUpdates {
         "remediation " + outcome.status());
   }
 
-  /** Redraws the incident's message as {@code current}; a failure is audited and not retried. */
+  /**
+   * Redraws the incident's message as {@code current}, once per content ({@link EffectKey#messageUpdate}); a
+   * failure is audited, and the next redraw of the same content tries again.
+   */
   public void redraw(Incident incident, Notification current, RunKey run, String actor, String what) {
     if (incident.notification().isEmpty()) {
       return;
     }
+    NotificationRef message = incident.notification().get();
     try {
-      notifier.refresh(incident.notification().get(), current);
-      audit(incident, run, actor, AuditAction.NOTIFICATION_UPDATED, "message redrawn with " + what);
+      effects.causeOnce(new EffectStep(EffectKey.messageUpdate(current), EffectKind.NOTIFICATION, run,
+          incident.id(), actor), () -> {
+            notifier.refresh(message, current);
+            return new Effects.Done<>(message, message.messageId(), AuditAction.NOTIFICATION_UPDATED,
+                "message redrawn with " + what);
+          });
     } catch (PortException e) {
       audit(incident, run, actor, AuditAction.NOTIFICATION_FAILED, "message not redrawn with " + what + ": "
           + e.getMessage());

@@ -34,6 +34,13 @@ public record RemediationSettings(
       Category.COLUMN_NOT_FOUND,
       Category.TABLE_OR_VIEW_NOT_FOUND));
 
+  /** Every category but the {@link #NEVER_REMEDIATED}: the widest allowlist the settings accept. */
+  public static Set<Category> curableCategories() {
+    Set<Category> curable = EnumSet.allOf(Category.class);
+    curable.removeAll(NEVER_REMEDIATED);
+    return Set.copyOf(curable);
+  }
+
   /** How far the policy goes without a person. */
   public enum Mode {
     OFF,

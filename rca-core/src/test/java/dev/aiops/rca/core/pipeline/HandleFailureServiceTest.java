@@ -258,7 +258,7 @@ class HandleFailureServiceTest {
     databricks.add(Samples.databricksRun("1", "TEMPORARILY_UNAVAILABLE"));
     RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.SUGGEST,
         java.util.EnumSet.allOf(dev.aiops.rca.domain.RemediationAction.class),
-        java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(RemediationSettings.NEVER_REMEDIATED)), 1);
+        RemediationSettings.curableCategories(), 1);
 
     HandleFailureResult.Handled handled =
         (HandleFailureResult.Handled) deliver(service(Optional.empty(), settings), "1");
@@ -273,7 +273,7 @@ class HandleFailureServiceTest {
     databricks.add(Samples.databricksRun("1", "boom")).add(Samples.databricksRun("2", "boom"));
     RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.AUTO,
         java.util.EnumSet.allOf(dev.aiops.rca.domain.RemediationAction.class),
-        java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(RemediationSettings.NEVER_REMEDIATED)), 1);
+        RemediationSettings.curableCategories(), 1);
     HandleFailureService service = service(Optional.empty(), settings);
 
     deliver(service, "1");

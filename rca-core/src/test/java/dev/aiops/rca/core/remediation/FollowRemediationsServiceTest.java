@@ -10,7 +10,6 @@ import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
-import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.IncidentStatus;
@@ -68,7 +67,7 @@ class FollowRemediationsServiceTest {
   private Incident repairedFailure() {
     databricks.add(Samples.databricksRun("1", "java.net.SocketTimeoutException: Read timed out"));
     RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.AUTO,
-        EnumSet.allOf(RemediationAction.class), EnumSet.complementOf(EnumSet.copyOf(RemediationSettings.NEVER_REMEDIATED)), 1);
+        EnumSet.allOf(RemediationAction.class), RemediationSettings.curableCategories(), 1);
     HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
         new SignatureCalculator(), new RemediationPolicy(settings));
     HandleFailureResult.Handled handled = (HandleFailureResult.Handled)
@@ -224,7 +223,7 @@ class FollowRemediationsServiceTest {
   void should_note_the_repair_once_the_ticket_opens_when_the_tracker_was_down_at_first() {
     databricks.add(Samples.databricksRun("1", "java.net.SocketTimeoutException: Read timed out"));
     RemediationSettings settings = new RemediationSettings(RemediationSettings.Mode.AUTO,
-        EnumSet.allOf(RemediationAction.class), EnumSet.complementOf(EnumSet.copyOf(RemediationSettings.NEVER_REMEDIATED)), 1);
+        EnumSet.allOf(RemediationAction.class), RemediationSettings.curableCategories(), 1);
     HandleFailureService pipeline = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
         new SignatureCalculator(), new RemediationPolicy(settings));
     tracker.failures().failNext(new TransientPortException("Jira answered 503"));

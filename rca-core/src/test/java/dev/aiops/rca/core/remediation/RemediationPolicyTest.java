@@ -28,7 +28,7 @@ class RemediationPolicyTest {
   void should_never_offer_a_remediation_for_a_category_a_rerun_does_not_cure_even_in_auto_mode(Category category) {
     RemediationSettings everything = new RemediationSettings(RemediationSettings.Mode.AUTO,
         EnumSet.allOf(RemediationAction.class),
-        EnumSet.complementOf(EnumSet.copyOf(RemediationSettings.NEVER_REMEDIATED)), 5);
+        RemediationSettings.curableCategories(), 5);
 
     RemediationDecision decision = new RemediationPolicy(everything).decide(incident(category), RUN, List.of());
 
