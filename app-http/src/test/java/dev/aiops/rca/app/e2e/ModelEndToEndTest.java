@@ -191,7 +191,7 @@ class ModelEndToEndTest {
     Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
         Duration.ofSeconds(20)).get(0);
     awaitDone(1, Duration.ofSeconds(20));
-    // No line of the evidence reads as a network failure: the model's category is not taken, and the incident
+    // The rules read the category from a documented exception type: the model's is not taken, and the incident
     // has one analysis, the rules', which the remediation policy goes by too.
     assertThat(incident.analysis().category()).isNotEqualTo(Category.NETWORK);
     assertThat(incident.analysis().flags()).contains(AnalysisFlag.MODEL_OVERRULED);
@@ -199,7 +199,7 @@ class ModelEndToEndTest {
     assertThat(service.wiring().queryIncidents().details(incident.id()).orElseThrow().auditTrail())
         .filteredOn(entry -> entry.action() == AuditAction.ANALYZED)
         .singleElement().extracting(AuditEntry::detail).asString()
-        .contains("the model's NETWORK was not taken: no line of the evidence reads as NETWORK");
+        .contains("the model's NETWORK was not taken: the rules read CODE_ERROR from layer 4 (exception type)");
     assertThat(databricks.seen("/api/2.2/jobs/runs/repair")).isEmpty();
     assertThat(databricks.seen("/api/2.2/jobs/run-now")).isEmpty();
     assertThat(service.wiring().remediationLog().remediations(incident.id())).isEmpty();
