@@ -32,6 +32,11 @@ public final class DatabricksRunMapper {
   /** Detail key and value that mark a child run, as rca-core's root-task selection expects. */
   static final String RUN_TYPE = "run_type";
   static final String CHILD_RUN = "WORKFLOW_RUN";
+  /**
+   * The field that {@link DatabricksChildRuns} adds to a child run's output to name the task that started it, which
+   * the Jobs API does not say; never a field of Databricks' own.
+   */
+  static final String CALLER = "rca_caller_task_key";
 
   private static final int MAX_PARAMETER = 300;
 
@@ -63,7 +68,7 @@ public final class DatabricksRunMapper {
     List<TaskRun> children = new ArrayList<>();
     outputsByTaskRunId.forEach((runId, output) -> {
       if (!taskRunIds.contains(runId)) {
-        children.add(childRun(runId, output, parentOf(tasks)));
+        children.add(childRun(runId, output, optional(output, CALLER).or(() -> parentOf(tasks))));
       }
     });
     children.sort((a, b) -> a.runId().value().compareTo(b.runId().value()));
@@ -120,8 +125,8 @@ public final class DatabricksRunMapper {
   }
 
   /**
-   * The task that started the child runs: the failed task whose error shows a notebook workflow, else the first
-   * failed task. The API does not link a child run to its caller, so this is the best the payload allows.
+   * The task that started a child run its output does not name: the failed task whose error shows a notebook
+   * workflow, else the first failed task.
    */
   private static Optional<String> parentOf(List<TaskRun> tasks) {
     Optional<TaskRun> caller = tasks.stream().filter(t -> t.error().map(e -> (e.message() + e.trace())
