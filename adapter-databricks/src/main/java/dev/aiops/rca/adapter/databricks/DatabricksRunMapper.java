@@ -97,7 +97,7 @@ public final class DatabricksRunMapper {
         new RunId(runId.isBlank() ? "unknown" : runId),
         kindOf(task),
         dependsOn,
-        state(task),
+        taskState(task),
         task.path("attempt_number").asInt(0),
         output.flatMap(DatabricksRunMapper::error),
         optional(task, "run_page_url").map(DatabricksLinks::modern),
@@ -144,6 +144,21 @@ public final class DatabricksRunMapper {
       return Optional.empty();
     }
     return Optional.of(new TaskError(message, trace, logs, output.path("logs_truncated").asBoolean(false), "", ""));
+  }
+
+  /**
+   * A task's state, where a task skipped without a result of its own ({@code life_cycle_state} or termination code
+   * {@code SKIPPED}, as the docs' sample shows a task after an upstream failure) was held back.
+   */
+  private static RunState taskState(JsonNode task) {
+    RunState state = state(task);
+    boolean skipped = state.lifeCycleState().equals("SKIPPED")
+        || state.termination().map(t -> t.code().equals("SKIPPED")).orElse(false);
+    if (state.outcome() == RunOutcome.OTHER && state.resultState().isBlank() && skipped) {
+      return new RunState(RunOutcome.HELD_BACK, state.lifeCycleState(), state.resultState(), state.message(),
+          state.termination(), state.cancelledOrTimedOut());
+    }
+    return state;
   }
 
   private static RunState state(JsonNode node) {

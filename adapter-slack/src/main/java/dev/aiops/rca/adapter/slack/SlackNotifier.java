@@ -106,8 +106,8 @@ public final class SlackNotifier implements Notifier {
 
   @Override
   public void refresh(NotificationRef message, Notification current) {
-    SlackCard card = SlackCard.of(current);
-    cards.put(key(message), card);
+    SlackCard card = cards.compute(key(message), (k, known) -> known == null ? SlackCard.of(current)
+        : known.redrawn(current));
     redraw(message, card, "redraw the alert");
   }
 

@@ -100,6 +100,23 @@ class DatabricksApiEndToEndTest {
     assertThat(ticket.description()).contains("sync_agents");
   }
 
+  @Test
+  void should_list_the_task_the_failure_held_back_on_the_ticket_and_the_slack_message() {
+    String webhook = serve(read(CHILD_CASE).path("input"));
+    start();
+
+    service.post("/webhooks/databricks", webhook);
+
+    service.awaitIncidents(list -> list.size() == 1 && list.get(0).notification().isPresent(),
+        Duration.ofSeconds(20));
+    // notify depends on orchestrate and ended UPSTREAM_FAILED; both the ticket and the alert say so.
+    assertThat(tickets.tickets().get(0).description())
+        .contains("Impacted tasks (held back by this failure): notify UPSTREAM_FAILED");
+    List<SlackStub.Seen> posts = slack.seen("chat.postMessage");
+    assertThat(posts).hasSize(1);
+    assertThat(posts.get(0).form().get("blocks")).contains("*Impacted tasks*", "notify UPSTREAM_FAILED");
+  }
+
   /**
    * runs-get-multitask-failed.json with a tag in each place runs/get shows one: the run's own {@code tags}, the
    * failed task's {@code new_cluster.custom_tags} and the shared job cluster's; jobs/get adds the job's.

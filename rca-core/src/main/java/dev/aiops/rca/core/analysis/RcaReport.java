@@ -62,9 +62,9 @@ public final class RcaReport {
     parent.flatMap(p -> failedTask(run, p))
         .flatMap(RcaReport::settings).ifPresent(s -> text.append("Wrapper settings: ").append(s).append('\n'));
     failed.ifPresent(t -> childRuns(run, t).ifPresent(c -> text.append("Child runs: ").append(c).append('\n')));
-    tasks(run, analysis.failedTask(), true)
+    joined(ImpactedTasks.describe(run, analysis.failedTask()))
         .ifPresent(o -> text.append("Impacted tasks (held back by this failure): ").append(o).append('\n'));
-    tasks(run, analysis.failedTask(), false).ifPresent(o -> text.append("Other tasks: ").append(o).append('\n'));
+    joined(otherTasks(run, analysis.failedTask())).ifPresent(o -> text.append("Other tasks: ").append(o).append('\n'));
     text.append("Recommended actions:\n");
     int n = 1;
     for (String action : analysis.recommendedActions()) {
@@ -135,18 +135,18 @@ public final class RcaReport {
     return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
   }
 
-  /**
-   * The tasks besides the failed one: those an upstream failure held back ({@code UPSTREAM_FAILED},
-   * {@code UPSTREAM_CANCELED}), which are part of this incident rather than incidents of their own, or the rest.
-   */
-  private static Optional<String> tasks(FailedRun run, String failedTask, boolean impacted) {
-    List<TaskRun> others = run.tasks().stream()
+  /** The tasks besides the failed one and those it held back ({@link ImpactedTasks}). */
+  private static List<String> otherTasks(FailedRun run, String failedTask) {
+    return run.tasks().stream()
         .filter(t -> !t.name().equals(failedTask) && !RootTaskSelector.isChildRun(t))
-        .filter(t -> (t.state().outcome() == RunOutcome.HELD_BACK) == impacted).toList();
-    String joined = others.stream().limit(MAX_TASKS)
-        .map(t -> t.name() + " " + t.state().resultState()).distinct().collect(Collectors.joining(", "));
-    if (others.size() > MAX_TASKS) {
-      joined += ", ... " + (others.size() - MAX_TASKS) + " more";
+        .filter(t -> t.state().outcome() != RunOutcome.HELD_BACK)
+        .map(ImpactedTasks::label).distinct().toList();
+  }
+
+  private static Optional<String> joined(List<String> tasks) {
+    String joined = tasks.stream().limit(MAX_TASKS).collect(Collectors.joining(", "));
+    if (tasks.size() > MAX_TASKS) {
+      joined += ", ... " + (tasks.size() - MAX_TASKS) + " more";
     }
     return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
   }

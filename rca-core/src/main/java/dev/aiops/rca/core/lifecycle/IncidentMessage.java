@@ -1,5 +1,7 @@
 package dev.aiops.rca.core.lifecycle;
 
+import dev.aiops.rca.core.analysis.ImpactedTasks;
+import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.RemediationOutcome;
@@ -15,6 +17,12 @@ public final class IncidentMessage {
   /** The incident as it is: title, root-cause line (or summary), ticket and run page. */
   public static Notification of(Incident incident, Optional<String> runPageUrl) {
     return of(incident, line(incident.analysis()), runPageUrl);
+  }
+
+  /** The incident as its first run shows it: as {@link #of(Incident, Optional)}, with the tasks it held back. */
+  public static Notification of(Incident incident, FailedRun run) {
+    return of(incident, run.runPageUrl())
+        .withImpactedTasks(ImpactedTasks.describe(run, incident.analysis().failedTask()));
   }
 
   /** The incident with the outcome of a remediation below its root-cause line. */

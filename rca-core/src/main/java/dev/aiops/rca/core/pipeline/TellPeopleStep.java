@@ -51,7 +51,7 @@ final class TellPeopleStep {
     if (incident.notification().isPresent()) {
       return incident; // a resumed delivery: people were told before the interruption
     }
-    Notification notification = IncidentMessage.of(incident, run.runPageUrl());
+    Notification notification = IncidentMessage.of(incident, run);
     EffectStep step = journal.step(EffectKey.notification(incident), EffectKind.NOTIFICATION, incident.firstRun(),
         incident.id());
     try {
@@ -72,7 +72,7 @@ final class TellPeopleStep {
 
   /** Redraws the incident's message now that it has a ticket. */
   void showTicket(Incident incident, FailedRun run) {
-    updates.redraw(incident, IncidentMessage.of(incident, run.runPageUrl()), incident.firstRun(), Journal.ACTOR,
+    updates.redraw(incident, IncidentMessage.of(incident, run), incident.firstRun(), Journal.ACTOR,
         "ticket " + incident.ticket().orElseThrow().key());
   }
 
