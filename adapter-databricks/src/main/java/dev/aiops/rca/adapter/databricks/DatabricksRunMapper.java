@@ -255,9 +255,10 @@ public final class DatabricksRunMapper {
   }
 
   /**
-   * The run's tags, each key once, the more deliberate first: the job's own tags, then the custom tags of a task's
-   * own cluster, then those of the shared job clusters ({@code job_clusters[].new_cluster.custom_tags}), which
-   * runs/get lists with the run.
+   * The run's tags, each key once, the more specific first: the run's own {@code tags}, then the custom tags of a
+   * task's own cluster, then those of the shared job clusters ({@code job_clusters[].new_cluster.custom_tags}),
+   * which runs/get lists with the run. The job's {@code settings.tags}, which only jobs/get shows, weigh least and
+   * are added by {@link DatabricksFailedRunSource}.
    */
   private static Map<String, String> tags(JsonNode run) {
     Map<String, String> tags = new LinkedHashMap<>();
