@@ -65,7 +65,7 @@ final class DatabricksChildRuns {
     String text = output.path("error").asText("") + "\n" + output.path("error_trace").asText("");
     List<String> children = new ArrayList<>(DatabricksLinks.runIdsIn(text, MAX_CHILD_RUNS));
     if (children.isEmpty() && NOTEBOOK_WORKFLOW.matcher(text).find()) {
-      children.addAll(listedWorkflowRuns(run, task, outputs));
+      children.addAll(listedWorkflowRuns(run, task, text, outputs));
     }
     String caller = task.path("task_key").asText("");
     for (String child : children) {
@@ -82,7 +82,7 @@ final class DatabricksChildRuns {
    * The failed workflow runs that started while the task ran, on its cluster when both report one: the children
    * of {@code dbutils.notebook.run}, which the task's error does not link to and runs/get does not list.
    */
-  private List<String> listedWorkflowRuns(JsonNode run, JsonNode task, Map<String, JsonNode> outputs) {
+  private List<String> listedWorkflowRuns(JsonNode run, JsonNode task, String text, Map<String, JsonNode> outputs) {
     long from = time(task, "start_time", run);
     if (from <= 0) {
       LOG.info("task {} reports no start time; its notebook workflow's runs are not looked for",
@@ -100,15 +100,15 @@ final class DatabricksChildRuns {
       LOG.warn("workflow runs of task {} not listed: {}", task.path("task_key").asText(""), e.getMessage());
       return List.of();
     }
-    List<String> found = new ArrayList<>();
-    for (JsonNode candidate : listed) {
-      String id = candidate.path("run_id").asText("");
-      if (!id.isEmpty() && !outputs.containsKey(id) && !found.contains(id) && found.size() < MAX_CHILD_RUNS
-          && DatabricksFailedRunSource.failedByItself(candidate) && within(candidate, from, to)
-          && sameCluster(candidate, cluster)) {
-        found.add(id);
-      }
-    }
+    List<JsonNode> candidates = listed.stream()
+        .filter(c -> !c.path("run_id").asText("").isEmpty() && !outputs.containsKey(c.path("run_id").asText()))
+        .filter(c -> DatabricksFailedRunSource.failedByItself(c) && within(c, from, to) && sameCluster(c, cluster))
+        .toList();
+    // A workflow run is named after its notebook, which the caller's trace shows in its dbutils.notebook.run call:
+    // when some candidates are named there, others (another job's notebooks failing at the same time) are not ours.
+    List<JsonNode> named = candidates.stream().filter(c -> namedIn(c, text)).toList();
+    List<String> found = (named.isEmpty() ? candidates : named).stream().map(c -> c.path("run_id").asText())
+        .distinct().limit(MAX_CHILD_RUNS).toList();
     LOG.debug("task {}: {} of {} listed workflow runs taken as its children", task.path("task_key").asText(""),
         found.size(), listed.size());
     return found;
@@ -136,6 +136,11 @@ final class DatabricksChildRuns {
     long start = candidate.path("start_time").asLong(0);
     long end = candidate.path("end_time").asLong(0);
     return (start <= 0 || (start >= from && start <= to)) && (end <= 0 || end <= to);
+  }
+
+  private static boolean namedIn(JsonNode candidate, String text) {
+    String name = candidate.path("run_name").asText("").strip();
+    return name.length() >= 3 && text.contains(name); // a name of one or two letters is found in any text
   }
 
   private static boolean sameCluster(JsonNode candidate, String cluster) {

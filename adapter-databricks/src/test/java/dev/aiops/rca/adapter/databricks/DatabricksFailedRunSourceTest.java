@@ -200,6 +200,25 @@ class DatabricksFailedRunSourceTest implements FailedRunSourceContract {
   }
 
   @Test
+  void should_prefer_the_workflow_run_named_in_the_trace_when_several_failed_on_the_cluster() {
+    ObjectNode caller = (ObjectNode) LoopbackStub.readJson(
+        fixture("runs-get-output-notebook-py4j-workflow-exception.json"));
+    caller.put("error_trace", "----> 2 dbutils.notebook.run(\"./security_checks\", 3000)\n"
+        + caller.path("error_trace").asText());
+    stub.output("455644902", caller.toString())
+        .output("790", fixture("runs-get-output-notebook-table-not-found.json"))
+        .listed(workflowRun(780, "FAILED", TRANSFORM_START + 60_000, TRANSFORM_END - 5_000, TRANSFORM_CLUSTER),
+            workflowRun(790, "FAILED", TRANSFORM_START + 90_000, TRANSFORM_END - 5_000, TRANSFORM_CLUSTER)
+                .replace("child_790", "security_checks"));
+
+    FailedRun run = subject().fetch(knownFailure());
+
+    assertThat(stub.seen("/api/2.2/jobs/runs/get-output")).extracting(s -> s.query().get("run_id"))
+        .containsExactly("455644902", "790");
+    assertThat(run.tasks()).extracting(t -> t.runId().value()).doesNotContain("780");
+  }
+
+  @Test
   void should_look_through_every_page_of_the_listing_when_the_child_is_on_a_later_one() {
     failingThroughANotebookWorkflow();
     for (int i = 0; i < 30; i++) {
