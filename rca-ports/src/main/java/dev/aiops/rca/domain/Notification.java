@@ -1,5 +1,6 @@
 package dev.aiops.rca.domain;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param category the root-cause category
  * @param ticket the ticket, if one was opened
  * @param runPageUrl the failed run's page, if known
+ * @param impactedTasks the tasks the failure held back, each as {@code name STATE}; empty when none or not known
  */
 public record Notification(
     Incident incident,
@@ -19,7 +21,8 @@ public record Notification(
     String text,
     Category category,
     Optional<TicketRef> ticket,
-    Optional<String> runPageUrl) {
+    Optional<String> runPageUrl,
+    List<String> impactedTasks) {
   public Notification {
     Objects.requireNonNull(incident, "incident");
     Objects.requireNonNull(title, "title");
@@ -27,5 +30,17 @@ public record Notification(
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(ticket, "ticket");
     Objects.requireNonNull(runPageUrl, "runPageUrl");
+    impactedTasks = List.copyOf(impactedTasks);
+  }
+
+  /** A notification that lists no impacted tasks. */
+  public Notification(Incident incident, String title, String text, Category category, Optional<TicketRef> ticket,
+      Optional<String> runPageUrl) {
+    this(incident, title, text, category, ticket, runPageUrl, List.of());
+  }
+
+  /** The same notification listing {@code tasks} as the ones the failure held back. */
+  public Notification withImpactedTasks(List<String> tasks) {
+    return new Notification(incident, title, text, category, ticket, runPageUrl, tasks);
   }
 }

@@ -8,6 +8,7 @@ import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
+import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.RunNotFinishedException;
 import dev.aiops.rca.port.out.FailedRunSource;
 import java.time.Duration;
@@ -16,14 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads a failed job run through the Jobs API: {@code runs/get} with every page, then {@code runs/get-output} of
- * the last attempt of each failed task and of the child runs their errors point to.
+ * the last attempt of each failed task and of the child runs it started ({@link DatabricksChildRuns}), and the
+ * job's own tags ({@code jobs/get}).
  */
 public final class DatabricksFailedRunSource implements FailedRunSource {
 
@@ -35,17 +36,17 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
   private static final Set<String> NOT_THEIR_FAULT =
       Set.of("UPSTREAM_FAILED", "UPSTREAM_CANCELED", "SKIPPED", "EXCLUDED", "SUCCESS", "SUCCESS_WITH_FAILURES");
   private static final Set<String> FAILED_RESULTS = Set.of("FAILED", "TIMEDOUT", "CANCELED");
-  /** How many child runs, met in error texts, are read per failed task. */
-  private static final int MAX_CHILD_RUNS = 3;
   /** When to ask again about a run that is still going. */
   static final Duration CHECK_AGAIN_IN = Duration.ofMinutes(2);
 
   private final DatabricksJobs jobs;
   private final DatabricksRunMapping mapping;
+  private final DatabricksChildRuns children;
 
   DatabricksFailedRunSource(DatabricksJobs jobs, DatabricksRunMapping mapping) {
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.mapping = Objects.requireNonNull(mapping, "mapping");
+    this.children = new DatabricksChildRuns(jobs);
   }
 
   /** A source for the workspace in the settings, mapping runs with {@link DatabricksRunMapper}. */
@@ -88,39 +89,49 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
           + lifeCycleState(run) + "): a failed task may still be retried", CHECK_AGAIN_IN);
     }
     Map<String, JsonNode> outputs = new LinkedHashMap<>();
-    List<String> failedTaskRuns = failedTaskRunIds(run);
+    List<JsonNode> failedTasks = failedTasks(run);
     if (!run.path("tasks").isArray() || run.path("tasks").isEmpty()) {
-      failedTaskRuns = List.of(runId); // a single-task run of the 2.0 API holds its own output
+      failedTasks = List.of(run); // a single-task run of the 2.0 API holds its own output
     }
-    for (String taskRunId : failedTaskRuns) {
-      readOutput(taskRunId, outputs).ifPresent(output -> {
-        String text = output.path("error").asText("") + "\n" + output.path("error_trace").asText("");
-        for (String child : DatabricksLinks.runIdsIn(text, MAX_CHILD_RUNS)) {
-          if (!outputs.containsKey(child) && !child.equals(runId)) {
-            readOutput(child, outputs);
-          }
-        }
-      });
+    for (JsonNode task : failedTasks) {
+      String taskRunId = task.path("run_id").asText();
+      children.read(taskRunId, outputs).ifPresent(output -> children.follow(run, task, output, outputs));
     }
     modernizeLinks(run);
     outputs.values().forEach(output -> modernizeLinks(output.path("metadata")));
-    return mapping.map(event, run, outputs);
+    FailedRun mapped = mapping.map(event, run, outputs);
+    Map<String, String> tags = jobTags(run.path("job_id").asText(event.jobId()));
+    if (tags.isEmpty()) {
+      return mapped;
+    }
+    // The job's own tags weigh least: each more specific place (cluster, task, run) overrides them.
+    tags.putAll(mapped.tags());
+    return new FailedRun(mapped.event(), mapped.runName(), mapped.runPageUrl(), mapped.state(), mapped.tasks(), tags);
   }
 
-  private Optional<JsonNode> readOutput(String runId, Map<String, JsonNode> outputs) {
-    try {
-      JsonNode output = jobs.getOutput(runId);
-      outputs.put(runId, output);
-      return Optional.of(output);
-    } catch (PermanentPortException e) {
-      // One unreadable output (a deleted child run, say) must not hide what the others tell.
-      LOG.warn("output of run {} is not available: {}", runId, e.getMessage());
-      return Optional.empty();
+  /** The job's {@code settings.tags} ({@code jobs/get}); none when the job is gone or may not be read. */
+  private Map<String, String> jobTags(String jobId) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    if (!jobId.matches("\\d{1,19}")) {
+      return tags;
     }
+    try {
+      jobs.getJob(jobId).path("settings").path("tags").fields()
+          .forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+    } catch (PortException e) {
+      // A run outlives its job, and a principal may read runs but not jobs: the run's own tags still count.
+      LOG.info("tags of job {} not read: {}", jobId, e.getMessage());
+    }
+    return tags;
   }
 
   /** The task run ids of the last attempt of each task that failed by itself. */
   static List<String> failedTaskRunIds(JsonNode run) {
+    return failedTasks(run).stream().map(task -> task.path("run_id").asText()).toList();
+  }
+
+  /** The last attempt of each task that failed by itself and has a task run id. */
+  private static List<JsonNode> failedTasks(JsonNode run) {
     Map<String, JsonNode> lastAttempts = new LinkedHashMap<>();
     for (JsonNode task : run.path("tasks")) {
       String key = task.path("task_key").asText("");
@@ -129,18 +140,18 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
         lastAttempts.put(key, task);
       }
     }
-    List<String> ids = new ArrayList<>();
+    List<JsonNode> failed = new ArrayList<>();
     for (JsonNode task : lastAttempts.values()) {
       if (failedByItself(task) && task.path("run_id").isValueNode()) {
-        ids.add(task.path("run_id").asText());
+        failed.add(task);
       }
     }
-    return ids;
+    return failed;
   }
 
   // The rule of the Databricks CLI: failed when INTERNAL_ERROR, FAILED or TIMEDOUT; otherwise trust the termination
   // details, where SKIPPED is also the code of a task that an upstream failure skipped.
-  private static boolean failedByItself(JsonNode task) {
+  static boolean failedByItself(JsonNode task) {
     String result = task.path("state").path("result_state").asText("");
     if (NOT_THEIR_FAULT.contains(result)) {
       return false;

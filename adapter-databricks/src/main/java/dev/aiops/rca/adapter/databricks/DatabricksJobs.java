@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,35 @@ final class DatabricksJobs {
   /** {@code runs/list} with a limit of one: the cheapest call that needs a valid token and a reachable workspace. */
   JsonNode listOneRun() {
     return api.get("/api/2.2/jobs/runs/list", Map.of("limit", "1"), "runs/list");
+  }
+
+  /**
+   * {@code runs/list} of the completed runs of one type that started within {@code [from, to]} (epoch ms), newest
+   * first, following {@code next_page_token} for at most {@code maxPages} pages of 25.
+   */
+  List<JsonNode> listCompletedRuns(String runType, long from, long to, int maxPages) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("run_type", runType);
+    query.put("completed_only", "true");
+    query.put("start_time_from", Long.toString(from));
+    query.put("start_time_to", Long.toString(to));
+    query.put("limit", "25");
+    List<JsonNode> runs = new ArrayList<>();
+    for (int page = 1; page <= maxPages; page++) {
+      JsonNode answer = api.get("/api/2.2/jobs/runs/list", query, "runs/list of " + runType + " runs");
+      answer.path("runs").forEach(runs::add);
+      String token = answer.path("next_page_token").asText("");
+      if (token.isEmpty() || !answer.path("has_more").asBoolean(true)) {
+        break;
+      }
+      query.put("page_token", token);
+    }
+    return runs;
+  }
+
+  /** {@code jobs/get} of one job: its settings, whose {@code tags} are the job's own tags. */
+  JsonNode getJob(String jobId) {
+    return api.get("/api/2.2/jobs/get", Map.of("job_id", jobId), "jobs/get of job " + jobId);
   }
 
   /** {@code runs/get-output} of one task run (never of a multi-task parent, which Databricks refuses). */

@@ -32,6 +32,11 @@ public final class DatabricksRunMapper {
   /** Detail key and value that mark a child run, as rca-core's root-task selection expects. */
   static final String RUN_TYPE = "run_type";
   static final String CHILD_RUN = "WORKFLOW_RUN";
+  /**
+   * The field that {@link DatabricksChildRuns} adds to a child run's output to name the task that started it, which
+   * the Jobs API does not say; never a field of Databricks' own.
+   */
+  static final String CALLER = "rca_caller_task_key";
 
   private static final int MAX_PARAMETER = 300;
 
@@ -63,7 +68,7 @@ public final class DatabricksRunMapper {
     List<TaskRun> children = new ArrayList<>();
     outputsByTaskRunId.forEach((runId, output) -> {
       if (!taskRunIds.contains(runId)) {
-        children.add(childRun(runId, output, parentOf(tasks)));
+        children.add(childRun(runId, output, optional(output, CALLER).or(() -> parentOf(tasks))));
       }
     });
     children.sort((a, b) -> a.runId().value().compareTo(b.runId().value()));
@@ -92,7 +97,7 @@ public final class DatabricksRunMapper {
         new RunId(runId.isBlank() ? "unknown" : runId),
         kindOf(task),
         dependsOn,
-        state(task),
+        taskState(task),
         task.path("attempt_number").asInt(0),
         output.flatMap(DatabricksRunMapper::error),
         optional(task, "run_page_url").map(DatabricksLinks::modern),
@@ -120,8 +125,8 @@ public final class DatabricksRunMapper {
   }
 
   /**
-   * The task that started the child runs: the failed task whose error shows a notebook workflow, else the first
-   * failed task. The API does not link a child run to its caller, so this is the best the payload allows.
+   * The task that started a child run its output does not name: the failed task whose error shows a notebook
+   * workflow, else the first failed task.
    */
   private static Optional<String> parentOf(List<TaskRun> tasks) {
     Optional<TaskRun> caller = tasks.stream().filter(t -> t.error().map(e -> (e.message() + e.trace())
@@ -139,6 +144,21 @@ public final class DatabricksRunMapper {
       return Optional.empty();
     }
     return Optional.of(new TaskError(message, trace, logs, output.path("logs_truncated").asBoolean(false), "", ""));
+  }
+
+  /**
+   * A task's state, where a task skipped without a result of its own ({@code life_cycle_state} or termination code
+   * {@code SKIPPED}, as the docs' sample shows a task after an upstream failure) was held back.
+   */
+  private static RunState taskState(JsonNode task) {
+    RunState state = state(task);
+    boolean skipped = state.lifeCycleState().equals("SKIPPED")
+        || state.termination().map(t -> t.code().equals("SKIPPED")).orElse(false);
+    if (state.outcome() == RunOutcome.OTHER && state.resultState().isBlank() && skipped) {
+      return new RunState(RunOutcome.HELD_BACK, state.lifeCycleState(), state.resultState(), state.message(),
+          state.termination(), state.cancelledOrTimedOut());
+    }
+    return state;
   }
 
   private static RunState state(JsonNode node) {
@@ -235,9 +255,10 @@ public final class DatabricksRunMapper {
   }
 
   /**
-   * The run's tags, each key once, the more deliberate first: the job's own tags, then the custom tags of a task's
-   * own cluster, then those of the shared job clusters ({@code job_clusters[].new_cluster.custom_tags}), which
-   * runs/get lists with the run.
+   * The run's tags, each key once, the more specific first: the run's own {@code tags}, then the custom tags of a
+   * task's own cluster, then those of the shared job clusters ({@code job_clusters[].new_cluster.custom_tags}),
+   * which runs/get lists with the run. The job's {@code settings.tags}, which only jobs/get shows, weigh least and
+   * are added by {@link DatabricksFailedRunSource}.
    */
   private static Map<String, String> tags(JsonNode run) {
     Map<String, String> tags = new LinkedHashMap<>();

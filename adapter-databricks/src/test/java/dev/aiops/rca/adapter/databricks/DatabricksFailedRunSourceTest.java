@@ -4,12 +4,15 @@ import static dev.aiops.rca.adapter.databricks.DatabricksStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskRun;
 import dev.aiops.rca.http.HttpTransport;
+import dev.aiops.rca.http.LoopbackStub;
 import dev.aiops.rca.http.Sleeper;
 import dev.aiops.rca.port.RunNotFinishedException;
 import dev.aiops.rca.port.out.FailedRunSource;
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +154,181 @@ class DatabricksFailedRunSourceTest implements FailedRunSourceContract {
 
     assertThat(stub.seen("/api/2.2/jobs/runs/get-output")).extracting(s -> s.query().get("run_id"))
         .containsExactly("455644902", "777");
+  }
+
+  /** The window and cluster of the failed task {@code transform} in runs-get-multitask-failed.json. */
+  private static final long TRANSFORM_START = 1754820200000L;
+  private static final long TRANSFORM_END = 1754820420000L;
+  private static final String TRANSFORM_CLUSTER = "0810-120000-abcd1234";
+
+  /** A run as runs/list lists a {@code dbutils.notebook.run} child: type WORKFLOW_RUN, its own one-off job. */
+  static String workflowRun(long runId, String resultState, long start, long end, String clusterId) {
+    return "{\"job_id\":" + (runId + 1) + ",\"run_id\":" + runId + ",\"number_in_job\":" + runId
+        + ",\"run_name\":\"child_" + runId + "\",\"run_type\":\"WORKFLOW_RUN\",\"start_time\":" + start
+        + ",\"end_time\":" + end + ",\"cluster_instance\":{\"cluster_id\":\"" + clusterId + "\"},"
+        + "\"state\":{\"life_cycle_state\":\"TERMINATED\",\"result_state\":\"" + resultState + "\","
+        + "\"state_message\":\"\",\"user_cancelled_or_timedout\":false},"
+        + "\"run_page_url\":\"https://adb-1.7.azuredatabricks.net/?o=1#job/" + (runId + 1) + "/run/" + runId + "\"}";
+  }
+
+  private DatabricksStub failingThroughANotebookWorkflow() {
+    return stub.output("455644902", fixture("runs-get-output-notebook-py4j-workflow-exception.json"))
+        .output("780", fixture("runs-get-output-python-wheel-delta-concurrent-append.json"));
+  }
+
+  @Test
+  void should_read_the_failed_workflow_run_the_task_started_on_its_cluster_when_its_error_links_none() {
+    failingThroughANotebookWorkflow().listed(
+        workflowRun(780, "FAILED", TRANSFORM_START + 60_000, TRANSFORM_END - 5_000, TRANSFORM_CLUSTER),
+        workflowRun(781, "FAILED", TRANSFORM_START + 70_000, TRANSFORM_END - 5_000, "0810-999999-other000"),
+        workflowRun(782, "SUCCESS", TRANSFORM_START + 10_000, TRANSFORM_START + 50_000, TRANSFORM_CLUSTER),
+        workflowRun(783, "FAILED", TRANSFORM_START - 600_000, TRANSFORM_START - 1_000, TRANSFORM_CLUSTER));
+
+    FailedRun run = subject().fetch(knownFailure());
+
+    assertThat(stub.seen("/api/2.2/jobs/runs/get-output")).extracting(s -> s.query().get("run_id"))
+        .containsExactly("455644902", "780");
+    assertThat(stub.seen("/api/2.2/jobs/runs/list").get(0).query()).containsEntry("run_type", "WORKFLOW_RUN")
+        .containsEntry("completed_only", "true")
+        .containsEntry("start_time_from", Long.toString(TRANSFORM_START))
+        .containsEntry("start_time_to", Long.toString(TRANSFORM_END));
+    assertThat(run.tasks()).filteredOn(t -> t.runId().value().equals("780")).singleElement().satisfies(child -> {
+      assertThat(child.parent()).contains("transform");
+      assertThat(child.detail(DatabricksRunMapper.RUN_TYPE)).contains(DatabricksRunMapper.CHILD_RUN);
+      assertThat(child.error().orElseThrow().message()).contains("ConcurrentAppendException");
+    });
+  }
+
+  @Test
+  void should_prefer_the_workflow_run_named_in_the_trace_when_several_failed_on_the_cluster() {
+    ObjectNode caller = (ObjectNode) LoopbackStub.readJson(
+        fixture("runs-get-output-notebook-py4j-workflow-exception.json"));
+    caller.put("error_trace", "----> 2 dbutils.notebook.run(\"./security_checks\", 3000)\n"
+        + caller.path("error_trace").asText());
+    stub.output("455644902", caller.toString())
+        .output("790", fixture("runs-get-output-notebook-table-not-found.json"))
+        .listed(workflowRun(780, "FAILED", TRANSFORM_START + 60_000, TRANSFORM_END - 5_000, TRANSFORM_CLUSTER),
+            workflowRun(790, "FAILED", TRANSFORM_START + 90_000, TRANSFORM_END - 5_000, TRANSFORM_CLUSTER)
+                .replace("child_790", "security_checks"));
+
+    FailedRun run = subject().fetch(knownFailure());
+
+    assertThat(stub.seen("/api/2.2/jobs/runs/get-output")).extracting(s -> s.query().get("run_id"))
+        .containsExactly("455644902", "790");
+    assertThat(run.tasks()).extracting(t -> t.runId().value()).doesNotContain("780");
+  }
+
+  @Test
+  void should_look_through_every_page_of_the_listing_when_the_child_is_on_a_later_one() {
+    failingThroughANotebookWorkflow();
+    for (int i = 0; i < 30; i++) {
+      stub.listed(workflowRun(800 + i, "SUCCESS", TRANSFORM_START + 100_000 + i, TRANSFORM_END - 1, TRANSFORM_CLUSTER));
+    }
+    stub.listed(workflowRun(780, "FAILED", TRANSFORM_START + 1_000, TRANSFORM_END - 1_000, TRANSFORM_CLUSTER));
+
+    FailedRun run = subject().fetch(knownFailure());
+
+    assertThat(stub.seen("/api/2.2/jobs/runs/list")).extracting(s -> s.query().get("page_token"))
+        .containsExactly(null, "25");
+    assertThat(run.tasks()).extracting(t -> t.runId().value()).contains("780");
+  }
+
+  @Test
+  void should_analyse_the_task_alone_when_the_workspace_refuses_to_list_runs() {
+    failingThroughANotebookWorkflow().script("/api/2.2/jobs/runs/list",
+        DatabricksStub.Answer.json(403, fixture("error-403-permission-denied.json")));
+
+    FailedRun run = subject().fetch(knownFailure());
+
+    assertThat(run.tasks()).filteredOn(t -> t.name().equals("transform")).singleElement()
+        .satisfies(t -> assertThat(t.error().orElseThrow().message()).contains("WorkflowException"));
+    assertThat(run.tasks()).noneMatch(t -> t.detail(DatabricksRunMapper.RUN_TYPE).isPresent());
+  }
+
+  @Test
+  void should_not_list_workflow_runs_when_the_error_links_its_child() {
+    String parentOutput = fixture("runs-get-output-notebook-py4j-workflow-exception.json").replace(
+        "\"error\": \"", "\"error\": \"Notebook run https://adb-1.7.azuredatabricks.net/?o=1#job/9/run/777 failed. ");
+    stub.output("455644902", parentOutput)
+        .output("777", fixture("runs-get-output-python-wheel-delta-concurrent-append.json"));
+
+    subject().fetch(knownFailure());
+
+    assertThat(stub.seen("/api/2.2/jobs/runs/list")).isEmpty();
+    assertThat(stub.seen("/api/2.2/jobs/runs/get-output")).extracting(s -> s.query().get("run_id"))
+        .containsExactly("455644902", "777");
+  }
+
+  /** runs-get-multitask-failed.json, changed by {@code change}. */
+  private static String multitaskRun(Consumer<ObjectNode> change) {
+    ObjectNode run = (ObjectNode) LoopbackStub.readJson(fixture("runs-get-multitask-failed.json"));
+    change.accept(run);
+    return run.toString();
+  }
+
+  private static ObjectNode task(ObjectNode run, String key) {
+    for (JsonNode task : run.withArray("tasks")) {
+      if (task.path("task_key").asText().equals(key)) {
+        return (ObjectNode) task;
+      }
+    }
+    throw new IllegalArgumentException("no task " + key);
+  }
+
+  @Test
+  void should_read_the_failed_task_of_the_job_run_that_a_run_job_task_triggered() {
+    String caller = multitaskRun(run -> {
+      ObjectNode transform = task(run, "transform");
+      transform.remove("notebook_task");
+      transform.putObject("run_job_task").put("job_id", 5550001L);
+    });
+    String triggered = fixture("runs-get-multitask-failed.json").replace("4556448", "6006448")
+        .replace("4556449", "6006449").replace("11223344", "5550001");
+    stub.run("455644833", caller).run("600644833", triggered)
+        .output("455644902", "{\"metadata\":{\"run_id\":455644902,\"task_key\":\"transform\"},"
+            + "\"error\":\"Run failed with error message\\n Task transform failed with message: Workload failed\","
+            + "\"run_job_output\":{\"run_id\":600644833}}")
+        .output("600644902", fixture("runs-get-output-notebook-table-not-found.json"));
+
+    FailedRun run = subject().fetch(knownFailure());
+
+    assertThat(stub.seen("/api/2.2/jobs/runs/get")).extracting(s -> s.query().get("run_id"))
+        .containsExactly("455644833", "600644833");
+    assertThat(run.tasks()).filteredOn(t -> t.runId().value().equals("600644902")).singleElement()
+        .satisfies(child -> {
+          assertThat(child.parent()).contains("transform");
+          assertThat(child.error().orElseThrow().message()).contains("TABLE_OR_VIEW_NOT_FOUND");
+        });
+  }
+
+  @Test
+  void should_merge_the_tags_of_job_job_cluster_task_cluster_and_run_with_the_more_specific_winning() {
+    String tagged = multitaskRun(run -> {
+      ((ObjectNode) run.withArray("job_clusters").get(0).path("new_cluster")).putObject("custom_tags")
+          .put("team", "from-job-cluster").put("project", "from-job-cluster").put("env", "from-job-cluster");
+      task(run, "transform").putObject("new_cluster").putObject("custom_tags")
+          .put("project", "from-task-cluster").put("env", "from-task-cluster");
+      run.putObject("tags").put("env", "from-run");
+    });
+    stub.run("455644833", tagged).job("11223344", fixture("jobs-get-tagged.json"));
+
+    FailedRun fetched = subject().fetch(knownFailure());
+
+    assertThat(stub.seen("/api/2.2/jobs/get")).extracting(s -> s.query().get("job_id")).containsExactly("11223344");
+    assertThat(fetched.tags()).containsEntry("cost_center", "CC-4711")
+        .containsEntry("team", "from-job-cluster")
+        .containsEntry("project", "from-task-cluster")
+        .containsEntry("env", "from-run");
+  }
+
+  @Test
+  void should_keep_the_run_s_own_tags_when_the_job_cannot_be_read() {
+    stub.script("/api/2.2/jobs/get", DatabricksStub.Answer.json(403, fixture("error-403-permission-denied.json")));
+
+    FailedRun fetched = subject().fetch(knownFailure());
+
+    assertThat(fetched.tasks()).extracting(TaskRun::name).contains("transform");
+    assertThat(fetched.tags()).doesNotContainKey("cost_center");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.TaskRun;
 import java.time.Instant;
 import java.util.Map;
@@ -70,5 +71,16 @@ class DatabricksRunMapperTest {
     // Each key once: the run's (job) tags first, then a task's own cluster, then the shared job clusters.
     assertThat(mapped.tags()).containsEntry("team", "sales-data").containsEntry("env", "staging")
         .containsEntry("cost_center", "cc-4711");
+  }
+
+  @Test
+  void should_count_a_task_skipped_without_a_result_of_its_own_as_held_back() throws Exception {
+    JsonNode run = json.readTree(DatabricksStub.fixture("runs-get-multitask-failed-docs-sample.json"));
+
+    FailedRun mapped = new DatabricksRunMapper().map(
+        DatabricksRunMapper.eventFrom(run, "adb", Instant.EPOCH, "{}"), run, Map.of());
+
+    assertThat(mapped.tasks()).filteredOn(t -> t.name().equals("Match")).singleElement()
+        .satisfies(t -> assertThat(t.state().outcome()).isEqualTo(RunOutcome.HELD_BACK));
   }
 }

@@ -1,18 +1,30 @@
 package dev.aiops.rca.adapter.databricks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.http.RecordingStub;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A Databricks workspace on loopback that speaks the Jobs API's wire format from recorded fixtures: runs/get with
- * pages, runs/get-output, runs/repair and the OAuth token endpoint, plus scripted error answers.
+ * pages, runs/get-output, runs/list (filtered by type, completion and start time, paged by token), jobs/get,
+ * runs/repair and the OAuth token endpoint, plus scripted error answers.
  */
 public final class DatabricksStub extends RecordingStub<DatabricksStub> {
 
+  private static final Set<String> TERMINAL = Set.of("TERMINATED", "SKIPPED", "INTERNAL_ERROR");
+
   private final Map<String, List<String>> runPages = new ConcurrentHashMap<>();
   private final Map<String, String> outputs = new ConcurrentHashMap<>();
+  private final List<JsonNode> listedRuns = new CopyOnWriteArrayList<>();
+  private final Map<String, String> jobs = new ConcurrentHashMap<>();
   private volatile String repairAnswer = fixture("runs-repair-response.json");
   private volatile String tokenAnswer = fixture("oauth-m2m-token-response.json");
 
@@ -28,6 +40,23 @@ public final class DatabricksStub extends RecordingStub<DatabricksStub> {
 
   public DatabricksStub output(String runId, String body) {
     outputs.put(runId, body);
+    return this;
+  }
+
+  /**
+   * Adds runs to those runs/list shows, each a {@code Run} object as runs/list lists it; they are listed newest
+   * (latest {@code start_time}) first, as Databricks does.
+   */
+  public DatabricksStub listed(String... runs) {
+    for (String run : runs) {
+      listedRuns.add(readJson(run));
+    }
+    return this;
+  }
+
+  /** Serves a job's jobs/get answer. */
+  public DatabricksStub job(String jobId, String body) {
+    jobs.put(jobId, body);
     return this;
   }
 
@@ -63,6 +92,13 @@ public final class DatabricksStub extends RecordingStub<DatabricksStub> {
         return output == null ? Answer.json(400, fixture("error-404-resource-does-not-exist.json"))
             : Answer.json(200, output);
       }
+      case "/api/2.2/jobs/runs/list":
+        return Answer.json(200, list(query));
+      case "/api/2.2/jobs/get": {
+        String job = jobs.get(query.getOrDefault("job_id", ""));
+        return job != null ? Answer.json(200, job) : Answer.json(400, "{\"error_code\":\"INVALID_PARAMETER_VALUE\","
+            + "\"message\":\"Job " + query.getOrDefault("job_id", "") + " does not exist.\"}");
+      }
       case "/api/2.2/jobs/runs/repair":
         return Answer.json(200, repairAnswer);
       case "/oidc/v1/token":
@@ -70,6 +106,35 @@ public final class DatabricksStub extends RecordingStub<DatabricksStub> {
       default:
         return Answer.json(404, "{\"error_code\":\"ENDPOINT_NOT_FOUND\",\"message\":\"No API found for " + path + "\"}");
     }
+  }
+
+  // The documented filters of runs/list; the page token is the offset of the next page, which the client treats as
+  // opaque.
+  private String list(Map<String, String> query) {
+    long from = Long.parseLong(query.getOrDefault("start_time_from", "0"));
+    long to = Long.parseLong(query.getOrDefault("start_time_to", Long.toString(Long.MAX_VALUE)));
+    String type = query.getOrDefault("run_type", "");
+    boolean completedOnly = Boolean.parseBoolean(query.getOrDefault("completed_only", "false"));
+    List<JsonNode> matching = listedRuns.stream()
+        .filter(run -> type.isEmpty() || run.path("run_type").asText("JOB_RUN").equals(type))
+        .filter(run -> !completedOnly || TERMINAL.contains(run.path("state").path("life_cycle_state").asText("")))
+        .filter(run -> run.path("start_time").asLong(0) >= from && run.path("start_time").asLong(0) <= to)
+        .sorted(Comparator.comparingLong((JsonNode run) -> run.path("start_time").asLong(0)).reversed())
+        .toList();
+    int limit = Math.min(25, Integer.parseInt(query.getOrDefault("limit", "20")));
+    int offset = Integer.parseInt(query.getOrDefault("page_token", "0"));
+    ObjectNode answer = JsonNodeFactory.instance.objectNode();
+    ArrayNode runs = answer.putArray("runs");
+    matching.stream().skip(offset).limit(limit).forEach(runs::add);
+    boolean more = offset + limit < matching.size();
+    answer.put("has_more", more);
+    if (more) {
+      answer.put("next_page_token", Integer.toString(offset + limit));
+    }
+    if (offset > 0) {
+      answer.put("prev_page_token", Integer.toString(Math.max(0, offset - limit)));
+    }
+    return answer.toString();
   }
 
   // Page tokens are served in order: the token found in page n asks for page n + 1.

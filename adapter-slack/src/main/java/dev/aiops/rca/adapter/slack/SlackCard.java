@@ -32,6 +32,7 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
   private static final int HEADER_MAX = 150;
   private static final int SECTION_MAX = 3000;
   private static final int TOP_ACTIONS = 3;
+  private static final int IMPACTED_SHOWN = 10;
 
   SlackCard {
     Objects.requireNonNull(notification, "notification");
@@ -65,6 +66,15 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
         .build());
     String cause = notification.text().isBlank() ? analysis.summary() : notification.text();
     blocks.add(section("*Root cause*\n```" + escape(cause).replace("```", "'''") + "```"));
+    List<String> impacted = notification.impactedTasks();
+    if (!impacted.isEmpty()) {
+      StringBuilder text = new StringBuilder("*Impacted tasks* (held back by this failure)");
+      impacted.stream().limit(IMPACTED_SHOWN).forEach(t -> text.append("\n• ").append(escape(t)));
+      if (impacted.size() > IMPACTED_SHOWN) {
+        text.append("\n• … ").append(impacted.size() - IMPACTED_SHOWN).append(" more");
+      }
+      blocks.add(section(text.toString()));
+    }
     List<String> actions = analysis.recommendedActions();
     if (!actions.isEmpty()) {
       StringBuilder text = new StringBuilder("*Top actions*");

@@ -174,6 +174,19 @@ class SlackNotifierTest {
         .contains("a &lt; b &amp;&amp; c &gt; d");
   }
 
+  @Test
+  void should_list_the_tasks_the_failure_held_back_below_the_root_cause() {
+    Notification held = withTicket().withImpactedTasks(List.of("publish UPSTREAM_FAILED", "notify <team> SKIPPED"));
+
+    notifier(stub, settings(stub), clock).notify(held);
+
+    JsonArray blocks = JsonParser.parseString(stub.seen("chat.postMessage").get(0).form().get("blocks"))
+        .getAsJsonArray();
+    assertThat(types(blocks)).containsExactly("header", "section", "section", "section", "context", "actions");
+    assertThat(blocks.get(2).getAsJsonObject().getAsJsonObject("text").get("text").getAsString()).isEqualTo(
+        "*Impacted tasks* (held back by this failure)\n• publish UPSTREAM_FAILED\n• notify &lt;team&gt; SKIPPED");
+  }
+
   private static List<String> types(JsonArray blocks) {
     List<String> types = new ArrayList<>();
     for (JsonElement block : blocks) {

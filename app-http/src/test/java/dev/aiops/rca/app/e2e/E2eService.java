@@ -60,6 +60,17 @@ public final class E2eService implements AutoCloseable {
    */
   public static E2eService start(Path dataDir, Map<String, String> settings, Optional<Notifier> notifier,
       UnaryOperator<AppConfig> tune, RetryPolicy retry, boolean dashboard) {
+    Wiring.Options options = Wiring.Options.configured().withRetry(retry);
+    return start(dataDir, settings, notifier.map(options::withNotifier).orElse(options), tune, dashboard);
+  }
+
+  /** Starts the service with what {@code options} puts in place of the configured parts (a tracker of the test's). */
+  public static E2eService start(Path dataDir, Map<String, String> settings, Wiring.Options options) {
+    return start(dataDir, settings, options, UnaryOperator.identity(), false);
+  }
+
+  private static E2eService start(Path dataDir, Map<String, String> settings, Wiring.Options options,
+      UnaryOperator<AppConfig> tune, boolean dashboard) {
     Map<String, String> env = new HashMap<>(settings);
     env.putIfAbsent("RCA_DATA_DIR", dataDir.toString());
     env.putIfAbsent("RCA_API_KEY", KEY);
@@ -68,11 +79,10 @@ public final class E2eService implements AutoCloseable {
     env.putIfAbsent("RCA_WEBHOOK_RATE", "100000");
     ConfigSource source = ConfigSource.of(env);
     AppConfig config = tune.apply(AppConfig.from(source));
-    Wiring.Options options = Wiring.Options.configured().withRetry(retry);
     RcaService.Launch launch = RcaService.Launch.of(config, WebSettings.dashboard(source),
             WebSettings.webhookLimits(source), new Secret(KEY))
         .on("127.0.0.1", 0)
-        .withOptions(notifier.map(options::withNotifier).orElse(options));
+        .withOptions(options);
     return new E2eService(RcaService.start(dashboard ? launch : launch.withoutDashboard()));
   }
 

@@ -5,6 +5,7 @@ import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.RootCauseAnalysis;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.TaskRun;
 import dev.aiops.rca.domain.Termination;
 import java.util.EnumMap;
@@ -19,6 +20,7 @@ public final class RcaReport {
 
   private static final int MAX_SETTINGS = 16;
   private static final String RULES_ANALYZER = "rules";
+  private static final int MAX_TASKS = 12;
   private static final Map<Category, String> DEFINITIONS = definitions();
 
   private RcaReport() {}
@@ -60,10 +62,9 @@ public final class RcaReport {
     parent.flatMap(p -> failedTask(run, p))
         .flatMap(RcaReport::settings).ifPresent(s -> text.append("Wrapper settings: ").append(s).append('\n'));
     failed.ifPresent(t -> childRuns(run, t).ifPresent(c -> text.append("Child runs: ").append(c).append('\n')));
-    joined(Impact.heldBack(run, analysis.failedTask()))
+    joined(ImpactedTasks.describe(run, analysis.failedTask()))
         .ifPresent(o -> text.append("Impacted tasks (held back by this failure): ").append(o).append('\n'));
-    joined(Impact.others(run, analysis.failedTask()))
-        .ifPresent(o -> text.append("Other tasks: ").append(o).append('\n'));
+    joined(otherTasks(run, analysis.failedTask())).ifPresent(o -> text.append("Other tasks: ").append(o).append('\n'));
     text.append("Recommended actions:\n");
     int n = 1;
     for (String action : analysis.recommendedActions()) {
@@ -134,8 +135,20 @@ public final class RcaReport {
     return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
   }
 
+  /** The tasks besides the failed one and those it held back ({@link ImpactedTasks}). */
+  private static List<String> otherTasks(FailedRun run, String failedTask) {
+    return run.tasks().stream()
+        .filter(t -> !t.name().equals(failedTask) && !RootTaskSelector.isChildRun(t))
+        .filter(t -> t.state().outcome() != RunOutcome.HELD_BACK)
+        .map(ImpactedTasks::label).distinct().toList();
+  }
+
   private static Optional<String> joined(List<String> tasks) {
-    return tasks.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", tasks));
+    String joined = tasks.stream().limit(MAX_TASKS).collect(Collectors.joining(", "));
+    if (tasks.size() > MAX_TASKS) {
+      joined += ", ... " + (tasks.size() - MAX_TASKS) + " more";
+    }
+    return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
   }
 
   /** The one-line definitions of eval/CATEGORIES.md, so a ticket says what its category means. */

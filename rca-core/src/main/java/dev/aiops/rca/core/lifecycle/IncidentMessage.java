@@ -59,8 +59,9 @@ public final class IncidentMessage {
 
   private static Notification of(Incident incident, String text, Optional<String> runPageUrl) {
     RootCauseAnalysis analysis = incident.analysis();
+    // The held-back tasks are kept with the incident, so every redraw (an outcome, a resolution) still lists them.
     return new Notification(incident, "[RCA] " + incident.jobName() + " failed: " + analysis.category(), text,
-        analysis.category(), incident.ticket(), runPageUrl);
+        analysis.category(), incident.ticket(), runPageUrl, incident.impact());
   }
 
   private static String line(RootCauseAnalysis analysis) {

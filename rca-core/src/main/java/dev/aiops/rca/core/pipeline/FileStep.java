@@ -1,6 +1,6 @@
 package dev.aiops.rca.core.pipeline;
 
-import dev.aiops.rca.core.analysis.Impact;
+import dev.aiops.rca.core.analysis.ImpactedTasks;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.ErrorSignature;
@@ -37,7 +37,8 @@ final class FileStep {
     // The signature comes from the rules, never from model output, so that recurrences group stably.
     ErrorSignature signature = signatures.signatureOf(run, analysed.rules());
     Filing filing = incidents.file(new IncidentDraft(event.run(), signature, event.displayName(),
-        event.occurredAt(), analysed.decided(), costTags(run), Impact.heldBack(run, analysed.rules().failedTask())));
+        event.occurredAt(), analysed.decided(), costTags(run),
+        ImpactedTasks.describe(run, analysed.rules().failedTask())));
     Incident incident = filing.incident();
     if (filing instanceof Filing.Opened) {
       journal.audit(event.run(), incident.id(), AuditAction.INCIDENT_OPENED,

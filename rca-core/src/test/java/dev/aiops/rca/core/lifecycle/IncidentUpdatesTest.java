@@ -3,12 +3,15 @@ package dev.aiops.rca.core.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.testkit.InMemoryEffectLog;
 import dev.aiops.rca.testkit.InMemoryIncidentRepository;
 import dev.aiops.rca.testkit.InMemoryIssueTracker;
 import dev.aiops.rca.testkit.InMemoryNotifier;
 import dev.aiops.rca.testkit.MutableClock;
 import dev.aiops.rca.testkit.Samples;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,17 @@ class IncidentUpdatesTest {
     updates.redraw(incident, IncidentMessage.resolved(incident, "olga", "other"), incident.firstRun(), "olga", "x");
 
     assertThat(notifier.refreshes()).hasSize(2);
+  }
+
+  @Test
+  void should_list_the_tasks_the_failure_held_back_on_every_drawing_of_its_message() {
+    IncidentDraft plain = Samples.draft("2", 'b', Samples.T0);
+    Incident incident = incidents.file(new IncidentDraft(plain.run(), plain.signature(), plain.jobName(), plain.at(),
+        plain.analysis(), Map.of(), List.of("publish UPSTREAM_FAILED"))).incident();
+
+    assertThat(IncidentMessage.of(incident, Optional.empty()).impactedTasks()).containsExactly("publish UPSTREAM_FAILED");
+    assertThat(IncidentMessage.resolved(incident, "olga", "fixed").impactedTasks())
+        .containsExactly("publish UPSTREAM_FAILED");
   }
 
   private Incident announced() {

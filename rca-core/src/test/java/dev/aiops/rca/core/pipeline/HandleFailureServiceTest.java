@@ -14,7 +14,11 @@ import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.RunId;
+import dev.aiops.rca.domain.RunOutcome;
+import dev.aiops.rca.domain.RunState;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.TaskRun;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.TransientPortException;
 import dev.aiops.rca.port.in.HandleFailureCommand;
@@ -95,6 +99,25 @@ class HandleFailureServiceTest {
     HandleFailureResult.Handled handled = (HandleFailureResult.Handled) deliver(service, "1");
 
     assertThat(handled.filing().incident().costTags()).isEqualTo(Map.of("project", "p-9"));
+  }
+
+  @Test
+  void should_tell_the_alert_and_the_ticket_of_the_tasks_the_failure_held_back() {
+    FailedRun run = Samples.databricksRun("1", MISSING_TABLE);
+    TaskRun publish = new TaskRun("publish", new RunId("13"), "notebook_task", List.of("load_users"),
+        RunState.of(RunOutcome.HELD_BACK, "UPSTREAM_FAILED", "An upstream task failed."), 0, Optional.empty(),
+        Optional.empty(), Optional.empty(), Map.of());
+    List<TaskRun> tasks = new ArrayList<>(run.tasks());
+    tasks.add(publish);
+    databricks.add(new FailedRun(run.event(), run.runName(), run.runPageUrl(), run.state(), tasks, run.tags()));
+
+    deliver(service(), "1");
+
+    assertThat(notifier.sent()).singleElement()
+        .satisfies(n -> assertThat(n.impactedTasks()).containsExactly("publish UPSTREAM_FAILED"));
+    assertThat(notifier.refreshes()).allSatisfy(n -> assertThat(n.impactedTasks()).contains("publish UPSTREAM_FAILED"));
+    assertThat(tracker.tickets().get(0).description())
+        .contains("Impacted tasks (held back by this failure): publish UPSTREAM_FAILED");
   }
 
   @Test
