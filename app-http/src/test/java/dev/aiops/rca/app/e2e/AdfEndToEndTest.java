@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.adapter.adf.AdfStub;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.Notification;
@@ -186,6 +188,47 @@ class AdfEndToEndTest {
         .contains("Impact: wrapped by adf pl_sales_files, run ADF:" + NOTEBOOK_RUN);
   }
 
+  @Test
+  void should_leave_the_databricks_webhook_of_the_same_run_a_duplicate_when_the_adf_alert_came_first() {
+    servesTheNotebookFailure();
+    start(true);
+    service.post("/azure-monitor", webActivityBody());
+    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
+        WAIT).get(0);
+    service.awaitSettled(WAIT);
+
+    HttpResponse<String> own = service.post("/webhooks/databricks", databricksWebhook());
+
+    assertThat(own.body()).contains("duplicate");
+    assertThat(service.incidents()).singleElement().satisfies(only -> {
+      assertThat(only.id()).isEqualTo(incident.id());
+      assertThat(only.occurrences()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void should_let_the_adf_alert_join_the_incident_of_the_databricks_webhook_that_came_first() {
+    servesTheNotebookFailure();
+    start(true);
+    service.post("/webhooks/databricks", databricksWebhook());
+    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
+        WAIT).get(0);
+    service.awaitSettled(WAIT);
+
+    HttpResponse<String> adfAlert = service.post("/azure-monitor", webActivityBody());
+    service.awaitSettled(WAIT);
+
+    assertThat(adfAlert.body()).contains("accepted");
+    assertThat(incident.firstRun()).isEqualTo(RunKey.of(Source.DATABRICKS, DATABRICKS_RUN));
+    assertThat(service.incidents()).singleElement().satisfies(only -> {
+      assertThat(only.id()).isEqualTo(incident.id());
+      assertThat(only.occurrences()).isEqualTo(1);
+    });
+    assertThat(service.wiring().audit().auditTrail(RunKey.of(Source.ADF, NOTEBOOK_RUN)))
+        .extracting(AuditEntry::action).contains(AuditAction.FAILURE_CHAIN).doesNotContain(AuditAction.TICKET_CREATED);
+    await(() -> notifier.sent().size() == 1);
+  }
+
   // --- c. bodies with nothing to analyse ---
 
   @Test
@@ -328,6 +371,12 @@ class AdfEndToEndTest {
     body.put("errorCode", "3204");
     body.put("message", ADF_WRAPPER);
     return body.toString();
+  }
+
+  /** The Databricks job notification for the run the notebook activity started. */
+  private static String databricksWebhook() {
+    return DatabricksStub.fixture("webhook-job-failure.json").replace("455644833", DATABRICKS_RUN)
+        .replace("11223344", "1020238042942886");
   }
 
   private static String compact(String json) {
