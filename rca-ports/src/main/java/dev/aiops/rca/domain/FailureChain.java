@@ -1,6 +1,7 @@
 package dev.aiops.rca.domain;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public record FailureChain(List<Link> links) {
 
     /** How people read it in a ticket: {@code adf pl_parent, run ADF:1234}. */
     public String describe() {
-      return run.source().name().toLowerCase(java.util.Locale.ROOT) + " " + displayName() + ", run " + run;
+      return run.source().name().toLowerCase(Locale.ROOT) + " " + displayName() + ", run " + run;
     }
   }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class AdfRuns {
         "the runs of run group " + runGroupId);
     // LatestOnly is honoured by ARM, but a stale answer must not pick an older run: the newest start wins.
     return runs.stream().filter(run -> run.path("runGroupId").asText(runGroupId).equals(runGroupId))
-        .max(java.util.Comparator.comparing(run -> run.path("runStart").asText("")));
+        .max(Comparator.comparing(run -> run.path("runStart").asText("")));
   }
 
   /** The pipeline's succeeded runs last updated in the window, all pages. */
