@@ -94,8 +94,9 @@ final class AdfLaterRuns {
     Instant at = AdfWebhookReader.time(run.path("runEnd"))
         .or(() -> AdfWebhookReader.time(run.path("lastUpdated")))
         .or(() -> AdfWebhookReader.time(run.path("runStart"))).orElse(Instant.EPOCH);
+    // Only the outcome matters; the later run's message stays out, as nothing reads or redacts it.
     return new LaterRun(RunKey.of(Source.ADF, run.path("runId").asText("")),
-        RunState.of(AdfRunMapper.outcome(status), status, run.path("message").asText("")), at, how);
+        RunState.of(AdfRunMapper.outcome(status), status, ""), at, how);
   }
 
   // A run without parameters and one with an empty map did the same work.
