@@ -30,5 +30,7 @@ public enum AuditAction {
   REMEDIATION_RUN_SUCCEEDED,
   /** The run a remediation started failed again. */
   REMEDIATION_RUN_FAILED,
-  INCIDENT_RESOLVED
+  INCIDENT_RESOLVED,
+  /** The run only wrapped a failure another delivery of its chain files (a parent pipeline run): no ticket. */
+  FAILURE_CHAIN
 }

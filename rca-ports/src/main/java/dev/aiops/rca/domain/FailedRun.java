@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param state the run's state
  * @param tasks the tasks or activity runs, failed or not, in the order the platform listed them
  * @param tags the job's or pipeline's tags and annotations (cost centre and the like)
+ * @param chain the runs the failure went through, outermost first; the run itself when it wrapped nothing
+ * @param laterRun the latest run that did this run's work again, when the platform knows one (an ADF rerun)
  */
 public record FailedRun(
     FailureEvent event,
@@ -21,7 +23,9 @@ public record FailedRun(
     Optional<String> runPageUrl,
     RunState state,
     List<TaskRun> tasks,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    FailureChain chain,
+    Optional<LaterRun> laterRun) {
 
   public FailedRun {
     Objects.requireNonNull(event, "event");
@@ -30,6 +34,24 @@ public record FailedRun(
     Objects.requireNonNull(state, "state");
     tasks = List.copyOf(tasks);
     tags = Map.copyOf(tags);
+    Objects.requireNonNull(chain, "chain");
+    Objects.requireNonNull(laterRun, "laterRun");
+  }
+
+  /** A run that wrapped nothing and was not done again, as far as its platform said. */
+  public FailedRun(FailureEvent event, String runName, Optional<String> runPageUrl, RunState state,
+      List<TaskRun> tasks, Map<String, String> tags) {
+    this(event, runName, runPageUrl, state, tasks, tags, FailureChain.of(event), Optional.empty());
+  }
+
+  /** This run with the chain its failure went through. */
+  public FailedRun withChain(FailureChain newChain) {
+    return new FailedRun(event, runName, runPageUrl, state, tasks, tags, newChain, laterRun);
+  }
+
+  /** This run with the latest run that did its work again. */
+  public FailedRun withLaterRun(Optional<LaterRun> newLaterRun) {
+    return new FailedRun(event, runName, runPageUrl, state, tasks, tags, chain, newLaterRun);
   }
 
   /** What can be said with nothing but the webhook: used when the platform cannot be asked. */

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
+import dev.aiops.rca.domain.LaterRun;
 import dev.aiops.rca.domain.RunId;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TaskError;
 import dev.aiops.rca.domain.TaskRun;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a failed pipeline run through ARM: the run, every page of its activity runs, the child runs of its failed
  * ExecutePipeline activities down to the innermost failure, and, through a {@link DatabricksHop}, the Databricks
- * runs of its failed Databricks activities. Also finds the failed runs of an alert window.
+ * runs of its failed Databricks activities. Reports the later run that did its work again ({@link AdfLaterRuns})
+ * and the chain from the pipeline runs that started it to the innermost failed run ({@link AdfChains}). Also finds
+ * the failed runs of an alert window.
  */
 public final class AdfFailedRunSource implements FailedRunSource {
 
@@ -60,9 +64,13 @@ public final class AdfFailedRunSource implements FailedRunSource {
   private final AdfRuns runs;
   private final AdfRunMapping mapping;
   private final Optional<DatabricksHop> databricks;
+  private final AdfLaterRuns laterRuns;
+  private final AdfChains chains;
 
   AdfFailedRunSource(AdfRuns runs, AdfRunMapping mapping, Optional<DatabricksHop> databricks) {
     this.runs = Objects.requireNonNull(runs, "runs");
+    this.laterRuns = new AdfLaterRuns(runs);
+    this.chains = new AdfChains(runs);
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.databricks = Objects.requireNonNull(databricks, "databricks");
   }
@@ -110,16 +118,23 @@ public final class AdfFailedRunSource implements FailedRunSource {
       throw new RunNotFinishedException("pipeline run " + runId + " has not ended (" + status
           + "): an activity may still be retried", CHECK_AGAIN_IN);
     }
+    Optional<LaterRun> later = laterRuns.of(pipelineRun);
+    if (later.filter(run -> run.state().outcome() == RunOutcome.SUCCEEDED).isPresent()) {
+      // Recovered (the core decides, from the later run): the activities are not worth reading.
+      return mapping.map(event, pipelineRun, List.of()).withLaterRun(later);
+    }
     List<JsonNode> activityRuns = new ArrayList<>();
-    Set<String> visited = new HashSet<>(Set.of(runId));
-    collectActivityRuns(pipelineRun, runId, 0, activityRuns, visited);
+    Map<String, JsonNode> childRuns = new LinkedHashMap<>();
+    collectActivityRuns(pipelineRun, runId, 0, activityRuns, childRuns);
 
     FailedRun mapped = mapping.map(event, pipelineRun, List.copyOf(activityRuns));
     List<TaskRun> tasks = new ArrayList<>(mapped.tasks());
     databricks.ifPresent(hop -> tasks.addAll(databricksTasks(hop, event, activityRuns)));
-    Map<String, String> tags = new LinkedHashMap<>(AdfCostTags.from(pipelineRun, runs.settings().costTagKeys()));
-    tags.putAll(mapped.tags()); // what the mapping decided wins over the raw parameters
-    return new FailedRun(mapped.event(), mapped.runName(), mapped.runPageUrl(), mapped.state(), tasks, tags);
+    Map<String, String> tags = new LinkedHashMap<>(mapped.tags());
+    // The cost tag keys as AdfCostTags resolves them (a run parameter over an annotation) win over the mapping's.
+    tags.putAll(AdfCostTags.from(pipelineRun, runs.settings().costTagKeys()));
+    return new FailedRun(mapped.event(), mapped.runName(), mapped.runPageUrl(), mapped.state(), tasks, tags,
+        chains.of(event, pipelineRun, activityRuns, childRuns, DATABRICKS_ACTIVITIES), later);
   }
 
   /**
@@ -159,8 +174,9 @@ public final class AdfFailedRunSource implements FailedRunSource {
     return List.copyOf(byRun.values());
   }
 
+  /** Collects the run's activity runs, and those of the child runs it follows, which it keeps by run id. */
   private void collectActivityRuns(
-      JsonNode pipelineRun, String runId, int depth, List<JsonNode> into, Set<String> visited) {
+      JsonNode pipelineRun, String runId, int depth, List<JsonNode> into, Map<String, JsonNode> childRuns) {
     Instant start = AdfWebhookReader.time(pipelineRun.path("runStart")).orElse(runs.now());
     Instant end = AdfWebhookReader.time(pipelineRun.path("runEnd"))
         .or(() -> AdfWebhookReader.time(pipelineRun.path("lastUpdated"))).orElse(runs.now());
@@ -172,16 +188,19 @@ public final class AdfFailedRunSource implements FailedRunSource {
     for (JsonNode activity : activities) {
       String child = activity.path("output").path("pipelineRunId").asText("");
       if (!activity.path("activityType").asText("").equals("ExecutePipeline")
-          || !activity.path("status").asText("").equals("Failed") || child.isBlank() || !visited.add(child)) {
+          || !activity.path("status").asText("").equals("Failed") || child.isBlank() || child.equals(runId)
+          || childRuns.containsKey(child)) {
         continue;
       }
-      if (depth + 1 > MAX_DEPTH || visited.size() > MAX_CHILD_RUNS + 1) {
+      if (depth + 1 > MAX_DEPTH || childRuns.size() >= MAX_CHILD_RUNS) {
         LOG.warn("not following child pipeline run {} of {}: more than {} levels or {} child runs", child, runId,
             MAX_DEPTH, MAX_CHILD_RUNS);
         continue;
       }
       try {
-        collectActivityRuns(runs.getPipelineRun(child), child, depth + 1, into, visited);
+        JsonNode childRun = runs.getPipelineRun(child);
+        childRuns.put(child, childRun);
+        collectActivityRuns(childRun, child, depth + 1, into, childRuns);
       } catch (PermanentPortException e) {
         // One unreadable child (removed after 45 days, say) must not hide what the parent tells.
         LOG.warn("child pipeline run {} of {} is not available: {}", child, runId, e.getMessage());

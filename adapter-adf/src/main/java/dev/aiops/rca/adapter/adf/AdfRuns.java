@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,36 @@ final class AdfRuns {
     ObjectNode body = failedRunsFilter(lastUpdatedAfter, lastUpdatedBefore, pipelineName);
     return queryAll(api.url("/queryPipelineRuns", Map.of()), body,
         "the failed pipeline runs of factory " + settings().factoryName());
+  }
+
+  /**
+   * The latest run of a recovery group (a run and its reruns share {@code runGroupId}) last updated in the window,
+   * if any.
+   */
+  Optional<JsonNode> queryLatestOfRunGroup(String runGroupId, Instant lastUpdatedAfter, Instant lastUpdatedBefore) {
+    requireRunId(runGroupId);
+    ObjectNode body = filter(lastUpdatedAfter, lastUpdatedBefore);
+    ArrayNode filters = body.putArray("filters");
+    // RunGroupId takes exactly one value, never an array of several (Azure/azure-sdk-for-net#22025).
+    filters.addObject().put("operand", "RunGroupId").put("operator", "Equals").putArray("values").add(runGroupId);
+    filters.addObject().put("operand", "LatestOnly").put("operator", "Equals").putArray("values").add(true);
+    body.putArray("orderBy").addObject().put("orderBy", "RunStart").put("order", "DESC");
+    List<JsonNode> runs = queryAll(api.url("/queryPipelineRuns", Map.of()), body,
+        "the runs of run group " + runGroupId);
+    // LatestOnly is honoured by ARM, but a stale answer must not pick an older run: the newest start wins.
+    return runs.stream().filter(run -> run.path("runGroupId").asText(runGroupId).equals(runGroupId))
+        .max(Comparator.comparing(run -> run.path("runStart").asText("")));
+  }
+
+  /** The pipeline's succeeded runs last updated in the window, all pages. */
+  List<JsonNode> querySucceededRuns(String pipelineName, Instant lastUpdatedAfter, Instant lastUpdatedBefore) {
+    ObjectNode body = filter(lastUpdatedAfter, lastUpdatedBefore);
+    ArrayNode filters = body.putArray("filters");
+    filters.addObject().put("operand", "PipelineName").put("operator", "Equals").putArray("values")
+        .add(pipelineName);
+    filters.addObject().put("operand", "Status").put("operator", "In").putArray("values").add("Succeeded");
+    body.putArray("orderBy").addObject().put("orderBy", "RunStart").put("order", "DESC");
+    return queryAll(api.url("/queryPipelineRuns", Map.of()), body, "the succeeded runs of pipeline " + pipelineName);
   }
 
   /** The body of {@link #queryFailedPipelineRuns}. */

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ public final class AdfStub extends RecordingStub<AdfStub> {
   private final Map<String, String> pipelineRuns = new ConcurrentHashMap<>();
   private final Map<String, List<String>> activityPages = new ConcurrentHashMap<>();
   private volatile List<String> pipelineRunPages = List.of("{\"value\":[]}");
+  private final Map<String, String> runGroups = new ConcurrentHashMap<>();
+  private volatile String succeededRuns = "{\"value\":[]}";
   private volatile String tokenAnswer = fixture("aad-client-credentials-token-response-docs.json");
   private volatile String imdsAnswer = fixture("imds-managed-identity-token-response-docs.json");
   private volatile String createRunAnswer =
@@ -100,6 +103,24 @@ public final class AdfStub extends RecordingStub<AdfStub> {
     return this;
   }
 
+  /** Serves the query of one recovery group (a {@code RunGroupId} filter): its runs, one page. */
+  public AdfStub runGroup(String runGroupId, String... runs) {
+    runGroups.put(runGroupId, "{\"value\":[" + String.join(",", runs) + "]}");
+    return this;
+  }
+
+  /** Serves the queries for succeeded runs (a {@code Status} filter naming {@code Succeeded}): these, one page. */
+  public AdfStub succeededRuns(String... runs) {
+    succeededRuns = "{\"value\":[" + String.join(",", runs) + "]}";
+    return this;
+  }
+
+  /** The pipeline run queries for failed runs (an alert window's), leaving out the reruns and later runs asked. */
+  public List<Seen> failedRunQueries() {
+    return seen(QUERY_PIPELINE_RUNS).stream().filter(seen -> filterValues(seen.body(), "Status").contains("Failed"))
+        .toList();
+  }
+
   public AdfStub tokenAnswer(String body) {
     tokenAnswer = body;
     return this;
@@ -122,6 +143,13 @@ public final class AdfStub extends RecordingStub<AdfStub> {
       return Answer.json(200, imdsAnswer);
     }
     if (path.equals(QUERY_PIPELINE_RUNS) && method.equals("POST")) {
+      List<String> group = filterValues(body, "RunGroupId");
+      if (!group.isEmpty()) {
+        return Answer.json(200, runGroups.getOrDefault(group.get(0), "{\"value\":[]}"));
+      }
+      if (filterValues(body, "Status").contains("Succeeded")) {
+        return Answer.json(200, succeededRuns);
+      }
       return Answer.json(200, page(pipelineRunPages, body));
     }
     Matcher activities = ACTIVITIES.matcher(path);
@@ -139,6 +167,17 @@ public final class AdfStub extends RecordingStub<AdfStub> {
     }
     return Answer.json(404, "{\"error\":{\"code\":\"InvalidResourceType\",\"message\":\"No route for " + method
         + " " + path + "\"}}");
+  }
+
+  /** The values of a query's filters on {@code operand}, as text. */
+  private static List<String> filterValues(String requestBody, String operand) {
+    List<String> values = new ArrayList<>();
+    json(requestBody.isEmpty() ? "{}" : requestBody).path("filters").forEach(filter -> {
+      if (filter.path("operand").asText("").equals(operand)) {
+        filter.path("values").forEach(value -> values.add(value.asText()));
+      }
+    });
+    return values;
   }
 
   // The ARM error code for an unknown run id is not documented (notes, open questions): this one is illustrative.

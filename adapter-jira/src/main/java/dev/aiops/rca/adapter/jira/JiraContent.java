@@ -50,6 +50,9 @@ final class JiraContent {
       doc.heading("Details");
       List<List<Inline>> facts = new ArrayList<>();
       facts.add(fact("Job", details.jobName() + " (" + details.source().name().toLowerCase(Locale.ROOT) + ")"));
+      if (!details.impact().isEmpty()) {
+        facts.add(fact("Impact", String.join("; ", details.impact())));
+      }
       facts.add(fact("Category", analysis.category().name()));
       facts.add(fact("Occurrences", Integer.toString(details.occurrences())));
       facts.add(fact("Analyzer", analysis.analyzer() + ", confidence "

@@ -138,6 +138,9 @@ public final class ServiceNowIssueTracker implements IssueTracker {
     details.runPageUrl().ifPresent(url -> text.append("Run page: ").append(url).append('\n'));
     text.append("Job: ").append(details.jobName()).append(" (").append(details.source().name().toLowerCase(Locale.ROOT))
         .append(")\n");
+    if (!details.impact().isEmpty()) {
+      text.append("Impact: ").append(String.join("; ", details.impact())).append('\n');
+    }
     text.append("Category: ").append(analysis.category()).append('\n');
     text.append("Occurrences: ").append(details.occurrences()).append('\n');
     text.append("Analyzer: ").append(analysis.analyzer()).append(", confidence ")

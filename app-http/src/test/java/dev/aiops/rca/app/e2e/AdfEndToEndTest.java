@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.adapter.adf.AdfStub;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
+import dev.aiops.rca.domain.AuditAction;
+import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.Notification;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.testkit.InMemoryNotifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,16 +117,17 @@ class AdfEndToEndTest {
     assertThat(answer.body()).contains("accepted");
     List<Incident> incidents = service.awaitIncidents(
         list -> list.size() == 2 && list.stream().allMatch(i -> i.ticket().isPresent()), WAIT);
+    // The notebook failure is filed under the Databricks run its activity ran: the innermost run of its chain.
     assertThat(incidents).extracting(i -> i.firstRun().runId().value())
-        .containsExactlyInAnyOrder(COPY_RUN, NOTEBOOK_RUN);
+        .containsExactlyInAnyOrder(COPY_RUN, DATABRICKS_RUN);
     assertThat(incidents).allSatisfy(incident -> {
       assertThat(incident.occurrences()).isEqualTo(1);
       assertThat(incident.ticket().orElseThrow().key()).startsWith("RCA-");
     });
     assertThat(byRun(incidents, COPY_RUN).analysis().failedTask()).isEqualTo("Copy sales");
-    assertThat(byRun(incidents, NOTEBOOK_RUN).analysis().failedTask()).isEqualTo("Process Files");
+    assertThat(byRun(incidents, DATABRICKS_RUN).analysis().failedTask()).isEqualTo("Process Files");
     // Three pages of the window query; each run is read once although the first one is listed twice.
-    assertThat(adf.seen(AdfStub.QUERY_PIPELINE_RUNS)).hasSize(3);
+    assertThat(adf.failedRunQueries()).hasSize(3);
     assertThat(adf.seen(AdfStub.FACTORY + "/pipelineruns/" + COPY_RUN)).hasSize(1);
     assertThat(adf.seen(AdfStub.FACTORY + "/pipelineruns/" + NOTEBOOK_RUN)).hasSize(1);
   }
@@ -143,7 +148,7 @@ class AdfEndToEndTest {
     assertThat(again.body()).contains("duplicate");
     assertThat(refired.statusCode()).isEqualTo(202);
     assertThat(refired.body()).contains("accepted");
-    await(() -> adf.seen(AdfStub.QUERY_PIPELINE_RUNS).size() == 6
+    await(() -> adf.failedRunQueries().size() == 6
         && service.wiring().inbox().counts().getOrDefault(DeliveryStatus.PENDING, 0L) == 0);
     assertThat(service.incidents()).hasSize(2).allSatisfy(i -> assertThat(i.occurrences()).isEqualTo(1));
     assertThat(adf.seen(AdfStub.FACTORY + "/pipelineruns/" + COPY_RUN)).hasSize(1);
@@ -161,7 +166,8 @@ class AdfEndToEndTest {
     assertThat(answer.statusCode()).isEqualTo(202);
     Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
         WAIT).get(0);
-    assertThat(incident.firstRun().runId().value()).isEqualTo(NOTEBOOK_RUN);
+    // Keyed on the Databricks run the activity ran, so that its own webhook would join; the pipeline is impact.
+    assertThat(incident.firstRun()).isEqualTo(RunKey.of(Source.DATABRICKS, DATABRICKS_RUN));
     assertThat(incident.analysis().rootCauseLine()).contains("[TABLE_OR_VIEW_NOT_FOUND]")
         .contains("`prod`.`sales`.`file_manifest`")
         .doesNotContain("Databricks execution failed").doesNotStartWith("Py4JJavaError");
@@ -178,7 +184,49 @@ class AdfEndToEndTest {
         .contains("[TABLE_OR_VIEW_NOT_FOUND]");
     // The ticket tells the chain: the Databricks task inside the ADF activity, and the wrapper text ADF gave.
     assertThat(ticketDescription(incident)).contains("Failed task: process_files [notebook_task, FAILED] inside Process Files")
-        .contains("databricks_run_id=6685").contains("Databricks execution failed");
+        .contains("databricks_run_id=6685").contains("Databricks execution failed")
+        .contains("Impact: wrapped by adf pl_sales_files, run ADF:" + NOTEBOOK_RUN);
+  }
+
+  @Test
+  void should_leave_the_databricks_webhook_of_the_same_run_a_duplicate_when_the_adf_alert_came_first() {
+    servesTheNotebookFailure();
+    start(true);
+    service.post("/azure-monitor", webActivityBody());
+    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
+        WAIT).get(0);
+    service.awaitSettled(WAIT);
+
+    HttpResponse<String> own = service.post("/webhooks/databricks", databricksWebhook());
+
+    assertThat(own.body()).contains("duplicate");
+    assertThat(service.incidents()).singleElement().satisfies(only -> {
+      assertThat(only.id()).isEqualTo(incident.id());
+      assertThat(only.occurrences()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void should_let_the_adf_alert_join_the_incident_of_the_databricks_webhook_that_came_first() {
+    servesTheNotebookFailure();
+    start(true);
+    service.post("/webhooks/databricks", databricksWebhook());
+    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
+        WAIT).get(0);
+    service.awaitSettled(WAIT);
+
+    HttpResponse<String> adfAlert = service.post("/azure-monitor", webActivityBody());
+    service.awaitSettled(WAIT);
+
+    assertThat(adfAlert.body()).contains("accepted");
+    assertThat(incident.firstRun()).isEqualTo(RunKey.of(Source.DATABRICKS, DATABRICKS_RUN));
+    assertThat(service.incidents()).singleElement().satisfies(only -> {
+      assertThat(only.id()).isEqualTo(incident.id());
+      assertThat(only.occurrences()).isEqualTo(1);
+    });
+    assertThat(service.wiring().audit().auditTrail(RunKey.of(Source.ADF, NOTEBOOK_RUN)))
+        .extracting(AuditEntry::action).contains(AuditAction.FAILURE_CHAIN).doesNotContain(AuditAction.TICKET_CREATED);
+    await(() -> notifier.sent().size() == 1);
   }
 
   // --- c. bodies with nothing to analyse ---
@@ -323,6 +371,12 @@ class AdfEndToEndTest {
     body.put("errorCode", "3204");
     body.put("message", ADF_WRAPPER);
     return body.toString();
+  }
+
+  /** The Databricks job notification for the run the notebook activity started. */
+  private static String databricksWebhook() {
+    return DatabricksStub.fixture("webhook-job-failure.json").replace("455644833", DATABRICKS_RUN)
+        .replace("11223344", "1020238042942886");
   }
 
   private static String compact(String json) {

@@ -85,7 +85,9 @@ class DatabricksEndToEndTest {
 
     assertThat(answer.statusCode()).isEqualTo(202);
     assertThat(answer.body()).contains("accepted");
-    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
+    // The message goes out after the ticket is recorded: wait for its audit entry rather than race it.
+    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent()
+        && service.audit(list.get(0)).stream().anyMatch(e -> e.action() == AuditAction.NOTIFIED),
         Duration.ofSeconds(20)).get(0);
     assertThat(incident.analysis().failedTask()).isEqualTo("transform");
     assertThat(incident.analysis().rootCauseLine()).contains("[TABLE_OR_VIEW_NOT_FOUND]")

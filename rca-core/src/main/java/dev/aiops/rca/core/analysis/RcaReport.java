@@ -4,6 +4,7 @@ import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.FailureChain;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.TaskRun;
@@ -27,12 +28,18 @@ public final class RcaReport {
 
   public static String render(FailedRun run, RootCauseAnalysis analysis) {
     StringBuilder text = new StringBuilder();
-    String platform = run.source().name().toLowerCase(Locale.ROOT);
-    text.append("Job: ").append(run.event().displayName());
-    if (!run.event().jobId().isBlank() && !run.event().jobId().equals(run.event().displayName())) {
-      text.append(" (").append(platform).append(" job ").append(run.event().jobId()).append(')');
+    // The job is where the failure happened: the innermost run of its chain, the wrappers are its impact.
+    FailureChain.Link job = run.chain().innermost();
+    String platform = job.run().source().name().toLowerCase(Locale.ROOT);
+    text.append("Job: ").append(job.displayName());
+    if (!job.jobId().isBlank() && !job.jobId().equals(job.displayName())) {
+      text.append(" (").append(platform).append(" job ").append(job.jobId()).append(')');
     }
-    text.append(", run ").append(run.event().run().runId()).append('\n');
+    text.append(", run ").append(job.run().runId()).append('\n');
+    List<String> impact = FailureImpact.wrappers(run);
+    if (!impact.isEmpty()) {
+      text.append("Impact: wrapped by ").append(String.join("; ", impact)).append('\n');
+    }
     Optional<TaskRun> failed = failedTask(run, analysis.failedTask());
     Optional<TaskRun> shown = failed.or(() -> wrapperNaming(run, analysis.failedTask()).flatMap(w -> failedTask(run, w)));
     text.append("Failed task: ").append(analysis.failedTask().isBlank() ? "(unknown)" : analysis.failedTask());

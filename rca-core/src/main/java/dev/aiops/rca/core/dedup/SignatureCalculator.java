@@ -4,6 +4,7 @@ import dev.aiops.rca.domain.Entity;
 import dev.aiops.rca.domain.EntityKind;
 import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.FailureChain;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,13 +14,16 @@ import java.util.HexFormat;
 /**
  * Computes error signatures from the stable parts of a failure: source, job or pipeline, failed task, error class
  * or code, and the root-cause line with volatile values replaced. Give it the rules' analysis, never a model's.
+ * Source and job are those of the innermost run of the failure's chain ({@link FailedRun#chain}), so that a child
+ * pipeline's failure signs the same whether its own alert or its parent's brought it.
  */
 public final class SignatureCalculator {
 
   public ErrorSignature signatureOf(FailedRun run, RootCauseAnalysis analysis) {
+    FailureChain.Link innermost = run.chain().innermost();
     String stable = String.join("\u0000",
-        run.source().name(),
-        run.event().jobId().isBlank() ? run.event().jobName() : run.event().jobId(),
+        innermost.run().source().name(),
+        innermost.jobId().isBlank() ? innermost.jobName() : innermost.jobId(),
         analysis.failedTask(),
         errorKey(analysis),
         MessageNormalizer.normalize(analysis.rootCauseLine()));

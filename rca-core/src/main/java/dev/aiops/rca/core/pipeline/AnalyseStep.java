@@ -54,6 +54,12 @@ final class AnalyseStep {
     return new Analysed(rulesResult, refine(fetched.run(), rulesResult));
   }
 
+  /** The rules' analysis alone, for a run that only joins an incident another delivery files: no model call. */
+  Analysed rulesOnly(FetchStep.Fetched fetched) {
+    RootCauseAnalysis rulesResult = rules.analyze(fetched.run());
+    return new Analysed(rulesResult, rulesResult);
+  }
+
   private RootCauseAnalysis refine(FailedRun run, RootCauseAnalysis rulesResult) {
     RunKey key = run.event().run();
     if (model.isEmpty()) {

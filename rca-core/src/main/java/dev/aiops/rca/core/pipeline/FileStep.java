@@ -1,10 +1,11 @@
 package dev.aiops.rca.core.pipeline;
 
-import dev.aiops.rca.core.analysis.ImpactedTasks;
+import dev.aiops.rca.core.analysis.FailureImpact;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.FailureChain;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
@@ -32,13 +33,14 @@ final class FileStep {
     this.journal = Objects.requireNonNull(journal, "journal");
   }
 
-  /** Files the run; idempotent per run, so that a resumed delivery finds its incident again. */
+  /**
+   * Files the run under the innermost run of its failure chain, so that every delivery of one chain (a parent
+   * pipeline's alert and its child's, an ADF activity's and its Databricks run's) files the same run; idempotent
+   * per run, so that a resumed delivery finds its incident again.
+   */
   Filing file(FailureEvent event, FailedRun run, AnalyseStep.Analysed analysed) {
-    // The signature comes from the rules, never from model output, so that recurrences group stably.
-    ErrorSignature signature = signatures.signatureOf(run, analysed.rules());
-    Filing filing = incidents.file(new IncidentDraft(event.run(), signature, event.displayName(),
-        event.occurredAt(), analysed.decided(), costTags(run),
-        ImpactedTasks.describe(run, analysed.rules().failedTask())));
+    Filing filing = draft(event, run, analysed);
+    ErrorSignature signature = filing.incident().signature();
     Incident incident = filing.incident();
     if (filing instanceof Filing.Opened) {
       journal.audit(event.run(), incident.id(), AuditAction.INCIDENT_OPENED,
@@ -50,6 +52,23 @@ final class FileStep {
       journal.publish(incident.id(), IncidentChange.Kind.RECURRED);
     }
     return filing;
+  }
+
+  /**
+   * Files the run as {@link #file} does, with no audit entry or event of its own: for a delivery that only joins
+   * the incident of its failure chain, which the delivery holding the innermost run tells about.
+   */
+  Incident join(FailureEvent event, FailedRun run, AnalyseStep.Analysed analysed) {
+    return draft(event, run, analysed).incident();
+  }
+
+  private Filing draft(FailureEvent event, FailedRun run, AnalyseStep.Analysed analysed) {
+    // The signature comes from the rules, never from model output, so that recurrences group stably.
+    ErrorSignature signature = signatures.signatureOf(run, analysed.rules());
+    FailureChain.Link innermost = run.chain().innermost();
+    return incidents.file(new IncidentDraft(innermost.run(), signature, innermost.displayName(),
+        event.occurredAt(), analysed.decided(), costTags(run),
+        FailureImpact.of(run, analysed.rules().failedTask())));
   }
 
   /** The run's tags named in the configured cost tag keys, in their order. */

@@ -116,6 +116,12 @@ public final class HandleFailureService implements HandleFailureUseCase {
       journal.audit(run, AuditAction.RECOVERED, recovered.get());
       return new HandleFailureResult.Skipped(run, recovered.get());
     }
+    RunKey innermost = failedRun.chain().innermost().run();
+    // A wrapper's delivery claims the innermost run too: of a chain's deliveries, the one holding it tickets.
+    if (!innermost.equals(run) && ports.incidents().claim(innermost, command.deliveryId(), ports.clock().instant())
+        == RunClaim.ALREADY_CLAIMED) {
+      return joinChain(event, fetched, innermost);
+    }
     AnalyseStep.Analysed analysed = analysing.analyse(fetched);
     Filing filed = filing.file(event, failedRun, analysed);
     Incident incident = filed.incident();
@@ -140,6 +146,19 @@ public final class HandleFailureService implements HandleFailureUseCase {
         remediation,
         problems.lines(),
         problems.retryAfter());
+  }
+
+  /**
+   * A run that only wrapped a failure whose innermost run another delivery holds (the child pipeline's own alert,
+   * or the Databricks run's webhook): that delivery tickets and tells; this one files the same run, which is
+   * idempotent, only to name the incident. The rules' analysis is enough for that, so no model is asked.
+   */
+  private HandleFailureResult joinChain(FailureEvent event, FetchStep.Fetched fetched, RunKey innermost) {
+    Incident incident = filing.join(event, fetched.run(), analysing.rulesOnly(fetched));
+    String reason = "part of the failure chain of incident " + incident.id() + ", filed under its innermost run "
+        + innermost + " which another delivery handles; no ticket of its own";
+    journal.audit(event.run(), incident.id(), AuditAction.FAILURE_CHAIN, reason);
+    return new HandleFailureResult.Skipped(event.run(), reason);
   }
 
   /** The key under which the incident's ticket is opened, stable across retries and restarts. */

@@ -1,6 +1,7 @@
 package dev.aiops.rca.core.pipeline;
 
 import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.LaterRun;
 import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.TaskRun;
 import java.util.Collection;
@@ -10,20 +11,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Spots a run that its platform says ended well after the failure was reported: it needs no incident. A task that
- * was retried is listed once per attempt (Databricks {@code runs/get} reports every attempt with its
- * {@code attempt_number}); only each task's latest attempt counts, so a failed first attempt whose retry succeeded
- * is not a failure.
+ * Spots a failure that is already recovered: it needs no incident. Two ways, one rule: the latest attempt decides.
+ *
+ * <ul>
+ *   <li>Within the run: a task that was retried is listed once per attempt (Databricks {@code runs/get} reports
+ *       every attempt with its {@code attempt_number}); only each task's latest attempt counts, so a failed first
+ *       attempt whose retry succeeded is not a failure.
+ *   <li>Across runs: the source reports the latest run that did the run's work again ({@link FailedRun#laterRun},
+ *       an ADF rerun of the run group or a later run of the pipeline with the same parameters); if it succeeded,
+ *       the failure is recovered.
+ * </ul>
  */
 public final class RecoveryCheck {
 
   private RecoveryCheck() {}
 
   /**
-   * Why the run needs no incident, when its platform says it ended well and the latest attempt of every task did
-   * too; empty when it failed.
+   * Why the run needs no incident: its platform says a later run that did its work again succeeded, or the run
+   * itself ended well and the latest attempt of every task did too; empty when it failed. The single entry point,
+   * also for an open incident's run asked again later.
    */
   public static Optional<String> reason(FailedRun run) {
+    Optional<LaterRun> redone = run.laterRun()
+        .filter(later -> later.state().outcome() == RunOutcome.SUCCEEDED && !later.run().equals(run.event().run()));
+    if (redone.isPresent()) {
+      LaterRun later = redone.get();
+      return Optional.of("run " + run.event().run() + " was done again by run " + later.run() + " ("
+          + later.how() + "), which ended " + later.state().resultState() + " at " + later.at() + "; no incident");
+    }
     if (run.state().outcome() != RunOutcome.SUCCEEDED) {
       return Optional.empty();
     }

@@ -73,7 +73,8 @@ final class TicketStep {
         "rca-sig-" + incident.signature().shortHash());
     return new TicketRequest(EffectKey.ticket(incident).value(), incident.id(), incident.signature(), summary,
         RcaReport.render(run, analysis), labels, analysis.category(),
-        Optional.of(TicketDetails.of(incident, run.runPageUrl(), run.tags())));
+        // The incident's cost tags, not all the run's tags: each configured key once, as FileStep resolved it.
+        Optional.of(TicketDetails.of(incident, run.runPageUrl(), incident.costTags(), incident.impact())));
   }
 
   private static String shorten(String text, int max) {

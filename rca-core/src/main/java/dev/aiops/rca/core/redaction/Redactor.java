@@ -124,7 +124,7 @@ public final class Redactor {
           redactValues(task.details())));
     }
     return new FailedRun(cleanEvent, redact(run.runName()), run.runPageUrl().map(this::redact),
-        redact(run.state()), tasks, redactValues(run.tags()));
+        redact(run.state()), tasks, redactValues(run.tags()), run.chain(), run.laterRun());
   }
 
   /** The analysis with its cause line, summary, evidence, actions and entity values redacted. */
