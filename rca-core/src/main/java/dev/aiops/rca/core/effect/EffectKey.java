@@ -79,9 +79,17 @@ public record EffectKey(String value) {
     return new EffectKey("remediation-result-" + incident + "-" + newRun);
   }
 
-  /** The ticket noted of the incident's resolution: {@code resolve-note-<incident>}. */
+  /**
+   * The ticket noted of the incident's resolution: {@code resolve-note-<incident>}. Caused until the ticket sync
+   * (issue 17), which closes the ticket with the note under {@link #ticketClose} instead.
+   */
   public static EffectKey resolveNote(IncidentId incident) {
     return new EffectKey("resolve-note-" + incident);
+  }
+
+  /** The incident's ticket closed with its resolution note: {@code ticket-close-<incident>}. */
+  public static EffectKey ticketClose(IncidentId incident) {
+    return new EffectKey("ticket-close-" + incident);
   }
 
   @Override
