@@ -107,7 +107,7 @@ public final class RcaService implements AutoCloseable {
   }
 
   /**
-   * Opens the store, starts the workers and the follower, and listens.
+   * Opens the store, starts the workers, the follower and the ticket sync, and listens.
    *
    * @throws dev.aiops.rca.port.PortException if the database cannot be opened
    */
@@ -124,6 +124,7 @@ public final class RcaService implements AutoCloseable {
         wiring.workers().start();
       }
       wiring.follower().start();
+      wiring.ticketSync().start();
       RcaHttpServer server = new RcaHttpServer(launch.host(), launch.port(), wiring.queryIncidents(),
           Optional.of(wiring.receiveWebhook()), guard, pages, new HttpOperations(wiring.metrics(), launch.limits(),
               wiring.workers().size(), wiring.workers()::alive)).start();

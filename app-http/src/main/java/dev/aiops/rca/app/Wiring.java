@@ -33,6 +33,8 @@ import dev.aiops.rca.core.intake.ProcessDeliveryService;
 import dev.aiops.rca.core.intake.ReceiveWebhookService;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
+import dev.aiops.rca.core.lifecycle.TicketSyncSchedule;
+import dev.aiops.rca.core.lifecycle.TicketSyncService;
 import dev.aiops.rca.core.model.CachingRootCauseModel;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
@@ -103,8 +105,9 @@ public final class Wiring implements AutoCloseable {
   private final ReceiveWebhookUseCase receiveWebhook;
   private final ManageDeliveriesUseCase deliveries;
   private final DeliveryWorkers workers;
-  private final ResolveIncidentUseCase resolveIncident;
+  private final ResolveIncidentService resolveIncident;
   private final RemediationFollower follower;
+  private final TicketSyncSchedule ticketSync;
   private final List<String> notes = new ArrayList<>();
 
   /**
@@ -210,6 +213,8 @@ public final class Wiring implements AutoCloseable {
     RemediationFollower.Settings followUp = integrations.followUp();
     follower = new RemediationFollower(new FollowRemediationsService(incidents, audit, remediationLog, executors,
         store.effects(), updates, resolveIncident, live, clock, followUp.core()), followUp.poll());
+    ticketSync = new TicketSyncSchedule(new TicketSyncService(incidents, store.effects(), tracker, updates,
+        resolveIncident), integrations.ticketSync());
     queryIncidents = new QueryIncidentsService(incidents, audit, remediationLog);
     inbox = store.inbox(clock);
     DeliveryWorkers.Settings workerSettings = DeliveryWorkers.Settings.of(config.workers());
@@ -376,6 +381,11 @@ public final class Wiring implements AutoCloseable {
     return follower;
   }
 
+  /** Resolves incidents whose ticket people closed, and retries failed closes; not yet started. */
+  public TicketSyncSchedule ticketSync() {
+    return ticketSync;
+  }
+
   public QueryIncidentsUseCase queryIncidents() {
     return queryIncidents;
   }
@@ -388,6 +398,7 @@ public final class Wiring implements AutoCloseable {
   /** Stops following remediations and the workers (waiting for deliveries in progress), then closes the database. */
   @Override
   public void close() {
+    ticketSync.close();
     follower.close();
     workers.close();
     store.close();

@@ -42,6 +42,8 @@ import java.util.Optional;
  * @param dashboardUrl {@code RCA_DASHBOARD_URL}: where people reach the dashboard, linked from tickets
  * @param followUp how the runs started by remediations are followed ({@code RCA_REMEDIATION_POLL},
  *     {@code RCA_RESOLVE_ON_REPAIR_SUCCESS}, {@code RCA_REMEDIATION_FOLLOW_LIMIT})
+ * @param ticketSync {@code RCA_TICKET_SYNC_INTERVAL}: how often tickets that people closed resolve their incidents
+ *     (and failed closes are tried again); zero for never
  */
 public record Integrations(
     Optional<DatabricksSettings> databricks,
@@ -55,8 +57,11 @@ public record Integrations(
     List<String> costTagKeys,
     boolean redactDataValues,
     Optional<URI> dashboardUrl,
-    RemediationFollower.Settings followUp) {
+    RemediationFollower.Settings followUp,
+    Duration ticketSync) {
 
+  /** How often tickets are synced when {@code RCA_TICKET_SYNC_INTERVAL} is not set. */
+  public static final Duration DEFAULT_TICKET_SYNC = Duration.ofMinutes(5);
   /** The issue trackers this build can use. */
   public static final List<String> ITSM_TOOLS = List.of("builtin", "jira", "servicenow");
   /** The tags that name a cost centre when {@code RCA_COST_TAG_KEYS} is not set. */
@@ -74,13 +79,17 @@ public record Integrations(
     costTagKeys = List.copyOf(costTagKeys);
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
     Objects.requireNonNull(followUp, "followUp");
+    Objects.requireNonNull(ticketSync, "ticketSync");
+    if (!ticketSync.isZero() && ticketSync.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("ticketSync must be zero (off) or at least 1 s, was " + ticketSync);
+    }
   }
 
   /** Nothing outside: rules only, the built-in tracker, suggestions only. */
   public static Integrations none() {
     return new Integrations(Optional.empty(), Optional.empty(), Optional.empty(), "builtin", Optional.empty(),
         Optional.empty(), Optional.empty(), RemediationSettings.defaults(), DEFAULT_COST_TAG_KEYS, true,
-        Optional.empty(), RemediationFollower.Settings.defaults());
+        Optional.empty(), RemediationFollower.Settings.defaults(), DEFAULT_TICKET_SYNC);
   }
 
   /** Reads every integration, adding each problem found to {@code problems}. */
@@ -105,7 +114,8 @@ public record Integrations(
         costTags,
         settings.flag("RCA_REDACT_DATA_VALUES", true),
         dashboard,
-        followUp(settings));
+        followUp(settings),
+        ticketSync(settings));
   }
 
   private static Optional<DatabricksSettings> databricks(SettingsReader settings) {
@@ -207,6 +217,7 @@ public record Integrations(
     boolean reopen = settings.flag("JIRA_REOPEN", true);
     boolean priority = settings.flag("JIRA_SET_PRIORITY", true);
     Optional<String> occurrences = settings.get("JIRA_OCCURRENCE_FIELD");
+    Optional<String> doneTransition = settings.get("JIRA_DONE_TRANSITION");
     if (domain.isEmpty() || project.isEmpty() || token.isEmpty()) {
       return Optional.empty();
     }
@@ -215,7 +226,7 @@ public record Integrations(
           .orElseGet(() -> JiraAuth.dataCenter(token.get()));
       JiraSettings base = JiraSettings.of(domain.get(), auth, project.get());
       return new JiraSettings(base.domain(), auth, base.projectKey(), issueType, version, reopen, priority,
-          occurrences, dashboard, base.requestTimeout(), base.maxAttempts(), base.maxBackoff());
+          occurrences, dashboard, base.requestTimeout(), base.maxAttempts(), base.maxBackoff(), doneTransition);
     });
   }
 
@@ -232,13 +243,14 @@ public record Integrations(
           ? Optional.of(ServiceNowAuth.userPassword(user.get(), password.get())) : Optional.empty();
     }
     Optional<String> group = settings.get("SERVICENOW_ASSIGNMENT_GROUP");
+    String closeCode = settings.get("SERVICENOW_CLOSE_CODE").orElse(ServiceNowSettings.DEFAULT_CLOSE_CODE);
     if (instance.isEmpty() || auth.isEmpty()) {
       return Optional.empty();
     }
     return settings.build("SERVICENOW_* settings", () -> {
       ServiceNowSettings base = ServiceNowSettings.of(instance.get(), auth.get());
       return new ServiceNowSettings(base.instance(), base.auth(), group, dashboard, base.requestTimeout(),
-          base.maxAttempts(), base.maxBackoff());
+          base.maxAttempts(), base.maxBackoff(), closeCode);
     });
   }
 
@@ -281,6 +293,16 @@ public record Integrations(
         settings.flag("RCA_RESOLVE_ON_REPAIR_SUCCESS", defaults.core().resolveOnSuccess()), limit));
   }
 
+  private static Duration ticketSync(SettingsReader settings) {
+    Duration interval = settings.duration("RCA_TICKET_SYNC_INTERVAL", DEFAULT_TICKET_SYNC);
+    if (!interval.isZero() && interval.compareTo(Duration.ofSeconds(1)) < 0) {
+      settings.problem("RCA_TICKET_SYNC_INTERVAL must be 0 (off) or at least 1s, was '"
+          + settings.get("RCA_TICKET_SYNC_INTERVAL").orElse("") + "'");
+      return DEFAULT_TICKET_SYNC;
+    }
+    return interval;
+  }
+
   /** One line per integration, secrets masked, for the start-up log. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
@@ -296,6 +318,8 @@ public record Integrations(
     lines.add("remediation runs: followed every " + followUp.poll().toSeconds() + " s for at most "
         + followUp.core().giveUpAfter().toHours() + " h; " + (followUp.core().resolveOnSuccess()
         ? "a run that ends well resolves its incident" : "incidents are resolved by people only"));
+    lines.add("ticket sync: " + (ticketSync.isZero() ? "off (closing a ticket does not resolve its incident)"
+        : "every " + ticketSync.toSeconds() + " s"));
     lines.add("cost tags: " + String.join(",", costTagKeys));
     return lines;
   }
