@@ -214,7 +214,7 @@ public final class Wiring implements AutoCloseable {
     follower = new RemediationFollower(new FollowRemediationsService(incidents, audit, remediationLog, executors,
         store.effects(), updates, resolveIncident, live, clock, followUp.core()), followUp.poll());
     ticketSync = new TicketSyncSchedule(new TicketSyncService(incidents, store.effects(), tracker, updates,
-        resolveIncident), integrations.ticketSync());
+        resolveIncident, clock, integrations.ticketSync()), integrations.ticketSync());
     queryIncidents = new QueryIncidentsService(incidents, audit, remediationLog);
     inbox = store.inbox(clock);
     DeliveryWorkers.Settings workerSettings = DeliveryWorkers.Settings.of(config.workers());

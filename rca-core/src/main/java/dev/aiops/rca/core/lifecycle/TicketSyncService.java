@@ -14,6 +14,9 @@ import dev.aiops.rca.port.in.SyncTicketsUseCase;
 import dev.aiops.rca.port.out.EffectLog;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.IssueTracker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,14 +45,22 @@ public final class TicketSyncService implements SyncTicketsUseCase {
   private final IssueTracker tracker;
   private final IncidentUpdates updates;
   private final ResolveIncidentService resolver;
+  private final Clock clock;
+  private final Duration settle;
 
+  /**
+   * @param settle how long a close stays its resolver's: one intended more recently may still be in flight, and is
+   *     not tried again yet (the sync's interval is a fair choice)
+   */
   public TicketSyncService(IncidentRepository incidents, EffectLog effects, IssueTracker tracker,
-      IncidentUpdates updates, ResolveIncidentService resolver) {
+      IncidentUpdates updates, ResolveIncidentService resolver, Clock clock, Duration settle) {
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.effects = Objects.requireNonNull(effects, "effects");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.updates = Objects.requireNonNull(updates, "updates");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settle = Objects.requireNonNull(settle, "settle");
   }
 
   @Override
@@ -89,9 +100,10 @@ public final class TicketSyncService implements SyncTicketsUseCase {
   }
 
   private void closeFailedCloses(List<IncidentId> closed, List<String> problems) {
+    Instant settled = clock.instant().minus(settle);
     for (Effect effect : effects.pending(PENDING_PER_ROUND)) {
       EffectKey key = EffectKey.ticketClose(effect.incident());
-      if (!effect.idempotencyKey().equals(key.value())) {
+      if (!effect.idempotencyKey().equals(key.value()) || effect.intendedAt().isAfter(settled)) {
         continue;
       }
       Optional<Incident> incident = incidents.find(effect.incident())

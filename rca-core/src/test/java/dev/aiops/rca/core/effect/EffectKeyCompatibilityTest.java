@@ -214,7 +214,7 @@ class EffectKeyCompatibilityTest {
     ResolveIncidentService resolver = new ResolveIncidentService(incidents, incidents, updates, events, clock);
 
     resolver.resolve(new ResolveIncidentCommand(incident.id(), "olga", "fixed upstream"));
-    new TicketSyncService(incidents, effects, tracker, updates, resolver).syncTickets();
+    new TicketSyncService(incidents, effects, tracker, updates, resolver, clock, Duration.ZERO).syncTickets();
 
     assertThat(tracker.comments("FAKE-1")).isEmpty();
     assertThat(tracker.state(incident.ticket().orElseThrow()).done()).isFalse();

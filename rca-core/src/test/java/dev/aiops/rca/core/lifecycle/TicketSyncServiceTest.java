@@ -22,6 +22,7 @@ import dev.aiops.rca.testkit.IssueTrackerContract;
 import dev.aiops.rca.testkit.MutableClock;
 import dev.aiops.rca.testkit.RecordingIncidentEvents;
 import dev.aiops.rca.testkit.Samples;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,8 @@ class TicketSyncServiceTest {
   private final IncidentUpdates updates = new IncidentUpdates(incidents, effects, tracker, notifier, clock);
   private final ResolveIncidentService resolver =
       new ResolveIncidentService(incidents, incidents, updates, new RecordingIncidentEvents(), clock);
-  private final TicketSyncService sync = new TicketSyncService(incidents, effects, tracker, updates, resolver);
+  private final TicketSyncService sync =
+      new TicketSyncService(incidents, effects, tracker, updates, resolver, clock, Duration.ofMinutes(5));
 
   /** An open incident of signature {@code digit}, with its ticket and its message. */
   private Incident announced(char digit) {
@@ -113,10 +115,13 @@ class TicketSyncServiceTest {
     tracker.failures().failNext(new TransientPortException("Jira answered 503"));
     resolver.resolve(new ResolveIncidentCommand(incident.id(), "olga", "fixed"));
     assertThat(tracker.state(ticket).done()).isFalse();
+    SyncTicketsResult tooSoon = sync.syncTickets();
+    clock.advance(Duration.ofMinutes(5));
 
     SyncTicketsResult retried = sync.syncTickets();
     SyncTicketsResult after = sync.syncTickets();
 
+    assertThat(tooSoon.closed()).isEmpty(); // the resolver may still be closing it
     assertThat(retried.closed()).containsExactly(incident.id());
     assertThat(after.closed()).isEmpty();
     assertThat(tracker.state(ticket).done()).isTrue();
