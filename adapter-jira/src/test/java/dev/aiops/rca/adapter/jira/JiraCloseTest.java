@@ -106,4 +106,17 @@ class JiraCloseTest {
         .contains("Resolved in the RCA Assistant by olga.");
     assertThat(stub.issue(ticket.key()).statusCategory).isEqualTo("done");
   }
+
+  @Test
+  void should_open_a_new_ticket_rather_than_adopt_a_finished_one_whose_workflow_cannot_reopen_it() {
+    stub.doneTransitions();
+    JiraStub.Issue finished = stub.existing(true, "rca-sig-aaaaaaaaaaaa", "rca-aaaaaaaaaaaa-1");
+
+    TicketRef ticket = tracker(stub, settings(stub)).open(IssueTrackerContract.request("rca-aaaaaaaaaaaa-2"));
+
+    // Adopting it would leave the new incident on a done ticket, which the ticket sync would resolve at once.
+    assertThat(ticket.key()).isNotEqualTo(finished.key);
+    assertThat(tracker(stub, settings(stub)).state(ticket).done()).isFalse();
+    assertThat(stub.seen("POST", "/rest/api/3/issueLink")).hasSize(1);
+  }
 }

@@ -64,6 +64,8 @@ public final class JiraStub extends LoopbackStub {
   private volatile String openTransitions = "{\"transitions\":["
       + transition("21", "Start progress", "In Progress", "indeterminate") + ","
       + transition("31", "Done", "Done", "done") + "]}";
+  private volatile String doneTransitions = "{\"transitions\":[" + transition("11", "Reopen Issue", "To Do", "new")
+      + "]}";
 
   public JiraStub(String project) {
     this.project = project;
@@ -89,13 +91,23 @@ public final class JiraStub extends LoopbackStub {
    * {@code 51:Resolve issue:Resolved:done}.
    */
   public JiraStub openTransitions(String... transitions) {
+    openTransitions = transitions(transitions);
+    return this;
+  }
+
+  /** The transitions done issues offer from now on, as {@link #openTransitions}; none for a workflow's end. */
+  public JiraStub doneTransitions(String... transitions) {
+    doneTransitions = transitions(transitions);
+    return this;
+  }
+
+  private static String transitions(String... transitions) {
     List<String> list = new ArrayList<>();
     for (String t : transitions) {
       String[] part = t.split(":");
       list.add(transition(part[0], part[1], part[2], part[3]));
     }
-    openTransitions = "{\"transitions\":[" + String.join(",", list) + "]}";
-    return this;
+    return "{\"transitions\":[" + String.join(",", list) + "]}";
   }
 
   /** Finishes an issue as a person would in Jira. */
@@ -159,9 +171,7 @@ public final class JiraStub extends LoopbackStub {
           issue.comments.add(MAPPER.readTree(body).path("body"));
           return Answer.json(201, "{\"id\":\"" + (20000 + issue.comments.size()) + "\"}");
         case "GET /transitions":
-          return Answer.json(200, issue.statusCategory.equals("done")
-              ? "{\"transitions\":[" + transition("11", "Reopen Issue", "To Do", "new") + "]}"
-              : openTransitions);
+          return Answer.json(200, issue.statusCategory.equals("done") ? doneTransitions : openTransitions);
         case "POST /transitions":
           JsonNode request = MAPPER.readTree(body);
           String id = request.path("transition").path("id").asText();
@@ -181,8 +191,7 @@ public final class JiraStub extends LoopbackStub {
   }
 
   private Optional<String> target(Issue issue, String id) throws IOException {
-    String offered = issue.statusCategory.equals("done")
-        ? "{\"transitions\":[" + transition("11", "Reopen Issue", "To Do", "new") + "]}" : openTransitions;
+    String offered = issue.statusCategory.equals("done") ? doneTransitions : openTransitions;
     for (JsonNode t : MAPPER.readTree(offered).path("transitions")) {
       if (t.path("id").asText().equals(id)) {
         return Optional.of(t.path("to").path("statusCategory").path("key").asText());
