@@ -63,8 +63,9 @@ public final class ServiceNowIssueTracker implements IssueTracker {
     if (same.isPresent()) {
       return same.get();
     }
-    Optional<JsonNode> active = first("correlation_id=" + request.signature().value() + "^active=true^state<" + RESOLVED,
-        "search by signature");
+    // A Resolved incident stays active until it is closed: only one still being worked on takes the failure.
+    Optional<JsonNode> active = first("correlation_id=" + request.signature().value() + "^active=true^state<"
+        + RESOLVED, "search by signature");
     if (active.isPresent()) {
       workNote(active.get().path("sys_id").asText(), "Incident " + request.incident()
           + " failed with the same signature and is tracked here.");
