@@ -94,29 +94,25 @@ public record JiraSettings(
   /** The same settings with another API version. */
   public JiraSettings withApiVersion(int version) {
     return new JiraSettings(domain, auth, projectKey, issueType, version, reopen, setPriority, occurrenceField,
-        dashboardUrl, requestTimeout, maxAttempts, maxBackoff,
-        doneTransition);
+        dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition);
   }
 
   /** The same settings with another reopen policy. */
   public JiraSettings withReopen(boolean reopenResolved) {
     return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopenResolved, setPriority,
-        occurrenceField, dashboardUrl, requestTimeout, maxAttempts, maxBackoff,
-        doneTransition);
+        occurrenceField, dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition);
   }
 
   /** The same settings with the occurrence count kept in a custom field. */
   public JiraSettings withOccurrenceField(String field) {
     return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopen, setPriority,
-        Optional.of(field), dashboardUrl, requestTimeout, maxAttempts, maxBackoff,
-        doneTransition);
+        Optional.of(field), dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition);
   }
 
   /** The same settings with a dashboard to link. */
   public JiraSettings withDashboardUrl(URI dashboard) {
     return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopen, setPriority, occurrenceField,
-        Optional.of(dashboard), requestTimeout, maxAttempts, maxBackoff,
-        doneTransition);
+        Optional.of(dashboard), requestTimeout, maxAttempts, maxBackoff, doneTransition);
   }
 
   /** The same settings with a named done transition. */

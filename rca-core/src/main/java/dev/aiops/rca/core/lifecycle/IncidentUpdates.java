@@ -80,6 +80,19 @@ public final class IncidentUpdates {
    *     the ticket sync to try again
    */
   public Optional<PortException> closeTicket(Incident incident, EffectKey key, String note, String actor) {
+    return closeTicket(incident, key, note, actor, true);
+  }
+
+  /**
+   * As {@link #closeTicket(Incident, EffectKey, String, String)}, for a close tried again: its failure is audited
+   * once, when it first failed, not on every retry.
+   */
+  public Optional<PortException> retryClose(Incident incident, EffectKey key, String note, String actor) {
+    return closeTicket(incident, key, note, actor, false);
+  }
+
+  private Optional<PortException> closeTicket(Incident incident, EffectKey key, String note, String actor,
+      boolean auditFailure) {
     if (incident.ticket().isEmpty()) {
       return Optional.empty();
     }
@@ -92,8 +105,10 @@ public final class IncidentUpdates {
       });
       return Optional.empty();
     } catch (PortException e) {
-      audit(incident, incident.firstRun(), actor, AuditAction.TICKET_FAILED, "ticket " + ticket.key()
-          + " not closed: " + e.getMessage());
+      if (auditFailure) {
+        audit(incident, incident.firstRun(), actor, AuditAction.TICKET_FAILED, "ticket " + ticket.key()
+            + " not closed: " + e.getMessage() + "; the ticket sync tries again");
+      }
       return Optional.of(e);
     }
   }

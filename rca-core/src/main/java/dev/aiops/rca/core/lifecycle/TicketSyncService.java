@@ -111,7 +111,7 @@ public final class TicketSyncService implements SyncTicketsUseCase {
       if (incident.isEmpty()) {
         continue;
       }
-      Optional<PortException> failure = updates.closeTicket(incident.get(), key, RETRY_NOTE, ACTOR);
+      Optional<PortException> failure = updates.retryClose(incident.get(), key, RETRY_NOTE, ACTOR);
       if (failure.isPresent()) {
         problems.add("ticket of incident " + effect.incident() + " not closed: " + failure.get().getMessage());
       } else {

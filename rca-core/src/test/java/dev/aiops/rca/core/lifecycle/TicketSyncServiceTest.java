@@ -11,6 +11,7 @@ import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
+import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.TransientPortException;
 import dev.aiops.rca.port.in.ResolveIncidentCommand;
 import dev.aiops.rca.port.in.SyncTicketsResult;
@@ -128,6 +129,25 @@ class TicketSyncServiceTest {
     assertThat(tracker.comments(ticket.key())).singleElement().asString().startsWith("Resolved in the RCA Assistant");
     assertThat(incidents.auditTrail(incident.id())).filteredOn(e -> e.action() == AuditAction.TICKET_CLOSED)
         .singleElement().extracting(AuditEntry::actor).isEqualTo(TicketSyncService.ACTOR);
+  }
+
+  @Test
+  void should_keep_trying_a_close_the_tracker_refuses_and_audit_its_failure_once() {
+    Incident incident = announced('a');
+    tracker.failures().failAlways(() -> new PermanentPortException("no transition to a done status"));
+    resolver.resolve(new ResolveIncidentCommand(incident.id(), "olga", "fixed"));
+    clock.advance(Duration.ofMinutes(5));
+
+    SyncTicketsResult first = sync.syncTickets();
+    SyncTicketsResult second = sync.syncTickets();
+    tracker.failures().recover();
+    SyncTicketsResult fixed = sync.syncTickets();
+
+    assertThat(first.problems()).singleElement().asString().contains("not closed", "no transition");
+    assertThat(second.problems()).hasSize(1);
+    assertThat(fixed.closed()).containsExactly(incident.id());
+    assertThat(incidents.auditTrail(incident.id())).extracting(AuditEntry::action)
+        .containsOnlyOnce(AuditAction.TICKET_FAILED, AuditAction.TICKET_CLOSED);
   }
 
   @Test
