@@ -107,7 +107,7 @@ public final class RcaService implements AutoCloseable {
   }
 
   /**
-   * Opens the store, starts the workers and the follower, and listens.
+   * Opens the store, starts the workers, the follower and the ticket sync, and listens.
    *
    * @throws dev.aiops.rca.port.PortException if the database cannot be opened
    */
@@ -125,6 +125,7 @@ public final class RcaService implements AutoCloseable {
       }
       wiring.follower().start();
       wiring.recoveryRounds().start();
+      wiring.ticketSync().start();
       RcaHttpServer server = new RcaHttpServer(launch.host(), launch.port(), wiring.queryIncidents(),
           Optional.of(wiring.receiveWebhook()), guard, pages, new HttpOperations(wiring.metrics(), launch.limits(),
               wiring.workers().size(), wiring.workers()::alive)).start();

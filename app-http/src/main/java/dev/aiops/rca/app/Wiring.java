@@ -34,6 +34,8 @@ import dev.aiops.rca.core.intake.ReceiveWebhookService;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.lifecycle.RecoveryWatchService;
 import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
+import dev.aiops.rca.core.lifecycle.TicketSyncSchedule;
+import dev.aiops.rca.core.lifecycle.TicketSyncService;
 import dev.aiops.rca.core.model.CachingRootCauseModel;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
@@ -105,10 +107,11 @@ public final class Wiring implements AutoCloseable {
   private final ReceiveWebhookUseCase receiveWebhook;
   private final ManageDeliveriesUseCase deliveries;
   private final DeliveryWorkers workers;
-  private final ResolveIncidentUseCase resolveIncident;
+  private final ResolveIncidentService resolveIncident;
   private final RemediationFollower follower;
   private final RecoveryWatchService recoveryWatch;
   private final Periodic recoveryRounds;
+  private final TicketSyncSchedule ticketSync;
   private final List<String> notes = new ArrayList<>();
 
   /**
@@ -217,6 +220,8 @@ public final class Wiring implements AutoCloseable {
     recoveryWatch = new RecoveryWatchService(incidents, audit, remediationLog, sources, updates, resolveIncident,
         clock, integrations.recovery());
     recoveryRounds = new Periodic("recovery-watch", integrations.recovery().every(), recoveryWatch::round);
+    ticketSync = new TicketSyncSchedule(new TicketSyncService(incidents, store.effects(), tracker, updates,
+        resolveIncident, clock, integrations.ticketSync()), integrations.ticketSync());
     queryIncidents = new QueryIncidentsService(incidents, audit, remediationLog);
     inbox = store.inbox(clock);
     DeliveryWorkers.Settings workerSettings = DeliveryWorkers.Settings.of(config.workers());
@@ -393,6 +398,11 @@ public final class Wiring implements AutoCloseable {
     return recoveryRounds;
   }
 
+  /** Resolves incidents whose ticket people closed, and retries failed closes; not yet started. */
+  public TicketSyncSchedule ticketSync() {
+    return ticketSync;
+  }
+
   public QueryIncidentsUseCase queryIncidents() {
     return queryIncidents;
   }
@@ -405,6 +415,7 @@ public final class Wiring implements AutoCloseable {
   /** Stops following remediations and the workers (waiting for deliveries in progress), then closes the database. */
   @Override
   public void close() {
+    ticketSync.close();
     follower.close();
     recoveryRounds.close();
     workers.close();

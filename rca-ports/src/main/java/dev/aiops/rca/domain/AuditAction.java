@@ -17,6 +17,8 @@ public enum AuditAction {
   TICKET_CREATED,
   TICKET_UPDATED,
   TICKET_FAILED,
+  /** The ticket was finished (Jira done transition, ServiceNow Resolved) because its incident was resolved. */
+  TICKET_CLOSED,
   NOTIFIED,
   NOTIFICATION_UPDATED,
   NOTIFICATION_FAILED,

@@ -1,6 +1,7 @@
 package dev.aiops.rca.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.ErrorSignature;
@@ -12,6 +13,7 @@ import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketDetails;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
+import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.out.IssueTracker;
 import java.util.List;
 import java.util.Map;
@@ -90,5 +92,36 @@ public interface IssueTrackerContract {
     tracker.comment(ticket, "Repair 9 of run 1 ended well; the incident is resolved.");
 
     assertThat(tracker.findByIdempotencyKey("rca-aaaa-1")).contains(ticket);
+  }
+
+  @Test
+  default void should_report_a_new_ticket_as_not_done() {
+    IssueTracker tracker = subject();
+    TicketRef ticket = tracker.open(request("rca-aaaa-1"));
+
+    assertThat(tracker.state(ticket).done()).isFalse();
+  }
+
+  @Test
+  default void should_report_done_when_closed_and_change_nothing_when_closed_again() {
+    IssueTracker tracker = subject();
+    TicketRef ticket = tracker.open(request("rca-aaaa-1"));
+    TicketRef other = tracker.open(request("rca-bbbb-2", 'b'));
+
+    tracker.close(ticket, "Resolved in the RCA Assistant by olga.");
+    tracker.close(ticket, "Resolved in the RCA Assistant by olga.");
+
+    assertThat(tracker.state(ticket).done()).isTrue();
+    assertThat(tracker.state(other).done()).isFalse();
+  }
+
+  @Test
+  default void should_refuse_to_close_or_read_a_ticket_that_does_not_exist() {
+    IssueTracker tracker = subject();
+    tracker.open(request("rca-aaaa-1"));
+    TicketRef missing = new TicketRef(tracker.system(), "OPS-404", "");
+
+    assertThatThrownBy(() -> tracker.state(missing)).isInstanceOf(PermanentPortException.class);
+    assertThatThrownBy(() -> tracker.close(missing, "x")).isInstanceOf(PermanentPortException.class);
   }
 }

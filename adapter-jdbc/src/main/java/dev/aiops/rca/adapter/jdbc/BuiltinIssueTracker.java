@@ -3,6 +3,7 @@ package dev.aiops.rca.adapter.jdbc;
 import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
+import dev.aiops.rca.domain.TicketState;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.out.IssueTracker;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The built-in issue tracker ({@code ITSM_TOOL=builtin}): tickets with readable keys such as {@code RCA-42} in the
- * service's own database, unique by idempotency key.
+ * service's own database, unique by idempotency key. Nobody but the service closes them, when it resolves the
+ * incident.
  */
 public final class BuiltinIssueTracker implements IssueTracker {
 
@@ -107,6 +109,39 @@ public final class BuiltinIssueTracker implements IssueTracker {
       }
       return h.createUpdate("INSERT INTO ticket_notes (ticket_key, body, at) VALUES (:ticket, :body, :at)")
           .bind("ticket", ticket.key()).bind("body", text).bind("at", clock.instant())
+          .execute();
+    });
+  }
+
+  @Override
+  public TicketState state(TicketRef ticket) {
+    Objects.requireNonNull(ticket, "ticket");
+    Optional<Boolean> closed = store.transaction("state of " + ticket.key(), h -> h.createQuery(
+            "SELECT closed_at IS NOT NULL FROM tickets WHERE ticket_key = :ticket")
+        .bind("ticket", ticket.key()).mapTo(Boolean.class).findOne());
+    if (closed.isEmpty()) {
+      throw new PermanentPortException("no ticket " + ticket.key());
+    }
+    return closed.get() ? TicketState.done("Closed") : TicketState.open("Open");
+  }
+
+  @Override
+  public void close(TicketRef ticket, String note) {
+    Objects.requireNonNull(ticket, "ticket");
+    Objects.requireNonNull(note, "note");
+    store.transaction("close " + ticket.key(), h -> {
+      int closed = h.createUpdate(
+              "UPDATE tickets SET closed_at = :at, updated_at = :at WHERE ticket_key = :ticket AND closed_at IS NULL")
+          .bind("at", clock.instant()).bind("ticket", ticket.key()).execute();
+      if (closed == 0) {
+        if (h.createQuery("SELECT COUNT(*) FROM tickets WHERE ticket_key = :ticket").bind("ticket", ticket.key())
+            .mapTo(Long.class).one() == 0) {
+          throw new PermanentPortException("no ticket " + ticket.key());
+        }
+        return 0; // closed before: no second note
+      }
+      return h.createUpdate("INSERT INTO ticket_notes (ticket_key, body, at) VALUES (:ticket, :body, :at)")
+          .bind("ticket", ticket.key()).bind("body", note).bind("at", clock.instant())
           .execute();
     });
   }

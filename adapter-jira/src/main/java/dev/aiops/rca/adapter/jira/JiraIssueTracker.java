@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
+import dev.aiops.rca.domain.TicketState;
 import dev.aiops.rca.http.HttpTransport;
+import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.out.IssueTracker;
 import java.net.URLEncoder;
@@ -70,9 +72,9 @@ public final class JiraIssueTracker implements IssueTracker {
       return ref(open.get().key());
     }
     Optional<Found> resolved = found.stream().filter(Found::done).findFirst();
-    if (resolved.isPresent() && settings.reopen()) {
+    // Adopting a ticket that stays done would let the ticket sync resolve the new incident at once.
+    if (resolved.isPresent() && settings.reopen() && reopen(resolved.get().key())) {
       String key = resolved.get().key();
-      reopen(key);
       adopt(key, request, keyLabel);
       return ref(key);
     }
@@ -110,6 +112,70 @@ public final class JiraIssueTracker implements IssueTracker {
   @Override
   public void comment(TicketRef ticket, String text) {
     comment(ticket.key(), JiraContent.note(text));
+  }
+
+  @Override
+  public TicketState state(TicketRef ticket) {
+    JsonNode status = readStatus(ticket.key());
+    String name = status.path("name").asText("");
+    String category = status.path("statusCategory").path("key").asText("");
+    String shown = name.isBlank() ? (category.isBlank() ? "unknown" : category) : name;
+    return category.equals("done") ? TicketState.done(shown) : TicketState.open(shown);
+  }
+
+  /**
+   * Moves the issue along its done transition with the note as the transition's comment, in one request, so that
+   * a retry cannot leave the note twice; an issue already done is left as it is.
+   */
+  @Override
+  public void close(TicketRef ticket, String note) {
+    String key = ticket.key();
+    if (readStatus(key).path("statusCategory").path("key").asText("").equals("done")) {
+      return;
+    }
+    JsonNode transitions = api.get(issuePath(key) + "/transitions", "list transitions of " + key, Optional.of(key));
+    String id = pickDone(transitions.path("transitions"), settings.doneTransition(), key);
+    ObjectNode body = api.json().createObjectNode();
+    body.putObject("transition").put("id", id);
+    JiraDocument comment = JiraContent.note(note);
+    ObjectNode add = body.putObject("update").putArray("comment").addObject().putObject("add");
+    if (settings.apiVersion() == 3) {
+      add.set("body", comment.adf());
+    } else {
+      add.put("body", comment.wiki());
+    }
+    api.post(issuePath(key) + "/transitions", body, "close issue " + key, Optional.of(key));
+    LOG.info("jira issue {} closed by transition {}", key, id);
+  }
+
+  private JsonNode readStatus(String key) {
+    return api.get(issuePath(key) + "?fields=status", "read the status of " + key, Optional.of(key))
+        .path("fields").path("status");
+  }
+
+  /**
+   * The transition that finishes an issue: the one named {@code JIRA_DONE_TRANSITION} (case aside), else the first
+   * whose target status is in the done category.
+   *
+   * @throws PermanentPortException naming the transitions there are, when none fits
+   */
+  static String pickDone(JsonNode transitions, Optional<String> named, String key) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode t : transitions) {
+      String name = t.path("name").asText("");
+      names.add(name);
+      boolean fits = named.isPresent() ? name.equalsIgnoreCase(named.get())
+          : t.path("to").path("statusCategory").path("key").asText("").equals("done");
+      if (fits) {
+        return t.path("id").asText();
+      }
+    }
+    String available = names.isEmpty() ? "none" : String.join(", ", names);
+    throw new PermanentPortException(named
+        .map(name -> "Jira issue " + key + " has no transition named '" + name + "' (JIRA_DONE_TRANSITION); its "
+            + "transitions are: " + available)
+        .orElse("Jira issue " + key + " has no transition to a done status; its transitions are: " + available
+            + ". Set JIRA_DONE_TRANSITION to the one that finishes an issue"));
   }
 
   private String create(TicketRequest request, String keyLabel, String signatureLabel, Optional<String> resolved) {

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * @param requestTimeout the longest a single call may take
  * @param maxAttempts how many times a call is tried when Jira throttles or fails (429, 5xx, timeouts)
  * @param maxBackoff the longest wait between two attempts, also when Jira asks for more
+ * @param doneTransition {@code JIRA_DONE_TRANSITION}: the name of the transition that finishes an issue when its
+ *     incident is resolved; without it, the first transition whose target status is in the done category
  */
 public record JiraSettings(
     URI domain,
@@ -42,7 +44,8 @@ public record JiraSettings(
     Optional<URI> dashboardUrl,
     Duration requestTimeout,
     int maxAttempts,
-    Duration maxBackoff) {
+    Duration maxBackoff,
+    Optional<String> doneTransition) {
 
   private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,254}");
   private static final Pattern CUSTOM_FIELD = Pattern.compile("customfield_[0-9]+");
@@ -56,6 +59,8 @@ public record JiraSettings(
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
+    Objects.requireNonNull(doneTransition, "doneTransition");
+    doneTransition = doneTransition.map(String::strip).filter(name -> !name.isEmpty());
     domain = normalise(domain);
     if (!PROJECT_KEY.matcher(projectKey).matches()) {
       throw new IllegalArgumentException("projectKey (JIRA_PROJECT_KEY) must be a Jira project key such as OPS, was '"
@@ -83,31 +88,37 @@ public record JiraSettings(
     Objects.requireNonNull(domain, "domain");
     String url = domain.strip().contains("://") ? domain.strip() : "https://" + domain.strip();
     return new JiraSettings(URI.create(url), auth, projectKey, "Bug", 3, true, true, Optional.empty(),
-        Optional.empty(), Duration.ofSeconds(30), 3, Duration.ofSeconds(30));
+        Optional.empty(), Duration.ofSeconds(30), 3, Duration.ofSeconds(30), Optional.empty());
   }
 
   /** The same settings with another API version. */
   public JiraSettings withApiVersion(int version) {
     return new JiraSettings(domain, auth, projectKey, issueType, version, reopen, setPriority, occurrenceField,
-        dashboardUrl, requestTimeout, maxAttempts, maxBackoff);
+        dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition);
   }
 
   /** The same settings with another reopen policy. */
   public JiraSettings withReopen(boolean reopenResolved) {
     return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopenResolved, setPriority,
-        occurrenceField, dashboardUrl, requestTimeout, maxAttempts, maxBackoff);
+        occurrenceField, dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition);
   }
 
   /** The same settings with the occurrence count kept in a custom field. */
   public JiraSettings withOccurrenceField(String field) {
     return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopen, setPriority,
-        Optional.of(field), dashboardUrl, requestTimeout, maxAttempts, maxBackoff);
+        Optional.of(field), dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition);
   }
 
   /** The same settings with a dashboard to link. */
   public JiraSettings withDashboardUrl(URI dashboard) {
     return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopen, setPriority, occurrenceField,
-        Optional.of(dashboard), requestTimeout, maxAttempts, maxBackoff);
+        Optional.of(dashboard), requestTimeout, maxAttempts, maxBackoff, doneTransition);
+  }
+
+  /** The same settings with a named done transition. */
+  public JiraSettings withDoneTransition(String name) {
+    return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopen, setPriority, occurrenceField,
+        dashboardUrl, requestTimeout, maxAttempts, maxBackoff, Optional.of(name));
   }
 
   /** The absolute address of a REST path of the configured version, such as {@code issue/OPS-1/comment}. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * A Jira site on loopback that keeps issues in memory and speaks the REST wire format of v3 and v2: create, JQL
- * search by labels, read, edit labels and fields, comments, transitions and links; plus scripted error answers.
+ * search by labels, read, edit labels and fields, comments, transitions (with a comment in their {@code update})
+ * and links; plus scripted error answers. Its workflow: To Do --Start progress--> In Progress --Done--> Done, To Do
+ * --Done--> Done, and Done --Reopen Issue--> To Do; a test may give open issues other transitions.
  */
 public final class JiraStub extends LoopbackStub {
 
@@ -58,6 +61,11 @@ public final class JiraStub extends LoopbackStub {
   private final ScriptedReplies<Answer> scripted = new ScriptedReplies<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final String project;
+  private volatile String openTransitions = "{\"transitions\":["
+      + transition("21", "Start progress", "In Progress", "indeterminate") + ","
+      + transition("31", "Done", "Done", "done") + "]}";
+  private volatile String doneTransitions = "{\"transitions\":[" + transition("11", "Reopen Issue", "To Do", "new")
+      + "]}";
 
   public JiraStub(String project) {
     this.project = project;
@@ -76,6 +84,35 @@ public final class JiraStub extends LoopbackStub {
     issue.statusCategory = resolved ? "done" : "new";
     issues.put(issue.key, issue);
     return issue;
+  }
+
+  /**
+   * The transitions open issues offer from now on, each {@code id:name:target status:target category}, such as
+   * {@code 51:Resolve issue:Resolved:done}.
+   */
+  public JiraStub openTransitions(String... transitions) {
+    openTransitions = transitions(transitions);
+    return this;
+  }
+
+  /** The transitions done issues offer from now on, as {@link #openTransitions}; none for a workflow's end. */
+  public JiraStub doneTransitions(String... transitions) {
+    doneTransitions = transitions(transitions);
+    return this;
+  }
+
+  private static String transitions(String... transitions) {
+    List<String> list = new ArrayList<>();
+    for (String t : transitions) {
+      String[] part = t.split(":");
+      list.add(transition(part[0], part[1], part[2], part[3]));
+    }
+    return "{\"transitions\":[" + String.join(",", list) + "]}";
+  }
+
+  /** Finishes an issue as a person would in Jira. */
+  public void finish(String key) {
+    issues.get(key).statusCategory = "done";
   }
 
   public Issue issue(String key) {
@@ -134,20 +171,41 @@ public final class JiraStub extends LoopbackStub {
           issue.comments.add(MAPPER.readTree(body).path("body"));
           return Answer.json(201, "{\"id\":\"" + (20000 + issue.comments.size()) + "\"}");
         case "GET /transitions":
-          return Answer.json(200, issue.statusCategory.equals("done")
-              ? "{\"transitions\":[{\"id\":\"41\",\"name\":\"Close\",\"to\":{\"statusCategory\":{\"key\":\"done\"}}},"
-                  + "{\"id\":\"11\",\"name\":\"Reopen Issue\",\"to\":{\"statusCategory\":{\"key\":\"new\"}}}]}"
-              : "{\"transitions\":[{\"id\":\"31\",\"name\":\"Done\",\"to\":{\"statusCategory\":{\"key\":\"done\"}}}]}");
+          return Answer.json(200, issue.statusCategory.equals("done") ? doneTransitions : openTransitions);
         case "POST /transitions":
-          String id = MAPPER.readTree(body).path("transition").path("id").asText();
-          issue.statusCategory = id.equals("11") ? "new" : id.equals("31") || id.equals("41") ? "done"
-              : issue.statusCategory;
+          JsonNode request = MAPPER.readTree(body);
+          String id = request.path("transition").path("id").asText();
+          Optional<String> target = target(issue, id);
+          if (target.isEmpty()) {
+            return Answer.json(400, "{\"errorMessages\":[\"Transition id '" + id + "' is not valid for this "
+                + "issue.\"],\"errors\":{}}");
+          }
+          issue.statusCategory = target.get();
+          request.path("update").path("comment").forEach(op -> issue.comments.add(op.path("add").path("body")));
           return new Answer(204, "", Map.of());
         default:
           break;
       }
     }
     return Answer.json(404, "{\"errorMessages\":[\"No route " + method + " " + path + "\"],\"errors\":{}}");
+  }
+
+  private Optional<String> target(Issue issue, String id) throws IOException {
+    String offered = issue.statusCategory.equals("done") ? doneTransitions : openTransitions;
+    for (JsonNode t : MAPPER.readTree(offered).path("transitions")) {
+      if (t.path("id").asText().equals(id)) {
+        return Optional.of(t.path("to").path("statusCategory").path("key").asText());
+      }
+    }
+    return Optional.empty();
+  }
+
+  // As GET /issue/{key}/transitions lists one: the target status with its category.
+  private static String transition(String id, String name, String status, String category) {
+    ObjectNode t = MAPPER.createObjectNode().put("id", id).put("name", name).put("hasScreen", false);
+    ObjectNode to = t.putObject("to").put("name", status).put("id", "1" + id);
+    to.putObject("statusCategory").put("key", category).put("name", category);
+    return t.toString();
   }
 
   // Only the JQL the adapter writes: project = "P" AND labels in ("a", "b") ORDER BY created DESC
@@ -178,7 +236,9 @@ public final class JiraStub extends LoopbackStub {
   private ObjectNode view(Issue issue) {
     ObjectNode node = MAPPER.createObjectNode().put("id", "1" + number(issue.key)).put("key", issue.key);
     ObjectNode fields = node.putObject("fields");
-    fields.putObject("status").putObject("statusCategory").put("key", issue.statusCategory);
+    String status = issue.statusCategory.equals("done") ? "Done" : issue.statusCategory.equals("new") ? "To Do"
+        : "In Progress";
+    fields.putObject("status").put("name", status).putObject("statusCategory").put("key", issue.statusCategory);
     ArrayNode labels = fields.putArray("labels");
     issue.labels.forEach(labels::add);
     return node;

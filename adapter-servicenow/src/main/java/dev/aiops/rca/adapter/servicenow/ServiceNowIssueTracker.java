@@ -8,12 +8,14 @@ import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.TicketDetails;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
+import dev.aiops.rca.domain.TicketState;
 import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.out.IssueTracker;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,13 +25,19 @@ import java.util.TreeMap;
  *
  * <p>An incident carries the failure signature in {@code correlation_id} and the idempotency key in
  * {@code correlation_display}. Opening looks for the key first, then for an active incident of the same signature
- * (which takes a work note instead of a second incident); a recurrence is a work note with the new count.
- * Thread-safe: it keeps no state between calls.
+ * (which takes a work note instead of a second incident); a recurrence is a work note with the new count. Closing
+ * resolves the incident (state 6, a close code and close notes); Resolved, Closed and Canceled count as done, and a
+ * done incident never takes a new failure, which opens a new incident instead. Thread-safe: it keeps no state
+ * between calls.
  */
 public final class ServiceNowIssueTracker implements IssueTracker {
 
   private static final String TABLE = "/api/now/table/incident";
-  private static final String FIELDS = "&sysparm_fields=sys_id,number&sysparm_limit=1";
+  private static final String FIELDS = "&sysparm_fields=sys_id,number,state&sysparm_limit=1";
+  private static final String RESOLVED = "6";
+  /** The incident states of the base system; Resolved, Closed and Canceled are done. */
+  private static final Map<String, String> STATES = Map.of("1", "New", "2", "In Progress", "3", "On Hold",
+      RESOLVED, "Resolved", "7", "Closed", "8", "Canceled");
 
   private final ServiceNowSettings settings;
   private final ServiceNowApi api;
@@ -55,8 +63,9 @@ public final class ServiceNowIssueTracker implements IssueTracker {
     if (same.isPresent()) {
       return same.get();
     }
-    Optional<JsonNode> active = first("correlation_id=" + request.signature().value() + "^active=true",
-        "search by signature");
+    // A Resolved incident stays active until it is closed: only one still being worked on takes the failure.
+    Optional<JsonNode> active = first("correlation_id=" + request.signature().value() + "^active=true^state<"
+        + RESOLVED, "search by signature");
     if (active.isPresent()) {
       workNote(active.get().path("sys_id").asText(), "Incident " + request.incident()
           + " failed with the same signature and is tracked here.");
@@ -85,19 +94,43 @@ public final class ServiceNowIssueTracker implements IssueTracker {
 
   @Override
   public void recordRecurrence(TicketRef ticket, Recurrence recurrence) {
-    JsonNode incident = first("number=" + ticket.key(), "find incident " + ticket.key())
-        .orElseThrow(() -> new PermanentPortException("ServiceNow has no incident " + ticket.key()
-            + ": it was deleted, or the account cannot read it"));
-    workNote(incident.path("sys_id").asText(), "Failed again: run " + recurrence.run() + " at " + recurrence.at()
-        + ". Occurrences: " + recurrence.occurrences() + ".");
+    workNote(find(ticket).path("sys_id").asText(), "Failed again: run " + recurrence.run() + " at "
+        + recurrence.at() + ". Occurrences: " + recurrence.occurrences() + ".");
   }
 
   @Override
   public void comment(TicketRef ticket, String text) {
-    JsonNode incident = first("number=" + ticket.key(), "find incident " + ticket.key())
+    workNote(find(ticket).path("sys_id").asText(), text);
+  }
+
+  @Override
+  public TicketState state(TicketRef ticket) {
+    String state = find(ticket).path("state").asText("");
+    String name = STATES.getOrDefault(state, state.isBlank() ? "unknown" : "state " + state);
+    return isDone(state) ? TicketState.done(name) : TicketState.open(name);
+  }
+
+  /** Resolves the incident with the configured close code and the note as its close notes, in one PATCH. */
+  @Override
+  public void close(TicketRef ticket, String note) {
+    JsonNode incident = find(ticket);
+    if (isDone(incident.path("state").asText(""))) {
+      return;
+    }
+    ObjectNode body = api.json().createObjectNode().put("state", RESOLVED).put("close_code", settings.closeCode())
+        .put("close_notes", note);
+    api.patch(TABLE + "/" + URLEncoder.encode(incident.path("sys_id").asText(), StandardCharsets.UTF_8), body,
+        "resolve incident " + ticket.key());
+  }
+
+  private static boolean isDone(String state) {
+    return state.equals(RESOLVED) || state.equals("7") || state.equals("8");
+  }
+
+  private JsonNode find(TicketRef ticket) {
+    return first("number=" + ticket.key(), "find incident " + ticket.key())
         .orElseThrow(() -> new PermanentPortException("ServiceNow has no incident " + ticket.key()
             + ": it was deleted, or the account cannot read it"));
-    workNote(incident.path("sys_id").asText(), text);
   }
 
   private void workNote(String sysId, String note) {

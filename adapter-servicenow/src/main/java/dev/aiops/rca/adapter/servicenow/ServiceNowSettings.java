@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param requestTimeout the longest a single call may take
  * @param maxAttempts how many times a call is tried when ServiceNow throttles or fails (429, 5xx, timeouts)
  * @param maxBackoff the longest wait between two attempts, also when ServiceNow asks for more
+ * @param closeCode {@code SERVICENOW_CLOSE_CODE}: the resolution code of an incident resolved with its RCA incident,
+ *     {@code Solution provided} by default (a code of current releases; older ones use {@code Solved (Permanently)})
  */
 public record ServiceNowSettings(
     URI instance,
@@ -27,7 +29,11 @@ public record ServiceNowSettings(
     Optional<URI> dashboardUrl,
     Duration requestTimeout,
     int maxAttempts,
-    Duration maxBackoff) {
+    Duration maxBackoff,
+    String closeCode) {
+
+  /** The close code when none is configured. */
+  public static final String DEFAULT_CLOSE_CODE = "Solution provided";
 
   public ServiceNowSettings {
     Objects.requireNonNull(instance, "instance");
@@ -36,6 +42,10 @@ public record ServiceNowSettings(
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
+    Objects.requireNonNull(closeCode, "closeCode");
+    if (closeCode.isBlank()) {
+      throw new IllegalArgumentException("closeCode (SERVICENOW_CLOSE_CODE) must not be blank");
+    }
     // The password goes to this host only: TLS everywhere except a loopback stub.
     instance = SecureEndpoint.origin(
         SecureEndpoint.require(instance, "instance (SERVICENOW_INSTANCE)", "https://acme.service-now.com"));
@@ -47,13 +57,19 @@ public record ServiceNowSettings(
     Objects.requireNonNull(instance, "instance");
     String url = instance.strip().contains("://") ? instance.strip() : "https://" + instance.strip();
     return new ServiceNowSettings(URI.create(url), auth, Optional.empty(), Optional.empty(), Duration.ofSeconds(30),
-        3, Duration.ofSeconds(30));
+        3, Duration.ofSeconds(30), DEFAULT_CLOSE_CODE);
   }
 
   /** The same settings with a dashboard to link. */
   public ServiceNowSettings withDashboardUrl(URI dashboard) {
     return new ServiceNowSettings(instance, auth, assignmentGroup, Optional.of(dashboard), requestTimeout,
-        maxAttempts, maxBackoff);
+        maxAttempts, maxBackoff, closeCode);
+  }
+
+  /** The same settings with another close code. */
+  public ServiceNowSettings withCloseCode(String code) {
+    return new ServiceNowSettings(instance, auth, assignmentGroup, dashboardUrl, requestTimeout, maxAttempts,
+        maxBackoff, code);
   }
 
   URI resolve(String pathAndQuery) {

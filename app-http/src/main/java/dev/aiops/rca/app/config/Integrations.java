@@ -45,6 +45,8 @@ import java.util.Optional;
  *     {@code RCA_RESOLVE_ON_REPAIR_SUCCESS}, {@code RCA_REMEDIATION_FOLLOW_LIMIT})
  * @param recovery how open incidents' runs are looked at again ({@code RCA_RECOVERY_INTERVAL},
  *     {@code RCA_RESOLVE_ON_RECOVERY})
+ * @param ticketSync {@code RCA_TICKET_SYNC_INTERVAL}: how often tickets that people closed resolve their incidents
+ *     (and failed closes are tried again); zero for never
  */
 public record Integrations(
     Optional<DatabricksSettings> databricks,
@@ -59,8 +61,11 @@ public record Integrations(
     boolean redactDataValues,
     Optional<URI> dashboardUrl,
     RemediationFollower.Settings followUp,
-    RecoveryWatchService.Settings recovery) {
+    RecoveryWatchService.Settings recovery,
+    Duration ticketSync) {
 
+  /** How often tickets are synced when {@code RCA_TICKET_SYNC_INTERVAL} is not set. */
+  public static final Duration DEFAULT_TICKET_SYNC = Duration.ofMinutes(5);
   /** The issue trackers this build can use. */
   public static final List<String> ITSM_TOOLS = List.of("builtin", "jira", "servicenow");
   /** The tags that name a cost centre when {@code RCA_COST_TAG_KEYS} is not set. */
@@ -79,13 +84,18 @@ public record Integrations(
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
     Objects.requireNonNull(followUp, "followUp");
     Objects.requireNonNull(recovery, "recovery");
+    Objects.requireNonNull(ticketSync, "ticketSync");
+    if (!ticketSync.isZero() && ticketSync.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("ticketSync must be zero (off) or at least 1 s, was " + ticketSync);
+    }
   }
 
   /** Nothing outside: rules only, the built-in tracker, suggestions only. */
   public static Integrations none() {
     return new Integrations(Optional.empty(), Optional.empty(), Optional.empty(), "builtin", Optional.empty(),
         Optional.empty(), Optional.empty(), RemediationSettings.defaults(), DEFAULT_COST_TAG_KEYS, true,
-        Optional.empty(), RemediationFollower.Settings.defaults(), RecoveryWatchService.Settings.defaults());
+        Optional.empty(), RemediationFollower.Settings.defaults(), RecoveryWatchService.Settings.defaults(),
+        DEFAULT_TICKET_SYNC);
   }
 
   /** Reads every integration, adding each problem found to {@code problems}. */
@@ -111,7 +121,8 @@ public record Integrations(
         settings.flag("RCA_REDACT_DATA_VALUES", true),
         dashboard,
         followUp(settings),
-        recovery(settings));
+        recovery(settings),
+        ticketSync(settings));
   }
 
   private static Optional<DatabricksSettings> databricks(SettingsReader settings) {
@@ -213,6 +224,7 @@ public record Integrations(
     boolean reopen = settings.flag("JIRA_REOPEN", true);
     boolean priority = settings.flag("JIRA_SET_PRIORITY", true);
     Optional<String> occurrences = settings.get("JIRA_OCCURRENCE_FIELD");
+    Optional<String> doneTransition = settings.get("JIRA_DONE_TRANSITION");
     if (domain.isEmpty() || project.isEmpty() || token.isEmpty()) {
       return Optional.empty();
     }
@@ -221,7 +233,7 @@ public record Integrations(
           .orElseGet(() -> JiraAuth.dataCenter(token.get()));
       JiraSettings base = JiraSettings.of(domain.get(), auth, project.get());
       return new JiraSettings(base.domain(), auth, base.projectKey(), issueType, version, reopen, priority,
-          occurrences, dashboard, base.requestTimeout(), base.maxAttempts(), base.maxBackoff());
+          occurrences, dashboard, base.requestTimeout(), base.maxAttempts(), base.maxBackoff(), doneTransition);
     });
   }
 
@@ -238,13 +250,14 @@ public record Integrations(
           ? Optional.of(ServiceNowAuth.userPassword(user.get(), password.get())) : Optional.empty();
     }
     Optional<String> group = settings.get("SERVICENOW_ASSIGNMENT_GROUP");
+    String closeCode = settings.get("SERVICENOW_CLOSE_CODE").orElse(ServiceNowSettings.DEFAULT_CLOSE_CODE);
     if (instance.isEmpty() || auth.isEmpty()) {
       return Optional.empty();
     }
     return settings.build("SERVICENOW_* settings", () -> {
       ServiceNowSettings base = ServiceNowSettings.of(instance.get(), auth.get());
       return new ServiceNowSettings(base.instance(), base.auth(), group, dashboard, base.requestTimeout(),
-          base.maxAttempts(), base.maxBackoff());
+          base.maxAttempts(), base.maxBackoff(), closeCode);
     });
   }
 
@@ -298,6 +311,16 @@ public record Integrations(
         defaults.lookBack(), defaults.maxPerRound());
   }
 
+  private static Duration ticketSync(SettingsReader settings) {
+    Duration interval = settings.duration("RCA_TICKET_SYNC_INTERVAL", DEFAULT_TICKET_SYNC);
+    if (!interval.isZero() && interval.compareTo(Duration.ofSeconds(1)) < 0) {
+      settings.problem("RCA_TICKET_SYNC_INTERVAL must be 0 (off) or at least 1s, was '"
+          + settings.get("RCA_TICKET_SYNC_INTERVAL").orElse("") + "'");
+      return DEFAULT_TICKET_SYNC;
+    }
+    return interval;
+  }
+
   /** One line per integration, secrets masked, for the start-up log. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
@@ -316,6 +339,8 @@ public record Integrations(
     lines.add("recovery: " + (recovery.every().isZero() ? "open incidents are not looked at again"
         : "open incidents' runs looked at again every " + recovery.every().toSeconds() + " s; a recovered one is "
         + (recovery.resolve() ? "resolved" : "noted on its ticket")));
+    lines.add("ticket sync: " + (ticketSync.isZero() ? "off (closing a ticket does not resolve its incident)"
+        : "every " + ticketSync.toSeconds() + " s"));
     lines.add("cost tags: " + String.join(",", costTagKeys));
     return lines;
   }

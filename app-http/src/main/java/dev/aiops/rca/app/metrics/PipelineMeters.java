@@ -42,6 +42,9 @@ public final class PipelineMeters {
       case TICKET_UPDATED:
         registry.counter("rca.tickets", "result", "updated").increment();
         break;
+      case TICKET_CLOSED:
+        registry.counter("rca.tickets", "result", "closed").increment();
+        break;
       case TICKET_FAILED:
         registry.counter("rca.tickets", "result", "failed").increment();
         break;

@@ -67,6 +67,28 @@ class AppConfigTest {
   }
 
   @Test
+  void should_sync_tickets_every_five_minutes_unless_told_otherwise_and_refuse_a_too_short_interval() {
+    Integrations defaults = AppConfig.from(ConfigSource.of(Map.of())).integrations();
+    Integrations tuned = AppConfig.from(ConfigSource.of(Map.of("RCA_TICKET_SYNC_INTERVAL", "30s", "ITSM_TOOL",
+        "jira", "JIRA_DOMAIN", "acme.atlassian.net", "JIRA_PROJECT_KEY", "OPS", "JIRA_API_TOKEN", "t",
+        "JIRA_DONE_TRANSITION", "Close issue"))).integrations();
+    Integrations off = AppConfig.from(ConfigSource.of(Map.of("RCA_TICKET_SYNC_INTERVAL", "0"))).integrations();
+    Integrations snow = AppConfig.from(ConfigSource.of(Map.of("ITSM_TOOL", "servicenow", "SERVICENOW_INSTANCE",
+        "acme.service-now.com", "SERVICENOW_TOKEN", "t", "SERVICENOW_CLOSE_CODE", "Solved (Permanently)")))
+        .integrations();
+
+    assertThat(defaults.ticketSync()).isEqualTo(java.time.Duration.ofMinutes(5));
+    assertThat(tuned.ticketSync()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(tuned.jira().orElseThrow().doneTransition()).contains("Close issue");
+    assertThat(off.ticketSync()).isZero();
+    assertThat(snow.serviceNow().orElseThrow().closeCode()).isEqualTo("Solved (Permanently)");
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_TICKET_SYNC_INTERVAL", "500ms"))))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("RCA_TICKET_SYNC_INTERVAL");
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_TICKET_SYNC_INTERVAL", "soon"))))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("RCA_TICKET_SYNC_INTERVAL");
+  }
+
+  @Test
   void should_never_print_a_secret_when_the_settings_are_described() {
     AppConfig config = AppConfig.from(ConfigSource.of(Map.of(
         "RCA_API_KEY", "key-123456",

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failure that recovers after its ticket was opened (people repaired the run, or a retry succeeded): the recovery
- * watch looks at the open incidents' runs again, notes the ticket once and resolves the incident per policy.
+ * watch looks at the open incidents' runs again, notes the ticket once and resolves the incident per policy, which
+ * closes its ticket.
  */
 class RecoveryEndToEndTest {
 
@@ -61,6 +62,8 @@ class RecoveryEndToEndTest {
     String key = incident.ticket().orElseThrow().key();
     assertThat(jira.issue(key).comments).anySatisfy(comment ->
         assertThat(comment.toString()).contains("recovered after this ticket was opened"));
+    // Resolving closes the ticket: the Jira issue moved to its done status.
+    assertThat(jira.issue(key).statusCategory).isEqualTo("done");
     assertThat(service.audit(incident)).filteredOn(entry -> entry.actor().equals(RecoveryWatchService.ACTOR))
         .extracting(AuditEntry::action).containsSubsequence(AuditAction.RECOVERED, AuditAction.INCIDENT_RESOLVED);
   }
@@ -75,6 +78,7 @@ class RecoveryEndToEndTest {
 
     assertThat(service.wiring().incidents().find(incident.id()).orElseThrow().status())
         .isEqualTo(IncidentStatus.OPEN);
+    assertThat(jira.issue(incident.ticket().orElseThrow().key()).statusCategory).isNotEqualTo("done");
     assertThat(jira.issue(incident.ticket().orElseThrow().key()).comments)
         .filteredOn(comment -> comment.toString().contains("recovered")).hasSize(1);
     assertThat(service.audit(incident)).extracting(AuditEntry::action).containsOnlyOnce(AuditAction.RECOVERED);

@@ -257,6 +257,8 @@ class TicketsAndAlertsEndToEndTest {
     assertThat(jiraNotes(key).get(1)).contains("ended well: repair " + REPAIR + " of run " + RUN
         + ": TERMINATED SUCCESS");
     assertThat(jiraNotes(key).get(2)).contains("Resolved in the RCA Assistant by remediation-follower");
+    // The successful repair resolved the incident, which finished its Jira issue with that note.
+    assertThat(jira.issue(key).statusCategory).isEqualTo("done");
     assertThat(service.audit(resolved)).extracting(AuditEntry::action)
         .contains(AuditAction.REMEDIATION_RUN_SUCCEEDED, AuditAction.INCIDENT_RESOLVED);
     assertThat(lastUpdate().form()).containsEntry("ts", incident.notification().orElseThrow().messageId());
@@ -313,6 +315,7 @@ class TicketsAndAlertsEndToEndTest {
     assertThat(body.path("problems")).isEmpty();
     assertThat(jiraNotes(key)).singleElement().asString()
         .contains("Resolved in the RCA Assistant by api-key: the missing table was restored");
+    assertThat(jira.issue(key).statusCategory).isEqualTo("done");
     // The answer comes once the message is redrawn: the use case runs on the request's thread.
     assertThat(slack.seen("chat.update")).singleElement().satisfies(update -> {
       assertThat(update.form()).containsEntry("ts", incident.notification().orElseThrow().messageId());
@@ -325,9 +328,10 @@ class TicketsAndAlertsEndToEndTest {
 
     assertThat(both.get(0).id()).isNotEqualTo(incident.id());
     assertThat(both.get(0).status()).isEqualTo(IncidentStatus.OPEN);
-    // The Jira ticket is still open (people close it in Jira), so the new incident is tracked there, not twice.
+    // Resolving finished the Jira issue; the returning failure reopens it (JIRA_REOPEN), rather than opening another.
     assertThat(both.get(0).ticket().orElseThrow().key()).isEqualTo(key);
     assertThat(jira.issueCount()).isEqualTo(1);
+    assertThat(jira.issue(key).statusCategory).isEqualTo("new");
   }
 
   /** The alerts themselves, not the replies in their threads. */

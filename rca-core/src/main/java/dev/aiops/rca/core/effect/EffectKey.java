@@ -84,7 +84,10 @@ public record EffectKey(String value) {
     return new EffectKey("remediation-result-" + incident + "-" + newRun);
   }
 
-  /** The ticket noted of the incident's resolution: {@code resolve-note-<incident>}. */
+  /**
+   * The ticket noted of the incident's resolution: {@code resolve-note-<incident>}. Caused until the ticket sync
+   * (issue 17), which closes the ticket with the note under {@link #ticketClose} instead.
+   */
   public static EffectKey resolveNote(IncidentId incident) {
     return new EffectKey("resolve-note-" + incident);
   }
@@ -110,6 +113,11 @@ public record EffectKey(String value) {
   /** The ticket noted that the incident's run recovered: {@code recovery-note-<incident>-<run>}. */
   public static EffectKey recoveryNote(IncidentId incident, RunKey run) {
     return new EffectKey("recovery-note-" + incident + "-" + run);
+  }
+
+  /** The incident's ticket closed with its resolution note: {@code ticket-close-<incident>}. */
+  public static EffectKey ticketClose(IncidentId incident) {
+    return new EffectKey("ticket-close-" + incident);
   }
 
   @Override

@@ -74,6 +74,47 @@ public final class IncidentUpdates {
   }
 
   /**
+   * Closes the incident's ticket with {@code note} unless it was closed under {@code key} before; the tracker leaves
+   * a ticket that people finished as it is. An incident without a ticket has nothing to close.
+   *
+   * @return the failure, audited already, when the tracker could not close it; the effect then stays pending, for
+   *     the ticket sync to try again
+   */
+  public Optional<PortException> closeTicket(Incident incident, EffectKey key, String note, String actor) {
+    return closeTicket(incident, key, note, actor, true);
+  }
+
+  /**
+   * As {@link #closeTicket(Incident, EffectKey, String, String)}, for a close tried again: its failure is audited
+   * once, when it first failed, not on every retry.
+   */
+  public Optional<PortException> retryClose(Incident incident, EffectKey key, String note, String actor) {
+    return closeTicket(incident, key, note, actor, false);
+  }
+
+  private Optional<PortException> closeTicket(Incident incident, EffectKey key, String note, String actor,
+      boolean auditFailure) {
+    if (incident.ticket().isEmpty()) {
+      return Optional.empty();
+    }
+    TicketRef ticket = incident.ticket().get();
+    try {
+      effects.causeOnce(new EffectStep(key, EffectKind.TICKET, incident.firstRun(), incident.id(), actor), () -> {
+        tracker.close(ticket, note);
+        return new Effects.Done<>(ticket, ticket.key(), AuditAction.TICKET_CLOSED,
+            "ticket " + ticket.key() + " closed in " + ticket.system());
+      });
+      return Optional.empty();
+    } catch (PortException e) {
+      if (auditFailure) {
+        audit(incident, incident.firstRun(), actor, AuditAction.TICKET_FAILED, "ticket " + ticket.key()
+            + " not closed: " + e.getMessage() + "; the ticket sync tries again");
+      }
+      return Optional.of(e);
+    }
+  }
+
+  /**
    * Notes a remediation's outcome on the ticket when it is one the ticket hears of: what ran, could not run or was
    * declined, and how a run ended. Suggestions and policy refusals stay on the message and the dashboard, to keep
    * tickets quiet.

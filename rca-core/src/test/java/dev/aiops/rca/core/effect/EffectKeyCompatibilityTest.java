@@ -8,6 +8,7 @@ import dev.aiops.rca.core.dedup.SignatureCalculator;
 import dev.aiops.rca.core.lifecycle.IncidentMessage;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
+import dev.aiops.rca.core.lifecycle.TicketSyncService;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
 import dev.aiops.rca.core.remediation.DecideRemediationService;
@@ -21,6 +22,7 @@ import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
@@ -146,6 +148,7 @@ class EffectKeyCompatibilityTest {
         .isEqualTo("remediation-decision-1-REPAIR_FAILED_TASKS-1795687200000");
     assertThat(EffectKey.resultNote(id, REPAIR).value()).isEqualTo("remediation-result-1-repair-1");
     assertThat(EffectKey.resolveNote(id).value()).isEqualTo("resolve-note-1");
+    assertThat(EffectKey.ticketClose(id).value()).isEqualTo("ticket-close-1");
   }
 
   @Test
@@ -213,14 +216,18 @@ class EffectKeyCompatibilityTest {
   }
 
   @Test
-  void should_not_note_a_resolution_again_when_noted_under_the_old_key() {
+  void should_neither_note_nor_close_again_a_resolution_noted_under_the_old_key() {
+    // Before the ticket sync, resolving changed the status, then noted the ticket under resolve-note-<incident>.
     Incident incident = announcedBefore();
+    incidents.changeStatus(incident.id(), IncidentStatus.RESOLVED);
     doneBefore("resolve-note-1", EffectKind.TICKET, "FAKE-1");
+    ResolveIncidentService resolver = new ResolveIncidentService(incidents, incidents, updates, events, clock);
 
-    new ResolveIncidentService(incidents, incidents, updates, events, clock)
-        .resolve(new ResolveIncidentCommand(incident.id(), "olga", "fixed upstream"));
+    resolver.resolve(new ResolveIncidentCommand(incident.id(), "olga", "fixed upstream"));
+    new TicketSyncService(incidents, effects, tracker, updates, resolver, clock, Duration.ZERO).syncTickets();
 
     assertThat(tracker.comments("FAKE-1")).isEmpty();
+    assertThat(tracker.state(incident.ticket().orElseThrow()).done()).isFalse();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.IncidentDraft;
@@ -36,8 +37,9 @@ class ResolveIncidentServiceTest {
   private final InMemoryIssueTracker tracker = new InMemoryIssueTracker();
   private final InMemoryNotifier notifier = new InMemoryNotifier();
   private final RecordingIncidentEvents events = new RecordingIncidentEvents();
+  private final InMemoryEffectLog effects = new InMemoryEffectLog();
   private final ResolveIncidentService service = new ResolveIncidentService(incidents, incidents,
-      new IncidentUpdates(incidents, new InMemoryEffectLog(), tracker, notifier, clock), events, clock);
+      new IncidentUpdates(incidents, effects, tracker, notifier, clock), events, clock);
 
   /** An open incident with its ticket and its message. */
   private Incident announced() {
@@ -51,7 +53,7 @@ class ResolveIncidentServiceTest {
   }
 
   @Test
-  void should_resolve_note_the_ticket_and_redraw_the_message_when_a_person_resolves_it() {
+  void should_resolve_close_the_ticket_with_a_note_and_redraw_the_message_when_a_person_resolves_it() {
     Incident incident = announced();
 
     ResolveIncidentResult result =
@@ -68,7 +70,8 @@ class ResolveIncidentServiceTest {
     assertThat(redrawn.incident().status()).isEqualTo(IncidentStatus.RESOLVED);
     assertThat(redrawn.text()).endsWith("Resolved by olga: the upstream API is back");
     assertThat(incidents.auditTrail(incident.id())).extracting(AuditEntry::action)
-        .contains(AuditAction.INCIDENT_RESOLVED, AuditAction.TICKET_UPDATED, AuditAction.NOTIFICATION_UPDATED);
+        .contains(AuditAction.INCIDENT_RESOLVED, AuditAction.TICKET_CLOSED, AuditAction.NOTIFICATION_UPDATED);
+    assertThat(tracker.state(incident.ticket().orElseThrow()).done()).isTrue();
     assertThat(events.changes()).extracting(IncidentChange::kind).containsExactly(IncidentChange.Kind.RESOLVED);
   }
 
@@ -85,15 +88,17 @@ class ResolveIncidentServiceTest {
   }
 
   @Test
-  void should_resolve_and_report_the_problem_when_the_tracker_cannot_take_the_note() {
+  void should_resolve_and_report_the_problem_when_the_tracker_cannot_close_the_ticket() {
     Incident incident = announced();
     tracker.failures().failNext(new TransientPortException("Jira answered 503"));
 
     ResolveIncidentResult result = service.resolve(new ResolveIncidentCommand(incident.id(), "olga", ""));
 
     assertThat(result.incident().status()).isEqualTo(IncidentStatus.RESOLVED);
-    assertThat(result.problems()).singleElement().asString().contains("Jira answered 503");
+    assertThat(result.problems()).singleElement().asString().contains("ticket not closed", "Jira answered 503");
     assertThat(notifier.refreshes()).hasSize(1);
+    assertThat(tracker.state(incident.ticket().orElseThrow()).done()).isFalse();
+    assertThat(effects.find("ticket-close-" + incident.id()).orElseThrow().state()).isEqualTo(EffectState.PENDING);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.aiops.rca.port.out;
 import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
+import dev.aiops.rca.domain.TicketState;
 import java.util.Optional;
 
 /**
@@ -47,4 +48,22 @@ public interface IssueTracker {
    * @throws dev.aiops.rca.port.PermanentPortException if the ticket does not exist or the note is refused
    */
   void comment(TicketRef ticket, String text);
+
+  /**
+   * Where the ticket stands: done once people (or {@link #close}) finished it.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the tracker cannot be reached now
+   * @throws dev.aiops.rca.port.PermanentPortException if the ticket does not exist
+   */
+  TicketState state(TicketRef ticket);
+
+  /**
+   * Finishes the ticket (Jira: its done transition; ServiceNow: Resolved, with a close code and notes), with
+   * {@code note} for people in the same write, so that a retry never leaves the note twice. Closing a ticket that is
+   * done already changes nothing, not even a note.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the tracker cannot be reached now
+   * @throws dev.aiops.rca.port.PermanentPortException if the ticket does not exist or its workflow cannot finish it
+   */
+  void close(TicketRef ticket, String note);
 }
