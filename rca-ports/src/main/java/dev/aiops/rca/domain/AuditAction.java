@@ -15,6 +15,8 @@ public enum AuditAction {
   INCIDENT_OPENED,
   OCCURRENCE_ADDED,
   TICKET_CREATED,
+  /** The tracker gave a finished ticket again for a returning failure, and reopened it (Jira with JIRA_REOPEN). */
+  TICKET_REOPENED,
   TICKET_UPDATED,
   TICKET_FAILED,
   /** The ticket was finished (Jira done transition, ServiceNow Resolved) because its incident was resolved. */

@@ -39,6 +39,9 @@ public final class PipelineMeters {
       case TICKET_CREATED:
         registry.counter("rca.tickets", "result", "created").increment();
         break;
+      case TICKET_REOPENED:
+        registry.counter("rca.tickets", "result", "reopened").increment();
+        break;
       case TICKET_UPDATED:
         registry.counter("rca.tickets", "result", "updated").increment();
         break;

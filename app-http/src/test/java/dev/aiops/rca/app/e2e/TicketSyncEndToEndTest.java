@@ -174,6 +174,8 @@ class TicketSyncEndToEndTest {
     assertThat(again.ticket().orElseThrow().key()).isEqualTo(key);
     assertThat(jira.issue(key).statusCategory).isEqualTo("new");
     assertThat(jira.issueCount()).isEqualTo(1);
+    assertThat(service.audit(again)).extracting(AuditEntry::action).contains(AuditAction.TICKET_REOPENED)
+        .doesNotContain(AuditAction.TICKET_CREATED);
   }
 
   @Test

@@ -9,6 +9,8 @@ import dev.aiops.rca.domain.EffectKind;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
+import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.TicketDetails;
 import dev.aiops.rca.domain.TicketRef;
@@ -51,8 +53,11 @@ final class TicketStep {
         // Asking first is what keeps a crash between "opened" and "recorded" from opening a second ticket.
         TicketRef ticket = tracker.findByIdempotencyKey(request.idempotencyKey())
             .orElseGet(() -> tracker.open(request));
+        Optional<Incident> earlier = earlierWith(incident, ticket);
         return new Effects.Done<>(incidents.attachTicket(incident.id(), ticket), ticket.key(),
-            AuditAction.TICKET_CREATED, "ticket " + ticket.key() + " in " + ticket.system());
+            earlier.isPresent() ? AuditAction.TICKET_REOPENED : AuditAction.TICKET_CREATED,
+            "ticket " + ticket.key() + " in " + ticket.system()
+                + earlier.map(e -> ", reopened: it was incident " + e.id() + "'s, closed before").orElse(""));
       });
       journal.publish(incident.id(), IncidentChange.Kind.TICKETED);
       return ticketed;
@@ -60,6 +65,18 @@ final class TicketStep {
       journal.failed(step, AuditAction.TICKET_FAILED, "ticket not opened", e, problems);
       return incident;
     }
+  }
+
+  /**
+   * The resolved incident of the same job whose ticket the tracker gave again: a tracker that reopens a finished
+   * ticket when its failure returns (Jira with {@code JIRA_REOPEN}) answers with that ticket.
+   */
+  private Optional<Incident> earlierWith(Incident incident, TicketRef ticket) {
+    IncidentQuery sameJob = new IncidentQuery(Optional.of(incident.source()), Optional.empty(),
+        Optional.of(IncidentStatus.RESOLVED), Optional.of(incident.jobName()), 50);
+    return incidents.list(sameJob).stream()
+        .filter(other -> !other.id().equals(incident.id()) && other.ticket().filter(ticket::equals).isPresent())
+        .findFirst();
   }
 
   private static TicketRequest request(Incident incident, FailedRun run) {
