@@ -38,12 +38,6 @@ class DatabricksEndToEndTest {
       "\tat org.apache.spark.sql.catalyst.analysis.package$AnalysisErrorAt.tableNotFound(package.scala:87)",
       "\tat org.apache.spark.sql.Dataset.ofRows(Dataset.scala:95)");
 
-  /** A job whose task failed and was retried; runs/get lists every attempt of the task, and the latest decides. */
-  private static final String RETRIED_RUN = "910000000";
-  private static final String RETRIED_WEBHOOK = "{\"event_type\":\"jobs.on_failure\","
-      + "\"workspace_id\":\"1234567890123456\",\"run\":{\"run_id\":\"" + RETRIED_RUN + "\"},"
-      + "\"job\":{\"job_id\":\"77889900\",\"name\":\"hourly_load\"}}";
-
   @TempDir
   Path data;
 
@@ -153,49 +147,28 @@ class DatabricksEndToEndTest {
 
   @Test
   void should_open_no_ticket_and_record_the_recovery_when_the_retry_of_the_failed_task_succeeded() {
-    databricks.run(RETRIED_RUN, retrySucceeded());
+    databricks.run(RetriedRun.RUN, RetriedRun.succeeded());
     start();
 
-    assertThat(service.post("/webhooks/databricks", RETRIED_WEBHOOK).statusCode()).isEqualTo(202);
+    assertThat(service.post("/webhooks/databricks", RetriedRun.WEBHOOK).statusCode()).isEqualTo(202);
     service.awaitSettled(Duration.ofSeconds(20));
 
     assertThat(service.incidents()).isEmpty();
-    assertThat(service.wiring().audit().auditTrail(RunKey.of(Source.DATABRICKS, RETRIED_RUN)))
+    assertThat(service.wiring().audit().auditTrail(RunKey.of(Source.DATABRICKS, RetriedRun.RUN)))
         .extracting(AuditEntry::action).contains(AuditAction.RECOVERED)
         .doesNotContain(AuditAction.INCIDENT_OPENED, AuditAction.TICKET_CREATED, AuditAction.NOTIFIED);
   }
 
   @Test
   void should_open_an_incident_when_the_retry_failed_too() {
-    databricks.run(RETRIED_RUN, fixture("runs-get-task-retried.json"))
-        .output("910000002", fixture("runs-get-output-notebook-table-not-found.json"));
+    databricks.run(RetriedRun.RUN, RetriedRun.failedAgain())
+        .output(RetriedRun.SECOND_ATTEMPT, fixture("runs-get-output-notebook-table-not-found.json"));
     start();
 
-    service.post("/webhooks/databricks", RETRIED_WEBHOOK);
+    service.post("/webhooks/databricks", RetriedRun.WEBHOOK);
 
     assertThat(service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
         Duration.ofSeconds(20))).singleElement()
         .satisfies(incident -> assertThat(incident.analysis().failedTask()).isEqualTo("load"));
-  }
-
-  /** The retried-task fixture with its second attempt succeeded, and the run with it. */
-  private static String retrySucceeded() {
-    try {
-      ObjectNode run = (ObjectNode) new ObjectMapper().readTree(fixture("runs-get-task-retried.json"));
-      ObjectNode success = (ObjectNode) new ObjectMapper().readTree(
-          "{\"life_cycle_state\":\"TERMINATED\",\"result_state\":\"SUCCESS\",\"state_message\":\"\","
-              + "\"user_cancelled_or_timedout\":false}");
-      ObjectNode status = (ObjectNode) new ObjectMapper().readTree(
-          "{\"state\":\"TERMINATED\",\"termination_details\":{\"code\":\"SUCCESS\",\"type\":\"SUCCESS\","
-              + "\"message\":\"\"}}");
-      run.set("state", success.deepCopy());
-      run.set("status", status.deepCopy());
-      ObjectNode retry = (ObjectNode) run.withArray("tasks").get(1);
-      retry.set("state", success);
-      retry.set("status", status);
-      return run.toString();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

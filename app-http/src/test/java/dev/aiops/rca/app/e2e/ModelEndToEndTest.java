@@ -227,20 +227,8 @@ class ModelEndToEndTest {
 
   @Test
   void should_keep_the_category_read_from_an_exception_type_and_repair_when_the_model_calls_it_a_code_error() {
-    gemini.normally(Vendors.geminiAnswer(Category.CODE_ERROR, "A bug in the transform notebook.",
-        "The notebook has a bug; fix the code.", List.of("Fix the notebook")));
-    databricks.run("455644833", fixture("runs-get-multitask-failed.json"))
-        .output("455644902", output("java.net.ConnectException: Connection refused (Connection refused)"));
-    service = E2eService.start(data, Vendors.settings(Vendors.gemini(gemini), Vendors.jira(jira), Map.of(
-        "DATABRICKS_HOST", databricks.uri().toString(),
-        "DATABRICKS_TOKEN", "dapi-e2e-token-00000000000000000000",
-        "RCA_REMEDIATION_MODE", "auto")));
+    Incident incident = refusedConnectionCalledACodeErrorByTheModel("auto");
 
-    service.post("/webhooks/databricks", fixture("webhook-job-failure.json"));
-
-    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
-        Duration.ofSeconds(20)).get(0);
-    awaitDone(1, Duration.ofSeconds(20));
     // The rules read NETWORK from a documented exception type, which a model's answer does not overrule: the one
     // analysis says NETWORK, the ticket names the rules as its analyzer, and the repair runs.
     assertThat(incident.analysis().category()).isEqualTo(Category.NETWORK);
@@ -253,19 +241,8 @@ class ModelEndToEndTest {
 
   @Test
   void should_run_an_approved_repair_on_the_category_it_was_suggested_for_when_the_model_disagreed() {
-    gemini.normally(Vendors.geminiAnswer(Category.CODE_ERROR, "A bug in the transform notebook.",
-        "The notebook has a bug; fix the code.", List.of("Fix the notebook")));
-    databricks.run("455644833", fixture("runs-get-multitask-failed.json"))
-        .output("455644902", output("java.net.ConnectException: Connection refused (Connection refused)"));
-    service = E2eService.start(data, Vendors.settings(Vendors.gemini(gemini), Vendors.jira(jira), Map.of(
-        "DATABRICKS_HOST", databricks.uri().toString(),
-        "DATABRICKS_TOKEN", "dapi-e2e-token-00000000000000000000",
-        "RCA_REMEDIATION_MODE", "suggest")));
+    Incident incident = refusedConnectionCalledACodeErrorByTheModel("suggest");
 
-    service.post("/webhooks/databricks", fixture("webhook-job-failure.json"));
-    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
-        Duration.ofSeconds(20)).get(0);
-    awaitDone(1, Duration.ofSeconds(20));
     assertThat(service.wiring().remediationLog().remediations(incident.id())).extracting(RemediationOutcome::status)
         .containsExactly(RemediationStatus.SUGGESTED);
 
@@ -278,6 +255,26 @@ class ModelEndToEndTest {
     assertThat(service.audit(incident)).extracting(AuditEntry::action)
         .containsSubsequence(AuditAction.REMEDIATION_SUGGESTED, AuditAction.REMEDIATION_APPROVED,
             AuditAction.REMEDIATION_EXECUTED);
+  }
+
+  /**
+   * A run whose task was refused a connection, which the model calls a code error, handled in remediation
+   * {@code mode}: its incident once ticketed and its delivery done.
+   */
+  private Incident refusedConnectionCalledACodeErrorByTheModel(String mode) {
+    gemini.normally(Vendors.geminiAnswer(Category.CODE_ERROR, "A bug in the transform notebook.",
+        "The notebook has a bug; fix the code.", List.of("Fix the notebook")));
+    databricks.run("455644833", fixture("runs-get-multitask-failed.json"))
+        .output("455644902", output("java.net.ConnectException: Connection refused (Connection refused)"));
+    service = E2eService.start(data, Vendors.settings(Vendors.gemini(gemini), Vendors.jira(jira), Map.of(
+        "DATABRICKS_HOST", databricks.uri().toString(),
+        "DATABRICKS_TOKEN", "dapi-e2e-token-00000000000000000000",
+        "RCA_REMEDIATION_MODE", mode)));
+    service.post("/webhooks/databricks", fixture("webhook-job-failure.json"));
+    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
+        Duration.ofSeconds(20)).get(0);
+    awaitDone(1, Duration.ofSeconds(20));
+    return incident;
   }
 
   private JsonNode onlyCreatedIssue() {

@@ -3,9 +3,6 @@ package dev.aiops.rca.app.e2e;
 import static dev.aiops.rca.adapter.databricks.DatabricksStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.adapter.databricks.DatabricksStub;
 import dev.aiops.rca.adapter.jira.JiraStub;
 import dev.aiops.rca.core.lifecycle.RecoveryWatchService;
@@ -29,11 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecoveryEndToEndTest {
 
-  private static final String RUN = "910000000";
-  private static final String WEBHOOK = "{\"event_type\":\"jobs.on_failure\","
-      + "\"workspace_id\":\"1234567890123456\",\"run\":{\"run_id\":\"" + RUN + "\"},"
-      + "\"job\":{\"job_id\":\"77889900\",\"name\":\"hourly_load\"}}";
-
   @TempDir
   Path data;
 
@@ -54,7 +46,7 @@ class RecoveryEndToEndTest {
   void should_note_the_ticket_and_resolve_the_incident_when_its_run_recovers_after_the_ticket() {
     Incident incident = ticketedFailure(Map.of());
 
-    databricks.run(RUN, recovered());
+    databricks.run(RetriedRun.RUN, RetriedRun.succeeded());
     assertThat(service.wiring().recoveryWatch().round()).containsExactly(incident.id());
 
     Incident after = service.wiring().incidents().find(incident.id()).orElseThrow();
@@ -72,7 +64,7 @@ class RecoveryEndToEndTest {
   void should_note_the_ticket_once_and_leave_the_incident_open_when_the_policy_keeps_it_for_people() {
     Incident incident = ticketedFailure(Map.of("RCA_RESOLVE_ON_RECOVERY", "false"));
 
-    databricks.run(RUN, recovered());
+    databricks.run(RetriedRun.RUN, RetriedRun.succeeded());
     service.wiring().recoveryWatch().round();
     service.wiring().recoveryWatch().round();
 
@@ -98,7 +90,7 @@ class RecoveryEndToEndTest {
   void should_look_again_on_its_own_every_interval() {
     Incident incident = ticketedFailure(Map.of("RCA_RECOVERY_INTERVAL", "1s"));
 
-    databricks.run(RUN, recovered());
+    databricks.run(RetriedRun.RUN, RetriedRun.succeeded());
 
     assertThat(service.awaitIncidents(list -> list.stream().anyMatch(i -> i.id().equals(incident.id())
         && i.status() == IncidentStatus.RESOLVED), Duration.ofSeconds(20))).isNotEmpty();
@@ -106,37 +98,17 @@ class RecoveryEndToEndTest {
 
   /** A job whose task failed, then failed again on its retry: an incident with its Jira ticket. */
   private Incident ticketedFailure(Map<String, String> more) {
-    databricks.run(RUN, fixture("runs-get-task-retried.json"))
-        .output("910000002", fixture("runs-get-output-notebook-table-not-found.json"));
+    databricks.run(RetriedRun.RUN, RetriedRun.failedAgain())
+        .output(RetriedRun.SECOND_ATTEMPT, fixture("runs-get-output-notebook-table-not-found.json"));
     Map<String, String> settings = new HashMap<>(Vendors.settings(Vendors.jira(jira), Map.of(
         "DATABRICKS_HOST", databricks.uri().toString(),
         "DATABRICKS_TOKEN", "dapi-e2e-token-00000000000000000000")));
     settings.putAll(more);
     service = E2eService.start(data, settings);
-    service.post("/webhooks/databricks", WEBHOOK);
+    service.post("/webhooks/databricks", RetriedRun.WEBHOOK);
     List<Incident> incidents = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
         Duration.ofSeconds(20));
     service.awaitSettled(Duration.ofSeconds(20));
     return incidents.get(0);
-  }
-
-  /** The same run after people repaired it: the failed task's latest attempt and the run ended well. */
-  private static String recovered() {
-    try {
-      ObjectMapper json = new ObjectMapper();
-      ObjectNode run = (ObjectNode) json.readTree(fixture("runs-get-task-retried.json"));
-      ObjectNode success = (ObjectNode) json.readTree("{\"life_cycle_state\":\"TERMINATED\","
-          + "\"result_state\":\"SUCCESS\",\"state_message\":\"\",\"user_cancelled_or_timedout\":false}");
-      ObjectNode status = (ObjectNode) json.readTree("{\"state\":\"TERMINATED\",\"termination_details\":"
-          + "{\"code\":\"SUCCESS\",\"type\":\"SUCCESS\",\"message\":\"\"}}");
-      run.set("state", success.deepCopy());
-      run.set("status", status.deepCopy());
-      ObjectNode latest = (ObjectNode) run.withArray("tasks").get(1);
-      latest.set("state", success);
-      latest.set("status", status);
-      return run.toString();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
