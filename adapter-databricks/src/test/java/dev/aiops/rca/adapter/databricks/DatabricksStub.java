@@ -7,12 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Databricks workspace on loopback that speaks the Jobs API's wire format from recorded fixtures: runs/get with
- * pages, runs/get-output, runs/repair and the OAuth token endpoint, plus scripted error answers.
+ * pages, runs/list with pages, runs/get-output, runs/repair and the OAuth token endpoint, plus scripted error answers.
  */
 public final class DatabricksStub extends RecordingStub<DatabricksStub> {
 
   private final Map<String, List<String>> runPages = new ConcurrentHashMap<>();
   private final Map<String, String> outputs = new ConcurrentHashMap<>();
+  private volatile List<String> listPages = List.of("{\"runs\":[],\"has_more\":false}");
   private volatile String repairAnswer = fixture("runs-repair-response.json");
   private volatile String tokenAnswer = fixture("oauth-m2m-token-response.json");
 
@@ -23,6 +24,12 @@ public final class DatabricksStub extends RecordingStub<DatabricksStub> {
   /** Serves a run from one or more pages, each a runs/get answer; pages after the first are asked by token. */
   public DatabricksStub run(String runId, String... pages) {
     runPages.put(runId, List.of(pages));
+    return this;
+  }
+
+  /** Serves runs/list from one or more pages, each a runs/list answer; pages after the first are asked by token. */
+  public DatabricksStub runList(String... pages) {
+    listPages = List.of(pages);
     return this;
   }
 
@@ -54,6 +61,10 @@ public final class DatabricksStub extends RecordingStub<DatabricksStub> {
         }
         int page = query.containsKey("page_token") ? pageOf(query.get("page_token"), pages) : 0;
         return Answer.json(200, pages.get(page));
+      }
+      case "/api/2.2/jobs/runs/list": {
+        List<String> pages = listPages;
+        return Answer.json(200, pages.get(query.containsKey("page_token") ? pageOf(query.get("page_token"), pages) : 0));
       }
       case "/api/2.2/jobs/runs/get-output": {
         if (runPages.containsKey(runId) && runPages.get(runId).get(0).contains("\"tasks\"")) {
