@@ -4,7 +4,7 @@ import dev.aiops.rca.port.out.SweepLedger;
 
 class InMemorySweepLedgerTest implements SweepLedgerContract {
   @Override
-  public SweepLedger subject() {
+  public SweepLedger ledger() {
     return new InMemorySweepLedger();
   }
 }

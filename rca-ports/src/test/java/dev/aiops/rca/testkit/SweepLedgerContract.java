@@ -14,39 +14,40 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link SweepLedger} must do. Implement {@link #subject()} with a fresh, empty store. */
+/** What every {@link SweepLedger} must do. Implement {@link #ledger()} with a fresh, empty store. */
 public interface SweepLedgerContract {
 
-  Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-  Duration INTERVAL = Duration.ofMinutes(10);
+  /** A fresh ledger on an empty store. */
+  SweepLedger ledger();
 
-  SweepLedger subject();
+  private static Instant minute(int minute) {
+    return Samples.T0.plus(Duration.ofMinutes(minute));
+  }
 
   @Test
   default void should_give_a_free_lease_to_one_holder_and_refuse_it_to_all_until_it_expires() {
-    SweepLedger ledger = subject();
+    SweepLedger ledger = ledger();
 
-    assertThat(ledger.lease("reconcile", "a", T0, T0.plus(INTERVAL))).isTrue();
-    assertThat(ledger.lease("reconcile", "b", T0.plusSeconds(1), T0.plus(INTERVAL))).isFalse();
-    assertThat(ledger.lease("reconcile", "a", T0.plusSeconds(599), T0.plus(INTERVAL).plusSeconds(599))).isFalse();
-    assertThat(ledger.lease("other", "b", T0.plusSeconds(1), T0.plus(INTERVAL))).isTrue();
+    assertThat(ledger.lease("reconcile", "a", minute(0), minute(10))).isTrue();
+    assertThat(ledger.lease("reconcile", "b", minute(1), minute(11))).isFalse();
+    assertThat(ledger.lease("reconcile", "a", minute(9), minute(19))).isFalse();
+    assertThat(ledger.lease("other", "b", minute(1), minute(11))).isTrue();
 
-    assertThat(ledger.lease("reconcile", "b", T0.plus(INTERVAL), T0.plus(INTERVAL).plus(INTERVAL))).isTrue();
-    assertThat(ledger.lease("reconcile", "a", T0.plus(INTERVAL).plusSeconds(1), T0.plus(INTERVAL.multipliedBy(3))))
-        .isFalse();
+    assertThat(ledger.lease("reconcile", "b", minute(10), minute(20))).isTrue();
+    assertThat(ledger.lease("reconcile", "a", minute(11), minute(21))).isFalse();
   }
 
   @Test
   default void should_give_a_free_lease_to_exactly_one_of_many_holders_racing_for_it() throws Exception {
-    SweepLedger ledger = subject();
+    SweepLedger ledger = ledger();
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       for (int round = 0; round < 5; round++) {
-        Instant now = T0.plus(INTERVAL.multipliedBy(round));
+        Instant now = minute(10 * round);
         List<Callable<Boolean>> racers = new ArrayList<>();
         for (int holder = 0; holder < 6; holder++) {
           String name = "replica-" + holder;
-          racers.add(() -> ledger.lease("reconcile", name, now, now.plus(INTERVAL)));
+          racers.add(() -> ledger.lease("reconcile", name, now, now.plus(Duration.ofMinutes(10))));
         }
         int taken = 0;
         for (Future<Boolean> won : pool.invokeAll(racers)) {
@@ -61,15 +62,15 @@ public interface SweepLedgerContract {
 
   @Test
   default void should_keep_the_latest_sweep_time_of_each_platform_and_never_move_it_back() {
-    SweepLedger ledger = subject();
+    SweepLedger ledger = ledger();
     assertThat(ledger.sweptUntil(Source.DATABRICKS)).isEmpty();
 
-    ledger.sweptUntil(Source.DATABRICKS, T0);
-    ledger.sweptUntil(Source.DATABRICKS, T0.plus(INTERVAL));
-    ledger.sweptUntil(Source.DATABRICKS, T0.plusSeconds(5));
-    ledger.sweptUntil(Source.ADF, T0.minus(INTERVAL));
+    ledger.sweptUntil(Source.DATABRICKS, minute(0));
+    ledger.sweptUntil(Source.DATABRICKS, minute(10));
+    ledger.sweptUntil(Source.DATABRICKS, minute(5));
+    ledger.sweptUntil(Source.ADF, minute(-10));
 
-    assertThat(ledger.sweptUntil(Source.DATABRICKS)).contains(T0.plus(INTERVAL));
-    assertThat(ledger.sweptUntil(Source.ADF)).contains(T0.minus(INTERVAL));
+    assertThat(ledger.sweptUntil(Source.DATABRICKS)).contains(minute(10));
+    assertThat(ledger.sweptUntil(Source.ADF)).contains(minute(-10));
   }
 }
