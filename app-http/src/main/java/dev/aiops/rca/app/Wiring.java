@@ -30,6 +30,8 @@ import dev.aiops.rca.core.intake.AlertWindows;
 import dev.aiops.rca.core.intake.DeliveryWorkers;
 import dev.aiops.rca.core.intake.ManageDeliveriesService;
 import dev.aiops.rca.core.intake.ProcessDeliveryService;
+import dev.aiops.rca.core.intake.ReconcileService;
+import dev.aiops.rca.core.intake.Reconciler;
 import dev.aiops.rca.core.intake.ReceiveWebhookService;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
@@ -105,6 +107,8 @@ public final class Wiring implements AutoCloseable {
   private final DeliveryWorkers workers;
   private final ResolveIncidentUseCase resolveIncident;
   private final RemediationFollower follower;
+  private final Optional<ReconcileService> reconcile;
+  private final Optional<Reconciler> reconciler;
   private final List<String> notes = new ArrayList<>();
 
   /**
@@ -219,17 +223,26 @@ public final class Wiring implements AutoCloseable {
         new AlertWindows(List.copyOf(sources.values()), inbox, wake, clock),
         new ProcessDeliveryService.Settings(workerSettings.lease(), config.inboxRetention(), options.retry()),
         clock);
-    workers = new DeliveryWorkers(processing, workerSettings, instanceName());
+    String instance = instanceName();
+    workers = new DeliveryWorkers(processing, workerSettings, instance);
     deliveries = new ManageDeliveriesService(inbox, workers::wake);
     InboxGauges.register(metrics, deliveries, workers::alive, clock);
     receiveWebhook = new ReceiveWebhookService(List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox,
         workers::wake, follower::wake, clock);
+    reconcile = sources.isEmpty() ? Optional.empty() : Optional.of(new ReconcileService(List.copyOf(sources.values()),
+        inbox, store.sweepLedger(), audit, wake, swept -> metrics.swept(swept.source().name(),
+            swept.failure().isPresent(), swept.found(), swept.unannounced()), clock));
+    reconciler = reconcile.filter(r -> config.reconciles())
+        .map(r -> new Reconciler(r, config.reconcileInterval(), instance));
 
     notes.add("store: " + (config.database().isPresent() ? "database " + config.database().get().maskedUrl()
         : "embedded H2 file under " + config.dataDir().toAbsolutePath()) + " (schema " + store.schemaVersion() + ")");
     notes.add("inbox: " + config.workers() + " worker(s); bodies of finished deliveries kept "
         + config.inboxRetention().toHours() + " h");
     notes.addAll(integrations.describe());
+    notes.add("reconciliation: " + (reconciler.isPresent() ? "failed runs of " + reconcile.get().platforms()
+        + " swept every " + config.reconcileInterval().toSeconds() + " s" : reconcile.isPresent()
+        ? "off (RCA_RECONCILE_INTERVAL=0)" : "off (no platform configured)"));
     if (notifier instanceof LogNotifier) {
       notes.add("alerts go to the service log: set SLACK_BOT_TOKEN and SLACK_ALERT_CHANNEL for Slack");
     }
@@ -380,14 +393,28 @@ public final class Wiring implements AutoCloseable {
     return queryIncidents;
   }
 
+  /** The reconciliation sweep, when a platform is configured (also when its schedule is off, for backfill). */
+  public Optional<ReconcileService> reconcile() {
+    return reconcile;
+  }
+
+  /** The sweep's schedule, when a platform is configured and the interval is not zero; not yet started. */
+  public Optional<Reconciler> reconciler() {
+    return reconciler;
+  }
+
   /** What was wired, one line each, for the start-up log. */
   public List<String> notes() {
     return List.copyOf(notes);
   }
 
-  /** Stops following remediations and the workers (waiting for deliveries in progress), then closes the database. */
+  /**
+   * Stops sweeping, following remediations and the workers (waiting for deliveries in progress), then closes the
+   * database.
+   */
   @Override
   public void close() {
+    reconciler.ifPresent(Reconciler::close);
     follower.close();
     workers.close();
     store.close();

@@ -1,6 +1,11 @@
 package dev.aiops.rca.adapter.databricks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.http.RecordingStub;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * pages, runs/list with pages, runs/get-output, runs/repair and the OAuth token endpoint, plus scripted error answers.
  */
 public final class DatabricksStub extends RecordingStub<DatabricksStub> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, List<String>> runPages = new ConcurrentHashMap<>();
   private final Map<String, String> outputs = new ConcurrentHashMap<>();
@@ -25,6 +32,24 @@ public final class DatabricksStub extends RecordingStub<DatabricksStub> {
   public DatabricksStub run(String runId, String... pages) {
     runPages.put(runId, List.of(pages));
     return this;
+  }
+
+  /**
+   * A runs/list answer of one page holding one failed job run: the failed run of {@code runs-list-completed-page1.json}
+   * renamed {@code runId}, started half an hour before {@code end} and ended then.
+   */
+  public static String failedRunList(String runId, Instant end) {
+    try {
+      ObjectNode page = (ObjectNode) JSON.readTree(fixture("runs-list-completed-page1.json"));
+      ObjectNode run = (ObjectNode) page.withArray("runs").get(0);
+      run.put("run_id", Long.parseLong(runId)).put("end_time", end.toEpochMilli())
+          .put("start_time", end.minus(Duration.ofMinutes(30)).toEpochMilli());
+      page.putArray("runs").add(run);
+      page.put("has_more", false).remove("next_page_token");
+      return page.toString();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Serves runs/list from one or more pages, each a runs/list answer; pages after the first are asked by token. */
@@ -64,7 +89,8 @@ public final class DatabricksStub extends RecordingStub<DatabricksStub> {
       }
       case "/api/2.2/jobs/runs/list": {
         List<String> pages = listPages;
-        return Answer.json(200, pages.get(query.containsKey("page_token") ? pageOf(query.get("page_token"), pages) : 0));
+        int page = query.containsKey("page_token") ? pageOf(query.get("page_token"), pages) : 0;
+        return Answer.json(200, pages.get(page));
       }
       case "/api/2.2/jobs/runs/get-output": {
         if (runPages.containsKey(runId) && runPages.get(runId).get(0).contains("\"tasks\"")) {
