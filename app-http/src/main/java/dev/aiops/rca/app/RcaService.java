@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * The running service: the wiring (store, pipeline, inbox workers, remediation follower, reconciliation sweep) and
- * the HTTP server with the webhooks and the dashboard, started together and closed in order. {@code serve}, {@code serve --demo}, the
- * end-to-end tests and the benchmarks all start it here, so that there is one assembly.
+ * the HTTP server with the webhooks and the dashboard, started together and closed in order. {@code serve},
+ * {@code serve --demo}, the end-to-end tests and the benchmarks all start it here, so that there is one assembly.
  */
 public final class RcaService implements AutoCloseable {
 

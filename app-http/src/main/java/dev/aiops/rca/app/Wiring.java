@@ -75,11 +75,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Builds every adapter and service once, in dependency order, from the configuration: the database (H2 file by
@@ -229,9 +231,11 @@ public final class Wiring implements AutoCloseable {
     InboxGauges.register(metrics, deliveries, workers::alive, clock);
     receiveWebhook = new ReceiveWebhookService(List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox,
         workers::wake, follower::wake, clock);
-    reconcile = sources.isEmpty() ? Optional.empty() : Optional.of(new ReconcileService(List.copyOf(sources.values()),
-        inbox, store.sweepLedger(), audit, wake, swept -> metrics.swept(swept.source().name(),
-            swept.failure().isPresent(), swept.found(), swept.unannounced()), clock));
+    Consumer<ReconcileService.Swept> sweepMeters = swept -> metrics.swept(
+        swept.source().name().toLowerCase(Locale.ROOT), swept.failure().isPresent(), swept.found(),
+        swept.unannounced());
+    reconcile = sources.isEmpty() ? Optional.empty() : Optional.of(new ReconcileService(
+        List.copyOf(sources.values()), inbox, store.sweepLedger(), audit, wake, sweepMeters, clock));
     reconciler = reconcile.filter(r -> config.reconciles())
         .map(r -> new Reconciler(r, config.reconcileInterval(), instance));
 

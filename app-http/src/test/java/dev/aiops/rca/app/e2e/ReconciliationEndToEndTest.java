@@ -70,7 +70,7 @@ class ReconciliationEndToEndTest {
     assertThat(service.wiring().inbox().find("sweep:" + KEY)).isPresent();
     assertThat(databricks.seen("/api/2.2/jobs/runs/list").get(0).query()).containsEntry("completed_only", "true");
     assertThat(service.wiring().metrics().scrape())
-        .contains("rca_reconcile_runs_unannounced_total{source=\"DATABRICKS\"} 1.0");
+        .contains("rca_reconcile_runs_unannounced_total{source=\"databricks\"} 1.0");
   }
 
   @Test

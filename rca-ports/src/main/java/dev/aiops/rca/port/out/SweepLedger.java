@@ -26,6 +26,6 @@ public interface SweepLedger {
   /** Up to when the failed runs of {@code source} were listed; empty before its first sweep. */
   Optional<Instant> sweptUntil(Source source);
 
-  /** Records that the failed runs of {@code source} were listed up to {@code until}; an earlier time changes nothing. */
+  /** Records that the failed runs of {@code source} were listed up to {@code until}; an earlier time is ignored. */
   void sweptUntil(Source source, Instant until);
 }
