@@ -61,6 +61,7 @@ class ReconciliationEndToEndTest {
 
     Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
         Duration.ofSeconds(20)).get(0);
+    service.awaitSettled(Duration.ofSeconds(20));
 
     assertThat(incident.firstRun()).isEqualTo(KEY);
     assertThat(incident.analysis().failedTask()).isEqualTo("transform");
