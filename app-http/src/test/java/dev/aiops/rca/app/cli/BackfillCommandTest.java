@@ -9,6 +9,7 @@ import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.domain.DeliveryEntry;
 import dev.aiops.rca.domain.DeliveryStatus;
+import dev.aiops.rca.domain.Source;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class BackfillCommandTest {
       assertThat(store.inbox(Clock.systemUTC()).find("sweep:DATABRICKS:" + RUN)).map(DeliveryEntry::status)
           .contains(DeliveryStatus.PENDING);
       assertThat(store.inbox(Clock.systemUTC()).list(Optional.empty(), 10)).hasSize(1);
-      assertThat(store.sweepLedger().sweptUntil(dev.aiops.rca.domain.Source.DATABRICKS)).isEmpty();
+      assertThat(store.sweepLedger().sweptUntil(Source.DATABRICKS)).isEmpty();
     }
   }
 
