@@ -87,6 +87,8 @@ class DatabricksEndToEndTest {
     assertThat(answer.body()).contains("accepted");
     Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent(),
         Duration.ofSeconds(20)).get(0);
+    // The ticket is on the incident before the Slack message is sent: the trail is complete once the delivery is.
+    service.awaitSettled(Duration.ofSeconds(20));
     assertThat(incident.analysis().failedTask()).isEqualTo("transform");
     assertThat(incident.analysis().rootCauseLine()).contains("[TABLE_OR_VIEW_NOT_FOUND]")
         .contains("`prod`.`sales`.`customers`").doesNotStartWith("Py4JJavaError");
