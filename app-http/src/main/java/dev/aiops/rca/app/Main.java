@@ -1,6 +1,7 @@
 package dev.aiops.rca.app;
 
 import dev.aiops.rca.app.cli.AnalyzeCommand;
+import dev.aiops.rca.app.cli.BackfillCommand;
 import dev.aiops.rca.app.cli.DiagnoseCommand;
 import dev.aiops.rca.app.cli.EvalCommand;
 import dev.aiops.rca.app.cli.InboxCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
     version = "rca-assistant 0.1.0",
     description = "Explains why a Databricks job or an Azure Data Factory pipeline failed, and acts on it.",
     subcommands = {ServeCommand.class, SetupCommand.class, AnalyzeCommand.class, EvalCommand.class,
-        InboxCommand.class, DiagnoseCommand.class})
+        InboxCommand.class, DiagnoseCommand.class, BackfillCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -10,6 +10,7 @@ import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.WebSettings;
+import dev.aiops.rca.core.intake.Reconciler;
 import dev.aiops.rca.domain.Secret;
 import io.javalin.config.JavalinConfig;
 import java.net.URI;
@@ -19,9 +20,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The running service: the wiring (store, pipeline, inbox workers, remediation follower) and the HTTP server with
- * the webhooks and the dashboard, started together and closed in order. {@code serve}, {@code serve --demo}, the
- * end-to-end tests and the benchmarks all start it here, so that there is one assembly.
+ * The running service: the wiring (store, pipeline, inbox workers, remediation follower, reconciliation sweep) and
+ * the HTTP server with the webhooks and the dashboard, started together and closed in order. {@code serve},
+ * {@code serve --demo}, the end-to-end tests and the benchmarks all start it here, so that there is one assembly.
  */
 public final class RcaService implements AutoCloseable {
 
@@ -126,6 +127,7 @@ public final class RcaService implements AutoCloseable {
       wiring.follower().start();
       wiring.recoveryRounds().start();
       wiring.ticketSync().start();
+      wiring.reconciler().ifPresent(Reconciler::start);
       RcaHttpServer server = new RcaHttpServer(launch.host(), launch.port(), wiring.queryIncidents(),
           Optional.of(wiring.receiveWebhook()), guard, pages, new HttpOperations(wiring.metrics(), launch.limits(),
               wiring.workers().size(), wiring.workers()::alive)).start();

@@ -31,6 +31,8 @@ import dev.aiops.rca.core.intake.DeliveryWorkers;
 import dev.aiops.rca.core.intake.ManageDeliveriesService;
 import dev.aiops.rca.core.intake.ProcessDeliveryService;
 import dev.aiops.rca.core.intake.ReceiveWebhookService;
+import dev.aiops.rca.core.intake.ReconcileService;
+import dev.aiops.rca.core.intake.Reconciler;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.lifecycle.RecoveryWatchService;
 import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
@@ -77,11 +79,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Builds every adapter and service once, in dependency order, from the configuration: the database (H2 file by
@@ -112,6 +116,8 @@ public final class Wiring implements AutoCloseable {
   private final RecoveryWatchService recoveryWatch;
   private final Periodic recoveryRounds;
   private final TicketSyncSchedule ticketSync;
+  private final Optional<ReconcileService> reconcile;
+  private final Optional<Reconciler> reconciler;
   private final List<String> notes = new ArrayList<>();
 
   /**
@@ -231,17 +237,28 @@ public final class Wiring implements AutoCloseable {
         new AlertWindows(List.copyOf(sources.values()), inbox, wake, clock),
         new ProcessDeliveryService.Settings(workerSettings.lease(), config.inboxRetention(), options.retry()),
         clock);
-    workers = new DeliveryWorkers(processing, workerSettings, instanceName());
+    String instance = instanceName();
+    workers = new DeliveryWorkers(processing, workerSettings, instance);
     deliveries = new ManageDeliveriesService(inbox, workers::wake);
     InboxGauges.register(metrics, deliveries, workers::alive, clock);
     receiveWebhook = new ReceiveWebhookService(List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox,
         workers::wake, follower::wake, clock);
+    Consumer<ReconcileService.Swept> sweepMeters = swept -> metrics.swept(
+        swept.source().name().toLowerCase(Locale.ROOT), swept.failure().isPresent(), swept.found(),
+        swept.unannounced());
+    reconcile = sources.isEmpty() ? Optional.empty() : Optional.of(new ReconcileService(
+        List.copyOf(sources.values()), inbox, store.sweepLedger(), audit, wake, sweepMeters, clock));
+    reconciler = reconcile.filter(r -> config.reconciles())
+        .map(r -> new Reconciler(r, config.reconcileInterval(), instance));
 
     notes.add("store: " + (config.database().isPresent() ? "database " + config.database().get().maskedUrl()
         : "embedded H2 file under " + config.dataDir().toAbsolutePath()) + " (schema " + store.schemaVersion() + ")");
     notes.add("inbox: " + config.workers() + " worker(s); bodies of finished deliveries kept "
         + config.inboxRetention().toHours() + " h");
     notes.addAll(integrations.describe());
+    notes.add("reconciliation: " + (reconciler.isPresent() ? "failed runs of " + reconcile.get().platforms()
+        + " swept every " + config.reconcileInterval().toSeconds() + " s" : reconcile.isPresent()
+        ? "off (RCA_RECONCILE_INTERVAL=0)" : "off (no platform configured)"));
     if (notifier instanceof LogNotifier) {
       notes.add("alerts go to the service log: set SLACK_BOT_TOKEN and SLACK_ALERT_CHANNEL for Slack");
     }
@@ -407,15 +424,29 @@ public final class Wiring implements AutoCloseable {
     return queryIncidents;
   }
 
+  /** The reconciliation sweep, when a platform is configured (also when its schedule is off, for backfill). */
+  public Optional<ReconcileService> reconcile() {
+    return reconcile;
+  }
+
+  /** The sweep's schedule, when a platform is configured and the interval is not zero; not yet started. */
+  public Optional<Reconciler> reconciler() {
+    return reconciler;
+  }
+
   /** What was wired, one line each, for the start-up log. */
   public List<String> notes() {
     return List.copyOf(notes);
   }
 
-  /** Stops following remediations and the workers (waiting for deliveries in progress), then closes the database. */
+  /**
+   * Stops sweeping, following remediations and the workers (waiting for deliveries in progress), then closes the
+   * database.
+   */
   @Override
   public void close() {
     ticketSync.close();
+    reconciler.ifPresent(Reconciler::close);
     follower.close();
     recoveryRounds.close();
     workers.close();

@@ -3,6 +3,8 @@ package dev.aiops.rca.domain;
 /** What happened, in the audit trail. */
 public enum AuditAction {
   RECEIVED,
+  /** The reconciliation sweep found the failed run on its platform, and no webhook had announced it. */
+  FOUND_BY_SWEEP,
   DUPLICATE_DELIVERY,
   FETCHED,
   SOURCE_UNAVAILABLE,

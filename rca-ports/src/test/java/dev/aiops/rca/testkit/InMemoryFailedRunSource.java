@@ -6,7 +6,9 @@ import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.out.FailedRunSource;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ public final class InMemoryFailedRunSource implements FailedRunSource {
   private final Source source;
   private final Map<RunKey, FailedRun> runs = new HashMap<>();
   private final List<RunKey> fetches = new ArrayList<>();
+  private final List<Instant> listings = new ArrayList<>();
   private final FailureInjector failures = new FailureInjector();
 
   public InMemoryFailedRunSource(Source source) {
@@ -54,6 +57,23 @@ public final class InMemoryFailedRunSource implements FailedRunSource {
       throw new PermanentPortException("run " + event.run() + " does not exist");
     }
     return run;
+  }
+
+  /** The failed runs it knows whose event's time falls in the window, oldest first. */
+  @Override
+  public synchronized List<FailureEvent> failedRunsBetween(Instant from, Instant to) {
+    listings.add(from);
+    failures.maybeFail();
+    return runs.values().stream()
+        .map(FailedRun::event)
+        .filter(event -> !event.occurredAt().isBefore(from) && event.occurredAt().isBefore(to))
+        .sorted(Comparator.comparing(FailureEvent::occurredAt))
+        .toList();
+  }
+
+  /** The start of each window it was asked to list, in order. */
+  public synchronized List<Instant> listings() {
+    return List.copyOf(listings);
   }
 
   public synchronized List<RunKey> fetches() {

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * ExecutePipeline activities down to the innermost failure, and, through a {@link DatabricksHop}, the Databricks
  * runs of its failed Databricks activities. Reports the later run that did its work again ({@link AdfLaterRuns})
  * and the chain from the pipeline runs that started it to the innermost failed run ({@link AdfChains}). Also finds
- * the failed runs of an alert window.
+ * the failed runs of an alert window, or of a time window for the reconciliation sweep.
  */
 public final class AdfFailedRunSource implements FailedRunSource {
 
@@ -158,6 +159,19 @@ public final class AdfFailedRunSource implements FailedRunSource {
     }
     List<JsonNode> failed = runs.queryFailedPipelineRuns(window.windowStart().minus(ALERT_LOOKBACK),
         window.windowEnd().plus(ALERT_LAG), window.jobName());
+    return events(failed, run -> window.rawPayload(), window.firedAt());
+  }
+
+  /**
+   * The failed pipeline runs last updated in the window (ARM filters on {@code lastUpdated}, not on the end), latest
+   * of each recovery group, one event per run named as its alert or webhook names it; its body is the listed run.
+   */
+  @Override
+  public List<FailureEvent> failedRunsBetween(Instant from, Instant to) {
+    return events(runs.queryFailedPipelineRuns(from, to, Optional.empty()), JsonNode::toString, to);
+  }
+
+  private List<FailureEvent> events(List<JsonNode> failed, Function<JsonNode, String> body, Instant otherwise) {
     Map<String, FailureEvent> byRun = new LinkedHashMap<>();
     for (JsonNode run : failed) {
       String runId = run.path("runId").asText("");
@@ -166,10 +180,11 @@ public final class AdfFailedRunSource implements FailedRunSource {
       }
       String pipeline = run.path("pipelineName").asText("");
       Instant at = AdfWebhookReader.time(run.path("runEnd")).or(() -> AdfWebhookReader.time(run.path("lastUpdated")))
-          .orElse(window.firedAt());
+          .orElse(otherwise);
       String message = run.path("message").asText("");
-      byRun.put(runId, new FailureEvent(RunKey.of(Source.ADF, runId), pipeline, pipeline, settings.factoryName(),
-          at, message.isBlank() ? Optional.empty() : Optional.of(message), window.rawPayload()));
+      byRun.put(runId, new FailureEvent(RunKey.of(Source.ADF, runId), pipeline, pipeline,
+          runs.settings().factoryName(), at, message.isBlank() ? Optional.empty() : Optional.of(message),
+          body.apply(run)));
     }
     return List.copyOf(byRun.values());
   }

@@ -244,6 +244,39 @@ class AdfFailedRunSourceTest implements FailedRunSourceContract {
   }
 
   @Test
+  void should_list_the_failed_runs_last_updated_in_a_sweep_window_following_continuation_tokens() {
+    String failedRun = json(fixture("pipelinerun-get-failed.json")).toString();
+    String other = failedRun.replace(RUN, "77777777-2b8f-4d1e-9a0c-5f6e7d8c9b01");
+    stub.pipelineRunQuery(
+        "{\"value\":[" + failedRun + "],\"continuationToken\":\"{\\\"token\\\":\\\"p2\\\"}\"}",
+        "{\"value\":[" + other + "]}");
+    Instant from = Instant.parse("2026-11-20T03:00:00Z");
+    Instant to = Instant.parse("2026-11-20T04:00:00Z");
+
+    List<FailureEvent> events = new AdfFailedRunSource(stub.runs(), new AdfRunMapper()::map, Optional.empty())
+        .failedRunsBetween(from, to);
+
+    assertThat(events).extracting(e -> e.run().runId().value())
+        .containsExactly(RUN, "77777777-2b8f-4d1e-9a0c-5f6e7d8c9b01");
+    assertThat(events.get(0)).satisfies(event -> {
+      assertThat(event.run().source()).isEqualTo(Source.ADF);
+      assertThat(event.jobName()).isEqualTo("pl_sales_daily");
+      assertThat(event.workspace()).isEqualTo("adf-sales-prod");
+      assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-20T03:44:58.9015870Z"));
+      assertThat(json(event.rawPayload()).path("runId").asText()).isEqualTo(RUN);
+    });
+    List<AdfStub.Seen> queries = stub.seen(AdfStub.QUERY_PIPELINE_RUNS);
+    assertThat(queries).hasSize(2);
+    assertThat(queries.get(0).json().path("lastUpdatedAfter").asText()).isEqualTo("2026-11-20T03:00:00.000Z");
+    assertThat(queries.get(0).json().path("lastUpdatedBefore").asText()).isEqualTo("2026-11-20T04:00:00.000Z");
+    assertThat(queries.get(0).json().path("filters").toString())
+        .contains("{\"operand\":\"Status\",\"operator\":\"In\",\"values\":[\"Failed\"]}")
+        .doesNotContain("PipelineName");
+    assertThat(queries.get(0).json().has("continuationToken")).isFalse();
+    assertThat(queries.get(1).json().path("continuationToken").asText()).isEqualTo("{\"token\":\"p2\"}");
+  }
+
+  @Test
   void should_refuse_an_alert_window_of_another_factory() {
     AlertWindow window = new AlertWindow(Source.ADF,
         "/subscriptions/" + AdfStub.SUBSCRIPTION + "/resourcegroups/rg/providers/microsoft.datafactory/factories/other",

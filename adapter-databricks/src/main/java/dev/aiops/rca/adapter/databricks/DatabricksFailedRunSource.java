@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
+import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
@@ -12,11 +13,13 @@ import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.RunNotFinishedException;
 import dev.aiops.rca.port.out.FailedRunSource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,13 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
   private static final Set<String> NOT_THEIR_FAULT =
       Set.of("UPSTREAM_FAILED", "UPSTREAM_CANCELED", "SKIPPED", "EXCLUDED", "SUCCESS", "SUCCESS_WITH_FAILURES");
   private static final Set<String> FAILED_RESULTS = Set.of("FAILED", "TIMEDOUT", "CANCELED");
+  /** The results of a job run that count as its failure. */
+  private static final Set<String> RUN_FAILED_RESULTS = Set.of("FAILED", "TIMEDOUT");
+  /** The termination codes of a job run that ended without failing. */
+  private static final Set<String> NOT_RUN_FAILURES =
+      Set.of("SUCCESS", "SUCCESS_WITH_FAILURES", "USER_CANCELED", "CANCELED", "SKIPPED");
+  /** How long before a sweep's window the runs that may have ended in it started. */
+  static final Duration LONGEST_RUN = Duration.ofDays(1);
   /** When to ask again about a run that is still going. */
   static final Duration CHECK_AGAIN_IN = Duration.ofMinutes(2);
 
@@ -107,6 +117,45 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
     // The job's own tags weigh least: each more specific place (cluster, task, run) overrides them.
     tags.putAll(mapped.tags());
     return new FailedRun(mapped.event(), mapped.runName(), mapped.runPageUrl(), mapped.state(), mapped.tasks(), tags);
+  }
+
+  /**
+   * The job runs that failed (result {@code FAILED} or {@code TIMEDOUT}, or life cycle {@code INTERNAL_ERROR}) and
+   * ended in the window, from {@code runs/list}. The API filters on start times only, so the runs started up to
+   * {@link #LONGEST_RUN} before the window are listed and kept by their end; a failed run that ran longer than that
+   * is left to its webhook. Each event names the run as the job's failure webhook does; its body is the listed run.
+   */
+  @Override
+  public List<FailureEvent> failedRunsBetween(Instant from, Instant to) {
+    List<JsonNode> listed = jobs.listCompletedJobRuns(from.minus(LONGEST_RUN).toEpochMilli(), to.toEpochMilli());
+    Map<String, FailureEvent> failed = new LinkedHashMap<>();
+    for (JsonNode run : listed) {
+      String runId = run.path("run_id").asText("");
+      long end = run.path("end_time").asLong(0);
+      if (!runId.matches("\\d{1,19}") || end < from.toEpochMilli() || end >= to.toEpochMilli() || !failed(run)) {
+        continue;
+      }
+      String message = run.path("state").path("state_message").asText("");
+      if (message.isBlank()) {
+        message = run.path("status").path("termination_details").path("message").asText("");
+      }
+      failed.putIfAbsent(runId, new FailureEvent(RunKey.of(Source.DATABRICKS, runId), run.path("job_id").asText(""),
+          run.path("run_name").asText(""), "", Instant.ofEpochMilli(end),
+          message.isBlank() ? Optional.empty() : Optional.of(message), run.toString()));
+    }
+    return List.copyOf(failed.values());
+  }
+
+  // A job run's own verdict: the results that fire a job's on-failure notification; a cancelled run was someone's
+  // decision. Without the deprecated state, the termination code says it (RUN_EXECUTION_ERROR, DRIVER_ERROR...).
+  private static boolean failed(JsonNode run) {
+    JsonNode state = run.path("state");
+    if (state.has("life_cycle_state") || state.has("result_state")) {
+      return state.path("life_cycle_state").asText("").equals("INTERNAL_ERROR")
+          || RUN_FAILED_RESULTS.contains(state.path("result_state").asText(""));
+    }
+    String code = run.path("status").path("termination_details").path("code").asText("");
+    return !code.isEmpty() && !NOT_RUN_FAILURES.contains(code);
   }
 
   /** The job's {@code settings.tags} ({@code jobs/get}); none when the job is gone or may not be read. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiops.rca.port.PermanentPortException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 
-/** The Jobs API 2.2 calls the service makes: read a run whole, read a task run's output, repair a run. */
+/**
+ * The Jobs API 2.2 calls the service makes: read a run whole, read a task run's output, list completed runs, repair
+ * a run.
+ */
 final class DatabricksJobs {
 
   /** The arrays that runs/get pages, 100 elements at a time. */
@@ -20,6 +24,9 @@ final class DatabricksJobs {
 
   /** A guard against a workspace that never stops handing out page tokens. */
   private static final int MAX_PAGES = 1_000;
+
+  /** The most runs/list returns per page. */
+  private static final int LIST_PAGE_SIZE = 25;
 
   private final DatabricksApi api;
 
@@ -55,6 +62,34 @@ final class DatabricksJobs {
     }
     run.remove("next_page_token");
     return run;
+  }
+
+  /**
+   * {@code runs/list} of the job runs that completed and started in {@code [startFrom, startTo]} (epoch ms), newest
+   * first, every page. Only job runs: the runs ADF submits ({@code SUBMIT_RUN}) are found through their pipeline,
+   * and {@code dbutils.notebook.run} children ({@code WORKFLOW_RUN}) through their parent.
+   */
+  List<JsonNode> listCompletedJobRuns(long startFrom, long startTo) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("completed_only", "true");
+    query.put("run_type", "JOB_RUN");
+    query.put("start_time_from", Long.toString(startFrom));
+    query.put("start_time_to", Long.toString(startTo));
+    query.put("limit", Integer.toString(LIST_PAGE_SIZE));
+    List<JsonNode> runs = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      if (page > MAX_PAGES) {
+        throw new PermanentPortException("runs/list has more than " + MAX_PAGES + " pages; list a shorter time");
+      }
+      JsonNode answer = api.get("/api/2.2/jobs/runs/list", query, page == 1 ? "runs/list" : "runs/list (page " + page
+          + ")");
+      answer.path("runs").forEach(runs::add);
+      String token = answer.path("next_page_token").asText("");
+      if (token.isEmpty() || !answer.path("has_more").asBoolean(true)) {
+        return runs;
+      }
+      query.put("page_token", token);
+    }
   }
 
   /** {@code runs/list} with a limit of one: the cheapest call that needs a valid token and a reachable workspace. */

@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,45 @@ class DatabricksFailedRunSourceTest implements FailedRunSourceContract {
     DatabricksStub.Seen list = stub.seen("/api/2.2/jobs/runs/list").get(0);
     assertThat(list.query()).containsEntry("limit", "1");
     assertThat(list.headers().get("authorization")).isEqualTo("Bearer dapi-test-token");
+  }
+
+  @Test
+  void should_list_the_failed_job_runs_that_ended_in_the_window_following_every_page() {
+    stub.runList(fixture("runs-list-completed-page1.json"), fixture("runs-list-completed-page2.json"));
+    Instant from = Instant.parse("2026-11-01T00:20:00Z");
+    Instant to = Instant.parse("2026-11-01T06:00:00Z");
+
+    List<FailureEvent> failed = subject().failedRunsBetween(from, to);
+
+    assertThat(failed).extracting(e -> e.run().runId().value()).containsExactly("455644833", "455644600");
+    assertThat(failed.get(0)).satisfies(event -> {
+      assertThat(event.run()).isEqualTo(RunKey.of(Source.DATABRICKS, "455644833"));
+      assertThat(event.jobId()).isEqualTo("11223344");
+      assertThat(event.jobName()).isEqualTo("A multitask job");
+      assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-01T02:00:00Z"));
+      assertThat(event.reportedError()).hasValueSatisfying(error -> assertThat(error).startsWith("Task transform"));
+      assertThat(event.rawPayload()).contains("\"run_id\":455644833");
+    });
+    List<DatabricksStub.Seen> pages = stub.seen("/api/2.2/jobs/runs/list");
+    assertThat(pages).hasSize(2);
+    assertThat(pages.get(0).query()).containsEntry("completed_only", "true").containsEntry("run_type", "JOB_RUN")
+        .containsEntry("start_time_from", Long.toString(from.minus(Duration.ofDays(1)).toEpochMilli()))
+        .containsEntry("start_time_to", Long.toString(to.toEpochMilli())).containsEntry("limit", "25")
+        .doesNotContainKey("page_token");
+    assertThat(pages.get(1).query()).containsEntry("page_token", "CAEomPuciYcxMJiVzqH8kZ8B");
+    // The event names the run as its webhook would: the run it names can be fetched.
+    assertThat(subject().fetch(failed.get(0)).tasks()).isNotEmpty();
+  }
+
+  @Test
+  void should_count_an_internal_error_as_a_failure_and_a_cancelled_or_successful_run_not() {
+    stub.runList(fixture("runs-list-completed-page1.json"), fixture("runs-list-completed-page2.json"));
+
+    List<FailureEvent> failed = subject().failedRunsBetween(Instant.parse("2026-10-31T20:00:00Z"),
+        Instant.parse("2026-11-01T06:00:00Z"));
+
+    assertThat(failed).extracting(e -> e.run().runId().value())
+        .containsExactly("455644833", "455644600", "455644500");
   }
 
   @Test

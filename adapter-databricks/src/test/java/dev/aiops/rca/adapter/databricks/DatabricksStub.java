@@ -1,10 +1,14 @@
 package dev.aiops.rca.adapter.databricks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.http.RecordingStub;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +18,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A Databricks workspace on loopback that speaks the Jobs API's wire format from recorded fixtures: runs/get with
- * pages, runs/get-output, runs/list (filtered by type, completion and start time, paged by token), jobs/get,
- * runs/repair and the OAuth token endpoint, plus scripted error answers.
+ * pages, runs/get-output, runs/list (the listed runs filtered by type, completion and start time, paged by token;
+ * or scripted pages), jobs/get, runs/repair and the OAuth token endpoint, plus scripted error answers.
  */
 public final class DatabricksStub extends RecordingStub<DatabricksStub> {
 
   private static final Set<String> TERMINAL = Set.of("TERMINATED", "SKIPPED", "INTERNAL_ERROR");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, List<String>> runPages = new ConcurrentHashMap<>();
   private final Map<String, String> outputs = new ConcurrentHashMap<>();
   private final List<JsonNode> listedRuns = new CopyOnWriteArrayList<>();
   private final Map<String, String> jobs = new ConcurrentHashMap<>();
+  /** Scripted runs/list pages, answered in order instead of the listed runs when set. */
+  private volatile List<String> listPages;
   private volatile String repairAnswer = fixture("runs-repair-response.json");
   private volatile String tokenAnswer = fixture("oauth-m2m-token-response.json");
 
@@ -35,6 +42,33 @@ public final class DatabricksStub extends RecordingStub<DatabricksStub> {
   /** Serves a run from one or more pages, each a runs/get answer; pages after the first are asked by token. */
   public DatabricksStub run(String runId, String... pages) {
     runPages.put(runId, List.of(pages));
+    return this;
+  }
+
+  /**
+   * A runs/list answer of one page holding one failed job run: the failed run of {@code runs-list-completed-page1.json}
+   * renamed {@code runId}, started half an hour before {@code end} and ended then.
+   */
+  public static String failedRunList(String runId, Instant end) {
+    try {
+      ObjectNode page = (ObjectNode) JSON.readTree(fixture("runs-list-completed-page1.json"));
+      ObjectNode run = (ObjectNode) page.withArray("runs").get(0);
+      run.put("run_id", Long.parseLong(runId)).put("end_time", end.toEpochMilli())
+          .put("start_time", end.minus(Duration.ofMinutes(30)).toEpochMilli());
+      page.putArray("runs").add(run);
+      page.put("has_more", false).remove("next_page_token");
+      return page.toString();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Serves runs/list from one or more scripted pages, each a runs/list answer, in place of the {@link #listed} runs;
+   * pages after the first are asked by token.
+   */
+  public DatabricksStub runList(String... pages) {
+    listPages = List.of(pages);
     return this;
   }
 
@@ -92,8 +126,14 @@ public final class DatabricksStub extends RecordingStub<DatabricksStub> {
         return output == null ? Answer.json(400, fixture("error-404-resource-does-not-exist.json"))
             : Answer.json(200, output);
       }
-      case "/api/2.2/jobs/runs/list":
-        return Answer.json(200, list(query));
+      case "/api/2.2/jobs/runs/list": {
+        List<String> pages = listPages;
+        if (pages == null) {
+          return Answer.json(200, list(query));
+        }
+        int page = query.containsKey("page_token") ? pageOf(query.get("page_token"), pages) : 0;
+        return Answer.json(200, pages.get(page));
+      }
       case "/api/2.2/jobs/get": {
         String job = jobs.get(query.getOrDefault("job_id", ""));
         return job != null ? Answer.json(200, job) : Answer.json(400, "{\"error_code\":\"INVALID_PARAMETER_VALUE\","

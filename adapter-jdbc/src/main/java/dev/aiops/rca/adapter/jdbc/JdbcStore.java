@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database behind the incident store, the effect log, the built-in tracker and the inbox: a connection pool,
- * the schema migrated by Flyway at open, and one way to run a transaction.
+ * The database behind the incident store, the effect log, the built-in tracker, the inbox and the sweep ledger: a
+ * connection pool, the schema migrated by Flyway at open, and one way to run a transaction.
  */
 public final class JdbcStore implements AutoCloseable {
 
@@ -137,6 +137,11 @@ public final class JdbcStore implements AutoCloseable {
   /** The durable webhook inbox on this database. */
   public JdbiInbox inbox(Clock clock) {
     return new JdbiInbox(this, clock);
+  }
+
+  /** The reconciliation sweep's lease and watermarks on this database. */
+  public JdbiSweepLedger sweepLedger() {
+    return new JdbiSweepLedger(this);
   }
 
   Jdbi jdbi() {

@@ -4,19 +4,21 @@ import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.DeliveryInbox;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.RemediationLog;
+import dev.aiops.rca.port.out.SweepLedger;
 import dev.aiops.rca.testkit.AuditTrailContract;
 import dev.aiops.rca.testkit.DeliveryInboxContract;
 import dev.aiops.rca.testkit.IncidentRepositoryContract;
 import dev.aiops.rca.testkit.MutableClock;
 import dev.aiops.rca.testkit.RemediationLogContract;
+import dev.aiops.rca.testkit.SweepLedgerContract;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The contracts of the four ports one JDBC store implements (incidents, audit trail, remediation log, delivery
- * inbox), each test on a fresh database of the kind {@link #open} gives.
+ * The contracts of the five ports one JDBC store implements (incidents, audit trail, remediation log, delivery
+ * inbox, sweep ledger), each test on a fresh database of the kind {@link #open} gives.
  */
-abstract class StoreContracts
-    implements IncidentRepositoryContract, AuditTrailContract, RemediationLogContract, DeliveryInboxContract {
+abstract class StoreContracts implements IncidentRepositoryContract, AuditTrailContract, RemediationLogContract,
+    DeliveryInboxContract, SweepLedgerContract {
 
   private final TestDatabases databases = new TestDatabases();
   private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
@@ -48,6 +50,11 @@ abstract class StoreContracts
   @Override
   public DeliveryInbox inbox() {
     return store.inbox(clock);
+  }
+
+  @Override
+  public SweepLedger ledger() {
+    return store.sweepLedger();
   }
 
   @Override

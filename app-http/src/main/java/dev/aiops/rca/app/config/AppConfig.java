@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param inboxRetention how long a finished delivery keeps its raw body and headers ({@code RCA_INBOX_RETENTION},
  *     default 14 days); its row, which keeps a re-sent delivery a duplicate, stays
  * @param integrations the platforms, model, tracker and chat the service talks to
+ * @param reconcileInterval how often the platforms are swept for failed runs whose webhook never came
+ *     ({@code RCA_RECONCILE_INTERVAL}, default 10 min); zero turns the sweep off
  */
 public record AppConfig(
     int port,
@@ -29,10 +31,13 @@ public record AppConfig(
     Optional<DatabaseSettings> database,
     int workers,
     Duration inboxRetention,
-    Integrations integrations) {
+    Integrations integrations,
+    Duration reconcileInterval) {
 
   /** How long finished deliveries keep their bodies when {@code RCA_INBOX_RETENTION} is not set. */
   public static final Duration DEFAULT_INBOX_RETENTION = Duration.ofDays(14);
+  /** How often the platforms are swept when {@code RCA_RECONCILE_INTERVAL} is not set. */
+  public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofMinutes(10);
 
   /** A JDBC database and its credentials. */
   public record DatabaseSettings(String url, String user, Optional<Secret> password) {
@@ -68,6 +73,23 @@ public record AppConfig(
       throw new IllegalArgumentException("inboxRetention must be at least 1 h, was " + inboxRetention);
     }
     Objects.requireNonNull(integrations, "integrations");
+    Objects.requireNonNull(reconcileInterval, "reconcileInterval");
+    if (reconcileInterval.isNegative()
+        || !reconcileInterval.isZero() && reconcileInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("reconcileInterval must be zero (off) or at least 1 s, was "
+          + reconcileInterval);
+    }
+  }
+
+  /** The settings with the sweep every {@link #DEFAULT_RECONCILE_INTERVAL}. */
+  public AppConfig(int port, Path dataDir, Optional<Secret> apiKey, Optional<DatabaseSettings> database, int workers,
+      Duration inboxRetention, Integrations integrations) {
+    this(port, dataDir, apiKey, database, workers, inboxRetention, integrations, DEFAULT_RECONCILE_INTERVAL);
+  }
+
+  /** Whether the platforms are swept for failed runs whose webhook never came. */
+  public boolean reconciles() {
+    return !reconcileInterval.isZero();
   }
 
   /** The issue tracker named by {@code ITSM_TOOL}. */
@@ -108,12 +130,18 @@ public record AppConfig(
     source.get("RCA_LOG_FORMAT").filter(format -> !format.equals("text") && !format.equals("json"))
         .ifPresent(format -> problems.add("RCA_LOG_FORMAT must be text or json, was '" + format + "'"));
     Integrations integrations = Integrations.read(source, problems);
+    Duration reconcile = settings.duration("RCA_RECONCILE_INTERVAL", DEFAULT_RECONCILE_INTERVAL);
+    if (!reconcile.isZero() && reconcile.compareTo(Duration.ofSeconds(1)) < 0) {
+      problems.add("RCA_RECONCILE_INTERVAL must be 0 (off) or a duration of at least 1s such as 30s, 10m or 1h, was '"
+          + source.get("RCA_RECONCILE_INTERVAL").orElse("") + "'");
+      reconcile = DEFAULT_RECONCILE_INTERVAL;
+    }
 
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new AppConfig(port, dataDir, source.get("RCA_API_KEY").map(Secret::new), database, workers, retention,
-        integrations);
+        integrations, reconcile);
   }
 
   /** The settings as lines for the start-up log, secrets masked. */
@@ -127,7 +155,8 @@ public record AppConfig(
         "RCA_DB_USER=" + database.map(DatabaseSettings::user).filter(u -> !u.isBlank()).orElse("(not set)"),
         "RCA_DB_PASSWORD=" + database.flatMap(DatabaseSettings::password).map(Secret::toString).orElse("(not set)"),
         "RCA_WORKERS=" + workers,
-        "RCA_INBOX_RETENTION=" + inboxRetention.toHours() + "h"));
+        "RCA_INBOX_RETENTION=" + inboxRetention.toHours() + "h",
+        "RCA_RECONCILE_INTERVAL=" + (reconciles() ? reconcileInterval.toSeconds() + "s" : "0 (off)")));
     lines.addAll(integrations.describe());
     return lines;
   }

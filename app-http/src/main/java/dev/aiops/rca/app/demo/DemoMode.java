@@ -73,6 +73,8 @@ public final class DemoMode implements AutoCloseable {
     // The simulated repairs and reruns take seconds: look at them often, so that an approval resolves promptly.
     settings.put("RCA_REMEDIATION_POLL", "5s");
     settings.put("RCA_DASHBOARD_URL", "http://localhost:" + port + "/");
+    // The demo's failures arrive by webhook, and its simulated platforms list every run, failed or not: no sweep.
+    settings.put("RCA_RECONCILE_INTERVAL", "0");
     settings.putAll(platforms.settings());
     return new DemoMode(platforms, cases, settings, out);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,23 @@ class AppConfigTest {
         .isEqualTo(java.time.Duration.ofDays(3));
     assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_INBOX_RETENTION", "10m"))))
         .isInstanceOf(InvalidConfigException.class).hasMessageContaining("RCA_INBOX_RETENTION");
+  }
+
+  @Test
+  void should_sweep_every_ten_minutes_unless_the_interval_says_otherwise_or_zero_turns_it_off() {
+    assertThat(AppConfig.from(ConfigSource.of(Map.of())).reconcileInterval()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(AppConfig.from(ConfigSource.of(Map.of("RCA_RECONCILE_INTERVAL", "30s"))).reconcileInterval())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(AppConfig.from(ConfigSource.of(Map.of("RCA_RECONCILE_INTERVAL", "1h"))).reconcileInterval())
+        .isEqualTo(Duration.ofHours(1));
+    AppConfig off = AppConfig.from(ConfigSource.of(Map.of("RCA_RECONCILE_INTERVAL", "0")));
+    assertThat(off.reconciles()).isFalse();
+    assertThat(off.describe()).contains("RCA_RECONCILE_INTERVAL=0 (off)");
+    for (String wrong : new String[] {"ten minutes", "500ms", "-5m"}) {
+      assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_RECONCILE_INTERVAL", wrong))))
+          .as(wrong).isInstanceOf(InvalidConfigException.class)
+          .hasMessageContaining("RCA_RECONCILE_INTERVAL").hasMessageContaining(wrong);
+    }
   }
 
   @Test

@@ -83,6 +83,8 @@ class DatabricksEndToEndTest {
     Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent()
         && service.audit(list.get(0)).stream().anyMatch(e -> e.action() == AuditAction.NOTIFIED),
         Duration.ofSeconds(20)).get(0);
+    // The ticket is on the incident before the Slack message is sent: the trail is complete once the delivery is.
+    service.awaitSettled(Duration.ofSeconds(20));
     assertThat(incident.analysis().failedTask()).isEqualTo("transform");
     assertThat(incident.analysis().rootCauseLine()).contains("[TABLE_OR_VIEW_NOT_FOUND]")
         .contains("`prod`.`sales`.`customers`").doesNotStartWith("Py4JJavaError");

@@ -5,6 +5,7 @@ import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.PermanentPortException;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -35,5 +36,18 @@ public interface FailedRunSource {
    */
   default List<FailureEvent> failedRunsIn(AlertWindow window) {
     throw new PermanentPortException(source() + " cannot search failed runs by alert window");
+  }
+
+  /**
+   * The runs that ended in failure from {@code from} (inclusive) to {@code to} (exclusive), one event per run, for
+   * the reconciliation sweep that finds failures whose webhook never came. Each event is shaped as the platform's
+   * webhook would name the run, so that a run seen both ways is the same run. A source that cannot list its runs by
+   * time refuses.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the platform is unreachable, throttles or fails
+   * @throws dev.aiops.rca.port.PermanentPortException if the runs cannot be listed with this configuration
+   */
+  default List<FailureEvent> failedRunsBetween(Instant from, Instant to) {
+    throw new PermanentPortException(source() + " cannot list its failed runs by time");
   }
 }

@@ -43,6 +43,17 @@ public final class ServiceMetrics {
     registry.counter("rca.duplicate.deliveries", "stage", "intake").increment();
   }
 
+  /**
+   * Counts one reconciliation sweep of a platform ({@code outcome} {@code swept} or {@code failed}), the failed runs
+   * it listed, and those no webhook had announced ({@code rca.reconcile.runs.unannounced}): each of those is a
+   * webhook that never came.
+   */
+  public void swept(String source, boolean failed, int found, int unannounced) {
+    registry.counter("rca.reconcile.sweeps", "source", source, "outcome", failed ? "failed" : "swept").increment();
+    registry.counter("rca.reconcile.runs.found", "source", source).increment(found);
+    registry.counter("rca.reconcile.runs.unannounced", "source", source).increment(unannounced);
+  }
+
   /** Counts tokens that {@code counter} reports as a running total, per direction ({@code input}, {@code output}). */
   public <T> void tokens(T model, String direction, ToDoubleFunction<T> counter) {
     FunctionCounter.builder("rca.model.tokens", model, counter)
