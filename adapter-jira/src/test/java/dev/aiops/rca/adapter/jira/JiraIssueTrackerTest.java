@@ -131,6 +131,21 @@ class JiraIssueTrackerTest {
         .contains("\"text\":\" layer 7 (none)\"");
   }
 
+  @Test
+  void should_list_the_impact_of_the_failure_in_the_details_when_opening() {
+    TicketRequest plain = IssueTrackerContract.request("rca-aaaaaaaaaaaa-1");
+    TicketDetails d = plain.details().orElseThrow();
+    TicketRequest impacted = new TicketRequest(plain.idempotencyKey(), plain.incident(), plain.signature(),
+        plain.summary(), plain.description(), plain.labels(), plain.category(), Optional.of(new TicketDetails(
+            d.jobName(), d.source(), d.analysis(), d.occurrences(), d.runPageUrl(), d.tags(),
+            List.of("wrapped by adf pl_nightly, run ADF:5f1c", "publish UPSTREAM_FAILED"))));
+
+    tracker(stub, settings(stub)).open(impacted);
+
+    assertThat(stub.seen("POST", CREATE_V3).get(0).json().path("fields").path("description").toString())
+        .contains("Impact").contains("wrapped by adf pl_nightly, run ADF:5f1c; publish UPSTREAM_FAILED");
+  }
+
   private static TicketRequest classifiedAs(TicketRequest request, Classification classification) {
     TicketDetails d = request.details().orElseThrow();
     RootCauseAnalysis a = d.analysis();

@@ -1,10 +1,8 @@
 package dev.aiops.rca.core.intake;
 
+import dev.aiops.rca.core.schedule.Periodic;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +21,7 @@ public final class Reconciler implements AutoCloseable {
   private final ReconcileService reconcile;
   private final Duration interval;
   private final String holder;
-  private ScheduledExecutorService scheduler;
+  private final Periodic rounds;
 
   /**
    * @param interval how often to sweep ({@code RCA_RECONCILE_INTERVAL}); also how long a replica's lease lasts
@@ -36,19 +34,12 @@ public final class Reconciler implements AutoCloseable {
       throw new IllegalArgumentException("interval must be positive, was " + interval);
     }
     this.holder = Objects.requireNonNull(holder, "holder");
+    this.rounds = new Periodic("reconciler", FIRST_ROUND_WITHIN, interval, this::round);
   }
 
   /** Starts sweeping. */
-  public synchronized Reconciler start() {
-    if (scheduler == null) {
-      scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "reconciler");
-        thread.setDaemon(true);
-        return thread;
-      });
-      long first = Math.min(interval.toMillis(), FIRST_ROUND_WITHIN.toMillis());
-      scheduler.scheduleWithFixedDelay(this::round, first, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
+  public Reconciler start() {
+    rounds.start();
     return this;
   }
 
@@ -65,10 +56,7 @@ public final class Reconciler implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
-    }
+  public void close() {
+    rounds.close();
   }
 }

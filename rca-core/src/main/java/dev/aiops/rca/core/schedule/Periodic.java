@@ -18,6 +18,7 @@ public final class Periodic implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Periodic.class);
 
   private final String name;
+  private final Duration first;
   private final Duration every;
   private final Runnable round;
   private ScheduledExecutorService scheduler;
@@ -27,15 +28,22 @@ public final class Periodic implements AutoCloseable {
    * @param every the pause between the end of one round and the start of the next; zero for never
    */
   public Periodic(String name, Duration every, Runnable round) {
+    this(name, every, every, round);
+  }
+
+  /** @param first how long after {@link #start} the first round runs, at most {@code every} */
+  public Periodic(String name, Duration first, Duration every, Runnable round) {
     this.name = Objects.requireNonNull(name, "name");
     this.every = Objects.requireNonNull(every, "every");
     if (every.isNegative()) {
       throw new IllegalArgumentException("every must not be negative, was " + every);
     }
+    Objects.requireNonNull(first, "first");
+    this.first = first.compareTo(every) < 0 && !first.isNegative() ? first : every;
     this.round = Objects.requireNonNull(round, "round");
   }
 
-  /** Starts the rounds, the first one interval from now; does nothing when the interval is zero. */
+  /** Starts the rounds, the first one {@code first} from now; does nothing when the interval is zero. */
   public synchronized Periodic start() {
     if (scheduler == null && !every.isZero()) {
       scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -43,7 +51,7 @@ public final class Periodic implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
       });
-      scheduler.scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+      scheduler.scheduleWithFixedDelay(this::runOnce, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
     return this;
   }

@@ -115,9 +115,13 @@ class HandleFailureServiceTest {
 
     assertThat(notifier.sent()).singleElement()
         .satisfies(n -> assertThat(n.impactedTasks()).containsExactly("publish UPSTREAM_FAILED"));
-    assertThat(notifier.refreshes()).allSatisfy(n -> assertThat(n.impactedTasks()).contains("publish UPSTREAM_FAILED"));
+    assertThat(notifier.refreshes())
+        .allSatisfy(n -> assertThat(n.impactedTasks()).contains("publish UPSTREAM_FAILED"));
     assertThat(tracker.tickets().get(0).description())
         .contains("Impacted tasks (held back by this failure): publish UPSTREAM_FAILED");
+    // What Jira and ServiceNow show as the ticket's impact, and the incident page as the incident's.
+    assertThat(tracker.tickets().get(0).details().orElseThrow().impact()).containsExactly("publish UPSTREAM_FAILED");
+    assertThat(incidents.list(IncidentQuery.all(1)).get(0).impact()).containsExactly("publish UPSTREAM_FAILED");
   }
 
   @Test
