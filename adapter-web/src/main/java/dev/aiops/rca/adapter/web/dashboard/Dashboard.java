@@ -67,7 +67,8 @@ public final class Dashboard {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(deliveries, "deliveries");
     Sessions sessions = new Sessions(settings.sessionIdleTimeout(), clock);
-    Access access = new Access(sessions, settings.apiKey().map(WebhookAuth::requiring));
+    Access access = new Access(sessions, settings.apiKey().map(WebhookAuth::requiring),
+        settings.operatorKey().map(WebhookAuth::requiring));
     IncidentStats stats = new IncidentStats(incidents, clock);
     this.assets = new Assets();
     this.login = new LoginRoutes(users, sessions,
