@@ -190,14 +190,14 @@ class AppConfigTest {
     Files.writeString(dotEnv, """
         # comment
         export RCA_PORT=9001
-        RCA_API_KEY="from-file"
+        RCA_API_KEY="from-file-0123456789abcdefghij"
         ITSM_TOOL='builtin'
         """);
 
     ConfigSource source = ConfigSource.load(Map.of("RCA_PORT", "9002"), dotEnv);
 
     assertThat(AppConfig.from(source).port()).isEqualTo(9002);
-    assertThat(source.get("RCA_API_KEY")).contains("from-file");
+    assertThat(source.get("RCA_API_KEY")).contains("from-file-0123456789abcdefghij");
     assertThat(source.get("ITSM_TOOL")).contains("builtin");
   }
 
