@@ -84,6 +84,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     config.describe().forEach(line -> LOG.info("setting {}", line));
     LOG.info("setting RCA_WEBHOOK_RATE={} (per source, bursts of {})", limits.ratePerSecond(), limits.burst());
+    LOG.info("setting RCA_OPERATOR_KEY={}", dashboardSettings.operatorKey().map(Secret::toString)
+        .orElse("(not set: approving, resolving and replaying need an operator's dashboard session)"));
+    LOG.info("setting RCA_BIND={}", listen.address());
     String listenOn = listen.address();
     Secret key = webhookKey(config);
     if (insecureNoAuth) {
