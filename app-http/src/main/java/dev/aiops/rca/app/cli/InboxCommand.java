@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     description = {"Inspect the webhook inbox and replay dead letters.",
         "Uses the same database settings as serve (RCA_DB_URL, or the H2 file under RCA_DATA_DIR). While serve",
         "holds the H2 file, asks the running service instead (http://127.0.0.1:RCA_PORT, with RCA_API_KEY or the",
-        "key kept in the data directory; replay needs the service's RCA_OPERATOR_KEY); --url names another service."},
+        "key kept in the data directory; a replay needs the service's RCA_OPERATOR_KEY); --url names another",
+        "service."},
     subcommands = {InboxCommand.ListCommand.class, InboxCommand.ReplayCommand.class})
 public final class InboxCommand implements Runnable {
 
