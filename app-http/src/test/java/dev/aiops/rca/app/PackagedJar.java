@@ -15,6 +15,9 @@ import java.util.List;
 /** The packaged jar run as a user runs it: a process on a data folder, on the embedded H2 file. */
 final class PackagedJar {
 
+  /** The operator key every process gets, so that {@code inbox replay} may replay through the service. */
+  static final String OPERATOR_KEY = "packaged-jar-operator-key-0123456789";
+
   private PackagedJar() {}
 
   /** Runs {@code command} (such as {@code serve}) with its output in {@code log} under {@code workDir}. */
@@ -29,6 +32,7 @@ final class PackagedJar {
         .redirectOutput(workDir.resolve(log).toFile());
     builder.environment().put("RCA_PORT", Integer.toString(port));
     builder.environment().put("RCA_API_KEY", apiKey);
+    builder.environment().put("RCA_OPERATOR_KEY", OPERATOR_KEY);
     builder.environment().put("RCA_DATA_DIR", workDir.resolve("data").toString());
     builder.environment().remove("RCA_DB_URL");
     return builder.start();

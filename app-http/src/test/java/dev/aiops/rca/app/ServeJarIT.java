@@ -34,7 +34,7 @@ class ServeJarIT {
         .redirectOutput(log.toFile());
     builder.environment().put("RCA_PORT", Integer.toString(port));
     builder.environment().put("RCA_DATA_DIR", workDir.resolve("data").toString());
-    builder.environment().put("RCA_API_KEY", "it-secret-key-123");
+    builder.environment().put("RCA_API_KEY", "it-secret-key-0123456789abc");
     builder.environment().put("RCA_LOG_FORMAT", "json");
     Process process = builder.start();
     try {
@@ -58,7 +58,7 @@ class ServeJarIT {
           assertThat(json.path("level").asText()).isEqualTo("INFO");
           assertThat(json.path("formattedMessage").asText()).contains("ready on http://127.0.0.1:" + port);
         });
-    assertThat(output).doesNotContain("it-secret-key-123");
+    assertThat(output).doesNotContain("it-secret-key-0123456789abc");
   }
 
   private static HttpResponse<String> awaitReady(int port, Duration timeout) throws InterruptedException {

@@ -31,7 +31,9 @@ public final class AdfWebhookReader implements WebhookReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern FACTORY_ID = Pattern.compile("(?i)/factories/([^/?#\\s]+)");
-  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  /** Pipeline run ids are GUIDs; nothing else can name a run. */
+  private static final Pattern RUN_ID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   /** Dimension and column names that hold a pipeline run id, lower-cased. */
   private static final List<String> RUN_ID_NAMES = List.of("pipelinerunid", "runid");
   private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
@@ -259,7 +261,8 @@ public final class AdfWebhookReader implements WebhookReader {
           : "no pipeline run id: add \"pipelineRunId\": \"@{pipeline().RunId}\" to the body");
     }
     if (!RUN_ID.matcher(runId).matches()) {
-      return new WebhookReading.Unusable("the run id is not an ADF pipeline run id: " + abbreviate(runId));
+      return new WebhookReading.Unusable("the pipeline run id must be a GUID such as "
+          + "8c3e3d7a-2b8f-4d1e-9a0c-5f6e7d8c9b01, was " + abbreviate(runId));
     }
     FailureEvent event = new FailureEvent(RunKey.of(Source.ADF, runId), pipeline, pipeline, factory, receivedAt,
         error.isEmpty() ? Optional.empty() : Optional.of(error), body);

@@ -185,4 +185,21 @@ class AdfWebhookReaderTest {
     assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.Unusable.class,
         rejected -> assertThat(rejected.reason()).isNotBlank());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"12345", "run-1", "8c3e3d7a2b8f4d1e9a0c5f6e7d8c9b01", "8c3e3d7a-2b8f-4d1e-9a0c-5f6e7d8c9b0",
+      "8c3e3d7a-2b8f-4d1e-9a0c-5f6e7d8c9b01-0", "zc3e3d7a-2b8f-4d1e-9a0c-5f6e7d8c9b01"})
+  void should_reject_a_pipeline_run_id_that_is_not_a_guid(String runId) {
+    String body = "{\"pipelineName\":\"p\",\"pipelineRunId\":\"" + runId + "\"}";
+
+    assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.Unusable.class,
+        rejected -> assertThat(rejected.reason()).contains("must be a GUID").contains(runId));
+  }
+
+  @Test
+  void should_accept_a_guid_in_upper_case() {
+    String body = "{\"pipelineName\":\"p\",\"pipelineRunId\":\"8C3E3D7A-2B8F-4D1E-9A0C-5F6E7D8C9B01\"}";
+
+    assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOf(WebhookReading.RunFailures.class);
+  }
 }

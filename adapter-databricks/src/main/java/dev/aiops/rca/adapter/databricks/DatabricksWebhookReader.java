@@ -56,6 +56,9 @@ public final class DatabricksWebhookReader implements WebhookReader {
     if (runId.length() > MAX_ID_LENGTH || !runId.matches("\\d+")) {
       return new WebhookReading.Unusable("the run id is not a Databricks run id: " + abbreviate(runId));
     }
+    if (!positiveInt64(runId)) {
+      return new WebhookReading.Unusable("the run id must be a positive 64-bit number, was " + abbreviate(runId));
+    }
     RunKey run = RunKey.of(Source.DATABRICKS, runId);
     if (!FAILURES.contains(eventType.toLowerCase(Locale.ROOT))) {
       return new WebhookReading.Ignored(eventType + " for run " + runId + " is recorded; only failures are analysed");
@@ -66,6 +69,15 @@ public final class DatabricksWebhookReader implements WebhookReader {
     Optional<String> error = optional(root.path("error_message"));
     FailureEvent event = new FailureEvent(run, jobId, jobName, workspace, receivedAt, error, body);
     return WebhookReading.RunFailures.of(event);
+  }
+
+  // Databricks run ids are int64 and start at 1: anything else cannot name a run, and would only be fetched in vain.
+  private static boolean positiveInt64(String digits) {
+    try {
+      return Long.parseLong(digits) > 0;
+    } catch (NumberFormatException beyondInt64) {
+      return false;
+    }
   }
 
   private static String first(JsonNode... nodes) {

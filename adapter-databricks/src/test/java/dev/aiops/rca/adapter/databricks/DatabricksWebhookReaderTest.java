@@ -77,4 +77,25 @@ class DatabricksWebhookReaderTest {
     assertThat(new DatabricksWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.Unusable.class,
         rejected -> assertThat(rejected.reason()).contains(reason));
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"event_type\":\"jobs.on_failure\",\"run\":{\"run_id\":0}}|must be a positive 64-bit number",
+      "{\"event_type\":\"jobs.on_failure\",\"run\":{\"run_id\":\"0000\"}}|must be a positive 64-bit number",
+      "{\"event_type\":\"jobs.on_failure\",\"run\":{\"run_id\":-5}}|not a Databricks run id",
+      "{\"event_type\":\"jobs.on_failure\",\"run\":{\"run_id\":9223372036854775808}}|must be a positive 64-bit",
+      "{\"event\":\"on_failure\",\"run_id\":\"99999999999999999999999\"}|must be a positive 64-bit number",
+      "{\"event\":\"on_failure\",\"run_id\":\"12a\"}|not a Databricks run id",
+      "{\"event\":\"on_failure\",\"run_id\":1.5}|not a Databricks run id"})
+  void should_reject_run_ids_that_are_not_positive_int64(String body, String reason) {
+    assertThat(new DatabricksWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.Unusable.class,
+        rejected -> assertThat(rejected.reason()).contains(reason));
+  }
+
+  @Test
+  void should_accept_the_largest_int64_run_id() {
+    String body = "{\"event\":\"on_failure\",\"run_id\":9223372036854775807}";
+    assertThat(new DatabricksWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.RunFailures.class,
+        failures -> assertThat(failures.events().get(0).run().runId().value()).isEqualTo("9223372036854775807"));
+  }
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     description = {"Inspect the webhook inbox and replay dead letters.",
         "Uses the same database settings as serve (RCA_DB_URL, or the H2 file under RCA_DATA_DIR). While serve",
         "holds the H2 file, asks the running service instead (http://127.0.0.1:RCA_PORT, with RCA_API_KEY or the",
-        "key kept in the data directory); --url names another service."},
+        "key kept in the data directory; a replay needs the service's RCA_OPERATOR_KEY); --url names another",
+        "service."},
     subcommands = {InboxCommand.ListCommand.class, InboxCommand.ReplayCommand.class})
 public final class InboxCommand implements Runnable {
 
@@ -58,14 +59,15 @@ public final class InboxCommand implements Runnable {
    */
   int withInbox(PrintWriter err, Function<InboxView, Integer> work) {
     AppConfig config;
+    ConfigSource source = ConfigSource.load(System.getenv(), envFile);
     try {
-      config = AppConfig.from(ConfigSource.load(System.getenv(), envFile));
+      config = AppConfig.from(source);
     } catch (InvalidConfigException e) {
       err.println(e.getMessage());
       return 2;
     }
     if (url != null) {
-      return throughService(config, url, err, work);
+      return throughService(config, source, url, err, work);
     }
     try (JdbcStore store = JdbcStore.open(Wiring.databaseSettings(config))) {
       return work.apply(InboxView.of(new ManageDeliveriesService(store.inbox(Clock.systemUTC()), () -> { })));
@@ -78,19 +80,20 @@ public final class InboxCommand implements Runnable {
       URI local = URI.create("http://127.0.0.1:" + config.port() + "/");
       err.println("the database is in use (is serve running?); asking the service at " + local);
       err.flush();
-      return throughService(config, local, err, work);
+      return throughService(config, source, local, err, work);
     }
   }
 
-  private static int throughService(AppConfig config, URI service, PrintWriter err,
+  private static int throughService(AppConfig config, ConfigSource source, URI service, PrintWriter err,
       Function<InboxView, Integer> work) {
-    Optional<Secret> key = config.apiKey().or(() -> GeneratedApiKey.load(config.dataDir()));
+    Optional<Secret> operatorKey = source.get("RCA_OPERATOR_KEY").map(Secret::new);
+    Optional<Secret> key = config.apiKey().or(() -> GeneratedApiKey.load(config.dataDir())).or(() -> operatorKey);
     if (key.isEmpty()) {
-      err.println("no key to ask the service with: set RCA_API_KEY");
+      err.println("no key to ask the service with: set RCA_API_KEY (and RCA_OPERATOR_KEY to replay)");
       return 2;
     }
     try {
-      return work.apply(new RemoteInbox(service, key.get()));
+      return work.apply(new RemoteInbox(service, key.get(), operatorKey));
     } catch (IllegalStateException e) {
       err.println(e.getMessage());
       return 3;

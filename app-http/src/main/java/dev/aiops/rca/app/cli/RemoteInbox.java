@@ -22,8 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The inbox through the running service's API ({@code GET /api/deliveries}, {@code POST /api/deliveries/{id}/replay},
- * with the API key), for when the service holds the database.
+ * The inbox through the running service's API ({@code GET /api/deliveries} with the API key,
+ * {@code POST /api/deliveries/{id}/replay} with the operator key), for when the service holds the database.
  */
 final class RemoteInbox implements InboxView {
 
@@ -31,11 +31,17 @@ final class RemoteInbox implements InboxView {
 
   private final URI base;
   private final Secret key;
+  private final Optional<Secret> operatorKey;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  RemoteInbox(URI base, Secret key) {
+  /**
+   * @param key reads the deliveries: the webhook key, or any key the service takes
+   * @param operatorKey replays ({@code RCA_OPERATOR_KEY}); the webhook key may not
+   */
+  RemoteInbox(URI base, Secret key, Optional<Secret> operatorKey) {
     this.base = Objects.requireNonNull(base, "base");
     this.key = Objects.requireNonNull(key, "key");
+    this.operatorKey = Objects.requireNonNull(operatorKey, "operatorKey");
   }
 
   @Override
@@ -59,12 +65,20 @@ final class RemoteInbox implements InboxView {
 
   @Override
   public DeliveryStatus replay(String deliveryId) {
+    if (operatorKey.isEmpty()) {
+      throw new IllegalStateException("replaying through the service at " + base + " needs its operator key: set "
+          + "RCA_OPERATOR_KEY (the webhook key RCA_API_KEY may only read)");
+    }
     HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/deliveries/"
         + URLEncoder.encode(deliveryId, StandardCharsets.UTF_8).replace("+", "%20") + "/replay"))
-        .POST(HttpRequest.BodyPublishers.noBody()));
+        .POST(HttpRequest.BodyPublishers.noBody()), operatorKey.get());
     JsonNode body = json(answer);
     if (answer.statusCode() == 404) {
       throw new IllegalArgumentException(body.path("reason").asText("no dead delivery " + deliveryId));
+    }
+    if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+      throw new IllegalStateException("the service at " + base + " refused the replay (" + answer.statusCode()
+          + "): check that RCA_OPERATOR_KEY is the service's operator key");
     }
     expectOk(answer);
     return DeliveryStatus.valueOf(body.path("status").asText());
@@ -72,14 +86,14 @@ final class RemoteInbox implements InboxView {
 
   private JsonNode deliveries(Optional<DeliveryStatus> status, int limit) {
     String query = "?limit=" + limit + status.map(s -> "&status=" + s.name()).orElse("");
-    HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/deliveries" + query)).GET());
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/deliveries" + query)).GET(), key);
     expectOk(answer);
     return json(answer);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) {
+  private HttpResponse<String> send(HttpRequest.Builder request, Secret presented) {
     try {
-      return http.send(request.header("X-API-Key", key.reveal()).timeout(Duration.ofSeconds(30)).build(),
+      return http.send(request.header("X-API-Key", presented.reveal()).timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException("no service answers at " + base + " (" + e.getClass().getSimpleName() + ")",

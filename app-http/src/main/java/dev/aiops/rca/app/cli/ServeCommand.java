@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Start the RCA service over HTTP.",
       "Settings come from environment variables, then from the .env file:",
-      "RCA_PORT (default 8000), RCA_DATA_DIR, RCA_API_KEY, DATABRICKS_HOST,",
-      "DATABRICKS_TOKEN, GEMINI_API_KEY, ITSM_TOOL, SLACK_BOT_TOKEN,",
+      "RCA_PORT (default 8000), RCA_BIND (default 0.0.0.0), RCA_DATA_DIR, RCA_API_KEY,",
+      "RCA_OPERATOR_KEY, DATABRICKS_HOST, DATABRICKS_TOKEN, GEMINI_API_KEY,",
+      "ITSM_TOOL, SLACK_BOT_TOKEN,",
       "SLACK_ALERT_CHANNEL, RCA_DB_URL (default: an H2 file under RCA_DATA_DIR),",
       "RCA_DB_USER, RCA_DB_PASSWORD, RCA_WORKERS (default 2), RCA_WEBHOOK_RATE",
       "(webhooks a second per source, default 200), and the integrations",
@@ -47,7 +48,8 @@ public final class ServeCommand implements Callable<Integer> {
   Path envFile = Path.of(".env");
 
   @Option(names = "--host", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: 0.0.0.0, or 127.0.0.1 with --demo).")
+      description = "Address to listen on (default: RCA_BIND, else 0.0.0.0; 127.0.0.1 with --demo or "
+          + "--insecure-no-auth).")
   String host;
 
   @Option(names = "--demo",
@@ -57,23 +59,24 @@ public final class ServeCommand implements Callable<Integer> {
   boolean demo;
 
   @Option(names = "--insecure-no-auth",
-      description = "Take webhooks without a key. For local experiments only: anyone who can reach the port can "
-          + "file incidents.")
+      description = "Take webhooks without a key, listening on 127.0.0.1 only. For local experiments only: anyone "
+          + "who can reach the port can file incidents.")
   boolean insecureNoAuth;
 
   @Override
   public Integer call() throws InterruptedException {
     Optional<DemoMode> demoMode = demo ? Optional.of(DemoMode.start(System.getenv(), spec.commandLine().getOut()))
         : Optional.empty();
-    String listenOn = host != null ? host : demo ? "127.0.0.1" : "0.0.0.0";
     ConfigSource source = demoMode.map(DemoMode::config).orElseGet(() -> ConfigSource.load(System.getenv(), envFile));
     AppConfig config;
     DashboardSettings dashboardSettings;
     WebhookLimits limits;
+    ListenAddress listen;
     try {
       config = AppConfig.from(source);
       dashboardSettings = WebSettings.dashboard(source);
       limits = WebSettings.webhookLimits(source);
+      listen = ListenAddress.choose(host, demo, insecureNoAuth, WebSettings.bindAddress(source));
     } catch (InvalidConfigException e) {
       LOG.error("{}", e.getMessage());
       demoMode.ifPresent(DemoMode::close);
@@ -81,11 +84,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
     config.describe().forEach(line -> LOG.info("setting {}", line));
     LOG.info("setting RCA_WEBHOOK_RATE={} (per source, bursts of {})", limits.ratePerSecond(), limits.burst());
+    LOG.info("setting RCA_OPERATOR_KEY={}", dashboardSettings.operatorKey().map(Secret::toString)
+        .orElse("(not set: approving, resolving and replaying need an operator's dashboard session)"));
+    LOG.info("setting RCA_BIND={}", listen.address());
+    String listenOn = listen.address();
     Secret key = webhookKey(config);
     if (insecureNoAuth) {
       LOG.warn("!!! --insecure-no-auth: webhooks are taken WITHOUT a key; anyone who can reach port {} can file "
           + "incidents. Never run like this outside a laptop. !!!", config.port());
     }
+    listen.note().ifPresent(note -> LOG.warn("{}", note));
     RcaService.Launch launch = RcaService.Launch.of(config, dashboardSettings, limits, key)
         .on(listenOn, config.port())
         .showingOnce(this::showOnce);

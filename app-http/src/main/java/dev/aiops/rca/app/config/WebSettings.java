@@ -8,15 +8,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads the web side's settings from the environment: the dashboard's, and the webhook rate. */
 public final class WebSettings {
+
+  /** Where {@code serve} listens when {@code RCA_BIND} is not set. */
+  public static final String ALL_INTERFACES = "0.0.0.0";
+
+  private static final Pattern IPV4 =
+      Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private WebSettings() {}
 
   /**
    * Reads {@code RCA_ADMIN_USER}, {@code RCA_ADMIN_PASSWORD}, {@code RCA_DATA_DIR}, {@code RCA_API_KEY},
-   * {@code RCA_SESSION_IDLE_MINUTES} and {@code RCA_SLACK_WORKSPACE_URL}.
+   * {@code RCA_OPERATOR_KEY}, {@code RCA_SESSION_IDLE_MINUTES} and {@code RCA_SLACK_WORKSPACE_URL}.
    *
    * @throws InvalidConfigException listing every invalid setting
    */
@@ -51,11 +59,33 @@ public final class WebSettings {
       problems.add("RCA_SLACK_WORKSPACE_URL must be a workspace URL such as https://acme.slack.com, was '"
           + slack.get() + "'");
     }
+    Optional<String> operatorKey = source.get("RCA_OPERATOR_KEY");
+    if (operatorKey.isPresent() && operatorKey.get().length() < AppConfig.MIN_KEY_LENGTH) {
+      problems.add("RCA_OPERATOR_KEY must be at least " + AppConfig.MIN_KEY_LENGTH + " characters long, was "
+          + operatorKey.get().length() + ": make one with openssl rand -hex 24");
+    } else if (operatorKey.isPresent() && operatorKey.equals(source.get("RCA_API_KEY"))) {
+      // Whoever can send a webhook would then approve remediations too.
+      problems.add("RCA_OPERATOR_KEY must differ from RCA_API_KEY");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new DashboardSettings(user.orElse("admin"), password, Path.of(source.get("RCA_DATA_DIR").orElse("data")),
-        source.get("RCA_API_KEY").map(Secret::new), idle, slack);
+        source.get("RCA_API_KEY").map(Secret::new), idle, slack, operatorKey.map(Secret::new));
+  }
+
+  /**
+   * Reads {@code RCA_BIND}, the address to listen on (an IPv4 or IPv6 address; default {@value #ALL_INTERFACES}).
+   *
+   * @throws InvalidConfigException if it is not an IP address
+   */
+  public static String bindAddress(ConfigSource source) {
+    String address = source.get("RCA_BIND").map(String::strip).orElse(ALL_INTERFACES);
+    if (!IPV4.matcher(address).matches() && !IPV6.matcher(address).matches()) {
+      throw new InvalidConfigException(List.of("RCA_BIND must be an IP address such as 0.0.0.0 (every interface) or "
+          + "127.0.0.1 (this machine only), was '" + address + "'"));
+    }
+    return address;
   }
 
   /**

@@ -26,6 +26,22 @@ class AppConfigTest {
   }
 
   @Test
+  void should_refuse_an_api_key_shorter_than_24_characters() {
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_API_KEY", "abc"))))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("RCA_API_KEY must be at least 24 characters long, was 3")
+        .message().doesNotContain("abc");
+    assertThat(AppConfig.from(ConfigSource.of(Map.of("RCA_API_KEY", "x".repeat(24)))).apiKey()).isPresent();
+  }
+
+  @Test
+  void should_accept_the_key_the_service_generates(@TempDir Path data) {
+    String generated = GeneratedApiKey.loadOrCreate(data).key().reveal();
+
+    assertThat(AppConfig.from(ConfigSource.of(Map.of("RCA_API_KEY", generated))).apiKey()).isPresent();
+  }
+
+  @Test
   void should_list_every_problem_when_several_settings_are_wrong() {
     assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of(
         "RCA_PORT", "eighty",
@@ -109,7 +125,7 @@ class AppConfigTest {
   @Test
   void should_never_print_a_secret_when_the_settings_are_described() {
     AppConfig config = AppConfig.from(ConfigSource.of(Map.of(
-        "RCA_API_KEY", "key-123456",
+        "RCA_API_KEY", "key-123456-abcdefghijklmnop",
         "DATABRICKS_HOST", "adb-1.azuredatabricks.net",
         "DATABRICKS_TOKEN", "dapi0123456789abcdef",
         "GEMINI_API_KEY", "AIzaSyExample",
@@ -120,8 +136,8 @@ class AppConfigTest {
 
     String printed = String.join("\n", config.describe()) + config;
 
-    assertThat(printed).doesNotContain("key-123456", "dapi0123456789abcdef", "AIzaSyExample", "xoxb-123", "pg-pass-1",
-        "pg-pass-2");
+    assertThat(printed).doesNotContain("key-123456-abcdefghijklmnop", "dapi0123456789abcdef", "AIzaSyExample",
+        "xoxb-123", "pg-pass-1", "pg-pass-2");
     assertThat(printed).contains("databricks: https://adb-1.azuredatabricks.net", "slack: channel #alerts",
         "model: gemini:gemini-2.5-flash");
     assertThat(config.integrations().databricks().orElseThrow().credentials())
@@ -174,14 +190,14 @@ class AppConfigTest {
     Files.writeString(dotEnv, """
         # comment
         export RCA_PORT=9001
-        RCA_API_KEY="from-file"
+        RCA_API_KEY="from-file-0123456789abcdefghij"
         ITSM_TOOL='builtin'
         """);
 
     ConfigSource source = ConfigSource.load(Map.of("RCA_PORT", "9002"), dotEnv);
 
     assertThat(AppConfig.from(source).port()).isEqualTo(9002);
-    assertThat(source.get("RCA_API_KEY")).contains("from-file");
+    assertThat(source.get("RCA_API_KEY")).contains("from-file-0123456789abcdefghij");
     assertThat(source.get("ITSM_TOOL")).contains("builtin");
   }
 

@@ -35,6 +35,8 @@ public final class E2eService implements AutoCloseable {
 
   /** The webhook key every request presents. */
   public static final String KEY = "e2e-webhook-key-0123456789";
+  /** The key that approves, resolves and replays through the API. */
+  public static final String OPERATOR_KEY = "e2e-operator-key-0123456789";
 
   private final RcaService service;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -74,6 +76,7 @@ public final class E2eService implements AutoCloseable {
     Map<String, String> env = new HashMap<>(settings);
     env.putIfAbsent("RCA_DATA_DIR", dataDir.toString());
     env.putIfAbsent("RCA_API_KEY", KEY);
+    env.putIfAbsent("RCA_OPERATOR_KEY", OPERATOR_KEY);
     env.putIfAbsent("RCA_WORKERS", "2");
     // Tests send floods on purpose (storms, fuzzing); the per-source limit has its own test.
     env.putIfAbsent("RCA_WEBHOOK_RATE", "100000");
@@ -102,10 +105,19 @@ public final class E2eService implements AutoCloseable {
 
   /** Posts a body to a webhook path with the key. */
   public HttpResponse<String> post(String path, String body) {
+    return post(path, body, KEY);
+  }
+
+  /** Posts a body to an API path with the operator key, as automation that approves or resolves does. */
+  public HttpResponse<String> postAsOperator(String path, String body) {
+    return post(path, body, OPERATOR_KEY);
+  }
+
+  private HttpResponse<String> post(String path, String body, String key) {
     try {
       return http.send(HttpRequest.newBuilder(uri(path))
           .header("Content-Type", "application/json")
-          .header("X-API-Key", KEY)
+          .header("X-API-Key", key)
           .POST(HttpRequest.BodyPublishers.ofString(body))
           .build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -99,6 +99,24 @@ class MalformedWebhooksTest {
     assertThat(service.wiring().inbox().counts().get(DeliveryStatus.REJECTED)).isEqualTo(1);
   }
 
+  @Test
+  void should_refuse_and_keep_run_ids_that_cannot_name_a_run() throws Exception {
+    service = E2eService.start(data, Map.of());
+
+    HttpResponse<String> zero = service.post("/webhooks/databricks",
+        "{\"event\":\"on_failure\",\"run_id\":0,\"job_id\":7,\"job_name\":\"etl\"}");
+    HttpResponse<String> beyond = service.post("/webhooks/databricks",
+        "{\"event\":\"on_failure\",\"run_id\":9223372036854775808,\"job_id\":7,\"job_name\":\"etl\"}");
+    HttpResponse<String> notGuid = service.post("/webhooks/adf",
+        "{\"pipelineName\":\"pl_sales\",\"pipelineRunId\":\"12345\",\"dataFactoryName\":\"adf\"}");
+
+    assertThat(List.of(zero, beyond, notGuid)).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(400));
+    assertThat(JSON.readTree(zero.body()).path("reason").asText()).contains("positive 64-bit number");
+    assertThat(JSON.readTree(beyond.body()).path("reason").asText()).contains("positive 64-bit number");
+    assertThat(JSON.readTree(notGuid.body()).path("reason").asText()).contains("must be a GUID");
+    assertThat(service.wiring().inbox().counts().get(DeliveryStatus.REJECTED)).isEqualTo(3);
+  }
+
   /**
    * Sends {@code count} generated bodies (the first one of 10 MB) alternately to both intakes, and checks the
    * answers, the rejected deliveries kept and readiness afterwards.

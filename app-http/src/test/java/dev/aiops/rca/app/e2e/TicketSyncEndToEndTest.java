@@ -77,7 +77,7 @@ class TicketSyncEndToEndTest {
   private JsonNode resolveThroughTheApi(Incident incident) throws IOException, InterruptedException {
     HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             service.uri("/api/incidents/" + incident.id().value() + "/resolve"))
-        .header("X-API-Key", E2eService.KEY).header("Content-Type", "application/json")
+        .header("X-API-Key", E2eService.OPERATOR_KEY).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"the table was restored\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).isEqualTo(200);
@@ -114,7 +114,7 @@ class TicketSyncEndToEndTest {
     assertThat(jira.seen("POST", transitions(key))).singleElement().satisfies(sent ->
         assertThat(sent.json().path("transition").path("id").asText()).isEqualTo("31"));
     assertThat(jira.issue(key).comments).singleElement().asString()
-        .contains("Resolved in the RCA Assistant by api-key: the table was restored");
+        .contains("Resolved in the RCA Assistant by operator-key: the table was restored");
     assertThat(audit(incident, AuditAction.TICKET_CLOSED)).hasSize(1);
   }
 
@@ -211,10 +211,10 @@ class TicketSyncEndToEndTest {
     assertThat(record.path("state").asText()).isEqualTo("6");
     assertThat(record.path("close_code").asText()).isEqualTo("Solved (Permanently)");
     assertThat(record.path("close_notes").asText())
-        .contains("Resolved in the RCA Assistant by api-key: the table was restored");
+        .contains("Resolved in the RCA Assistant by operator-key: the table was restored");
     assertThat(serviceNow.seen("PATCH").stream().filter(p -> p.body().contains("close_code"))).hasSize(1);
     assertThat(audit(incident, AuditAction.TICKET_CLOSED)).singleElement().extracting(AuditEntry::actor)
-        .isEqualTo("api-key");
+        .isEqualTo("operator-key");
   }
 
   @Test

@@ -304,7 +304,7 @@ class TicketsAndAlertsEndToEndTest {
 
     HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             service.uri("/api/incidents/" + incident.id().value() + "/resolve"))
-        .header("X-API-Key", E2eService.KEY).header("Content-Type", "application/json")
+        .header("X-API-Key", E2eService.OPERATOR_KEY).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"the missing table was restored\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
 
@@ -314,12 +314,12 @@ class TicketsAndAlertsEndToEndTest {
     assertThat(body.path("incident").path("status").asText()).isEqualTo("RESOLVED");
     assertThat(body.path("problems")).isEmpty();
     assertThat(jiraNotes(key)).singleElement().asString()
-        .contains("Resolved in the RCA Assistant by api-key: the missing table was restored");
+        .contains("Resolved in the RCA Assistant by operator-key: the missing table was restored");
     assertThat(jira.issue(key).statusCategory).isEqualTo("done");
     // The answer comes once the message is redrawn: the use case runs on the request's thread.
     assertThat(slack.seen("chat.update")).singleElement().satisfies(update -> {
       assertThat(update.form()).containsEntry("ts", incident.notification().orElseThrow().messageId());
-      assertThat(update.form().get("blocks")).contains("Resolved: ", "Resolved by api-key");
+      assertThat(update.form().get("blocks")).contains("Resolved: ", "Resolved by operator-key");
     });
 
     service.post("/webhooks/databricks", fixture("webhook-job-failure.json").replace(RUN, "455655833"));

@@ -31,11 +31,16 @@ final class Access {
 
   private final Sessions sessions;
   private final Optional<WebhookAuth> apiKey;
+  private final Optional<WebhookAuth> operatorKey;
 
-  /** @param apiKey checks the key API clients present; empty for session-only access */
-  Access(Sessions sessions, Optional<WebhookAuth> apiKey) {
+  /**
+   * @param apiKey checks the webhook key, which reads only; empty for session-only access
+   * @param operatorKey checks the key that may also change state; empty when only an operator's session may
+   */
+  Access(Sessions sessions, Optional<WebhookAuth> apiKey, Optional<WebhookAuth> operatorKey) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+    this.operatorKey = Objects.requireNonNull(operatorKey, "operatorKey");
   }
 
   Handler page(Role needed, SessionHandler handler) {
@@ -87,6 +92,11 @@ final class Access {
             + Dashboard.CSRF_HEADER + " header"));
         return;
       }
+      if (changes && caller.get().readOnly()) {
+        JsonAnswer.send(ctx, 403, new ErrorBody("forbidden", "the webhook key (RCA_API_KEY) may only read: "
+            + "approving, resolving and replaying need the operator key (RCA_OPERATOR_KEY) or an operator's session"));
+        return;
+      }
       if (!caller.get().role().includes(needed)) {
         JsonAnswer.send(ctx, 403, new ErrorBody("forbidden", "this needs the "
             + needed.name().toLowerCase(Locale.ROOT) + " role"));
@@ -101,11 +111,18 @@ final class Access {
   }
 
   private Optional<Caller> caller(Context ctx) {
-    if (apiKey.isPresent() && (ctx.header("X-API-Key") != null || ctx.header("Authorization") != null)
-        && apiKey.get().accepts(ctx.header("X-API-Key"), ctx.header("Authorization"), null)) {
+    if (presents(ctx, operatorKey)) {
+      return Optional.of(Caller.OPERATOR_KEY);
+    }
+    if (presents(ctx, apiKey)) {
       return Optional.of(Caller.API_KEY);
     }
     return session(ctx).map(Caller::of);
+  }
+
+  private static boolean presents(Context ctx, Optional<WebhookAuth> key) {
+    return key.isPresent() && (ctx.header("X-API-Key") != null || ctx.header("Authorization") != null)
+        && key.get().accepts(ctx.header("X-API-Key"), ctx.header("Authorization"), null);
   }
 
   /** The live session the request's cookie names, which counts as a use of it. */

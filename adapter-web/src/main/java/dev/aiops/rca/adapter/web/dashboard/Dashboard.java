@@ -29,9 +29,13 @@ public final class Dashboard {
   static final String CSRF_HEADER = "X-CSRF-Token";
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  /** Failed logins of one user from one address before each further try waits. */
   static final int LOGIN_FAILURES = 5;
+  /** Failed logins from one address, for any users, before each further try waits. */
   static final int LOGIN_FAILURES_PER_ADDRESS = 20;
-  static final Duration LOGIN_WINDOW = Duration.ofMinutes(5);
+  /** The first wait, doubled after each further failure up to {@link #LOGIN_MAX_DELAY}. */
+  static final Duration LOGIN_FIRST_DELAY = Duration.ofSeconds(1);
+  static final Duration LOGIN_MAX_DELAY = Duration.ofMinutes(5);
 
   /** One mounted route, for the OpenAPI check and the lead's overview. */
   record Route(String method, String path, boolean api) {}
@@ -67,11 +71,13 @@ public final class Dashboard {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(deliveries, "deliveries");
     Sessions sessions = new Sessions(settings.sessionIdleTimeout(), clock);
-    Access access = new Access(sessions, settings.apiKey().map(WebhookAuth::requiring));
+    Access access = new Access(sessions, settings.apiKey().map(WebhookAuth::requiring),
+        settings.operatorKey().map(WebhookAuth::requiring));
     IncidentStats stats = new IncidentStats(incidents, clock);
     this.assets = new Assets();
     this.login = new LoginRoutes(users, sessions,
-        new LoginThrottle(LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURES, LOGIN_WINDOW, clock), access);
+        new LoginThrottle(LOGIN_FAILURES, LOGIN_FAILURES_PER_ADDRESS, LOGIN_FIRST_DELAY, LOGIN_MAX_DELAY, clock),
+        access);
     this.pages = new PageRoutes(incidents, remediation, resolver, stats, access,
         new ListPage(assets.chartPath()), new IncidentPage(settings.slackWorkspaceUrl()));
     this.live = new LiveIncidentEvents(live, sessions, access);

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param sessionIdleTimeout how long a session lives without requests ({@code RCA_SESSION_IDLE_MINUTES}, 30)
  * @param slackWorkspaceUrl the Slack workspace, such as {@code https://acme.slack.com}, to link alerts
  *     ({@code RCA_SLACK_WORKSPACE_URL}); empty to show the channel only
+ * @param operatorKey the key API clients present to approve, resolve and replay ({@code RCA_OPERATOR_KEY}); empty
+ *     when only an operator's session may. The API key reads only
  */
 public record DashboardSettings(
     String adminUser,
@@ -26,7 +28,8 @@ public record DashboardSettings(
     Path dataDir,
     Optional<Secret> apiKey,
     Duration sessionIdleTimeout,
-    Optional<String> slackWorkspaceUrl) {
+    Optional<String> slackWorkspaceUrl,
+    Optional<Secret> operatorKey) {
 
   public DashboardSettings {
     Objects.requireNonNull(adminUser, "adminUser");
@@ -44,6 +47,13 @@ public record DashboardSettings(
       }
       URI.create(url);
     });
+    Objects.requireNonNull(operatorKey, "operatorKey");
+  }
+
+  /** Settings without an operator key: changes through the API need an operator's session. */
+  public DashboardSettings(String adminUser, Optional<Secret> adminPassword, Path dataDir, Optional<Secret> apiKey,
+      Duration sessionIdleTimeout, Optional<String> slackWorkspaceUrl) {
+    this(adminUser, adminPassword, dataDir, apiKey, sessionIdleTimeout, slackWorkspaceUrl, Optional.empty());
   }
 
   /** Generated or file admin, no API key, 30 minutes idle, no Slack links. */
@@ -55,6 +65,12 @@ public record DashboardSettings(
   /** The same settings with API clients allowed in with {@code key}. */
   public DashboardSettings withApiKey(Secret key) {
     return new DashboardSettings(adminUser, adminPassword, dataDir, Optional.of(key), sessionIdleTimeout,
-        slackWorkspaceUrl);
+        slackWorkspaceUrl, operatorKey);
+  }
+
+  /** The same settings with API clients allowed to approve, resolve and replay with {@code key}. */
+  public DashboardSettings withOperatorKey(Secret key) {
+    return new DashboardSettings(adminUser, adminPassword, dataDir, apiKey, sessionIdleTimeout, slackWorkspaceUrl,
+        Optional.of(key));
   }
 }

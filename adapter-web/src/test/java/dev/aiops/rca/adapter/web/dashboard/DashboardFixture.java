@@ -44,6 +44,7 @@ import java.util.Optional;
 final class DashboardFixture implements AutoCloseable {
 
   static final String API_KEY = "test-api-key-0123456789";
+  static final String OPERATOR_KEY = "test-operator-key-0123456789";
   static final String ADMIN_PASSWORD = "admin-password-1";
   static final String OPERATOR_PASSWORD = "operator-password-1";
   static final String VIEWER_PASSWORD = "viewer-password-1";
@@ -64,7 +65,8 @@ final class DashboardFixture implements AutoCloseable {
 
   DashboardFixture(Path dataDir, Optional<ManageDeliveriesUseCase> deliveries) {
     DashboardSettings settings = new DashboardSettings("admin", Optional.of(new Secret(ADMIN_PASSWORD)), dataDir,
-        Optional.of(new Secret(API_KEY)), Duration.ofMinutes(30), Optional.of("https://acme.slack.com"));
+        Optional.of(new Secret(API_KEY)), Duration.ofMinutes(30), Optional.of("https://acme.slack.com"),
+        Optional.of(new Secret(OPERATOR_KEY)));
     users = Users.loadOrCreate(settings, line -> { }, new PasswordHasher(4));
     users.add("olga", Role.OPERATOR, OPERATOR_PASSWORD.toCharArray());
     users.add("victor", Role.VIEWER, VIEWER_PASSWORD.toCharArray());

@@ -60,40 +60,69 @@ class DashboardSessionsTest {
   }
 
   @Test
-  void should_block_the_user_when_it_failed_too_often_from_any_address() {
-    LoginThrottle throttle = new LoginThrottle(20, 5, Duration.ofMinutes(5), clock);
-    for (int i = 0; i < 5; i++) {
-      throttle.failed("10.0.0." + i, "admin");
-      clock.advance(Duration.ofSeconds(10));
+  void should_refuse_the_user_from_that_address_only_and_for_growing_delays_after_five_failures() {
+    LoginThrottle throttle = throttle();
+    for (int i = 0; i < 4; i++) {
+      throttle.failed("10.0.0.1", "admin");
+    }
+    assertThat(throttle.retryAfter("10.0.0.1", "admin")).isZero();
+
+    throttle.failed("10.0.0.1", "admin");
+
+    assertThat(throttle.retryAfter("10.0.0.1", "ADMIN")).isEqualTo(Duration.ofSeconds(1));
+    // The admin at another address, and another user at this one, are not held back.
+    assertThat(throttle.retryAfter("10.0.0.2", "admin")).isZero();
+    assertThat(throttle.retryAfter("10.0.0.1", "olga")).isZero();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(throttle.retryAfter("10.0.0.1", "admin")).isZero();
+    throttle.failed("10.0.0.1", "admin");
+    assertThat(throttle.retryAfter("10.0.0.1", "admin")).isEqualTo(Duration.ofSeconds(2));
+    clock.advance(Duration.ofSeconds(2));
+    throttle.failed("10.0.0.1", "admin");
+    assertThat(throttle.retryAfter("10.0.0.1", "admin")).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void should_cap_the_delay_however_often_the_pair_fails() {
+    LoginThrottle throttle = throttle();
+    for (int i = 0; i < 40; i++) {
+      clock.advance(throttle.retryAfter("10.0.0.1", "admin"));
+      throttle.failed("10.0.0.1", "admin");
     }
 
-    assertThat(throttle.retryAfter("10.0.0.9", "ADMIN")).isPositive();
-    assertThat(throttle.retryAfter("10.0.0.1", "olga")).isZero();
-    clock.advance(Duration.ofMinutes(5));
-    assertThat(throttle.retryAfter("10.0.0.9", "admin")).isZero();
+    assertThat(throttle.retryAfter("10.0.0.1", "admin")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(throttle.retryAfter("10.0.0.2", "admin")).isZero();
   }
 
   @Test
   void should_block_the_address_when_it_failed_too_often_for_any_user() {
-    LoginThrottle throttle = new LoginThrottle(20, 5, Duration.ofMinutes(5), clock);
+    LoginThrottle throttle = throttle();
     for (int i = 0; i < 20; i++) {
       throttle.failed("10.0.0.1", "user" + i);
     }
 
-    assertThat(throttle.retryAfter("10.0.0.1", "olga")).isPositive();
+    assertThat(throttle.retryAfter("10.0.0.1", "olga")).isEqualTo(Duration.ofSeconds(1));
     assertThat(throttle.retryAfter("10.0.0.2", "olga")).isZero();
   }
 
   @Test
-  void should_forget_the_failures_when_the_login_succeeds() {
-    LoginThrottle throttle = new LoginThrottle(20, 5, Duration.ofMinutes(5), clock);
+  void should_forget_the_failures_when_the_login_succeeds_or_they_are_old() {
+    LoginThrottle throttle = throttle();
     for (int i = 0; i < 4; i++) {
       throttle.failed("10.0.0.1", "admin");
+      throttle.failed("10.0.0.2", "admin");
     }
 
     throttle.succeeded("10.0.0.1", "admin");
     throttle.failed("10.0.0.1", "admin");
+    clock.advance(LoginThrottle.FORGET_AFTER);
+    throttle.failed("10.0.0.2", "admin");
 
     assertThat(throttle.retryAfter("10.0.0.1", "admin")).isZero();
+    assertThat(throttle.retryAfter("10.0.0.2", "admin")).isZero();
+  }
+
+  private LoginThrottle throttle() {
+    return new LoginThrottle(5, 20, Duration.ofSeconds(1), Duration.ofMinutes(5), clock);
   }
 }

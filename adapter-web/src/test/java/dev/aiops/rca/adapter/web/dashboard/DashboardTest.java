@@ -202,20 +202,44 @@ class DashboardTest {
   }
 
   @Test
-  void should_approve_with_the_api_key_and_answer_409_when_nothing_waits() throws Exception {
+  void should_approve_with_the_operator_key_and_answer_409_when_nothing_waits() throws Exception {
     Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset");
     String path = "/api/incidents/" + incident.id() + "/remediations/REPAIR_FAILED_TASKS/approve";
 
-    HttpResponse<String> first = browser.post(path, "X-API-Key", DashboardFixture.API_KEY);
-    HttpResponse<String> second = browser.post(path, "X-API-Key", DashboardFixture.API_KEY);
+    HttpResponse<String> first = browser.post(path, "X-API-Key", DashboardFixture.OPERATOR_KEY);
+    HttpResponse<String> second = browser.post(path, "Authorization", "Bearer " + DashboardFixture.OPERATOR_KEY);
     HttpResponse<String> missing = browser.post("/api/incidents/99/remediations/REPAIR_FAILED_TASKS/approve",
-        "X-API-Key", DashboardFixture.API_KEY);
+        "X-API-Key", DashboardFixture.OPERATOR_KEY);
 
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(second.statusCode()).isEqualTo(409);
     assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(fixture.executor.executed()).hasSize(1);
     assertThat(fixture.repository.auditTrail(incident.id()))
-        .anySatisfy(entry -> assertThat(entry.actor()).isEqualTo("api-key"));
+        .anySatisfy(entry -> assertThat(entry.actor()).isEqualTo("operator-key"));
+  }
+
+  @Test
+  void should_let_the_webhook_key_read_but_not_approve_resolve_or_replay() throws Exception {
+    Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset");
+    String approve = "/api/incidents/" + incident.id() + "/remediations/REPAIR_FAILED_TASKS/approve";
+
+    HttpResponse<String> read = browser.get("/api/incidents/" + incident.id(), "X-API-Key", DashboardFixture.API_KEY);
+    HttpResponse<String> approved = browser.post(approve, "X-API-Key", DashboardFixture.API_KEY);
+    HttpResponse<String> bearer = browser.post(approve, "Authorization", "Bearer " + DashboardFixture.API_KEY);
+    HttpResponse<String> resolved = browser.post("/api/incidents/" + incident.id() + "/resolve",
+        "X-API-Key", DashboardFixture.API_KEY);
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(List.of(approved, bearer, resolved)).allSatisfy(answer -> {
+      assertThat(answer.statusCode()).isEqualTo(403);
+      assertThat(json.readTree(answer.body()).path("reason").asText())
+          .contains("RCA_API_KEY", "may only read", "RCA_OPERATOR_KEY");
+    });
+    assertThat(fixture.executor.executed()).isEmpty();
+    assertThat(fixture.repository.remediations(incident.id()))
+        .extracting(o -> o.status()).containsExactly(RemediationStatus.SUGGESTED);
+    assertThat(fixture.repository.find(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
   }
 
   @Test
@@ -289,16 +313,18 @@ class DashboardTest {
   }
 
   @Test
-  void should_resolve_with_the_api_key_once_and_refuse_what_is_not_json_or_not_there() throws Exception {
+  void should_resolve_with_the_operator_key_once_and_refuse_what_is_not_json_or_not_there() throws Exception {
     Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset");
     String path = "/api/incidents/" + incident.id() + "/resolve";
 
-    HttpResponse<String> notJson = browser.postJson(path, "{reason", "X-API-Key", DashboardFixture.API_KEY);
-    HttpResponse<String> notText = browser.postJson(path, "{\"reason\": 42}", "X-API-Key", DashboardFixture.API_KEY);
+    HttpResponse<String> notJson = browser.postJson(path, "{reason", "X-API-Key", DashboardFixture.OPERATOR_KEY);
+    HttpResponse<String> notText = browser.postJson(path, "{\"reason\": 42}", "X-API-Key",
+        DashboardFixture.OPERATOR_KEY);
     HttpResponse<String> first = browser.postJson(path, "{\"reason\": \"fixed upstream\"}", "X-API-Key",
-        DashboardFixture.API_KEY);
-    HttpResponse<String> second = browser.post(path, "X-API-Key", DashboardFixture.API_KEY);
-    HttpResponse<String> missing = browser.post("/api/incidents/99/resolve", "X-API-Key", DashboardFixture.API_KEY);
+        DashboardFixture.OPERATOR_KEY);
+    HttpResponse<String> second = browser.post(path, "X-API-Key", DashboardFixture.OPERATOR_KEY);
+    HttpResponse<String> missing = browser.post("/api/incidents/99/resolve", "X-API-Key",
+        DashboardFixture.OPERATOR_KEY);
 
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(notText.statusCode()).isEqualTo(400);
@@ -312,7 +338,7 @@ class DashboardTest {
   }
 
   @Test
-  void should_answer_429_when_a_user_failed_to_log_in_five_times() {
+  void should_answer_429_for_a_second_when_a_user_failed_to_log_in_five_times_from_one_address() {
     for (int i = 0; i < Dashboard.LOGIN_FAILURES; i++) {
       assertThat(browser.login("admin", "wrong-" + i).statusCode()).isEqualTo(401);
     }
@@ -325,7 +351,8 @@ class DashboardTest {
     // Another user at the same address (a shared proxy, say) is not locked out by someone else's failures.
     assertThat(new Browserless(fixture).login("olga", DashboardFixture.OPERATOR_PASSWORD).statusCode())
         .isEqualTo(303);
-    fixture.clock.advance(Dashboard.LOGIN_WINDOW);
+    // A delay, not a lockout: the first one is a second long.
+    fixture.clock.advance(Dashboard.LOGIN_FIRST_DELAY);
     assertThat(browser.login("admin", DashboardFixture.ADMIN_PASSWORD).statusCode()).isEqualTo(303);
   }
 
@@ -545,14 +572,16 @@ class DashboardTest {
       assertEveryApiRouteDescribed(withDeliveries);
       Browserless operator = new Browserless(withDeliveries);
       HttpResponse<String> dead = operator.get("/api/deliveries?status=dead", "X-API-Key", DashboardFixture.API_KEY);
+      HttpResponse<String> refused = operator.post("/api/deliveries/d-7/replay", "X-API-Key", DashboardFixture.API_KEY);
       HttpResponse<String> replayed = operator.post("/api/deliveries/d-7/replay",
-          "X-API-Key", DashboardFixture.API_KEY);
+          "X-API-Key", DashboardFixture.OPERATOR_KEY);
       HttpResponse<String> unknown = operator.get("/api/deliveries?status=lost", "X-API-Key", DashboardFixture.API_KEY);
 
       assertThat(dead.statusCode()).isEqualTo(200);
       assertThat(json.readTree(dead.body()).path("deliveries").get(0).path("lastError").asText())
           .isEqualTo("401 Unauthorized");
       assertThat(json.readTree(dead.body()).path("counts").path("DEAD").asInt()).isEqualTo(1);
+      assertThat(refused.statusCode()).isEqualTo(403);
       assertThat(replayed.statusCode()).isEqualTo(200);
       assertThat(json.readTree(replayed.body()).path("status").asText()).isEqualTo("PENDING");
       assertThat(unknown.statusCode()).isEqualTo(400);
