@@ -99,7 +99,46 @@ public final class SetupCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConfigSource existing = ConfigSource.load(Map.of(), envFile);
     Map<String, String> values = new LinkedHashMap<>();
+    try {
+      collect(existing, values);
+    } catch (RefusedValue e) {
+      err.println("Nothing written: " + e.getMessage());
+      return 2;
+    }
+    values.values().removeIf(String::isEmpty);
 
+    // The file's other settings (RCA_PORT, SLACK_API_URL, ...) are kept, so they are checked together.
+    Map<String, String> merged = new LinkedHashMap<>(existing.dotEnvValues());
+    merged.putAll(values);
+    AppConfig config;
+    try {
+      config = AppConfig.from(ConfigSource.of(merged));
+    } catch (InvalidConfigException e) {
+      err.println("Nothing written: " + e.getMessage());
+      return 2;
+    }
+    if (!skipChecks) {
+      boolean allPassed = true;
+      for (SetupChecks.Outcome outcome : new SetupChecks().run(config.integrations())) {
+        out.println((outcome.passed() ? "  ok      " : "  FAILED  ") + outcome.integration() + ": " + outcome.detail());
+        allPassed &= outcome.passed();
+      }
+      if (!allPassed) {
+        err.println("Nothing written: fix the settings above, or run again with --skip-checks to save them anyway.");
+        return 4;
+      }
+    }
+    write(merged);
+    out.println("Wrote " + envFile.toAbsolutePath() + " (owner-only): " + String.join(", ", values.keySet())
+        + ". Secrets are not shown.");
+    out.println("Start the service with: java -jar rca-assistant.jar serve");
+    out.flush();
+    return 0;
+  }
+
+  /** Fills {@code values} from the flags, the answers and the file, in the order the questions are asked. */
+  private void collect(ConfigSource existing, Map<String, String> values) {
+    PrintWriter out = spec.commandLine().getOut();
     out.println(nonInteractive ? "Writing " + envFile + " from the flags." : "Setting up " + envFile
         + ". Press Enter to keep the value in [brackets]; leave blank to skip an integration.");
     String host = value(existing, "DATABRICKS_HOST", databricksHost, "Databricks workspace URL", false);
@@ -152,49 +191,42 @@ public final class SetupCommand implements Callable<Integer> {
       values.put("SLACK_ALERT_CHANNEL", value(existing, "SLACK_ALERT_CHANNEL", slackChannel,
           "Slack channel for alerts", false));
     }
-    values.values().removeIf(String::isEmpty);
-
-    // The file's other settings (RCA_PORT, SLACK_API_URL, ...) are kept, so they are checked together.
-    Map<String, String> merged = new LinkedHashMap<>(existing.dotEnvValues());
-    merged.putAll(values);
-    AppConfig config;
-    try {
-      config = AppConfig.from(ConfigSource.of(merged));
-    } catch (InvalidConfigException e) {
-      err.println("Nothing written: " + e.getMessage());
-      return 2;
-    }
-    if (!skipChecks) {
-      boolean allPassed = true;
-      for (SetupChecks.Outcome outcome : new SetupChecks().run(config.integrations())) {
-        out.println((outcome.passed() ? "  ok      " : "  FAILED  ") + outcome.integration() + ": " + outcome.detail());
-        allPassed &= outcome.passed();
-      }
-      if (!allPassed) {
-        err.println("Nothing written: fix the settings above, or run again with --skip-checks to save them anyway.");
-        return 4;
-      }
-    }
-    write(merged);
-    out.println("Wrote " + envFile.toAbsolutePath() + " (owner-only): " + String.join(", ", values.keySet())
-        + ". Secrets are not shown.");
-    out.println("Start the service with: java -jar rca-assistant.jar serve");
-    out.flush();
-    return 0;
   }
 
   /** The flag, else the answer (with the file's value as the default), else the file's value. */
   private String value(ConfigSource existing, String name, String flag, String prompt, boolean secret) {
     if (flag != null) {
-      return flag.strip();
+      return printable(flag, "the flag for " + name).strip();
     }
     Optional<String> current = existing.get(name);
     if (nonInteractive) {
       return current.orElse("");
     }
     String shown = current.map(v -> secret ? "keep the saved one" : v).map(v -> " [" + v + "]").orElse("");
-    String answer = ask(prompt + shown + ": ", secret).strip();
+    String answer = printable(ask(prompt + shown + ": ", secret), "the answer for " + name).strip();
     return answer.isEmpty() ? current.orElse("") : answer;
+  }
+
+  // A line break in a value would start a second setting in the file (a newline in a token flag once added
+  // RCA_API_KEY); other control characters are never part of a URL, name or secret. The value itself is not shown.
+  private static String printable(String value, String what) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029) {
+        throw new RefusedValue(String.format("%s holds a control character (U+%04X); settings are one line of"
+            + " printable text.", what, (int) c));
+      }
+    }
+    return value;
+  }
+
+  /** A flag or answer that cannot be written to the settings file. */
+  private static final class RefusedValue extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RefusedValue(String reason) {
+      super(reason);
+    }
   }
 
   private String ask(String prompt, boolean secret) {
@@ -244,7 +276,9 @@ public final class SetupCommand implements Callable<Integer> {
     }
   }
 
+  // Always quoted, with \ and " escaped, so that no value can end early or be read as a comment; ConfigSource reads
+  // this form back exactly.
   private static String quoted(String value) {
-    return value.matches("[A-Za-z0-9_./:@+,-]*") ? value : "\"" + value.replace("\"", "") + "\"";
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }
