@@ -83,7 +83,8 @@ class LogFormatTest {
   }
 
   private static List<String> logWith(String format) throws JoranException {
-    return logWith(format, "DATABRICKS:42", log -> log.info("{} by {}: {}", "ANALYZED", "pipeline", "\"quoted\" detail"));
+    return logWith(format, "DATABRICKS:42",
+        log -> log.info("{} by {}: {}", "ANALYZED", "pipeline", "\"quoted\" detail"));
   }
 
   /** Configures a fresh logback context from the service's logback.xml and logs through it. */

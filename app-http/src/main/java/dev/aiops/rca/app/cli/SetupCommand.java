@@ -32,10 +32,12 @@ import picocli.CommandLine.Spec;
     name = "setup",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the settings file (.env) that serve reads: Databricks, Azure Data Factory, the LLM, Jira or",
-      "ServiceNow, and Slack. Asks for what no flag gives, unless --non-interactive; checks each integration",
-      "with one authenticated call unless --skip-checks. Secrets are never shown; the file is made readable",
-      "by its owner only. Values already in the file are kept unless replaced."
+      "Write the settings file (.env) that serve reads: Databricks, Azure Data Factory, the LLM, Jira or"
+          + " ServiceNow, and Slack.",
+      "Asks for what no flag gives, unless --non-interactive; checks each integration with one authenticated call"
+          + " unless --skip-checks. Secrets are never shown; the file is made readable by its owner only. Values"
+          + " already in the file are kept unless replaced. Values are written quoted; a flag or answer holding a"
+          + " control character (a line break, ESC, NUL) is refused and nothing is written."
     })
 public final class SetupCommand implements Callable<Integer> {
 
@@ -51,32 +53,53 @@ public final class SetupCommand implements Callable<Integer> {
   @Option(names = "--skip-checks", description = "Do not call the integrations (offline set-up).")
   boolean skipChecks;
 
-  @Option(names = "--databricks-host", paramLabel = "URL") String databricksHost;
-  @Option(names = "--databricks-token", paramLabel = "TOKEN") String databricksToken;
-  @Option(names = "--azure-subscription-id", paramLabel = "GUID") String azureSubscription;
-  @Option(names = "--azure-resource-group", paramLabel = "NAME") String azureResourceGroup;
-  @Option(names = "--azure-factory-name", paramLabel = "NAME") String azureFactory;
-  @Option(names = "--azure-tenant-id", paramLabel = "ID") String azureTenant;
-  @Option(names = "--azure-client-id", paramLabel = "ID") String azureClient;
-  @Option(names = "--azure-client-secret", paramLabel = "SECRET") String azureSecret;
+  @Option(names = "--databricks-host", paramLabel = "URL", description = "The Databricks workspace URL.")
+  String databricksHost;
+  @Option(names = "--databricks-token", paramLabel = "TOKEN", description = "A Databricks personal access token.")
+  String databricksToken;
+  @Option(names = "--azure-subscription-id", paramLabel = "GUID",
+      description = "The Azure subscription of the Data Factory.")
+  String azureSubscription;
+  @Option(names = "--azure-resource-group", paramLabel = "NAME", description = "The Data Factory's resource group.")
+  String azureResourceGroup;
+  @Option(names = "--azure-factory-name", paramLabel = "NAME", description = "The Data Factory's name.")
+  String azureFactory;
+  @Option(names = "--azure-tenant-id", paramLabel = "ID", description = "The Entra ID tenant of the service principal.")
+  String azureTenant;
+  @Option(names = "--azure-client-id", paramLabel = "ID", description = "The service principal's client id.")
+  String azureClient;
+  @Option(names = "--azure-client-secret", paramLabel = "SECRET",
+      description = "The service principal's client secret.")
+  String azureSecret;
 
   @Option(names = "--llm-provider", paramLabel = "NAME", description = "none, gemini, openai, anthropic or ollama.")
   String llmProvider;
 
-  @Option(names = "--llm-key", paramLabel = "KEY") String llmKey;
+  @Option(names = "--llm-key", paramLabel = "KEY", description = "The API key of the LLM provider.")
+  String llmKey;
 
   @Option(names = "--itsm", paramLabel = "TOOL", description = "builtin, jira or servicenow.")
   String itsm;
 
-  @Option(names = "--jira-domain", paramLabel = "URL") String jiraDomain;
-  @Option(names = "--jira-project-key", paramLabel = "KEY") String jiraProject;
-  @Option(names = "--jira-email", paramLabel = "EMAIL") String jiraEmail;
-  @Option(names = "--jira-token", paramLabel = "TOKEN") String jiraToken;
-  @Option(names = "--servicenow-instance", paramLabel = "URL") String serviceNowInstance;
-  @Option(names = "--servicenow-user", paramLabel = "USER") String serviceNowUser;
-  @Option(names = "--servicenow-password", paramLabel = "PASSWORD") String serviceNowPassword;
-  @Option(names = "--slack-token", paramLabel = "TOKEN") String slackToken;
-  @Option(names = "--slack-channel", paramLabel = "CHANNEL") String slackChannel;
+  @Option(names = "--jira-domain", paramLabel = "URL", description = "The Jira URL.")
+  String jiraDomain;
+  @Option(names = "--jira-project-key", paramLabel = "KEY", description = "The Jira project that receives tickets.")
+  String jiraProject;
+  @Option(names = "--jira-email", paramLabel = "EMAIL",
+      description = "The Jira Cloud account e-mail (none for Data Center).")
+  String jiraEmail;
+  @Option(names = "--jira-token", paramLabel = "TOKEN", description = "A Jira API token.")
+  String jiraToken;
+  @Option(names = "--servicenow-instance", paramLabel = "URL", description = "The ServiceNow instance URL.")
+  String serviceNowInstance;
+  @Option(names = "--servicenow-user", paramLabel = "USER", description = "The ServiceNow user.")
+  String serviceNowUser;
+  @Option(names = "--servicenow-password", paramLabel = "PASSWORD", description = "The ServiceNow user's password.")
+  String serviceNowPassword;
+  @Option(names = "--slack-token", paramLabel = "TOKEN", description = "The Slack bot token (xoxb-...).")
+  String slackToken;
+  @Option(names = "--slack-channel", paramLabel = "CHANNEL", description = "The Slack channel for alerts.")
+  String slackChannel;
 
   private final InputStream in;
   private final Supplier<Console> console;
@@ -131,7 +154,7 @@ public final class SetupCommand implements Callable<Integer> {
     write(merged);
     out.println("Wrote " + envFile.toAbsolutePath() + " (owner-only): " + String.join(", ", values.keySet())
         + ". Secrets are not shown.");
-    out.println("Start the service with: java -jar rca-assistant.jar serve");
+    out.println("Start the service with: " + JarCommand.current() + " serve");
     out.flush();
     return 0;
   }

@@ -75,6 +75,7 @@ class SetupCommandTest {
     if (env.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
     }
+    assertThat(out.toString()).contains("Start the service with: java -jar app-http/target/rca-assistant.jar serve");
     assertThat(terminal()).contains("DATABRICKS_TOKEN", "Wrote")
         .doesNotContain(DBX_TOKEN, LLM_KEY, SLACK_TOKEN, JIRA_TOKEN);
   }
