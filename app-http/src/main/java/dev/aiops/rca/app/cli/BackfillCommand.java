@@ -26,11 +26,12 @@ import picocli.CommandLine.TypeConversionException;
     name = "backfill",
     mixinStandardHelpOptions = true,
     description = {
-      "Find the failed runs of the last --since whose webhook never came, as the scheduled sweep",
-      "(RCA_RECONCILE_INTERVAL) does, whatever its lease and watermarks say: each failed run the inbox has not",
-      "seen is stored there, as a webhook would be, and a run seen before is left alone. Uses the settings of",
-      "serve. A running service on the same PostgreSQL database handles the stored runs at once; otherwise",
-      "serve handles them when it next starts. The embedded H2 file admits one process: stop serve first.",
+      "Find the failed runs of the last --since whose webhook never came, as the scheduled sweep"
+          + " (RCA_RECONCILE_INTERVAL) does, whatever its lease and watermarks say.",
+      "Each failed run the inbox has not seen is stored there, as a webhook would be, and a run seen before is left"
+          + " alone. Uses the settings of serve. A running service on the same PostgreSQL database handles the stored"
+          + " runs at once; otherwise serve handles them when it next starts. The embedded H2 file admits one"
+          + " process: stop serve first.",
       "Exit codes: 0 done, 1 a platform could not be listed, 2 bad settings, 3 the database cannot be used."
     })
 public final class BackfillCommand implements Callable<Integer> {

@@ -40,9 +40,10 @@ import picocli.CommandLine.Spec;
     name = "diagnose",
     mixinStandardHelpOptions = true,
     description = {"Check a connection: read one run with the settings serve uses and analyse it with the rules.",
-        "Exit codes: 0 analysed, 1 the platform could not be read, 2 settings missing or invalid."},
+        "Exit codes: 0 analysed, 1 the platform could not be read, 2 settings missing or invalid, or no platform"
+            + " named."},
     subcommands = {DiagnoseCommand.AdfCommand.class, DiagnoseCommand.DatabricksCommand.class})
-public final class DiagnoseCommand implements Runnable {
+public final class DiagnoseCommand implements Callable<Integer> {
 
   private static final List<String> ADF_SETTINGS = List.of("AZURE_SUBSCRIPTION_ID", "ADF_RESOURCE_GROUP",
       "ADF_FACTORY_NAME", "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET",
@@ -63,8 +64,10 @@ public final class DiagnoseCommand implements Runnable {
   ConfigSource source;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println("diagnose needs what to read: diagnose adf RUN_ID or diagnose databricks RUN_ID"
+        + " (see diagnose --help).");
+    return 2;
   }
 
   /** The settings, or empty after printing every problem. */
@@ -80,8 +83,8 @@ public final class DiagnoseCommand implements Runnable {
   /** Reads a pipeline run through ARM and analyses it. */
   @Command(name = "adf", mixinStandardHelpOptions = true,
       description = {"Read an Azure Data Factory pipeline run and its activity runs, and analyse it.",
-          "Needs AZURE_SUBSCRIPTION_ID, ADF_RESOURCE_GROUP, ADF_FACTORY_NAME and a client secret",
-          "(AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET) or AZURE_USE_MANAGED_IDENTITY=true.",
+          "Needs AZURE_SUBSCRIPTION_ID, ADF_RESOURCE_GROUP, ADF_FACTORY_NAME and a client secret (AZURE_TENANT_ID,"
+              + " AZURE_CLIENT_ID, AZURE_CLIENT_SECRET) or AZURE_USE_MANAGED_IDENTITY=true.",
           "With DATABRICKS_HOST set, failed Databricks activities are followed into their runs."})
   static final class AdfCommand implements Callable<Integer> {
 

@@ -7,6 +7,7 @@ import dev.aiops.rca.app.cli.eval.Scorecard;
 import dev.aiops.rca.app.cli.eval.Scorer;
 import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,10 @@ import picocli.CommandLine.Spec;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyse labelled cases and score the results as eval/README.md describes:",
-      "fully correct, category, root error, must-mention and failed task, per category.",
-      "Prints a table, the classifier layer that decided each case, a per-layer table, the misses",
-      "and a last summary line."
+      "Analyse labelled cases and score the results as eval/README.md describes.",
+      "Scores full correctness, category, root error, must-mention and failed task, per category. Prints a table,"
+          + " the classifier layer that decided each case, a per-layer table, the misses and a last summary line."
+          + " Exits 1 with a one-line reason when DIR holds no labelled case or a file is not a case."
     })
 public final class EvalCommand implements Callable<Integer> {
 
@@ -34,16 +35,28 @@ public final class EvalCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "A folder of case files (or one case file).")
   Path dir;
 
-  @Option(names = "--without-signatures", description = {
-      "Turn off the hand-written signatures (layer 1) and classify with the platforms' catalogues alone,",
-      "to see how far the classifier generalises."})
+  @Option(names = "--without-signatures", description = "Turn off the hand-written signatures (layer 1) and classify"
+      + " with the platforms' catalogues alone, to see how far the classifier generalises.")
   boolean withoutSignatures;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.print(evaluate(dir, withoutSignatures ? RuleBasedAnalyzer.withoutSignatures()
-        : RuleBasedAnalyzer.withDefaultCatalogue()).render());
+    PrintWriter err = spec.commandLine().getErr();
+    Scorecard scorecard;
+    try {
+      scorecard = evaluate(dir, withoutSignatures ? RuleBasedAnalyzer.withoutSignatures()
+          : RuleBasedAnalyzer.withDefaultCatalogue());
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    if (scorecard.cases().isEmpty()) {
+      // An empty score would read as a pass in a script; a wrong path must fail.
+      err.println(dir + ": no labelled case (a .json file with \"expected\") to score.");
+      return 1;
+    }
+    out.print(scorecard.render());
     out.flush();
     return 0;
   }

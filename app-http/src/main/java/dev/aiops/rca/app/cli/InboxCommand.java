@@ -31,12 +31,12 @@ import picocli.CommandLine.Spec;
     name = "inbox",
     mixinStandardHelpOptions = true,
     description = {"Inspect the webhook inbox and replay dead letters.",
-        "Uses the same database settings as serve (RCA_DB_URL, or the H2 file under RCA_DATA_DIR). While serve",
-        "holds the H2 file, asks the running service instead (http://127.0.0.1:RCA_PORT, with RCA_API_KEY or the",
-        "key kept in the data directory; a replay needs the service's RCA_OPERATOR_KEY); --url names another",
-        "service."},
+        "Uses the same database settings as serve (RCA_DB_URL, or the H2 file under RCA_DATA_DIR). While serve holds"
+            + " the H2 file, asks the running service instead (http://127.0.0.1:RCA_PORT, with RCA_API_KEY or the key"
+            + " kept in the data directory; a replay needs the service's RCA_OPERATOR_KEY); --url names another"
+            + " service."},
     subcommands = {InboxCommand.ListCommand.class, InboxCommand.ReplayCommand.class})
-public final class InboxCommand implements Runnable {
+public final class InboxCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
@@ -49,8 +49,10 @@ public final class InboxCommand implements Runnable {
   URI url;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println("inbox needs what to do: inbox list or inbox replay DELIVERY_ID"
+        + " (see inbox --help).");
+    return 2;
   }
 
   /**

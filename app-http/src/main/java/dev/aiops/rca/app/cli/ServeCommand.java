@@ -28,14 +28,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Start the RCA service over HTTP.",
-      "Settings come from environment variables, then from the .env file:",
-      "RCA_PORT (default 8000), RCA_BIND (default 0.0.0.0), RCA_DATA_DIR, RCA_API_KEY,",
-      "RCA_OPERATOR_KEY, DATABRICKS_HOST, DATABRICKS_TOKEN, GEMINI_API_KEY,",
-      "ITSM_TOOL, SLACK_BOT_TOKEN,",
-      "SLACK_ALERT_CHANNEL, RCA_DB_URL (default: an H2 file under RCA_DATA_DIR),",
-      "RCA_DB_USER, RCA_DB_PASSWORD, RCA_WORKERS (default 2), RCA_WEBHOOK_RATE",
-      "(webhooks a second per source, default 200), and the integrations",
-      "listed in the README (DATABRICKS_*, AZURE_*, ADF_*, LLM_PROVIDER, JIRA_*, SLACK_* ...)."
+      "Settings come from environment variables, then from the .env file: RCA_PORT (default 8000), RCA_BIND"
+          + " (default 0.0.0.0), RCA_DATA_DIR, RCA_API_KEY, RCA_OPERATOR_KEY, DATABRICKS_HOST, DATABRICKS_TOKEN,"
+          + " GEMINI_API_KEY, ITSM_TOOL, SLACK_BOT_TOKEN, SLACK_ALERT_CHANNEL, RCA_DB_URL (default: an H2 file under"
+          + " RCA_DATA_DIR), RCA_DB_USER, RCA_DB_PASSWORD, RCA_WORKERS (default 2), RCA_WEBHOOK_RATE (webhooks a"
+          + " second per source, default 200), and the integrations listed in the README (DATABRICKS_*, AZURE_*,"
+          + " ADF_*, LLM_PROVIDER, JIRA_*, SLACK_* ...)."
     })
 public final class ServeCommand implements Callable<Integer> {
 

@@ -32,10 +32,12 @@ import picocli.CommandLine.Spec;
     name = "setup",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the settings file (.env) that serve reads: Databricks, Azure Data Factory, the LLM, Jira or",
-      "ServiceNow, and Slack. Asks for what no flag gives, unless --non-interactive; checks each integration",
-      "with one authenticated call unless --skip-checks. Secrets are never shown; the file is made readable",
-      "by its owner only. Values already in the file are kept unless replaced."
+      "Write the settings file (.env) that serve reads: Databricks, Azure Data Factory, the LLM, Jira or"
+          + " ServiceNow, and Slack.",
+      "Asks for what no flag gives, unless --non-interactive; checks each integration with one authenticated call"
+          + " unless --skip-checks. Secrets are never shown; the file is made readable by its owner only. Values"
+          + " already in the file are kept unless replaced. Values are written quoted; a flag or answer holding a"
+          + " control character (a line break, ESC, NUL) is refused and nothing is written."
     })
 public final class SetupCommand implements Callable<Integer> {
 
@@ -51,32 +53,53 @@ public final class SetupCommand implements Callable<Integer> {
   @Option(names = "--skip-checks", description = "Do not call the integrations (offline set-up).")
   boolean skipChecks;
 
-  @Option(names = "--databricks-host", paramLabel = "URL") String databricksHost;
-  @Option(names = "--databricks-token", paramLabel = "TOKEN") String databricksToken;
-  @Option(names = "--azure-subscription-id", paramLabel = "GUID") String azureSubscription;
-  @Option(names = "--azure-resource-group", paramLabel = "NAME") String azureResourceGroup;
-  @Option(names = "--azure-factory-name", paramLabel = "NAME") String azureFactory;
-  @Option(names = "--azure-tenant-id", paramLabel = "ID") String azureTenant;
-  @Option(names = "--azure-client-id", paramLabel = "ID") String azureClient;
-  @Option(names = "--azure-client-secret", paramLabel = "SECRET") String azureSecret;
+  @Option(names = "--databricks-host", paramLabel = "URL", description = "The Databricks workspace URL.")
+  String databricksHost;
+  @Option(names = "--databricks-token", paramLabel = "TOKEN", description = "A Databricks personal access token.")
+  String databricksToken;
+  @Option(names = "--azure-subscription-id", paramLabel = "GUID",
+      description = "The Azure subscription of the Data Factory.")
+  String azureSubscription;
+  @Option(names = "--azure-resource-group", paramLabel = "NAME", description = "The Data Factory's resource group.")
+  String azureResourceGroup;
+  @Option(names = "--azure-factory-name", paramLabel = "NAME", description = "The Data Factory's name.")
+  String azureFactory;
+  @Option(names = "--azure-tenant-id", paramLabel = "ID", description = "The Entra ID tenant of the service principal.")
+  String azureTenant;
+  @Option(names = "--azure-client-id", paramLabel = "ID", description = "The service principal's client id.")
+  String azureClient;
+  @Option(names = "--azure-client-secret", paramLabel = "SECRET",
+      description = "The service principal's client secret.")
+  String azureSecret;
 
   @Option(names = "--llm-provider", paramLabel = "NAME", description = "none, gemini, openai, anthropic or ollama.")
   String llmProvider;
 
-  @Option(names = "--llm-key", paramLabel = "KEY") String llmKey;
+  @Option(names = "--llm-key", paramLabel = "KEY", description = "The API key of the LLM provider.")
+  String llmKey;
 
   @Option(names = "--itsm", paramLabel = "TOOL", description = "builtin, jira or servicenow.")
   String itsm;
 
-  @Option(names = "--jira-domain", paramLabel = "URL") String jiraDomain;
-  @Option(names = "--jira-project-key", paramLabel = "KEY") String jiraProject;
-  @Option(names = "--jira-email", paramLabel = "EMAIL") String jiraEmail;
-  @Option(names = "--jira-token", paramLabel = "TOKEN") String jiraToken;
-  @Option(names = "--servicenow-instance", paramLabel = "URL") String serviceNowInstance;
-  @Option(names = "--servicenow-user", paramLabel = "USER") String serviceNowUser;
-  @Option(names = "--servicenow-password", paramLabel = "PASSWORD") String serviceNowPassword;
-  @Option(names = "--slack-token", paramLabel = "TOKEN") String slackToken;
-  @Option(names = "--slack-channel", paramLabel = "CHANNEL") String slackChannel;
+  @Option(names = "--jira-domain", paramLabel = "URL", description = "The Jira URL.")
+  String jiraDomain;
+  @Option(names = "--jira-project-key", paramLabel = "KEY", description = "The Jira project that receives tickets.")
+  String jiraProject;
+  @Option(names = "--jira-email", paramLabel = "EMAIL",
+      description = "The Jira Cloud account e-mail (none for Data Center).")
+  String jiraEmail;
+  @Option(names = "--jira-token", paramLabel = "TOKEN", description = "A Jira API token.")
+  String jiraToken;
+  @Option(names = "--servicenow-instance", paramLabel = "URL", description = "The ServiceNow instance URL.")
+  String serviceNowInstance;
+  @Option(names = "--servicenow-user", paramLabel = "USER", description = "The ServiceNow user.")
+  String serviceNowUser;
+  @Option(names = "--servicenow-password", paramLabel = "PASSWORD", description = "The ServiceNow user's password.")
+  String serviceNowPassword;
+  @Option(names = "--slack-token", paramLabel = "TOKEN", description = "The Slack bot token (xoxb-...).")
+  String slackToken;
+  @Option(names = "--slack-channel", paramLabel = "CHANNEL", description = "The Slack channel for alerts.")
+  String slackChannel;
 
   private final InputStream in;
   private final Supplier<Console> console;
@@ -99,7 +122,46 @@ public final class SetupCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConfigSource existing = ConfigSource.load(Map.of(), envFile);
     Map<String, String> values = new LinkedHashMap<>();
+    try {
+      collect(existing, values);
+    } catch (RefusedValue e) {
+      err.println("Nothing written: " + e.getMessage());
+      return 2;
+    }
+    values.values().removeIf(String::isEmpty);
 
+    // The file's other settings (RCA_PORT, SLACK_API_URL, ...) are kept, so they are checked together.
+    Map<String, String> merged = new LinkedHashMap<>(existing.dotEnvValues());
+    merged.putAll(values);
+    AppConfig config;
+    try {
+      config = AppConfig.from(ConfigSource.of(merged));
+    } catch (InvalidConfigException e) {
+      err.println("Nothing written: " + e.getMessage());
+      return 2;
+    }
+    if (!skipChecks) {
+      boolean allPassed = true;
+      for (SetupChecks.Outcome outcome : new SetupChecks().run(config.integrations())) {
+        out.println((outcome.passed() ? "  ok      " : "  FAILED  ") + outcome.integration() + ": " + outcome.detail());
+        allPassed &= outcome.passed();
+      }
+      if (!allPassed) {
+        err.println("Nothing written: fix the settings above, or run again with --skip-checks to save them anyway.");
+        return 4;
+      }
+    }
+    write(merged);
+    out.println("Wrote " + envFile.toAbsolutePath() + " (owner-only): " + String.join(", ", values.keySet())
+        + ". Secrets are not shown.");
+    out.println("Start the service with: " + JarCommand.current() + " serve");
+    out.flush();
+    return 0;
+  }
+
+  /** Fills {@code values} from the flags, the answers and the file, in the order the questions are asked. */
+  private void collect(ConfigSource existing, Map<String, String> values) {
+    PrintWriter out = spec.commandLine().getOut();
     out.println(nonInteractive ? "Writing " + envFile + " from the flags." : "Setting up " + envFile
         + ". Press Enter to keep the value in [brackets]; leave blank to skip an integration.");
     String host = value(existing, "DATABRICKS_HOST", databricksHost, "Databricks workspace URL", false);
@@ -152,49 +214,42 @@ public final class SetupCommand implements Callable<Integer> {
       values.put("SLACK_ALERT_CHANNEL", value(existing, "SLACK_ALERT_CHANNEL", slackChannel,
           "Slack channel for alerts", false));
     }
-    values.values().removeIf(String::isEmpty);
-
-    // The file's other settings (RCA_PORT, SLACK_API_URL, ...) are kept, so they are checked together.
-    Map<String, String> merged = new LinkedHashMap<>(existing.dotEnvValues());
-    merged.putAll(values);
-    AppConfig config;
-    try {
-      config = AppConfig.from(ConfigSource.of(merged));
-    } catch (InvalidConfigException e) {
-      err.println("Nothing written: " + e.getMessage());
-      return 2;
-    }
-    if (!skipChecks) {
-      boolean allPassed = true;
-      for (SetupChecks.Outcome outcome : new SetupChecks().run(config.integrations())) {
-        out.println((outcome.passed() ? "  ok      " : "  FAILED  ") + outcome.integration() + ": " + outcome.detail());
-        allPassed &= outcome.passed();
-      }
-      if (!allPassed) {
-        err.println("Nothing written: fix the settings above, or run again with --skip-checks to save them anyway.");
-        return 4;
-      }
-    }
-    write(merged);
-    out.println("Wrote " + envFile.toAbsolutePath() + " (owner-only): " + String.join(", ", values.keySet())
-        + ". Secrets are not shown.");
-    out.println("Start the service with: java -jar rca-assistant.jar serve");
-    out.flush();
-    return 0;
   }
 
   /** The flag, else the answer (with the file's value as the default), else the file's value. */
   private String value(ConfigSource existing, String name, String flag, String prompt, boolean secret) {
     if (flag != null) {
-      return flag.strip();
+      return printable(flag, "the flag for " + name).strip();
     }
     Optional<String> current = existing.get(name);
     if (nonInteractive) {
       return current.orElse("");
     }
     String shown = current.map(v -> secret ? "keep the saved one" : v).map(v -> " [" + v + "]").orElse("");
-    String answer = ask(prompt + shown + ": ", secret).strip();
+    String answer = printable(ask(prompt + shown + ": ", secret), "the answer for " + name).strip();
     return answer.isEmpty() ? current.orElse("") : answer;
+  }
+
+  // A line break in a value would start a second setting in the file (a newline in a token flag once added
+  // RCA_API_KEY); other control characters are never part of a URL, name or secret. The value itself is not shown.
+  private static String printable(String value, String what) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029) {
+        throw new RefusedValue(String.format("%s holds a control character (U+%04X); settings are one line of"
+            + " printable text.", what, (int) c));
+      }
+    }
+    return value;
+  }
+
+  /** A flag or answer that cannot be written to the settings file. */
+  private static final class RefusedValue extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RefusedValue(String reason) {
+      super(reason);
+    }
   }
 
   private String ask(String prompt, boolean secret) {
@@ -244,7 +299,9 @@ public final class SetupCommand implements Callable<Integer> {
     }
   }
 
+  // Always quoted, with \ and " escaped, so that no value can end early or be read as a comment; ConfigSource reads
+  // this form back exactly.
   private static String quoted(String value) {
-    return value.matches("[A-Za-z0-9_./:@+,-]*") ? value : "\"" + value.replace("\"", "") + "\"";
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -60,16 +60,33 @@ public final class ConfigSource {
           continue;
         }
         String name = line.substring(0, equals).strip();
-        String value = line.substring(equals + 1).strip();
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-            || value.startsWith("'") && value.endsWith("'"))) {
-          value = value.substring(1, value.length() - 1);
-        }
-        values.put(name, value);
+        values.put(name, unquoted(line.substring(equals + 1).strip()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     return values;
+  }
+
+  /**
+   * A double-quoted value up to its closing quote, with {@code \"} and {@code \\} read as the characters (as setup
+   * writes them); a single-quoted value literally; any other value as it stands.
+   */
+  private static String unquoted(String value) {
+    char quote = value.isEmpty() ? ' ' : value.charAt(0);
+    if (quote != '"' && quote != '\'') {
+      return value;
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == quote) {
+        return text.toString();
+      }
+      boolean escape = quote == '"' && c == '\\' && i + 1 < value.length()
+          && (value.charAt(i + 1) == '"' || value.charAt(i + 1) == '\\');
+      text.append(escape ? value.charAt(++i) : c);
+    }
+    return value; // no closing quote: taken as it stands, as before
   }
 }

@@ -1,5 +1,6 @@
 package dev.aiops.rca.app.demo;
 
+import dev.aiops.rca.app.cli.JarCommand;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.demo.DemoCase;
 import dev.aiops.rca.demo.DemoSender;
@@ -108,7 +109,7 @@ public final class DemoMode implements AutoCloseable {
         + "   (a new password on every demo start)");
     out.println(" Webhook key for your own tries: " + settings.get("RCA_API_KEY"));
     out.println(" Demo data:  " + DATA_DIR.toAbsolutePath() + " (delete it to start over)");
-    out.println(" For the real thing: java -jar rca-assistant.jar setup, then serve.");
+    out.println(" For the real thing: " + JarCommand.current() + " setup, then serve.");
     out.println(rule);
     out.flush();
     return dashboard;

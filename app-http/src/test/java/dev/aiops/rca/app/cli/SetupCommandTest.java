@@ -3,6 +3,7 @@ package dev.aiops.rca.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.app.Main;
+import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.demo.DemoCase;
 import dev.aiops.rca.demo.SimulatedPlatforms;
 import java.io.ByteArrayInputStream;
@@ -74,6 +75,7 @@ class SetupCommandTest {
     if (env.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
     }
+    assertThat(out.toString()).contains("Start the service with: java -jar app-http/target/rca-assistant.jar serve");
     assertThat(terminal()).contains("DATABRICKS_TOKEN", "Wrote")
         .doesNotContain(DBX_TOKEN, LLM_KEY, SLACK_TOKEN, JIRA_TOKEN);
   }
@@ -138,6 +140,47 @@ class SetupCommandTest {
       assertThat(out.toString()).contains("FAILED  Databricks", "DATABRICKS_TOKEN").doesNotContain(DBX_TOKEN);
       assertThat(err.toString()).contains("--skip-checks");
     }
+  }
+
+  @Test
+  void should_refuse_a_line_break_in_a_secret_flag_so_that_it_cannot_add_a_setting() {
+    Path env = dir.resolve(".env");
+
+    int exit = run("", "--non-interactive", "--skip-checks", "--env-file", env.toString(),
+        "--databricks-host", "https://adb-123.4.azuredatabricks.net", "--databricks-token", "x\nRCA_API_KEY=evil");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(env).doesNotExist();
+    assertThat(err.toString().strip()).doesNotContain("\n", "evil")
+        .contains("Nothing written", "DATABRICKS_TOKEN", "control character (U+000A)");
+  }
+
+  @Test
+  void should_refuse_an_escape_or_nul_in_an_answer() {
+    Path env = dir.resolve(".env");
+
+    int exit = run("https://adb-123.4.azuredatabricks.net\n\u001b[31mtoken\u0000\n", "--skip-checks",
+        "--env-file", env.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(env).doesNotExist();
+    assertThat(err.toString().strip()).doesNotContain("\n", "token")
+        .contains("the answer for DATABRICKS_TOKEN holds a control character (U+001B)");
+  }
+
+  @Test
+  void should_read_back_a_value_with_quotes_hash_equals_backslash_and_spaces_exactly() throws Exception {
+    Path env = dir.resolve(".env");
+    String secret = "a \"quoted\" #not-a-comment = x=y \\\" 'single' \\";
+
+    int exit = run("", "--non-interactive", "--skip-checks", "--env-file", env.toString(),
+        "--databricks-host", "https://adb-123.4.azuredatabricks.net", "--databricks-token", secret);
+
+    assertThat(exit).as(terminal()).isZero();
+    assertThat(Files.readAllLines(env)).filteredOn(line -> line.startsWith("DATABRICKS_TOKEN=")).hasSize(1);
+    ConfigSource read = ConfigSource.load(Map.of(), env);
+    assertThat(read.get("DATABRICKS_TOKEN")).contains(secret);
+    assertThat(read.get("DATABRICKS_HOST")).contains("https://adb-123.4.azuredatabricks.net");
   }
 
   @Test

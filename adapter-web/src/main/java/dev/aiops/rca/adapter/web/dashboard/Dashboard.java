@@ -90,6 +90,8 @@ public final class Dashboard {
     routes.clear();
     RouteTable table = new RouteTable(config, routes);
     table.get("/", ctx -> ctx.redirect("/incidents"), false);
+    // Without its own route, HEAD / answered 200 where GET / redirects; monitors and curl -I use HEAD.
+    table.head("/", ctx -> ctx.redirect("/incidents"));
     login.mount(table);
     pages.mount(table);
     live.mount(config, table);

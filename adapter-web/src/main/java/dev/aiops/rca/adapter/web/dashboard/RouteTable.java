@@ -21,6 +21,12 @@ final class RouteTable {
     mounted.add(new Dashboard.Route("GET", path, api));
   }
 
+  /** A HEAD route, for paths whose GET answers with headers alone (a redirect), so HEAD answers the same. */
+  void head(String path, Handler handler) {
+    config.routes.head(path, handler);
+    mounted.add(new Dashboard.Route("HEAD", path, false));
+  }
+
   void post(String path, Handler handler, boolean api) {
     config.routes.post(path, handler);
     mounted.add(new Dashboard.Route("POST", path, api));

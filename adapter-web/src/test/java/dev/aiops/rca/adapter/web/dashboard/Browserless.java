@@ -32,6 +32,10 @@ final class Browserless {
     return send(request, headers);
   }
 
+  HttpResponse<String> head(String path) {
+    return send(HttpRequest.newBuilder(URI.create(fixture.url(path))).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+  }
+
   HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
     String body = form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

@@ -67,6 +67,16 @@ class DashboardTest {
   }
 
   @Test
+  void should_redirect_a_head_request_for_the_root_as_it_redirects_a_get() {
+    HttpResponse<String> get = browser.get("/");
+    HttpResponse<String> head = browser.head("/");
+
+    assertThat(get.statusCode()).isEqualTo(302);
+    assertThat(head.statusCode()).isEqualTo(get.statusCode());
+    assertThat(head.headers().firstValue("Location")).isEqualTo(get.headers().firstValue("Location"));
+  }
+
+  @Test
   void should_answer_401_when_the_api_is_called_without_credentials() {
     assertThat(browser.get("/api/incidents").statusCode()).isEqualTo(401);
     assertThat(browser.get("/api/incidents", "X-API-Key", "wrong").statusCode()).isEqualTo(401);

@@ -16,6 +16,11 @@ public final class CaseReader {
 
   private final ObjectMapper json = new ObjectMapper();
 
+  /**
+   * The cases in a file or the {@code .json} files of a folder.
+   *
+   * @throws IllegalArgumentException with a one-line reason when a file is missing or is not a case
+   */
   public List<EvalCase> read(Path path) {
     if (Files.isDirectory(path)) {
       try (Stream<Path> files = Files.list(path)) {
@@ -30,14 +35,19 @@ public final class CaseReader {
   }
 
   private EvalCase readFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + ": no such case file");
+    }
     JsonNode root;
     try {
       root = json.readTree(file.toFile());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read case " + file, e);
+      // Jackson's message goes on over several lines (the source, the location); the first says what is wrong.
+      String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable");
+      throw new IllegalArgumentException(file + ": not a case, not JSON (" + reason + ")");
     }
     if (root == null || !root.path("input").isObject()) {
-      throw new IllegalArgumentException(file + ": a case needs an \"input\" object");
+      throw new IllegalArgumentException(file + ": not a case, which needs an \"input\" object");
     }
     String name = file.getFileName().toString().replaceFirst("\\.json$", "");
     String id = root.path("id").asText(name);
