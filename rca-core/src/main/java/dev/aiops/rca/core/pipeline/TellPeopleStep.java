@@ -7,8 +7,8 @@ import dev.aiops.rca.core.lifecycle.IncidentMessage;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.AuditAction;
-import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.EffectKind;
+import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
@@ -33,6 +33,9 @@ import java.util.Optional;
  */
 final class TellPeopleStep {
 
+  /** The effect reference of a notification that was a line on a storm's summary. */
+  private static final String SUMMARY = "summary:";
+
   private final Notifier notifier;
   private final IssueTracker tracker;
   private final IncidentRepository incidents;
@@ -41,18 +44,15 @@ final class TellPeopleStep {
   private final Journal journal;
   private final StormGate storms;
 
-  /** The effect reference of a notification that was a line on a storm's summary. */
-  private static final String SUMMARY = "summary:";
-
   TellPeopleStep(Notifier notifier, IssueTracker tracker, IncidentRepository incidents, IncidentUpdates updates,
       Effects effects, Journal journal, StormGate storms) {
-    this.storms = Objects.requireNonNull(storms, "storms");
     this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.updates = Objects.requireNonNull(updates, "updates");
     this.effects = Objects.requireNonNull(effects, "effects");
     this.journal = Objects.requireNonNull(journal, "journal");
+    this.storms = Objects.requireNonNull(storms, "storms");
   }
 
   /** The incident with its message; as it was when the notifier failed, which is then a problem. */
