@@ -126,6 +126,7 @@ public final class RcaService implements AutoCloseable {
       }
       wiring.follower().start();
       wiring.recoveryRounds().start();
+      wiring.stormFlush().start();
       wiring.ticketSync().start();
       wiring.reconciler().ifPresent(Reconciler::start);
       RcaHttpServer server = new RcaHttpServer(launch.host(), launch.port(), wiring.queryIncidents(),

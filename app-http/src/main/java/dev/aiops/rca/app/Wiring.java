@@ -50,6 +50,7 @@ import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationFollower;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.core.schedule.Periodic;
+import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.domain.Secret;
 import dev.aiops.rca.domain.Source;
@@ -115,6 +116,7 @@ public final class Wiring implements AutoCloseable {
   private final RemediationFollower follower;
   private final RecoveryWatchService recoveryWatch;
   private final Periodic recoveryRounds;
+  private final Periodic stormFlush;
   private final TicketSyncSchedule ticketSync;
   private final Optional<ReconcileService> reconcile;
   private final Optional<Reconciler> reconciler;
@@ -212,8 +214,10 @@ public final class Wiring implements AutoCloseable {
         .withKnownSecrets(knownSecrets(config)));
     PipelinePorts ports = new PipelinePorts(sources, model, incidents, audit, remediationLog, tracker, notifier,
         executors, live, clock, store.effects());
+    StormGate storms = new StormGate(notifier, config.flood().notifyBurst(), clock);
+    stormFlush = new Periodic("storm-summary", StormGate.REDRAW_EVERY, storms::flush);
     HandleFailureService pipeline =
-        new HandleFailureService(ports, rules, signatures, policy, redactor, integrations.costTagKeys());
+        new HandleFailureService(ports, rules, signatures, policy, redactor, integrations.costTagKeys(), storms);
     handleFailure = pipeline;
     analyzeEvidence = new AnalyzeEvidenceService(rules, signatures);
     IncidentUpdates updates = new IncidentUpdates(audit, store.effects(), tracker, notifier, clock);
@@ -242,7 +246,7 @@ public final class Wiring implements AutoCloseable {
     deliveries = new ManageDeliveriesService(inbox, workers::wake);
     InboxGauges.register(metrics, deliveries, workers::alive, clock);
     receiveWebhook = new ReceiveWebhookService(List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox,
-        workers::wake, follower::wake, clock);
+        workers::wake, follower::wake, clock, config.flood().maxRunsPerWebhook());
     Consumer<ReconcileService.Swept> sweepMeters = swept -> metrics.swept(
         swept.source().name().toLowerCase(Locale.ROOT), swept.failure().isPresent(), swept.found(),
         swept.unannounced());
@@ -410,6 +414,11 @@ public final class Wiring implements AutoCloseable {
     return recoveryWatch;
   }
 
+  /** Redraws a storm's summary that grew since it was drawn; started with the service. */
+  public Periodic stormFlush() {
+    return stormFlush;
+  }
+
   /** The recovery watch's schedule, started with the service. */
   public Periodic recoveryRounds() {
     return recoveryRounds;
@@ -449,6 +458,7 @@ public final class Wiring implements AutoCloseable {
     reconciler.ifPresent(Reconciler::close);
     follower.close();
     recoveryRounds.close();
+    stormFlush.close();
     workers.close();
     store.close();
   }

@@ -13,6 +13,7 @@ import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.Source;
+import dev.aiops.rca.domain.StormSummary;
 import dev.aiops.rca.port.in.HandleFailureCommand;
 import dev.aiops.rca.port.out.Notifier;
 import dev.aiops.rca.testkit.InMemoryNotifier;
@@ -58,6 +59,16 @@ class CrashRecoveryIT {
     @Override
     public void update(NotificationRef message, Recurrence recurrence) {
       throw new IllegalStateException("simulated crash while updating");
+    }
+
+    @Override
+    public NotificationRef postSummary(StormSummary summary) {
+      throw new IllegalStateException("simulated crash while summarizing");
+    }
+
+    @Override
+    public void refreshSummary(NotificationRef message, StormSummary summary) {
+      throw new IllegalStateException("simulated crash while summarizing");
     }
   }
 

@@ -9,6 +9,7 @@ import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.RetryPolicy;
+import dev.aiops.rca.domain.StormSummary;
 import dev.aiops.rca.port.out.Notifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,16 @@ public final class CrashingServiceMain {
 
       @Override
       public void update(NotificationRef message, Recurrence recurrence) {
+        throw new IllegalStateException("not expected in the crash test");
+      }
+
+      @Override
+      public NotificationRef postSummary(StormSummary summary) {
+        throw new IllegalStateException("not expected in the crash test");
+      }
+
+      @Override
+      public void refreshSummary(NotificationRef message, StormSummary summary) {
         throw new IllegalStateException("not expected in the crash test");
       }
     };

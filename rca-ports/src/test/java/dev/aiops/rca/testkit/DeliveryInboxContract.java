@@ -137,6 +137,29 @@ public interface DeliveryInboxContract {
   }
 
   @Test
+  default void should_keep_a_body_shared_by_several_runs_for_each_delivery_until_the_last_one_is_pruned() {
+    DeliveryInbox inbox = inbox();
+    String body = "[{\"runs\":[\"1\",\"2\"]}]";
+    for (String run : List.of("1", "2")) {
+      FailureEvent event = new FailureEvent(RunKey.of(Source.DATABRICKS, run), "7", "etl", "ws", Samples.T0,
+          Optional.of("boom"), body);
+      inbox.accept(new Delivery("d/" + run, event, Map.of(), Samples.T0));
+    }
+    inbox.take("w1", 2, LEASE).stream().filter(item -> item.deliveryId().equals("d/1"))
+        .forEach(item -> inbox.settle(item.deliveryId(), "w1", Settlement.done()));
+    clock().advance(Duration.ofDays(15));
+
+    assertThat(inbox.prune(clock().instant().minus(Duration.ofDays(14)))).isEqualTo(1);
+
+    assertThat(inbox.rawBody("d/1")).contains("");
+    assertThat(inbox.rawBody("d/2")).contains(body);
+    inbox.take("w2", 1, LEASE).forEach(item -> inbox.settle(item.deliveryId(), "w2", Settlement.done()));
+    clock().advance(Duration.ofDays(15));
+    assertThat(inbox.prune(clock().instant().minus(Duration.ofDays(14)))).isEqualTo(1);
+    assertThat(inbox.rawBody("d/2")).contains("");
+  }
+
+  @Test
   default void should_report_the_oldest_pending_delivery_until_none_is_left() {
     DeliveryInbox inbox = inbox();
     assertThat(inbox.oldestPending()).isEmpty();

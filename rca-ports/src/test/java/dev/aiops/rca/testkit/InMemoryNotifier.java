@@ -3,6 +3,7 @@ package dev.aiops.rca.testkit;
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.StormSummary;
 import dev.aiops.rca.port.PermanentPortException;
 import dev.aiops.rca.port.out.Notifier;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class InMemoryNotifier implements Notifier {
   private final Map<String, Notification> sent = new LinkedHashMap<>();
   private final List<Recurrence> updates = new ArrayList<>();
   private final List<Notification> refreshes = new ArrayList<>();
+  private final List<StormSummary> summaries = new ArrayList<>();
   private final FailureInjector failures = new FailureInjector();
 
   public FailureInjector failures() {
@@ -46,6 +48,24 @@ public final class InMemoryNotifier implements Notifier {
       throw new PermanentPortException("no message " + message.messageId());
     }
     refreshes.add(current);
+  }
+
+  @Override
+  public synchronized NotificationRef postSummary(StormSummary summary) {
+    failures.maybeFail();
+    summaries.add(summary);
+    return new NotificationRef("#fake", "summary-" + summaries.size());
+  }
+
+  @Override
+  public synchronized void refreshSummary(NotificationRef message, StormSummary summary) {
+    failures.maybeFail();
+    summaries.add(summary);
+  }
+
+  /** Every summary posted or redrawn, oldest first. */
+  public synchronized List<StormSummary> summaries() {
+    return List.copyOf(summaries);
   }
 
   public synchronized List<Notification> sent() {

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * workers take pending deliveries with {@code SELECT ... FOR UPDATE SKIP LOCKED} under a lease, so that a delivery
  * held by a crashed worker is taken again once its lease expires. When to retry and when to give up is the caller's
  * policy ({@link Settlement}); dead deliveries can be replayed. An alert window is stored with its fields in
- * {@code alert_window} and claims no run.
+ * {@code alert_window} and claims no run. A body is stored once in {@code webhook_bodies}, keyed by its SHA-256, and
+ * the deliveries cut from it refer to it, so that a body listing many runs does not multiply in the database.
  *
  * <p>Thread-safe, and safe to share between replicas on one database.
  */
@@ -94,14 +95,20 @@ public final class JdbiInbox implements DeliveryInbox {
 
   private static int insert(Handle h, Delivery delivery) {
     FailureReport report = delivery.report();
+    String hash = BodyHash.of(report.rawPayload());
+    h.createUpdate("""
+            INSERT INTO webhook_bodies (body_hash, body, received_at) VALUES (:hash, :body, :at)
+            ON CONFLICT DO NOTHING""")
+        .bind("hash", hash).bind("body", report.rawPayload()).bind("at", delivery.receivedAt())
+        .execute();
     Update insert = h.createUpdate("""
             INSERT INTO inbox (delivery_id, status, source, run_id, job_id, job_name, workspace, occurred_at,
-                reported_error, alert_window, body, headers, received_at, attempts, next_attempt_at)
-            VALUES (:id, 'PENDING', :source, :run, :job, :jobName, :workspace, :occurredAt, :error, :window, :body,
-                :headers, :at, 0, :at)
+                reported_error, alert_window, body, body_hash, headers, received_at, attempts, next_attempt_at)
+            VALUES (:id, 'PENDING', :source, :run, :job, :jobName, :workspace, :occurredAt, :error, :window, '',
+                :hash, :headers, :at, 0, :at)
             ON CONFLICT DO NOTHING""")
         .bind("id", delivery.deliveryId()).bind("source", report.source().name())
-        .bind("occurredAt", report.occurredAt()).bind("body", report.rawPayload())
+        .bind("occurredAt", report.occurredAt()).bind("hash", hash)
         .bind("headers", AnalysisJson.writeMap(delivery.headers())).bind("at", delivery.receivedAt());
     if (report instanceof FailureEvent event) {
       insert.bind("run", event.run().runId().value()).bind("job", event.jobId()).bind("jobName", event.jobName())
@@ -183,9 +190,10 @@ public final class JdbiInbox implements DeliveryInbox {
             .bind("worker", worker).bind("until", now.plus(lease)).bind("id", id)
             .execute();
         taken.add(h.createQuery("""
-                SELECT delivery_id, source, run_id, job_id, job_name, workspace, occurred_at, reported_error,
-                    alert_window, body, attempts
-                FROM inbox WHERE delivery_id = :id""")
+                SELECT i.delivery_id, i.source, i.run_id, i.job_id, i.job_name, i.workspace, i.occurred_at,
+                    i.reported_error, i.alert_window, COALESCE(b.body, i.body) AS body, i.attempts
+                FROM inbox i LEFT JOIN webhook_bodies b ON b.body_hash = i.body_hash
+                WHERE i.delivery_id = :id""")
             .bind("id", id)
             .map((rs, ctx) -> item(rs))
             .one());
@@ -207,7 +215,8 @@ public final class JdbiInbox implements DeliveryInbox {
   /**
    * Drops the raw body and headers of deliveries that finished (done, duplicate or rejected) before
    * {@code now - retention}, in batches; the rows stay, so that a re-sent delivery is still known as a duplicate.
-   * Pending and dead deliveries keep theirs: they may still be processed or replayed.
+   * Pending and dead deliveries keep theirs: they may still be processed or replayed. A shared body goes once no
+   * delivery refers to it any more.
    *
    * @return how many deliveries were emptied
    */
@@ -217,15 +226,23 @@ public final class JdbiInbox implements DeliveryInbox {
     int emptied;
     do {
       emptied = store.transaction("prune inbox", h -> h.createUpdate("""
-              UPDATE inbox SET body = '', headers = '{}'
+              UPDATE inbox SET body = '', headers = '{}', body_hash = NULL
               WHERE delivery_id IN (
                 SELECT delivery_id FROM inbox
-                WHERE status IN ('DONE', 'DUPLICATE', 'REJECTED') AND finished_at < :before AND LENGTH(body) > 0
+                WHERE status IN ('DONE', 'DUPLICATE', 'REJECTED') AND finished_at < :before
+                    AND (LENGTH(body) > 0 OR body_hash IS NOT NULL)
                 LIMIT :batch)""")
           .bind("before", before).bind("batch", PRUNE_BATCH)
           .execute());
       total += emptied;
     } while (emptied == PRUNE_BATCH);
+    // Only bodies received before the cut-off: a delivery being accepted now may be about to refer to a newer one.
+    store.transaction("prune webhook bodies", h -> h.createUpdate("""
+            DELETE FROM webhook_bodies
+            WHERE received_at < :before
+                AND NOT EXISTS (SELECT 1 FROM inbox WHERE inbox.body_hash = webhook_bodies.body_hash)""")
+        .bind("before", before)
+        .execute());
     return total;
   }
 
@@ -295,7 +312,8 @@ public final class JdbiInbox implements DeliveryInbox {
   @Override
   public Optional<String> rawBody(String deliveryId) {
     return store.transaction("read delivery body", h -> h.createQuery(
-            "SELECT body FROM inbox WHERE delivery_id = :id").bind("id", deliveryId).mapTo(String.class).findOne());
+            "SELECT COALESCE(b.body, i.body) FROM inbox i LEFT JOIN webhook_bodies b ON b.body_hash = i.body_hash"
+                + " WHERE i.delivery_id = :id").bind("id", deliveryId).mapTo(String.class).findOne());
   }
 
   @Override

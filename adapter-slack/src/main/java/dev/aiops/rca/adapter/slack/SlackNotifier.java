@@ -12,6 +12,7 @@ import com.slack.api.util.http.SlackHttpClient;
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.StormSummary;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.out.Notifier;
 import java.io.IOException;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The notifier on Slack: one Block Kit message per incident (chat.postMessage), updated in place on every
  * recurrence (chat.update), with at most one threaded reply per message per {@link SlackSettings#threadInterval()}.
+ * During a storm of new incidents one summary message lists them (chat.postMessage), redrawn as it grows
+ * (chat.update).
  *
  * <p>Nothing is retried here: a resent post could show twice, so 429 and 5xx go back to the caller's outbox as
  * {@link dev.aiops.rca.port.TransientPortException} with Slack's Retry-After. The cards and the time of the last
@@ -109,6 +112,34 @@ public final class SlackNotifier implements Notifier {
     SlackCard card = SlackCard.of(current);
     cards.put(key(message), card);
     redraw(message, card, "redraw the alert");
+  }
+
+  @Override
+  public NotificationRef postSummary(StormSummary summary) {
+    ChatPostMessageRequest request = ChatPostMessageRequest.builder()
+        .channel(settings.channel())
+        .text(SlackStormText.of(summary, settings.dashboardUrl()))
+        .unfurlLinks(false)
+        .unfurlMedia(false)
+        .build();
+    ChatPostMessageResponse response = call("post the storm summary", () -> methods.chatPostMessage(request));
+    if (!response.isOk()) {
+      throw SlackErrors.fromError("post the storm summary", response.getError(), response.getNeeded());
+    }
+    return new NotificationRef(response.getChannel(), response.getTs());
+  }
+
+  @Override
+  public void refreshSummary(NotificationRef message, StormSummary summary) {
+    ChatUpdateRequest request = ChatUpdateRequest.builder()
+        .channel(message.channel())
+        .ts(message.messageId())
+        .text(SlackStormText.of(summary, settings.dashboardUrl()))
+        .build();
+    ChatUpdateResponse response = call("redraw the storm summary", () -> methods.chatUpdate(request));
+    if (!response.isOk()) {
+      throw SlackErrors.fromError("redraw the storm summary", response.getError(), response.getNeeded());
+    }
   }
 
   /** Replaces the posted message with {@code card}; {@code call} names the step in an error. */

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param integrations the platforms, model, tracker and chat the service talks to
  * @param reconcileInterval how often the platforms are swept for failed runs whose webhook never came
  *     ({@code RCA_RECONCILE_INTERVAL}, default 10 min); zero turns the sweep off
+ * @param flood how far one burst of failures may fan out: runs per webhook body, messages per minute
  */
 public record AppConfig(
     int port,
@@ -32,7 +33,8 @@ public record AppConfig(
     int workers,
     Duration inboxRetention,
     Integrations integrations,
-    Duration reconcileInterval) {
+    Duration reconcileInterval,
+    FloodLimits flood) {
 
   /** How long finished deliveries keep their bodies when {@code RCA_INBOX_RETENTION} is not set. */
   public static final Duration DEFAULT_INBOX_RETENTION = Duration.ofDays(14);
@@ -81,6 +83,14 @@ public record AppConfig(
       throw new IllegalArgumentException("reconcileInterval must be zero (off) or at least 1 s, was "
           + reconcileInterval);
     }
+    Objects.requireNonNull(flood, "flood");
+  }
+
+  /** The settings with the {@link FloodLimits#defaults() default flood limits}. */
+  public AppConfig(int port, Path dataDir, Optional<Secret> apiKey, Optional<DatabaseSettings> database, int workers,
+      Duration inboxRetention, Integrations integrations, Duration reconcileInterval) {
+    this(port, dataDir, apiKey, database, workers, inboxRetention, integrations, reconcileInterval,
+        FloodLimits.defaults());
   }
 
   /** The settings with the sweep every {@link #DEFAULT_RECONCILE_INTERVAL}. */
@@ -141,12 +151,13 @@ public record AppConfig(
           + source.get("RCA_RECONCILE_INTERVAL").orElse("") + "'");
       reconcile = DEFAULT_RECONCILE_INTERVAL;
     }
+    FloodLimits flood = FloodLimits.read(settings);
 
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new AppConfig(port, dataDir, source.get("RCA_API_KEY").map(Secret::new), database, workers, retention,
-        integrations, reconcile);
+        integrations, reconcile, flood);
   }
 
   /** The settings as lines for the start-up log, secrets masked. */
@@ -162,6 +173,7 @@ public record AppConfig(
         "RCA_WORKERS=" + workers,
         "RCA_INBOX_RETENTION=" + inboxRetention.toHours() + "h",
         "RCA_RECONCILE_INTERVAL=" + (reconciles() ? reconcileInterval.toSeconds() + "s" : "0 (off)")));
+    lines.addAll(flood.describe());
     lines.addAll(integrations.describe());
     return lines;
   }

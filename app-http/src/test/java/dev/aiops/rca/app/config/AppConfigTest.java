@@ -85,6 +85,20 @@ class AppConfigTest {
   }
 
   @Test
+  void should_cap_runs_per_body_at_100_and_message_10_incidents_a_minute_unless_the_settings_say_otherwise() {
+    assertThat(AppConfig.from(ConfigSource.of(Map.of())).flood()).isEqualTo(new FloodLimits(100, 10));
+    AppConfig tuned = AppConfig.from(ConfigSource.of(Map.of("RCA_MAX_RUNS_PER_WEBHOOK", "1000",
+        "RCA_NOTIFY_BURST", "25")));
+    assertThat(tuned.flood()).isEqualTo(new FloodLimits(1000, 25));
+    assertThat(tuned.describe()).contains("RCA_MAX_RUNS_PER_WEBHOOK=1000", "RCA_NOTIFY_BURST=25");
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_MAX_RUNS_PER_WEBHOOK", "0",
+        "RCA_NOTIFY_BURST", "many"))))
+        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).hasSize(2))
+        .hasMessageContaining("RCA_MAX_RUNS_PER_WEBHOOK must be a number from 1 to 10000, was '0'")
+        .hasMessageContaining("RCA_NOTIFY_BURST must be a number from 1 to 1000, was 'many'");
+  }
+
+  @Test
   void should_follow_remediation_runs_as_the_settings_say() {
     Integrations defaults = AppConfig.from(ConfigSource.of(Map.of())).integrations();
     Integrations tuned = AppConfig.from(ConfigSource.of(Map.of("RCA_REMEDIATION_POLL", "10s",

@@ -87,7 +87,7 @@ final class Dependencies implements AutoCloseable {
         in.serviceNow(), in.slack(), in.remediation(), in.costTagKeys(), in.redactDataValues(), in.dashboardUrl(),
         in.followUp(), in.recovery(), in.ticketSync());
     return new AppConfig(config.port(), config.dataDir(), config.apiKey(), config.database(), config.workers(),
-        config.inboxRetention(), fast, config.reconcileInterval());
+        config.inboxRetention(), fast, config.reconcileInterval(), config.flood());
   }
 
   /** Every secret {@link #settings()} holds. */

@@ -179,6 +179,46 @@ class OperationsHttpTest {
   }
 
   @Test
+  void should_answer_413_with_the_reason_and_keep_the_body_when_an_adf_body_names_a_thousand_runs()
+      throws Exception {
+    startWithIdleWorkers(WebhookLimits.defaults());
+    String thousandRuns = adfBatch(1_000);
+
+    HttpResponse<String> response = post("/webhooks/adf", thousandRuns);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("\"error\":\"too_many_runs\"", "1000 runs", "RCA_MAX_RUNS_PER_WEBHOOK");
+    assertThat(inbox.counts()).containsEntry(DeliveryStatus.REJECTED, 1L).containsEntry(DeliveryStatus.PENDING, 0L);
+    String id = inbox.list(Optional.of(DeliveryStatus.REJECTED), 1).get(0).deliveryId();
+    assertThat(inbox.rawBody(id)).contains(thousandRuns);
+    assertThat(get("/metrics").body()).contains("rca_webhooks_total{outcome=\"too_many_runs\",source=\"adf\"} 1.0");
+  }
+
+  @Test
+  void should_count_each_run_a_body_names_against_the_rate_when_the_body_names_many() throws Exception {
+    startWithIdleWorkers(new WebhookLimits(1, 10, WebhookLimits.MAX_BODY_BYTES));
+    workers.close(); // nothing takes the deliveries: they stay in the queue
+
+    // A burst of 10: the body gets in on the first token, and its 99 further runs leave the bucket 90 in debt.
+    HttpResponse<String> hundredRuns = post("/webhooks/adf", adfBatch(100));
+    HttpResponse<String> next = post("/webhooks/adf", ADF_POST);
+
+    assertThat(hundredRuns.statusCode()).isEqualTo(202);
+    assertThat(next.statusCode()).isEqualTo(429);
+    assertThat(inbox.counts()).containsEntry(DeliveryStatus.PENDING, 100L);
+  }
+
+  /** A Logic App's batch: an array of pipeline failure posts, one per run. */
+  private static String adfBatch(int runs) {
+    StringBuilder batch = new StringBuilder("[");
+    for (int i = 0; i < runs; i++) {
+      batch.append(i == 0 ? "" : ",").append(String.format("{\"pipelineRunId\":\"3f2504e0-4f89-11d3-9a0c-%012d\","
+          + "\"pipelineName\":\"copy_sales\",\"dataFactoryName\":\"adf-prod\",\"message\":\"boom\"}", i));
+    }
+    return batch.append("]").toString();
+  }
+
+  @Test
   void should_answer_503_on_readiness_when_the_inbox_workers_died() throws Exception {
     start(WebhookLimits.defaults(), command -> {
       throw new AssertionError("a worker-killing error, as an OutOfMemoryError would be");

@@ -23,23 +23,39 @@ import java.util.Set;
  * Receives a webhook: reads it with its platform's reader and stores it in the inbox (with its run's claim) before
  * the caller answers. A body that is not a usable webhook, or names values longer than the inbox keeps, is kept as a
  * rejected delivery with the reason. A body naming several runs is stored as one delivery per run; an alert window
- * as one delivery named by its firing, so that the same firing delivered twice is one window.
+ * as one delivery named by its firing, so that the same firing delivered twice is one window. A body naming more
+ * runs than the limit is refused whole and kept as a rejected delivery: one body must not fan out without bound.
  */
 public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
+
+  /** How many runs one body may name when no limit is given. */
+  public static final int DEFAULT_MAX_RUNS = 100;
 
   private final Map<Source, WebhookReader> readers = new EnumMap<>(Source.class);
   private final DeliveryInbox inbox;
   private final Runnable onAccepted;
   private final Runnable onRunNews;
   private final Clock clock;
+  private final int maxRuns;
+
+  /** Takes bodies of up to {@link #DEFAULT_MAX_RUNS} runs. */
+  public ReceiveWebhookService(List<WebhookReader> readers, DeliveryInbox inbox, Runnable onAccepted,
+      Runnable onRunNews, Clock clock) {
+    this(readers, inbox, onAccepted, onRunNews, clock, DEFAULT_MAX_RUNS);
+  }
 
   /**
    * @param onAccepted told after each accepted delivery, to wake the workers
    * @param onRunNews told after a webhook that brings no new failure (a success, a start, another failure of a run
    *     already known): a run that a remediation started may just have ended, so it is worth asking now
+   * @param maxRuns how many runs one body may name
    */
   public ReceiveWebhookService(List<WebhookReader> readers, DeliveryInbox inbox, Runnable onAccepted,
-      Runnable onRunNews, Clock clock) {
+      Runnable onRunNews, Clock clock, int maxRuns) {
+    if (maxRuns < 1) {
+      throw new IllegalArgumentException("maxRuns must be positive, was " + maxRuns);
+    }
+    this.maxRuns = maxRuns;
     readers.forEach(reader -> this.readers.put(reader.source(), reader));
     this.inbox = Objects.requireNonNull(inbox, "inbox");
     this.onAccepted = Objects.requireNonNull(onAccepted, "onAccepted");
@@ -63,6 +79,11 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     String deliveryId = DeliveryIds.deliveryId(body, kept);
     WebhookReading reading = reader.read(body, now);
     List<FailureReport> reports = reports(reading);
+    if (reports.size() > maxRuns) {
+      IntakeResult.TooManyRuns tooMany = new IntakeResult.TooManyRuns(deliveryId, reports.size(), maxRuns);
+      inbox.reject(deliveryId, body, kept, tooMany.reason(), now);
+      return tooMany;
+    }
     Optional<String> refusal = reading instanceof WebhookReading.Unusable unusable ? Optional.of(unusable.reason())
         : reports.stream().map(StorableReports::unstorable).flatMap(Optional::stream).findFirst();
     if (refusal.isPresent()) {
@@ -77,7 +98,8 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     List<IntakeResult> stored = reports.stream()
         .map(report -> inbox.accept(new Delivery(idOf(report, deliveryId, reports.size()), report, kept, now)))
         .toList();
-    Optional<IntakeResult> accepted = stored.stream().filter(IntakeResult.Accepted.class::isInstance).findFirst();
+    Optional<IntakeResult> accepted = stored.stream().filter(IntakeResult.Accepted.class::isInstance).findFirst()
+        .map(first -> new IntakeResult.Accepted(((IntakeResult.Accepted) first).deliveryId(), reports.size()));
     (accepted.isPresent() ? onAccepted : onRunNews).run();
     return accepted.orElse(stored.get(0));
   }

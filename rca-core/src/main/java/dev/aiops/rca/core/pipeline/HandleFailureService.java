@@ -8,6 +8,7 @@ import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.core.remediation.RemediationRunner;
+import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
@@ -71,6 +72,17 @@ public final class HandleFailureService implements HandleFailureUseCase {
    */
   public HandleFailureService(PipelinePorts ports, RuleBasedAnalyzer rules, SignatureCalculator signatures,
       RemediationPolicy policy, Redactor redactor, List<String> costTagKeys) {
+    this(ports, rules, signatures, policy, redactor, costTagKeys,
+        StormGate.unlimited(ports.notifier(), ports.clock()));
+  }
+
+  /**
+   * @param redactor cleans every fetched run before anything reads it
+   * @param costTagKeys the run tags that are kept with a new incident as its cost tags (FinOps)
+   * @param storms which new incidents get a message of their own, and which are listed on a storm's summary
+   */
+  public HandleFailureService(PipelinePorts ports, RuleBasedAnalyzer rules, SignatureCalculator signatures,
+      RemediationPolicy policy, Redactor redactor, List<String> costTagKeys, StormGate storms) {
     Objects.requireNonNull(costTagKeys, "costTagKeys");
     this.ports = Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(policy, "policy");
@@ -82,7 +94,8 @@ public final class HandleFailureService implements HandleFailureUseCase {
     this.analysing = new AnalyseStep(rules, ports.model(), journal);
     this.filing = new FileStep(signatures, costTagKeys, ports.incidents(), journal);
     this.ticketing = new TicketStep(ports.tracker(), ports.incidents(), effects, journal);
-    this.telling = new TellPeopleStep(ports.notifier(), ports.tracker(), ports.incidents(), updates, effects, journal);
+    this.telling = new TellPeopleStep(ports.notifier(), ports.tracker(), ports.incidents(), updates, effects, journal,
+        storms);
     this.remediating = new RemediateStep(policy, new RemediationRunner(ports.executors(), ports.clock()),
         ports.remediationLog(), effects, journal);
   }

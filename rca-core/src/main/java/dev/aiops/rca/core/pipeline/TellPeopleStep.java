@@ -5,8 +5,10 @@ import dev.aiops.rca.core.effect.EffectStep;
 import dev.aiops.rca.core.effect.Effects;
 import dev.aiops.rca.core.lifecycle.IncidentMessage;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
+import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.EffectKind;
+import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
@@ -15,6 +17,7 @@ import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.StormSummary;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.out.IncidentRepository;
@@ -25,9 +28,13 @@ import java.util.Optional;
 
 /**
  * Tells people of an incident: its first message, the ticket shown on that message, each recurrence on the ticket
- * and the message, and a remediation's outcome.
+ * and the message, and a remediation's outcome. During a storm ({@link StormGate}) a new incident is listed on the
+ * storm's summary instead of getting a message of its own; its recurrences then go to its ticket only.
  */
 final class TellPeopleStep {
+
+  /** The effect reference of a notification that was a line on a storm's summary. */
+  private static final String SUMMARY = "summary:";
 
   private final Notifier notifier;
   private final IssueTracker tracker;
@@ -35,25 +42,30 @@ final class TellPeopleStep {
   private final IncidentUpdates updates;
   private final Effects effects;
   private final Journal journal;
+  private final StormGate storms;
 
   TellPeopleStep(Notifier notifier, IssueTracker tracker, IncidentRepository incidents, IncidentUpdates updates,
-      Effects effects, Journal journal) {
+      Effects effects, Journal journal, StormGate storms) {
     this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.updates = Objects.requireNonNull(updates, "updates");
     this.effects = Objects.requireNonNull(effects, "effects");
     this.journal = Objects.requireNonNull(journal, "journal");
+    this.storms = Objects.requireNonNull(storms, "storms");
   }
 
   /** The incident with its message; as it was when the notifier failed, which is then a problem. */
   Incident notify(Incident incident, FailedRun run, Problems problems) {
-    if (incident.notification().isPresent()) {
+    if (incident.notification().isPresent() || summarized(incident)) {
       return incident; // a resumed delivery: people were told before the interruption
     }
     Notification notification = IncidentMessage.of(incident, run.runPageUrl());
     EffectStep step = journal.step(EffectKey.notification(incident), EffectKind.NOTIFICATION, incident.firstRun(),
         incident.id());
+    if (!storms.admit(incident.id())) {
+      return summarize(incident, notification, step, problems);
+    }
     try {
       // A notifier cannot be asked whether it sent a message, so an attempt interrupted between sending and
       // recording is sent again: a rare repeated message is better than a missing alert.
@@ -70,6 +82,33 @@ final class TellPeopleStep {
     }
   }
 
+  /** Lists the incident on the storm's summary; its ticket is its own, opened before. */
+  private Incident summarize(Incident incident, Notification notification, EffectStep step, Problems problems) {
+    StormSummary.Entry entry = new StormSummary.Entry(incident.id(), incident.jobName(), notification.title(),
+        incident.ticket().map(TicketRef::key));
+    try {
+      effects.cause(step, () -> {
+        NotificationRef summary = storms.list(entry);
+        return new Effects.Done<>(summary, SUMMARY + summary.channel() + "/" + summary.messageId(),
+            AuditAction.NOTIFIED, "listed on the storm summary in " + summary.channel()
+                + ": too many new incidents at once for a message each");
+      });
+      journal.publish(incident.id(), IncidentChange.Kind.NOTIFIED);
+    } catch (PortException e) {
+      journal.failed(step, AuditAction.NOTIFICATION_FAILED, "not listed on the storm summary", e, problems);
+    }
+    return incident;
+  }
+
+  /** Whether the incident was told of as a line on a storm's summary, so has no message of its own to update. */
+  private boolean summarized(Incident incident) {
+    return effects.find(EffectKey.notification(incident))
+        .filter(effect -> effect.state() == EffectState.DONE)
+        .flatMap(effect -> effect.reference())
+        .filter(reference -> reference.startsWith(SUMMARY))
+        .isPresent();
+  }
+
   /** Redraws the incident's message now that it has a ticket. */
   void showTicket(Incident incident, FailedRun run) {
     updates.redraw(incident, IncidentMessage.of(incident, run.runPageUrl()), incident.firstRun(), Journal.ACTOR,
@@ -84,7 +123,7 @@ final class TellPeopleStep {
     if (incident.ticket().isEmpty()) {
       problems.add("incident " + incident.id() + " has no ticket yet; its ticket is told of this run later");
     }
-    if (incident.notification().isEmpty()) {
+    if (incident.notification().isEmpty() && !summarized(incident)) {
       problems.add("incident " + incident.id() + " has no message yet; its message is updated later");
     }
     incident.ticket().ifPresent(ticket -> recurrenceOnTicket(incident, ticket, recurrence, problems));

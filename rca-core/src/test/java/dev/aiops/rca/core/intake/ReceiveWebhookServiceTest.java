@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** From a body to a stored delivery (or a kept rejection), with readers that say what the body is. */
@@ -36,7 +37,12 @@ class ReceiveWebhookServiceTest {
   private final AtomicInteger runNews = new AtomicInteger();
 
   private ReceiveWebhookService service(BiFunction<String, Instant, WebhookReading> read) {
-    WebhookReader reader = new WebhookReader() {
+    return new ReceiveWebhookService(List.of(reader(read)), inbox, accepted::incrementAndGet, runNews::incrementAndGet,
+        clock);
+  }
+
+  private static WebhookReader reader(BiFunction<String, Instant, WebhookReading> read) {
+    return new WebhookReader() {
       @Override
       public Source source() {
         return Source.DATABRICKS;
@@ -47,8 +53,6 @@ class ReceiveWebhookServiceTest {
         return read.apply(body, receivedAt);
       }
     };
-    return new ReceiveWebhookService(List.of(reader), inbox, accepted::incrementAndGet, runNews::incrementAndGet,
-        clock);
   }
 
   private static WebhookReading failureOf(String body, Instant at) {
@@ -110,11 +114,30 @@ class ReceiveWebhookServiceTest {
     IntakeResult result = service((body, at) -> new WebhookReading.RunFailures(
         List.of(Samples.databricksEvent("1"), Samples.databricksEvent("2")))).receive(Source.DATABRICKS, "b", Map.of());
 
-    assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
+    assertThat(result).isInstanceOfSatisfying(IntakeResult.Accepted.class, ok -> assertThat(ok.runs()).isEqualTo(2));
     assertThat(inbox.list(Optional.empty(), 10)).extracting(DeliveryEntry::deliveryId)
         .allSatisfy(id -> assertThat(id).startsWith("sha256:"))
         .anySatisfy(id -> assertThat(id).endsWith("/1"))
         .anySatisfy(id -> assertThat(id).endsWith("/2"));
+  }
+
+  @Test
+  void should_refuse_whole_and_keep_as_rejected_a_body_naming_more_runs_than_the_limit() {
+    List<FailureEvent> runs = IntStream.range(0, 1_000)
+        .mapToObj(i -> Samples.databricksEvent(Integer.toString(i + 1))).toList();
+    ReceiveWebhookService service = new ReceiveWebhookService(List.of(reader((body, at) ->
+        new WebhookReading.RunFailures(runs))), inbox, accepted::incrementAndGet, runNews::incrementAndGet, clock,
+        ReceiveWebhookService.DEFAULT_MAX_RUNS);
+
+    IntakeResult result = service.receive(Source.DATABRICKS, "a thousand runs", Map.of());
+
+    assertThat(result).isInstanceOfSatisfying(IntakeResult.TooManyRuns.class, refused -> {
+      assertThat(refused.runs()).isEqualTo(1_000);
+      assertThat(refused.reason()).contains("1000 runs", "100", "RCA_MAX_RUNS_PER_WEBHOOK");
+    });
+    assertThat(inbox.counts()).containsEntry(DeliveryStatus.REJECTED, 1L).containsEntry(DeliveryStatus.PENDING, 0L);
+    assertThat(inbox.rawBody(((IntakeResult.TooManyRuns) result).deliveryId())).contains("a thousand runs");
+    assertThat(accepted).hasValue(0);
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.aiops.rca.core.dedup.SignatureCalculator;
 import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.AnalysisFlag;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
@@ -122,6 +123,33 @@ class HandleFailureServiceTest {
     // What Jira and ServiceNow show as the ticket's impact, and the incident page as the incident's.
     assertThat(tracker.tickets().get(0).details().orElseThrow().impact()).containsExactly("publish UPSTREAM_FAILED");
     assertThat(incidents.list(IncidentQuery.all(1)).get(0).impact()).containsExactly("publish UPSTREAM_FAILED");
+  }
+
+  @Test
+  void should_list_a_new_incident_past_the_burst_on_the_storm_summary_and_tell_only_its_ticket_when_it_recurs() {
+    String outOfMemory = "java.lang.OutOfMemoryError: Java heap space";
+    databricks.add(Samples.databricksRun("1", MISSING_TABLE));
+    databricks.add(Samples.databricksRun("2", outOfMemory));
+    databricks.add(Samples.databricksRun("3", outOfMemory));
+    PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(), incidents,
+        incidents, incidents, tracker, notifier, Map.of(Source.DATABRICKS, executor), events, clock);
+    HandleFailureService service = new HandleFailureService(ports, RuleBasedAnalyzer.withDefaultCatalogue(),
+        new SignatureCalculator(), new RemediationPolicy(RemediationSettings.defaults()), Redactor.standard(),
+        HandleFailureService.DEFAULT_COST_TAG_KEYS, new StormGate(notifier, 1, clock));
+
+    deliver(service, "1");
+    HandleFailureResult.Handled second = (HandleFailureResult.Handled) deliver(service, "2");
+    HandleFailureResult.Handled again = (HandleFailureResult.Handled) deliver(service, "3");
+
+    assertThat(notifier.sent()).hasSize(1);
+    assertThat(notifier.summaries()).singleElement().satisfies(summary -> assertThat(summary.listed())
+        .singleElement().satisfies(entry -> assertThat(entry.ticket()).isPresent()));
+    assertThat(second.problems()).isEmpty();
+    assertThat(second.filing().incident().ticket()).isPresent();
+    assertThat(again.filing()).isInstanceOf(Filing.Recurred.class);
+    assertThat(again.problems()).isEmpty();
+    assertThat(tracker.recurrences()).hasSize(1);
+    assertThat(notifier.updates()).isEmpty();
   }
 
   @Test

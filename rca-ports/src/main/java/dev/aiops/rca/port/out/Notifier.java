@@ -3,6 +3,7 @@ package dev.aiops.rca.port.out;
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.Recurrence;
+import dev.aiops.rca.domain.StormSummary;
 
 /**
  * Tells people about incidents (Slack ...): once per incident, then by updating that one message.
@@ -35,4 +36,20 @@ public interface Notifier {
    * @throws dev.aiops.rca.port.PermanentPortException if the message no longer exists
    */
   void refresh(NotificationRef message, Notification current);
+
+  /**
+   * Posts the message that stands for the new incidents of a storm, instead of one message each.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the channel throttles or fails
+   * @throws dev.aiops.rca.port.PermanentPortException if the channel or the credentials are refused
+   */
+  NotificationRef postSummary(StormSummary summary);
+
+  /**
+   * Redraws the storm's summary posted earlier as it is now (more incidents listed or counted). Posts nothing new.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the channel throttles or fails
+   * @throws dev.aiops.rca.port.PermanentPortException if the message no longer exists
+   */
+  void refreshSummary(NotificationRef message, StormSummary summary);
 }

@@ -2,7 +2,8 @@ package dev.aiops.rca.adapter.web.webhook;
 
 /**
  * How much the webhook paths take: bodies up to {@code maxBodyBytes}, and per source (Databricks, ADF) a token
- * bucket refilled at {@code ratePerSecond} that holds up to {@code burst} requests.
+ * bucket refilled at {@code ratePerSecond} that holds up to {@code burst} runs: a body naming N runs takes N tokens,
+ * since each run is a delivery, an incident and a message.
  */
 public record WebhookLimits(int ratePerSecond, int burst, long maxBodyBytes) {
 

@@ -80,7 +80,8 @@ public final class WebhookRoutes {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       ctx.header("Retry-After", Long.toString(seconds));
       JsonAnswer.send(ctx, 429, new ErrorBody("too_many_requests", "more than " + limits.ratePerSecond()
-          + " " + label + " webhooks a second (RCA_WEBHOOK_RATE); send it again after " + seconds + " s"));
+          + " " + label + " runs a second (RCA_WEBHOOK_RATE, a body counting once per run it names); send it again"
+          + " after " + seconds + " s"));
       return;
     }
     if (ctx.contentLength() > limits.maxBodyBytes()) {
@@ -108,6 +109,11 @@ public final class WebhookRoutes {
           "the webhook could not be stored; send it again later"));
       return;
     }
+    // The request took one token before its body was read; each further run it named is paid for now, so that
+    // the rate counts runs, not requests.
+    if (result instanceof IntakeResult.Accepted accepted && accepted.runs() > 1) {
+      buckets.get(source).charge(accepted.runs() - 1);
+    }
     answer(ctx, label, result);
   }
 
@@ -123,6 +129,9 @@ public final class WebhookRoutes {
     } else if (result instanceof IntakeResult.Ignored ignored) {
       metrics.webhook(label, "ignored");
       JsonAnswer.send(ctx, 200, Map.of("status", "ignored", "reason", ignored.reason()));
+    } else if (result instanceof IntakeResult.TooManyRuns tooMany) {
+      metrics.webhook(label, "too_many_runs");
+      JsonAnswer.send(ctx, 413, new ErrorBody("too_many_runs", tooMany.reason()));
     } else {
       metrics.webhook(label, "rejected");
       JsonAnswer.send(ctx, 400, new ErrorBody("invalid_webhook", ((IntakeResult.Rejected) result).reason()));

@@ -20,6 +20,17 @@ class TokenBucketTest {
   }
 
   @Test
+  void should_make_later_requests_wait_for_the_debt_when_a_charge_takes_more_tokens_than_are_left() {
+    assertThat(bucket.take()).isZero();
+    bucket.charge(9);
+
+    // 1 token left after the take, 9 charged: 8 in debt, so the next token is 0.9 s away at 10 a second.
+    assertThat(bucket.take()).isEqualTo(Duration.ofMillis(900));
+    nanos.addAndGet(Duration.ofMillis(900).toNanos());
+    assertThat(bucket.take()).isZero();
+  }
+
+  @Test
   void should_refill_at_the_rate_but_never_above_the_burst_when_time_passes() {
     bucket.take();
     bucket.take();
