@@ -36,6 +36,8 @@ public final class WebhookRoutes {
 
   /** The most of an over-long body that is read and dropped so that its sender can read the 413. */
   private static final long MAX_DISCARD = 32L * 1024 * 1024;
+  // How long a sender waits before sending a webhook the store could not take: a busy pool frees up in moments.
+  static final String STORE_RETRY_AFTER_SECONDS = "2";
 
   private final ReceiveWebhookUseCase webhooks;
   private final WebhookGuard guard;
@@ -104,11 +106,22 @@ public final class WebhookRoutes {
     } catch (PortException e) {
       metrics.webhook(label, "store_unavailable");
       LOG.warn("webhook on {} not stored: {}", ctx.path(), e.getMessage());
-      JsonAnswer.send(ctx, 503, new ErrorBody("store_unavailable",
-          "the webhook could not be stored; send it again later"));
+      storeUnavailable(ctx);
+      return;
+    } catch (RuntimeException e) {
+      // Nothing was stored either way: the sender must hear that it may send again, never a bare 500.
+      metrics.webhook(label, "store_unavailable");
+      LOG.error("webhook on {} not stored", ctx.path(), e);
+      storeUnavailable(ctx);
       return;
     }
     answer(ctx, label, result);
+  }
+
+  private static void storeUnavailable(Context ctx) {
+    ctx.header("Retry-After", STORE_RETRY_AFTER_SECONDS);
+    JsonAnswer.send(ctx, 503, new ErrorBody("store_unavailable", "the webhook could not be stored; send it again"
+        + " after " + STORE_RETRY_AFTER_SECONDS + " s"));
   }
 
   private void answer(Context ctx, String label, IntakeResult result) {
