@@ -65,6 +65,8 @@ public final class ListingBenchmark {
         repository.count(all);
         return repository.failuresPerDay(all, from, to);
       });
+      time("  of which counts", iterations, () -> repository.count(all));
+      time("  of which runs per day", iterations, () -> repository.failuresPerDay(all, from, to));
       time("stats, source=ADF", iterations, () -> {
         repository.count(adf);
         return repository.failuresPerDay(adf, from, to);
