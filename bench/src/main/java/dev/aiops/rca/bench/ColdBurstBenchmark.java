@@ -117,7 +117,8 @@ public final class ColdBurstBenchmark {
 
   private static String classify(HttpResponse<String> response, Throwable error) {
     if (error != null) {
-      return "error " + error.getClass().getSimpleName();
+      Throwable cause = error.getCause() == null ? error : error.getCause();
+      return "error " + cause.getClass().getSimpleName();
     }
     int status = response.statusCode();
     if (status == 202) {

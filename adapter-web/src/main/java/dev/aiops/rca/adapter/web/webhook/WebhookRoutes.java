@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +40,17 @@ public final class WebhookRoutes {
   private static final long MAX_DISCARD = 32L * 1024 * 1024;
   // How long a sender waits before sending a webhook the store could not take: a busy pool frees up in moments.
   static final String STORE_RETRY_AFTER_SECONDS = "2";
+  // At most this many webhooks wait on the store at once; the others are told to come back at once rather than
+  // queue in the server until the sender gives up (a burst at a cold service otherwise ran into client timeouts).
+  static final int MAX_STORING = 64;
+  private static final long ADMISSION_WAIT_MILLIS = 250;
 
   private final ReceiveWebhookUseCase webhooks;
   private final WebhookGuard guard;
   private final WebhookLimits limits;
   private final ServiceMetrics metrics;
   private final Map<Source, TokenBucket> buckets = new EnumMap<>(Source.class);
+  private final Semaphore storing = new Semaphore(MAX_STORING);
 
   /** @param guard checks each request before it is read */
   public WebhookRoutes(ReceiveWebhookUseCase webhooks, WebhookGuard guard, WebhookLimits limits,
@@ -100,6 +107,11 @@ public final class WebhookRoutes {
       tooLarge(ctx, label); // a body without a length, cut off by Javalin at the same limit
       return;
     }
+    if (!admitted()) {
+      metrics.webhook(label, "store_busy");
+      storeUnavailable(ctx);
+      return;
+    }
     IntakeResult result;
     try {
       result = webhooks.receive(source, body, ctx.headerMap());
@@ -114,8 +126,19 @@ public final class WebhookRoutes {
       LOG.error("webhook on {} not stored", ctx.path(), e);
       storeUnavailable(ctx);
       return;
+    } finally {
+      storing.release();
     }
     answer(ctx, label, result);
+  }
+
+  private boolean admitted() {
+    try {
+      return storing.tryAcquire(ADMISSION_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static void storeUnavailable(Context ctx) {

@@ -13,14 +13,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A webhook the store cannot take is answered 503 with {@code Retry-After}, whatever the store threw. */
+/**
+ * A webhook the store cannot take is answered 503 with {@code Retry-After}, whatever the store threw, and so is one
+ * that arrives while too many wait on the store already.
+ */
 class WebhookStoreFailureTest {
 
   private RcaHttpServer server;
@@ -55,6 +63,38 @@ class WebhookStoreFailureTest {
     assertThat(answer.body()).doesNotContain("a bug");
   }
 
+  @Test
+  void should_answer_503_with_retry_after_at_once_when_too_many_webhooks_wait_on_the_store() throws Exception {
+    CountDownLatch inside = new CountDownLatch(WebhookRoutes.MAX_STORING);
+    CountDownLatch release = new CountDownLatch(1);
+    start(() -> {
+      inside.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new TransientPortException("released");
+    });
+    List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+    try {
+      for (int i = 0; i < WebhookRoutes.MAX_STORING; i++) {
+        waiting.add(client.sendAsync(request(), HttpResponse.BodyHandlers.ofString()));
+      }
+      assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+      HttpResponse<String> shed = post();
+
+      assertThat(shed.statusCode()).isEqualTo(503);
+      assertThat(shed.headers().firstValue("Retry-After")).hasValue(WebhookRoutes.STORE_RETRY_AFTER_SECONDS);
+    } finally {
+      release.countDown();
+    }
+    for (CompletableFuture<HttpResponse<String>> answer : waiting) {
+      assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+    }
+  }
+
   private void start(Supplier<RuntimeException> failure) {
     InMemoryIncidentRepository incidents = new InMemoryIncidentRepository();
     ReceiveWebhookUseCase failing = new ReceiveWebhookUseCase() {
@@ -73,8 +113,12 @@ class WebhookStoreFailureTest {
   }
 
   private HttpResponse<String> post() throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/webhooks/databricks"))
+    return client.send(request(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest request() {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/webhooks/databricks"))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"run_id\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString("{\"run_id\":1}")).build();
   }
 }
