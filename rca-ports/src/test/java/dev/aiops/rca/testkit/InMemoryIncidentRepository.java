@@ -1,11 +1,15 @@
 package dev.aiops.rca.testkit;
 
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.DailyFailures;
 import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentCounts;
 import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentListing;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
@@ -13,11 +17,14 @@ import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.RemediationLog;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /** Incidents, audit trail and remediation log in memory: thread-safe by one lock, ids from 1, failing on demand. */
@@ -34,6 +42,7 @@ public final class InMemoryIncidentRepository implements IncidentRepository, Aud
   private final Map<IncidentId, Incident> incidents = new LinkedHashMap<>();
   private final Map<ErrorSignature, IncidentId> openBySignature = new HashMap<>();
   private final Map<RunKey, IncidentId> filedRuns = new HashMap<>();
+  private final Map<RunKey, Instant> filedAt = new HashMap<>();
   private final List<AuditEntry> audit = new ArrayList<>();
   private final List<RemediationOutcome> remediations = new ArrayList<>();
   private final FailureInjector failures = new FailureInjector();
@@ -67,6 +76,7 @@ public final class InMemoryIncidentRepository implements IncidentRepository, Aud
       Incident recurred = incidents.get(open).recurred(draft.at());
       incidents.put(open, recurred);
       filedRuns.put(draft.run(), open);
+      filedAt.put(draft.run(), draft.at());
       return new Filing.Recurred(recurred);
     }
     IncidentId id = new IncidentId(nextId++);
@@ -76,6 +86,7 @@ public final class InMemoryIncidentRepository implements IncidentRepository, Aud
     incidents.put(id, incident);
     openBySignature.put(draft.signature(), id);
     filedRuns.put(draft.run(), id);
+    filedAt.put(draft.run(), draft.at());
     return new Filing.Opened(incident);
   }
 
@@ -93,6 +104,56 @@ public final class InMemoryIncidentRepository implements IncidentRepository, Aud
         .sorted(Comparator.comparing(Incident::lastSeen).thenComparing(i -> i.id().value()).reversed())
         .limit(query.limit())
         .toList();
+  }
+
+  @Override
+  public synchronized IncidentListing page(IncidentQuery query, long offset) {
+    failures.maybeFail();
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, was " + offset);
+    }
+    List<Incident> matching = incidents.values().stream()
+        .filter(query::matches)
+        .sorted(Comparator.comparing(Incident::lastSeen).thenComparing(i -> i.id().value()).reversed())
+        .toList();
+    List<Incident> items = matching.stream().skip(offset).limit(query.limit()).toList();
+    return new IncidentListing(items, offset, matching.size());
+  }
+
+  @Override
+  public synchronized IncidentCounts count(IncidentQuery filter) {
+    failures.maybeFail();
+    Map<Source, Long> bySource = new HashMap<>();
+    Map<Category, Long> byCategory = new HashMap<>();
+    Map<IncidentStatus, Long> byStatus = new HashMap<>();
+    long total = 0;
+    for (Incident incident : incidents.values()) {
+      if (filter.matches(incident)) {
+        total++;
+        bySource.merge(incident.source(), 1L, Long::sum);
+        byCategory.merge(incident.analysis().category(), 1L, Long::sum);
+        byStatus.merge(incident.status(), 1L, Long::sum);
+      }
+    }
+    return new IncidentCounts(total, bySource, byCategory, byStatus);
+  }
+
+  @Override
+  public synchronized List<DailyFailures> failuresPerDay(IncidentQuery filter, Instant from, Instant to) {
+    failures.maybeFail();
+    Map<LocalDate, Map<Category, Long>> perDay = new TreeMap<>();
+    filedRuns.forEach((run, id) -> {
+      Incident incident = incidents.get(id);
+      Instant at = filedAt.get(run);
+      if (filter.matches(incident) && !at.isBefore(from) && at.isBefore(to)) {
+        perDay.computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC), day -> new TreeMap<>())
+            .merge(incident.analysis().category(), 1L, Long::sum);
+      }
+    });
+    List<DailyFailures> result = new ArrayList<>();
+    perDay.forEach((day, counts) -> counts.forEach((category, runs) ->
+        result.add(new DailyFailures(day, category, runs))));
+    return result;
   }
 
   @Override

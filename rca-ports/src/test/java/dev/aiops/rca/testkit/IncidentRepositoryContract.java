@@ -3,10 +3,14 @@ package dev.aiops.rca.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.DailyFailures;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentCounts;
 import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentListing;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
@@ -15,6 +19,9 @@ import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.port.out.IncidentRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -200,5 +207,82 @@ public interface IncidentRepositoryContract {
     assertThat(all).extracting(i -> i.firstRun().runId().value()).containsExactly("3", "2", "1");
     assertThat(two).hasSize(2);
     assertThat(adf).isEmpty();
+  }
+
+  @Test
+  default void should_page_newest_first_with_the_total_of_every_match_when_paged() {
+    IncidentRepository repository = subject();
+    for (int i = 0; i < 5; i++) {
+      repository.file(draft(Source.DATABRICKS, "p" + i, (char) ('a' + i), Category.TIMEOUT,
+          Samples.T0.plusSeconds(i)));
+    }
+    repository.file(draft(Source.ADF, "p9", 'f', Category.TIMEOUT, Samples.T0.plusSeconds(9)));
+
+    IncidentListing first = repository.page(IncidentQuery.all(2), 0);
+    IncidentListing last = repository.page(IncidentQuery.all(2), 4);
+    IncidentListing beyond = repository.page(IncidentQuery.all(2), 10);
+    IncidentListing databricks = repository.page(new IncidentQuery(Optional.of(Source.DATABRICKS),
+        Optional.empty(), Optional.empty(), Optional.empty(), 3), 3);
+
+    assertThat(first.items()).extracting(i -> i.firstRun().runId().value()).containsExactly("p9", "p4");
+    assertThat(first.total()).isEqualTo(6);
+    assertThat(first.hasMore()).isTrue();
+    assertThat(last.items()).extracting(i -> i.firstRun().runId().value()).containsExactly("p1", "p0");
+    assertThat(last.hasMore()).isFalse();
+    assertThat(beyond.items()).isEmpty();
+    assertThat(beyond.total()).isEqualTo(6);
+    assertThat(databricks.items()).extracting(i -> i.firstRun().runId().value()).containsExactly("p1", "p0");
+    assertThat(databricks.total()).isEqualTo(5);
+    assertThat(databricks.hasMore()).isFalse();
+  }
+
+  @Test
+  default void should_count_every_matching_incident_by_source_category_and_status_when_counted() {
+    IncidentRepository repository = subject();
+    repository.file(draft(Source.DATABRICKS, "c1", 'a', Category.TIMEOUT, Samples.T0));
+    repository.file(draft(Source.DATABRICKS, "c2", 'b', Category.OUT_OF_MEMORY, Samples.T0));
+    repository.file(draft(Source.DATABRICKS, "c3", 'b', Category.OUT_OF_MEMORY, Samples.T0.plusSeconds(1)));
+    Incident adf = repository.file(draft(Source.ADF, "c4", 'c', Category.TIMEOUT, Samples.T0)).incident();
+    repository.changeStatus(adf.id(), IncidentStatus.RESOLVED);
+
+    IncidentCounts all = repository.count(IncidentQuery.all(1));
+    IncidentCounts timeouts = repository.count(new IncidentQuery(Optional.empty(), Optional.of(Category.TIMEOUT),
+        Optional.empty(), Optional.empty(), 1));
+
+    assertThat(all.total()).isEqualTo(3);
+    assertThat(all.bySource()).isEqualTo(Map.of(Source.DATABRICKS, 2L, Source.ADF, 1L));
+    assertThat(all.byCategory()).isEqualTo(Map.of(Category.TIMEOUT, 2L, Category.OUT_OF_MEMORY, 1L));
+    assertThat(all.byStatus()).isEqualTo(Map.of(IncidentStatus.OPEN, 2L, IncidentStatus.RESOLVED, 1L));
+    assertThat(timeouts.total()).isEqualTo(2);
+    assertThat(timeouts.byCategory()).isEqualTo(Map.of(Category.TIMEOUT, 2L));
+  }
+
+  @Test
+  default void should_count_filed_runs_per_utc_day_and_category_within_the_window() {
+    IncidentRepository repository = subject();
+    Instant day1 = Instant.parse("2026-11-20T00:00:00Z");
+    Instant day2 = day1.plus(Duration.ofDays(1));
+    repository.file(draft(Source.DATABRICKS, "d0", 'a', Category.TIMEOUT, day1.minusSeconds(1)));
+    repository.file(draft(Source.DATABRICKS, "d1", 'a', Category.TIMEOUT, day1));
+    repository.file(draft(Source.DATABRICKS, "d2", 'a', Category.TIMEOUT, day2.minusSeconds(1)));
+    repository.file(draft(Source.DATABRICKS, "d3", 'a', Category.TIMEOUT, day2.plusSeconds(3600)));
+    repository.file(draft(Source.ADF, "d4", 'b', Category.NETWORK, day2.plusSeconds(7200)));
+    repository.file(draft(Source.ADF, "d5", 'b', Category.NETWORK, day2.plus(Duration.ofDays(1))));
+
+    List<DailyFailures> all = repository.failuresPerDay(IncidentQuery.all(1), day1, day2.plus(Duration.ofDays(1)));
+    List<DailyFailures> adf = repository.failuresPerDay(new IncidentQuery(Optional.of(Source.ADF),
+        Optional.empty(), Optional.empty(), Optional.empty(), 1), day1, day2.plus(Duration.ofDays(1)));
+
+    LocalDate first = LocalDate.parse("2026-11-20");
+    assertThat(all).containsExactly(
+        new DailyFailures(first, Category.TIMEOUT, 2),
+        new DailyFailures(first.plusDays(1), Category.TIMEOUT, 1),
+        new DailyFailures(first.plusDays(1), Category.NETWORK, 1));
+    assertThat(adf).containsExactly(new DailyFailures(first.plusDays(1), Category.NETWORK, 1));
+  }
+
+  private static IncidentDraft draft(Source source, String runId, char signature, Category category, Instant at) {
+    return new IncidentDraft(RunKey.of(source, runId), Samples.signature(signature), "job_" + signature, at,
+        Samples.analysis(category, "[" + category + "] sample"));
   }
 }

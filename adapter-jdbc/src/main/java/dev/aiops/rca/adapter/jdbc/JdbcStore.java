@@ -4,7 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.RemediationLog;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
@@ -23,6 +28,8 @@ public final class JdbcStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
   private static final int MAX_ATTEMPTS = 5;
+  // Fail a readiness check or a request in seconds rather than hang for the default 30 s.
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
@@ -40,10 +47,16 @@ public final class JdbcStore implements AutoCloseable {
    * @throws dev.aiops.rca.port.PermanentPortException if the migration fails
    */
   public static JdbcStore open(JdbcSettings settings) {
+    return open(settings, CONNECTION_TIMEOUT);
+  }
+
+  /** Opens the store with a connection timeout of its own, for tests that run the pool dry. */
+  static JdbcStore open(JdbcSettings settings, Duration connectionTimeout) {
     Objects.requireNonNull(settings, "settings");
-    HikariDataSource dataSource = pool(settings);
+    HikariDataSource dataSource = pool(settings, connectionTimeout);
     try {
       migrate(settings, dataSource, null);
+      warm(dataSource, settings.poolSize());
       return new JdbcStore(dataSource);
     } catch (RuntimeException e) {
       dataSource.close();
@@ -53,7 +66,7 @@ public final class JdbcStore implements AutoCloseable {
 
   /** Opens the pool on a schema as it is, for upgrade tests that write to an older version. */
   static JdbcStore openWithoutMigrating(JdbcSettings settings) {
-    return new JdbcStore(pool(settings));
+    return new JdbcStore(pool(settings, CONNECTION_TIMEOUT));
   }
 
   /** The version of the latest migration applied. */
@@ -68,20 +81,21 @@ public final class JdbcStore implements AutoCloseable {
 
   /** Migrates the schema up to {@code target} only (such as {@code "1"}), for upgrade tests. */
   static void migrateTo(JdbcSettings settings, String target) {
-    try (HikariDataSource dataSource = pool(settings)) {
+    try (HikariDataSource dataSource = pool(settings, CONNECTION_TIMEOUT)) {
       migrate(settings, dataSource, target);
     }
   }
 
-  private static HikariDataSource pool(JdbcSettings settings) {
+  private static HikariDataSource pool(JdbcSettings settings, Duration connectionTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.url());
     config.setUsername(settings.user());
     settings.password().ifPresent(config::setPassword);
     config.setMaximumPoolSize(settings.poolSize());
-    config.setMinimumIdle(1);
-    // Fail a readiness check or a request in seconds rather than hang for the default 30 s.
-    config.setConnectionTimeout(5_000);
+    // A fixed-size pool: a burst after a quiet spell finds every connection open, instead of waiting on the
+    // database's handshake for each new one while the webhooks queue behind it.
+    config.setMinimumIdle(settings.poolSize());
+    config.setConnectionTimeout(connectionTimeout.toMillis());
     config.setPoolName("rca-store");
     config.setInitializationFailTimeout(-1);
     // Flyway creates the schema; PostgreSQL accepts a search path to a schema that does not exist yet.
@@ -91,6 +105,37 @@ public final class JdbcStore implements AutoCloseable {
     } catch (RuntimeException e) {
       throw SqlFailures.map("connecting to " + settings, e);
     }
+  }
+
+  /**
+   * Opens every connection of the pool before the store is used, holding them all at once so that the pool cannot
+   * hand one out twice; Hikari otherwise fills up to its minimum in the background, after the first burst began.
+   */
+  private static void warm(HikariDataSource dataSource, int size) {
+    List<Connection> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < size; i++) {
+        held.add(dataSource.getConnection());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open the pool's " + size + " connections: " + e.getMessage(), e);
+    } finally {
+      held.forEach(JdbcStore::release);
+    }
+    LOG.info("database pool warmed: {} connection(s) open", size);
+  }
+
+  private static void release(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.debug("releasing a warming connection failed: {}", e.getMessage());
+    }
+  }
+
+  /** How many connections the pool holds open, busy or idle. */
+  int openConnections() {
+    return dataSource.getHikariPoolMXBean().getTotalConnections();
   }
 
   private static void migrate(JdbcSettings settings, HikariDataSource dataSource, String target) {

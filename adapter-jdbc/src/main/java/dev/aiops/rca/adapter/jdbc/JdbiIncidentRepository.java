@@ -2,11 +2,15 @@ package dev.aiops.rca.adapter.jdbc;
 
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.DailyFailures;
 import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentCounts;
 import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentListing;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
@@ -25,6 +29,9 @@ import dev.aiops.rca.port.out.RemediationLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -159,20 +166,92 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
   @Override
   public List<Incident> list(IncidentQuery query) {
     Objects.requireNonNull(query, "query");
-    StringBuilder sql = new StringBuilder("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE 1 = 1");
+    return store.transaction("list incidents", h -> listed(h, query, 0));
+  }
+
+  @Override
+  public IncidentListing page(IncidentQuery query, long offset) {
+    Objects.requireNonNull(query, "query");
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, was " + offset);
+    }
+    // One transaction, so that the page and its total see the same incidents.
+    return store.transaction("page incidents", h -> {
+      Query total = h.createQuery("SELECT COUNT(*) FROM incidents WHERE 1 = 1" + where(query));
+      bindFilter(total, query);
+      return new IncidentListing(listed(h, query, offset), offset, total.mapTo(Long.class).one());
+    });
+  }
+
+  private static List<Incident> listed(Handle h, IncidentQuery query, long offset) {
+    Query q = h.createQuery("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE 1 = 1" + where(query)
+            + " ORDER BY last_seen DESC, id DESC LIMIT :limit OFFSET :offset")
+        .bind("limit", query.limit()).bind("offset", offset);
+    bindFilter(q, query);
+    return q.map((rs, ctx) -> incident(rs)).list();
+  }
+
+  @Override
+  public IncidentCounts count(IncidentQuery filter) {
+    Objects.requireNonNull(filter, "filter");
+    return store.transaction("count incidents", h -> {
+      // One grouped scan; the three breakdowns are summed from its rows.
+      Query q = h.createQuery("SELECT first_source, category, status, COUNT(*) AS n FROM incidents WHERE 1 = 1"
+          + where(filter) + " GROUP BY first_source, category, status");
+      bindFilter(q, filter);
+      Map<Source, Long> bySource = new EnumMap<>(Source.class);
+      Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+      Map<IncidentStatus, Long> byStatus = new EnumMap<>(IncidentStatus.class);
+      long[] total = {0};
+      q.map((rs, ctx) -> {
+        long n = rs.getLong("n");
+        total[0] += n;
+        bySource.merge(Source.valueOf(rs.getString("first_source")), n, Long::sum);
+        byCategory.merge(Category.valueOf(rs.getString("category")), n, Long::sum);
+        byStatus.merge(IncidentStatus.valueOf(rs.getString("status")), n, Long::sum);
+        return n;
+      }).list();
+      return new IncidentCounts(total[0], bySource, byCategory, byStatus);
+    });
+  }
+
+  @Override
+  public List<DailyFailures> failuresPerDay(IncidentQuery filter, Instant from, Instant to) {
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    // The UTC day from the epoch seconds, so that neither database's session time zone moves a run to another day.
+    String day = "CAST(FLOOR(EXTRACT(EPOCH FROM o.occurred_at) / 86400) AS BIGINT)";
+    String sql = "SELECT " + day + " AS epoch_day, i.category AS category, COUNT(*) AS n"
+        + " FROM occurrences o JOIN incidents i ON i.id = o.incident_id"
+        + " WHERE o.occurred_at >= :from AND o.occurred_at < :to" + where(filter).replace(" AND ", " AND i.")
+        + " GROUP BY " + day + ", i.category";
+    return store.transaction("failures per day", h -> {
+      Query q = h.createQuery(sql).bind("from", from).bind("to", to);
+      bindFilter(q, filter);
+      return q.map((rs, ctx) -> new DailyFailures(LocalDate.ofEpochDay(rs.getLong("epoch_day")),
+              Category.valueOf(rs.getString("category")), rs.getLong("n")))
+          .list().stream()
+          .sorted(Comparator.comparing(DailyFailures::day).thenComparing(DailyFailures::category))
+          .toList();
+    });
+  }
+
+  /** The filter's conditions, each starting with {@code AND}, on the incidents table's own columns. */
+  private static String where(IncidentQuery query) {
+    StringBuilder sql = new StringBuilder();
     query.source().ifPresent(s -> sql.append(" AND first_source = :source"));
     query.category().ifPresent(c -> sql.append(" AND category = :category"));
     query.status().ifPresent(s -> sql.append(" AND status = :status"));
     query.jobName().ifPresent(j -> sql.append(" AND job_name = :job"));
-    sql.append(" ORDER BY last_seen DESC, id DESC LIMIT :limit");
-    return store.transaction("list incidents", h -> {
-      Query q = h.createQuery(sql.toString()).bind("limit", query.limit());
-      query.source().ifPresent(s -> q.bind("source", s.name()));
-      query.category().ifPresent(c -> q.bind("category", c.name()));
-      query.status().ifPresent(s -> q.bind("status", s.name()));
-      query.jobName().ifPresent(j -> q.bind("job", j));
-      return q.map((rs, ctx) -> incident(rs)).list();
-    });
+    return sql.toString();
+  }
+
+  private static void bindFilter(Query q, IncidentQuery query) {
+    query.source().ifPresent(s -> q.bind("source", s.name()));
+    query.category().ifPresent(c -> q.bind("category", c.name()));
+    query.status().ifPresent(s -> q.bind("status", s.name()));
+    query.jobName().ifPresent(j -> q.bind("job", j));
   }
 
   @Override

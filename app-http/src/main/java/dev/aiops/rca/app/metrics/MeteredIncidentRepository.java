@@ -1,9 +1,12 @@
 package dev.aiops.rca.app.metrics;
 
+import dev.aiops.rca.domain.DailyFailures;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentCounts;
 import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentListing;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
@@ -55,6 +58,21 @@ public final class MeteredIncidentRepository implements IncidentRepository {
   @Override
   public List<Incident> list(IncidentQuery query) {
     return delegate.list(query);
+  }
+
+  @Override
+  public IncidentListing page(IncidentQuery query, long offset) {
+    return delegate.page(query, offset);
+  }
+
+  @Override
+  public IncidentCounts count(IncidentQuery filter) {
+    return delegate.count(filter);
+  }
+
+  @Override
+  public List<DailyFailures> failuresPerDay(IncidentQuery filter, Instant from, Instant to) {
+    return delegate.failuresPerDay(filter, from, to);
   }
 
   @Override

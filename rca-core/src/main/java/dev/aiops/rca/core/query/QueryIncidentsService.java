@@ -1,8 +1,11 @@
 package dev.aiops.rca.core.query;
 
 import dev.aiops.rca.domain.AuditEntry;
+import dev.aiops.rca.domain.DailyFailures;
 import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.IncidentCounts;
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentListing;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.port.in.IncidentDetails;
@@ -10,6 +13,7 @@ import dev.aiops.rca.port.in.QueryIncidentsUseCase;
 import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.RemediationLog;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -35,6 +39,24 @@ public final class QueryIncidentsService implements QueryIncidentsUseCase {
   @Override
   public List<Incident> list(IncidentQuery query) {
     return incidents.list(query);
+  }
+
+  @Override
+  public IncidentListing page(IncidentQuery query, long offset) {
+    return incidents.page(query, offset);
+  }
+
+  @Override
+  public IncidentCounts count(IncidentQuery filter) {
+    return incidents.count(filter);
+  }
+
+  @Override
+  public List<DailyFailures> failuresPerDay(IncidentQuery filter, Instant from, Instant to) {
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException("from must be before to, was " + from + " and " + to);
+    }
+    return incidents.failuresPerDay(filter, from, to);
   }
 
   @Override

@@ -1,9 +1,12 @@
 package dev.aiops.rca.port.out;
 
+import dev.aiops.rca.domain.DailyFailures;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentDraft;
+import dev.aiops.rca.domain.IncidentCounts;
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentListing;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
@@ -44,6 +47,23 @@ public interface IncidentRepository {
 
   /** Incidents matching the query, newest first. */
   List<Incident> list(IncidentQuery query);
+
+  /**
+   * One page of the incidents matching the query, newest first (last seen, then id): up to the query's limit after
+   * skipping {@code offset}, with the number that match in all. A page past the end is empty and keeps the total.
+   *
+   * @param offset how many matching incidents to skip, not negative
+   */
+  IncidentListing page(IncidentQuery query, long offset);
+
+  /** Counts every incident matching the filter by source, category and status; the filter's limit is ignored. */
+  IncidentCounts count(IncidentQuery filter);
+
+  /**
+   * The runs filed within {@code [from, to)} under incidents matching the filter (its limit ignored), per UTC day
+   * and incident category, ordered by day then category; days and categories without runs are left out.
+   */
+  List<DailyFailures> failuresPerDay(IncidentQuery filter, Instant from, Instant to);
 
   /** Records the incident's ticket. @throws IllegalArgumentException if there is no such incident */
   Incident attachTicket(IncidentId id, TicketRef ticket);

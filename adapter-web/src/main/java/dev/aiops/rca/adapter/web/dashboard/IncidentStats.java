@@ -1,18 +1,18 @@
 package dev.aiops.rca.adapter.web.dashboard;
 
-import dev.aiops.rca.domain.AuditAction;
-import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
-import dev.aiops.rca.domain.Incident;
+import dev.aiops.rca.domain.DailyFailures;
+import dev.aiops.rca.domain.IncidentCounts;
 import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.Source;
-import dev.aiops.rca.port.in.IncidentDetails;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +20,12 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Counts over the newest 1000 incidents matching a filter, and failed runs per UTC day and category over the
- * last {@value #DAYS} days. A run's day comes from the audit trail (incident opened or occurrence added); only
- * incidents that recurred need their trail read, since the others failed once, on their first day.
+ * Counts over every incident matching a filter, and failed runs per UTC day and category over the last
+ * {@value #DAYS} days, both counted by the store, so that they stay true however many incidents there are.
  */
 final class IncidentStats {
 
   static final int DAYS = 14;
-  private static final int LIMIT = 1000;
 
   private final QueryIncidentsUseCase incidents;
   private final Clock clock;
@@ -38,57 +36,32 @@ final class IncidentStats {
   }
 
   JsonViews.Stats compute(IncidentQuery filter) {
-    IncidentQuery query = new IncidentQuery(filter.source(), filter.category(), filter.status(), filter.jobName(),
-        LIMIT);
-    List<Incident> list = incidents.list(query);
-    Map<String, Integer> bySource = new LinkedHashMap<>();
+    IncidentCounts counts = incidents.count(filter);
+    Map<String, Long> bySource = new LinkedHashMap<>();
     for (Source source : Source.values()) {
-      bySource.put(source.name(), 0);
+      bySource.put(source.name(), counts.bySource().getOrDefault(source, 0L));
     }
-    Map<String, Integer> byCategory = new TreeMap<>();
+    Map<String, Long> byCategory = new TreeMap<>();
+    counts.byCategory().forEach((category, n) -> byCategory.put(category.name(), n));
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (IncidentStatus status : IncidentStatus.values()) {
+      byStatus.put(status.name(), counts.byStatus().getOrDefault(status, 0L));
+    }
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate first = today.minusDays(DAYS - 1L);
-    Instant windowStart = first.atStartOfDay(ZoneOffset.UTC).toInstant();
-    Map<Category, int[]> perDay = new TreeMap<>();
-    for (Incident incident : list) {
-      bySource.merge(incident.source().name(), 1, Integer::sum);
-      byCategory.merge(incident.analysis().category().name(), 1, Integer::sum);
-      if (incident.lastSeen().isBefore(windowStart)) {
-        continue;
-      }
-      for (Instant failedAt : failureTimes(incident)) {
-        LocalDate day = LocalDate.ofInstant(failedAt, ZoneOffset.UTC);
-        if (!day.isBefore(first) && !day.isAfter(today)) {
-          perDay.computeIfAbsent(incident.analysis().category(), c -> new int[DAYS])
-              [(int) (day.toEpochDay() - first.toEpochDay())]++;
-        }
-      }
+    Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant to = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Map<Category, List<Long>> perDay = new TreeMap<>();
+    for (DailyFailures day : incidents.failuresPerDay(filter, from, to)) {
+      perDay.computeIfAbsent(day.category(), c -> new ArrayList<>(Collections.nCopies(DAYS, 0L)))
+          .set((int) (day.day().toEpochDay() - first.toEpochDay()), day.runs());
     }
     List<String> days = new ArrayList<>();
     for (int i = 0; i < DAYS; i++) {
       days.add(first.plusDays(i).toString());
     }
-    Map<String, List<Integer>> series = new LinkedHashMap<>();
-    perDay.forEach((category, counts) -> {
-      List<Integer> values = new ArrayList<>();
-      for (int count : counts) {
-        values.add(count);
-      }
-      series.put(category.name(), values);
-    });
-    return new JsonViews.Stats(list.size(), bySource, byCategory, days, series);
-  }
-
-  private List<Instant> failureTimes(Incident incident) {
-    if (incident.occurrences() == 1) {
-      return List.of(incident.firstSeen());
-    }
-    List<Instant> times = new ArrayList<>();
-    for (AuditEntry entry : incidents.details(incident.id()).map(IncidentDetails::auditTrail).orElse(List.of())) {
-      if (entry.action() == AuditAction.INCIDENT_OPENED || entry.action() == AuditAction.OCCURRENCE_ADDED) {
-        times.add(entry.at());
-      }
-    }
-    return times.isEmpty() ? List.of(incident.firstSeen(), incident.lastSeen()) : times;
+    Map<String, List<Long>> series = new LinkedHashMap<>();
+    perDay.forEach((category, values) -> series.put(category.name(), values));
+    return new JsonViews.Stats(counts.total(), bySource, byCategory, byStatus, days, series);
   }
 }

@@ -31,7 +31,7 @@ final class JsonViews {
   }
 
   /** A page of the incident list. */
-  record IncidentPage(List<IncidentSummary> items, int offset, int limit, boolean hasMore) {}
+  record IncidentPage(List<IncidentSummary> items, long offset, int limit, long total, boolean hasMore) {}
 
   /** The analysis, evidence redacted. */
   record AnalysisView(String category, String rootCauseLine, String failedTask, String summary,
@@ -102,9 +102,9 @@ final class JsonViews {
     }
   }
 
-  /** Counts by source and category, and failures per day by category for the chart. */
-  record Stats(int incidents, Map<String, Integer> bySource, Map<String, Integer> byCategory, List<String> days,
-      Map<String, List<Integer>> failuresPerDayByCategory) {}
+  /** Counts by source, category and status, and failures per day by category for the chart. */
+  record Stats(long incidents, Map<String, Long> bySource, Map<String, Long> byCategory,
+      Map<String, Long> byStatus, List<String> days, Map<String, List<Long>> failuresPerDayByCategory) {}
 
   /** What resolving an incident did. */
   record ResolutionView(IncidentSummary incident, boolean changed, List<String> problems) {

@@ -49,6 +49,10 @@ final class ListPage {
       body.append(row(incident));
     }
     body.append("</tbody></table>");
+    if (incidents.size() < stats.incidents()) {
+      body.append("<p id=\"shown\" class=\"shown\">The newest ").append(incidents.size()).append(" of ")
+          .append(stats.incidents()).append(" matching incidents; the API pages through all of them.</p>");
+    }
     body.append("<p id=\"empty\" class=\"empty\"").append(incidents.isEmpty() ? "" : " hidden")
         .append(">No incidents match.</p></main>");
     return document("Incidents", "list", Optional.of(session), body.toString(),

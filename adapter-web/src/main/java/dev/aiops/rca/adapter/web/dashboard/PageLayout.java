@@ -52,7 +52,7 @@ final class PageLayout {
     return b.append("</select></label>").toString();
   }
 
-  static String counts(String id, Map<String, Integer> counts) {
+  static String counts(String id, Map<String, Long> counts) {
     StringBuilder b = new StringBuilder("<ul class=\"count-list\" id=\"").append(id).append("\">");
     counts.forEach((name, count) -> b.append("<li><span class=\"name\">").append(esc(name))
         .append("</span> <span class=\"count\">").append(count).append("</span></li>"));

@@ -32,7 +32,7 @@ public final class ServiceMetrics {
   /**
    * Counts a webhook request by source and what became of it: {@code accepted}, {@code duplicate},
    * {@code ignored}, {@code rejected}, {@code unauthorized}, {@code too_large}, {@code rate_limited},
-   * {@code store_unavailable}.
+   * {@code store_busy}, {@code store_unavailable}.
    */
   public void webhook(String source, String outcome) {
     registry.counter("rca.webhooks", "source", source, "outcome", outcome).increment();

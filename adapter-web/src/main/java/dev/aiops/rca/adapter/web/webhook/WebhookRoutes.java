@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +38,19 @@ public final class WebhookRoutes {
 
   /** The most of an over-long body that is read and dropped so that its sender can read the 413. */
   private static final long MAX_DISCARD = 32L * 1024 * 1024;
+  // How long a sender waits before sending a webhook the store could not take: a busy pool frees up in moments.
+  static final String STORE_RETRY_AFTER_SECONDS = "2";
+  // At most this many webhooks wait on the store at once; the others are told to come back at once rather than
+  // queue in the server until the sender gives up (a burst at a cold service otherwise ran into client timeouts).
+  static final int MAX_STORING = 64;
+  private static final long ADMISSION_WAIT_MILLIS = 250;
 
   private final ReceiveWebhookUseCase webhooks;
   private final WebhookGuard guard;
   private final WebhookLimits limits;
   private final ServiceMetrics metrics;
   private final Map<Source, TokenBucket> buckets = new EnumMap<>(Source.class);
+  private final Semaphore storing = new Semaphore(MAX_STORING);
 
   /** @param guard checks each request before it is read */
   public WebhookRoutes(ReceiveWebhookUseCase webhooks, WebhookGuard guard, WebhookLimits limits,
@@ -99,15 +108,27 @@ public final class WebhookRoutes {
       tooLarge(ctx, label); // a body without a length, cut off by Javalin at the same limit
       return;
     }
+    if (!admitted()) {
+      metrics.webhook(label, "store_busy");
+      storeUnavailable(ctx);
+      return;
+    }
     IntakeResult result;
     try {
       result = webhooks.receive(source, body, ctx.headerMap());
     } catch (PortException e) {
       metrics.webhook(label, "store_unavailable");
       LOG.warn("webhook on {} not stored: {}", ctx.path(), e.getMessage());
-      JsonAnswer.send(ctx, 503, new ErrorBody("store_unavailable",
-          "the webhook could not be stored; send it again later"));
+      storeUnavailable(ctx);
       return;
+    } catch (RuntimeException e) {
+      // Nothing was stored either way: the sender must hear that it may send again, never a bare 500.
+      metrics.webhook(label, "store_unavailable");
+      LOG.error("webhook on {} not stored", ctx.path(), e);
+      storeUnavailable(ctx);
+      return;
+    } finally {
+      storing.release();
     }
     // The request took one token before its body was read; each further run it named is paid for now, so that
     // the rate counts runs, not requests.
@@ -115,6 +136,21 @@ public final class WebhookRoutes {
       buckets.get(source).charge(accepted.runs() - 1);
     }
     answer(ctx, label, result);
+  }
+
+  private boolean admitted() {
+    try {
+      return storing.tryAcquire(ADMISSION_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void storeUnavailable(Context ctx) {
+    ctx.header("Retry-After", STORE_RETRY_AFTER_SECONDS);
+    JsonAnswer.send(ctx, 503, new ErrorBody("store_unavailable", "the webhook could not be stored; send it again"
+        + " after " + STORE_RETRY_AFTER_SECONDS + " s"));
   }
 
   private void answer(Context ctx, String label, IntakeResult result) {
