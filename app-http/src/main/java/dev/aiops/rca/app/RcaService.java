@@ -9,6 +9,7 @@ import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
 import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
 import dev.aiops.rca.app.config.AppConfig;
+import dev.aiops.rca.app.config.DataDirectory;
 import dev.aiops.rca.app.config.WebSettings;
 import dev.aiops.rca.core.intake.Reconciler;
 import dev.aiops.rca.domain.Secret;
@@ -113,8 +114,10 @@ public final class RcaService implements AutoCloseable {
    * @throws dev.aiops.rca.port.PortException if the database cannot be opened
    */
   public static RcaService start(Launch launch) {
+    DataDirectory.secure(launch.config().dataDir());
     Wiring wiring = new Wiring(launch.config(), Clock.systemUTC(), launch.options());
     try {
+      DataDirectory.secureNewFiles(launch.config().dataDir());
       Optional<Consumer<JavalinConfig>> dashboard = launch.withDashboard()
           ? Optional.of(dashboard(launch, wiring)::mount) : Optional.empty();
       Optional<Consumer<JavalinConfig>> pages = launch.moreRoutes()

@@ -5,6 +5,7 @@ import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
 import dev.aiops.rca.app.RcaService;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.app.config.DataDirectory;
 import dev.aiops.rca.app.config.GeneratedApiKey;
 import dev.aiops.rca.app.config.InvalidConfigException;
 import dev.aiops.rca.app.config.WebSettings;
@@ -80,6 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     config.describe().forEach(line -> LOG.info("setting {}", line));
+    DataDirectory.secure(config.dataDir());
     LOG.info("setting RCA_WEBHOOK_RATE={} (per source, bursts of {})", limits.ratePerSecond(), limits.burst());
     Secret key = webhookKey(config);
     if (insecureNoAuth) {

@@ -1,5 +1,6 @@
 package dev.aiops.rca.core.intake;
 
+import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.Delivery;
 import dev.aiops.rca.domain.FailureEvent;
@@ -24,6 +25,9 @@ import java.util.Set;
  * the caller answers. A body that is not a usable webhook, or names values longer than the inbox keeps, is kept as a
  * rejected delivery with the reason. A body naming several runs is stored as one delivery per run; an alert window
  * as one delivery named by its firing, so that the same firing delivered twice is one window.
+ *
+ * <p>The body is redacted before it is read, so that neither the stored body nor anything read from it keeps a
+ * secret at rest; the redaction keeps a JSON body's structure, so that the stored body reads as the same webhook.
  */
 public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
 
@@ -32,19 +36,28 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
   private final Runnable onAccepted;
   private final Runnable onRunNews;
   private final Clock clock;
+  private final Redactor redactor;
+
+  /** Redacts bodies with the {@linkplain Redactor#standard() standard} redactor. */
+  public ReceiveWebhookService(List<WebhookReader> readers, DeliveryInbox inbox, Runnable onAccepted,
+      Runnable onRunNews, Clock clock) {
+    this(readers, inbox, onAccepted, onRunNews, clock, Redactor.standard());
+  }
 
   /**
    * @param onAccepted told after each accepted delivery, to wake the workers
    * @param onRunNews told after a webhook that brings no new failure (a success, a start, another failure of a run
    *     already known): a run that a remediation started may just have ended, so it is worth asking now
+   * @param redactor redacts each body before it is read and stored
    */
   public ReceiveWebhookService(List<WebhookReader> readers, DeliveryInbox inbox, Runnable onAccepted,
-      Runnable onRunNews, Clock clock) {
+      Runnable onRunNews, Clock clock, Redactor redactor) {
     readers.forEach(reader -> this.readers.put(reader.source(), reader));
     this.inbox = Objects.requireNonNull(inbox, "inbox");
     this.onAccepted = Objects.requireNonNull(onAccepted, "onAccepted");
     this.onRunNews = Objects.requireNonNull(onRunNews, "onRunNews");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
   @Override
@@ -53,14 +66,15 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
   }
 
   @Override
-  public IntakeResult receive(Source source, String body, Map<String, String> headers) {
+  public IntakeResult receive(Source source, String received, Map<String, String> headers) {
     WebhookReader reader = readers.get(source);
     if (reader == null) {
       throw new IllegalArgumentException("no webhook reader for " + source);
     }
     Instant now = clock.instant();
     Map<String, String> kept = DeliveryIds.keep(headers);
-    String deliveryId = DeliveryIds.deliveryId(body, kept);
+    String deliveryId = DeliveryIds.deliveryId(received, kept);
+    String body = redactor.redactBody(received);
     WebhookReading reading = reader.read(body, now);
     List<FailureReport> reports = reports(reading);
     Optional<String> refusal = reading instanceof WebhookReading.Unusable unusable ? Optional.of(unusable.reason())

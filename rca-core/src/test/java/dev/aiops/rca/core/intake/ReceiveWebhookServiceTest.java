@@ -19,6 +19,7 @@ import dev.aiops.rca.testkit.MutableClock;
 import dev.aiops.rca.testkit.Samples;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,26 @@ class ReceiveWebhookServiceTest {
     assertThat(inbox.list(Optional.of(DeliveryStatus.REJECTED), 10)).singleElement()
         .extracting(DeliveryEntry::lastError).isEqualTo(Optional.of("the body is not JSON"));
     assertThat(inbox.rawBody(((IntakeResult.Rejected) result).deliveryId())).contains("not json");
+  }
+
+  @Test
+  void should_read_and_keep_a_body_only_redacted_when_it_holds_a_secret() {
+    List<String> read = new ArrayList<>();
+    ReceiveWebhookService service = service((body, at) -> {
+      read.add(body);
+      return body.contains("reject") ? new WebhookReading.Unusable("no run") : failureOf("7", at);
+    });
+    String token = "dapi0123456789abcdef0123456789abcdef";
+
+    IntakeResult accepted = service.receive(Source.DATABRICKS, "{\"run_id\":7,\"error\":\"token " + token + "\"}",
+        Map.of());
+    IntakeResult rejected = service.receive(Source.DATABRICKS, "reject password=" + token, Map.of());
+
+    assertThat(read).noneMatch(body -> body.contains(token)).first().asString()
+        .isEqualTo("{\"run_id\":7,\"error\":\"token [REDACTED:DATABRICKS_TOKEN]\"}");
+    assertThat(accepted).isInstanceOf(IntakeResult.Accepted.class);
+    assertThat(inbox.rawBody(((IntakeResult.Rejected) rejected).deliveryId())).hasValueSatisfying(
+        body -> assertThat(body).startsWith("reject").doesNotContain(token));
   }
 
   @Test
