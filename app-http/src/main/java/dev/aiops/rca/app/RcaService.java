@@ -164,10 +164,19 @@ public final class RcaService implements AutoCloseable {
     return URI.create("http://" + reachable + ":" + server.port() + "/");
   }
 
-  /** Stops taking webhooks, then finishes the deliveries in progress and closes the store. */
+  /**
+   * Stops in order: webhooks are answered 503 with a {@code Retry-After} (and readiness turns 503) while the workers
+   * finish the deliveries in progress; then the server stops listening, and the store closes last, so that no
+   * request and no worker finds it closed.
+   */
   @Override
   public void close() {
-    server.close();
-    wiring.close();
+    server.stopTakingWebhooks();
+    try {
+      wiring.workers().close();
+      server.close();
+    } finally {
+      wiring.close();
+    }
   }
 }

@@ -6,17 +6,20 @@ import dev.aiops.rca.adapter.web.support.ErrorBody;
 import dev.aiops.rca.adapter.web.support.JsonAnswer;
 import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.adapter.web.webhook.WebhookRoutes;
+import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
 import dev.aiops.rca.port.in.ReceiveWebhookUseCase;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
@@ -31,7 +34,11 @@ public final class RcaHttpServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RcaHttpServer.class);
 
+  /** What a webhook sent while the service stops is told: another replica, or this one restarted, takes it then. */
+  static final int RETRY_AFTER_STOP_SECONDS = 10;
+
   private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicReference<Server> jetty = new AtomicReference<>();
   private final SlowClients slowClients;
   private final Javalin app;
@@ -78,7 +85,8 @@ public final class RcaHttpServer implements AutoCloseable {
     Objects.requireNonNull(pages, "pages");
     Objects.requireNonNull(operations, "operations");
     this.slowClients = new SlowClients(Objects.requireNonNull(deadlines, "deadlines"));
-    OperationsRoutes operationsRoutes = new OperationsRoutes(incidents, operations, started::get);
+    OperationsRoutes operationsRoutes = new OperationsRoutes(incidents, operations,
+        () -> started.get() && !stopping.get());
     Optional<WebhookRoutes> webhookRoutes = webhooks.map(use -> new WebhookRoutes(use, guard, operations.limits(),
         operations.metrics()));
     this.app = Javalin.create(config -> {
@@ -91,10 +99,30 @@ public final class RcaHttpServer implements AutoCloseable {
       if (pages.isEmpty()) {
         operationsRoutes.mountIncidentList(config);
       }
-      webhookRoutes.ifPresent(routes -> routes.mount(config));
+      webhookRoutes.ifPresent(routes -> {
+        refuseWhileStopping(config);
+        routes.mount(config);
+      });
       pages.ifPresent(mount -> mount.accept(config));
       answerErrors(config);
     });
+  }
+
+  // Answered before the guard and the rate limit: nothing is stored once the workers are being drained.
+  private void refuseWhileStopping(JavalinConfig config) {
+    for (String path : webhookPaths()) {
+      config.routes.before(path, ctx -> {
+        if (stopping.get()) {
+          ctx.header("Retry-After", Integer.toString(RETRY_AFTER_STOP_SECONDS));
+          throw new HttpResponseException(503, "the service is stopping; send the webhook again after "
+              + RETRY_AFTER_STOP_SECONDS + " s");
+        }
+      });
+    }
+  }
+
+  private static List<String> webhookPaths() {
+    return Stream.of(Source.values()).flatMap(source -> WebhookRoutes.pathsOf(source).stream()).toList();
   }
 
   private static void answerErrors(JavalinConfig config) {
@@ -139,6 +167,14 @@ public final class RcaHttpServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /**
+   * Starts stopping: webhooks are answered 503 with a {@code Retry-After}, readiness turns 503, and everything else
+   * is still served while the caller drains the workers; {@link #close()} then stops listening.
+   */
+  public void stopTakingWebhooks() {
+    stopping.set(true);
   }
 
   @Override
