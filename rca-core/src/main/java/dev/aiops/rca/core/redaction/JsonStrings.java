@@ -1,7 +1,7 @@
 package dev.aiops.rca.core.redaction;
 
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.BinaryOperator;
 
 /**
  * Rewrites the string values of a JSON text and keeps everything else as it was: keys, numbers, punctuation and
@@ -12,15 +12,17 @@ final class JsonStrings {
   private JsonStrings() {}
 
   /**
-   * The text with {@code change} applied to the decoded value of every string that is not an object key, or empty
-   * when the text is not an object or array whose strings all close.
+   * The text with {@code change} applied to the decoded value of every string that is not an object key, with the
+   * key it stands under (for an array's items, the array's key; empty at the top), or empty when the text is not an
+   * object or array whose strings all close.
    */
-  static Optional<String> rewriteValues(String json, UnaryOperator<String> change) {
+  static Optional<String> rewriteValues(String json, BinaryOperator<String> change) {
     String trimmed = json.strip();
     if (!(trimmed.startsWith("{") || trimmed.startsWith("["))) {
       return Optional.empty();
     }
     StringBuilder out = new StringBuilder(json.length());
+    String key = "";
     int i = 0;
     while (i < json.length()) {
       char c = json.charAt(i);
@@ -37,9 +39,10 @@ final class JsonStrings {
       String raw = json.substring(i, end + 1);
       if (isKey(json, end + 1)) {
         out.append(raw);
+        key = value.toString();
       } else {
         String decoded = value.toString();
-        String changed = change.apply(decoded);
+        String changed = change.apply(key, decoded);
         // An untouched value keeps its original spelling, escapes included.
         out.append(changed.equals(decoded) ? raw : quote(changed));
       }

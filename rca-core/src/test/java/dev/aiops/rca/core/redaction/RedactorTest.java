@@ -160,6 +160,12 @@ class RedactorTest {
   }
 
   @Test
+  void should_mask_a_json_value_whole_when_its_key_names_a_secret() {
+    assertThat(Redactor.standard().redactBody("{\"params\": {\"db_password\": \"plain words\", \"run\": \"7\"}}"))
+        .isEqualTo("{\"params\": {\"db_password\": \"[REDACTED:PASSWORD]\", \"run\": \"7\"}}");
+  }
+
+  @Test
   void should_redact_a_body_that_is_not_json_as_text() {
     assertThat(Redactor.standard().redactBody("token dapi0123456789abcdef0123456789abcdef \"open"))
         .isEqualTo("token [REDACTED:DATABRICKS_TOKEN] \"open");
