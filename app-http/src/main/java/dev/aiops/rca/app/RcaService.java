@@ -9,6 +9,7 @@ import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
 import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
 import dev.aiops.rca.app.config.AppConfig;
+import dev.aiops.rca.app.config.DataDirectory;
 import dev.aiops.rca.app.config.WebSettings;
 import dev.aiops.rca.core.intake.Reconciler;
 import dev.aiops.rca.domain.Secret;
@@ -113,8 +114,10 @@ public final class RcaService implements AutoCloseable {
    * @throws dev.aiops.rca.port.PortException if the database cannot be opened
    */
   public static RcaService start(Launch launch) {
+    DataDirectory.secure(launch.config().dataDir());
     Wiring wiring = new Wiring(launch.config(), Clock.systemUTC(), launch.options());
     try {
+      DataDirectory.secureNewFiles(launch.config().dataDir());
       Optional<Consumer<JavalinConfig>> dashboard = launch.withDashboard()
           ? Optional.of(dashboard(launch, wiring)::mount) : Optional.empty();
       Optional<Consumer<JavalinConfig>> pages = launch.moreRoutes()
@@ -162,10 +165,19 @@ public final class RcaService implements AutoCloseable {
     return URI.create("http://" + reachable + ":" + server.port() + "/");
   }
 
-  /** Stops taking webhooks, then finishes the deliveries in progress and closes the store. */
+  /**
+   * Stops in order: webhooks are answered 503 with a {@code Retry-After} (and readiness turns 503) while the workers
+   * finish the deliveries in progress; then the server stops listening, and the store closes last, so that no
+   * request and no worker finds it closed.
+   */
   @Override
   public void close() {
-    server.close();
-    wiring.close();
+    server.stopTakingWebhooks();
+    try {
+      wiring.workers().close();
+      server.close();
+    } finally {
+      wiring.close();
+    }
   }
 }

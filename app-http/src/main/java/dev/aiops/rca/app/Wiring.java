@@ -246,7 +246,7 @@ public final class Wiring implements AutoCloseable {
     deliveries = new ManageDeliveriesService(inbox, workers::wake);
     InboxGauges.register(metrics, deliveries, workers::alive, clock);
     receiveWebhook = new ReceiveWebhookService(List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox,
-        workers::wake, follower::wake, clock, config.flood().maxRunsPerWebhook());
+        workers::wake, follower::wake, clock, config.flood().maxRunsPerWebhook(), redactor);
     Consumer<ReconcileService.Swept> sweepMeters = swept -> metrics.swept(
         swept.source().name().toLowerCase(Locale.ROOT), swept.failure().isPresent(), swept.found(),
         swept.unannounced());

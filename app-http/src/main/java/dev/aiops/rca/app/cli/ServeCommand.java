@@ -5,6 +5,7 @@ import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
 import dev.aiops.rca.app.RcaService;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.app.config.DataDirectory;
 import dev.aiops.rca.app.config.GeneratedApiKey;
 import dev.aiops.rca.app.config.InvalidConfigException;
 import dev.aiops.rca.app.config.WebSettings;
@@ -81,6 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     config.describe().forEach(line -> LOG.info("setting {}", line));
+    DataDirectory.secure(config.dataDir());
     LOG.info("setting RCA_WEBHOOK_RATE={} (per source, bursts of {})", limits.ratePerSecond(), limits.burst());
     LOG.info("setting RCA_OPERATOR_KEY={}", dashboardSettings.operatorKey().map(Secret::toString)
         .orElse("(not set: approving, resolving and replaying need an operator's dashboard session)"));

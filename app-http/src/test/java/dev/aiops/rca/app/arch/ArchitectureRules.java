@@ -70,7 +70,9 @@ final class ArchitectureRules {
       .should().onlyDependOnClassesThat(resideInAnyPackage(
               "..rca.domain..", "..rca.port.in..", "..rca.adapter.web..",
               "java..", "jakarta.servlet..", "io.javalin..", "kotlin..", "com.fasterxml.jackson..", "io.micrometer..",
-              "org.slf4j..", "org.bouncycastle..")
+              "org.slf4j..", "org.bouncycastle..",
+              // Jetty, under Javalin: the HTTP deadlines watch its connections, and a client gone is its EofException.
+              "org.eclipse.jetty..")
           // The port exceptions (PortException and its family) live in package rca.port itself.
           .or(resideInAPackage("..rca.port"))
           .as("the domain, the driving ports, the port exceptions, its own classes and its libraries"));

@@ -17,10 +17,14 @@ import dev.aiops.rca.adapter.jira.JiraStub;
 import dev.aiops.rca.adapter.slack.SlackStub;
 import dev.aiops.rca.core.redaction.CanaryCorpus;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.DeliveryStatus;
 import dev.aiops.rca.domain.Incident;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +119,40 @@ class CanaryEndToEndTest {
     String logged = logs.list.stream().map(CanaryEndToEndTest::render).collect(Collectors.joining("\n"));
     assertThat(logs.list).isNotEmpty();
     assertThat(CanaryCorpus.survivorsIn(logged)).as("canaries in the log").isEmpty();
+  }
+
+  @Test
+  void should_keep_no_canary_in_the_database_file_when_the_webhooks_were_full_of_secrets() throws IOException {
+    databricks.run("455644833", runWithEvidenceInTheTaskStates()).output("455644902", outputWithEvidence());
+    service = E2eService.start(data, Vendors.settings(Vendors.gemini(gemini), Vendors.jira(jira),
+        Vendors.slack(slack), Map.of(
+            "DATABRICKS_HOST", databricks.uri().toString(),
+            "DATABRICKS_TOKEN", List.copyOf(CanaryCorpus.knownSecrets()).get(0))));
+
+    service.post("/webhooks/databricks", "{\"event\":\"on_failure\",\"run_id\":455644833,\"job_id\":11223344,"
+        + "\"job_name\":\"etl_orders\",\"error_message\":" + quoted(CanaryCorpus.evidence()) + "}");
+    // A body that is no webhook is kept as a rejected delivery: redacted as well.
+    service.post("/webhooks/databricks", "{\"event\":\"on_failure\",\"note\":"
+        + quoted(CanaryCorpus.evidence()) + "}");
+
+    // The body read back from the inbox, redacted, still makes the run's incident.
+    Incident incident = service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent()
+        && list.get(0).notification().isPresent(), Duration.ofSeconds(30)).get(0);
+    assertThat(incident.firstRun().runId().value()).isEqualTo("455644833");
+    assertThat(incident.jobName()).isEqualTo("etl_orders");
+    service.awaitSettled(Duration.ofSeconds(10));
+    assertThat(service.wiring().deliveries().counts().get(DeliveryStatus.REJECTED)).isEqualTo(1);
+    service.close();
+    service = null;
+
+    Path file = data.resolve("rca.mv.db");
+    String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    assertThat(stored).contains("etl_orders", "[REDACTED:");
+    assertThat(CanaryCorpus.survivorsIn(stored)).as("canaries in the H2 file").isEmpty();
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+    }
   }
 
   private static String render(ILoggingEvent event) {

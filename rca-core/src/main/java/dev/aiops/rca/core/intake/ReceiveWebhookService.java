@@ -1,5 +1,6 @@
 package dev.aiops.rca.core.intake;
 
+import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.Delivery;
 import dev.aiops.rca.domain.FailureEvent;
@@ -25,6 +26,9 @@ import java.util.Set;
  * rejected delivery with the reason. A body naming several runs is stored as one delivery per run; an alert window
  * as one delivery named by its firing, so that the same firing delivered twice is one window. A body naming more
  * runs than the limit is refused whole and kept as a rejected delivery: one body must not fan out without bound.
+ *
+ * <p>The body is redacted before it is read, so that neither the stored body nor anything read from it keeps a
+ * secret at rest; the redaction keeps a JSON body's structure, so that the stored body reads as the same webhook.
  */
 public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
 
@@ -37,11 +41,12 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
   private final Runnable onRunNews;
   private final Clock clock;
   private final int maxRuns;
+  private final Redactor redactor;
 
-  /** Takes bodies of up to {@link #DEFAULT_MAX_RUNS} runs. */
+  /** Takes bodies of up to {@link #DEFAULT_MAX_RUNS} runs, redacted by the standard redactor. */
   public ReceiveWebhookService(List<WebhookReader> readers, DeliveryInbox inbox, Runnable onAccepted,
       Runnable onRunNews, Clock clock) {
-    this(readers, inbox, onAccepted, onRunNews, clock, DEFAULT_MAX_RUNS);
+    this(readers, inbox, onAccepted, onRunNews, clock, DEFAULT_MAX_RUNS, Redactor.standard());
   }
 
   /**
@@ -49,9 +54,10 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
    * @param onRunNews told after a webhook that brings no new failure (a success, a start, another failure of a run
    *     already known): a run that a remediation started may just have ended, so it is worth asking now
    * @param maxRuns how many runs one body may name
+   * @param redactor redacts each body before it is read and stored
    */
   public ReceiveWebhookService(List<WebhookReader> readers, DeliveryInbox inbox, Runnable onAccepted,
-      Runnable onRunNews, Clock clock, int maxRuns) {
+      Runnable onRunNews, Clock clock, int maxRuns, Redactor redactor) {
     if (maxRuns < 1) {
       throw new IllegalArgumentException("maxRuns must be positive, was " + maxRuns);
     }
@@ -61,6 +67,7 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
     this.onAccepted = Objects.requireNonNull(onAccepted, "onAccepted");
     this.onRunNews = Objects.requireNonNull(onRunNews, "onRunNews");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
   @Override
@@ -69,14 +76,15 @@ public final class ReceiveWebhookService implements ReceiveWebhookUseCase {
   }
 
   @Override
-  public IntakeResult receive(Source source, String body, Map<String, String> headers) {
+  public IntakeResult receive(Source source, String received, Map<String, String> headers) {
     WebhookReader reader = readers.get(source);
     if (reader == null) {
       throw new IllegalArgumentException("no webhook reader for " + source);
     }
     Instant now = clock.instant();
     Map<String, String> kept = DeliveryIds.keep(headers);
-    String deliveryId = DeliveryIds.deliveryId(body, kept);
+    String deliveryId = DeliveryIds.deliveryId(received, kept);
+    String body = redactor.redactBody(received);
     WebhookReading reading = reader.read(body, now);
     List<FailureReport> reports = reports(reading);
     if (reports.size() > maxRuns) {

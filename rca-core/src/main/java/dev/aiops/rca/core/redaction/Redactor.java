@@ -112,6 +112,17 @@ public final class Redactor {
     return out;
   }
 
+  /**
+   * A webhook body as it may be kept at rest: in a JSON body the value of every string is redacted (masked whole
+   * under a secret-like key such as {@code "db_password"}) and the structure stays, so that the stored body still
+   * reads as the same webhook; any other body is redacted as text.
+   */
+  public String redactBody(String body) {
+    Objects.requireNonNull(body, "body");
+    return JsonStrings.rewriteValues(body, (key, value) -> SecretSettings.kindOfName(key)
+        .map(RedactionKind::placeholder).orElseGet(() -> redact(value))).orElseGet(() -> redact(body));
+  }
+
   /** The run with every free text redacted: errors, traces, logs, state messages, details, tags, raw payload. */
   public FailedRun redact(FailedRun run) {
     FailureEvent event = run.event();

@@ -3,6 +3,7 @@ package dev.aiops.rca.core.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.domain.DeliveryEntry;
 import dev.aiops.rca.domain.DeliveryItem;
 import dev.aiops.rca.domain.DeliveryStatus;
@@ -19,6 +20,7 @@ import dev.aiops.rca.testkit.MutableClock;
 import dev.aiops.rca.testkit.Samples;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +100,26 @@ class ReceiveWebhookServiceTest {
   }
 
   @Test
+  void should_read_and_keep_a_body_only_redacted_when_it_holds_a_secret() {
+    List<String> read = new ArrayList<>();
+    ReceiveWebhookService service = service((body, at) -> {
+      read.add(body);
+      return body.contains("reject") ? new WebhookReading.Unusable("no run") : failureOf("7", at);
+    });
+    String token = "dapi0123456789abcdef0123456789abcdef";
+
+    IntakeResult accepted = service.receive(Source.DATABRICKS, "{\"run_id\":7,\"error\":\"token " + token + "\"}",
+        Map.of());
+    IntakeResult rejected = service.receive(Source.DATABRICKS, "reject password=" + token, Map.of());
+
+    assertThat(read).noneMatch(body -> body.contains(token)).first().asString()
+        .isEqualTo("{\"run_id\":7,\"error\":\"token [REDACTED:DATABRICKS_TOKEN]\"}");
+    assertThat(accepted).isInstanceOf(IntakeResult.Accepted.class);
+    assertThat(inbox.rawBody(((IntakeResult.Rejected) rejected).deliveryId())).hasValueSatisfying(
+        body -> assertThat(body).startsWith("reject").doesNotContain(token));
+  }
+
+  @Test
   void should_reject_a_failure_whose_values_the_store_cannot_keep() {
     FailureEvent tooLong = new FailureEvent(RunKey.of(Source.DATABRICKS, "1"), "1", "x".repeat(501), "", Samples.T0,
         Optional.empty(), "{}");
@@ -127,7 +149,7 @@ class ReceiveWebhookServiceTest {
         .mapToObj(i -> Samples.databricksEvent(Integer.toString(i + 1))).toList();
     ReceiveWebhookService service = new ReceiveWebhookService(List.of(reader((body, at) ->
         new WebhookReading.RunFailures(runs))), inbox, accepted::incrementAndGet, runNews::incrementAndGet, clock,
-        ReceiveWebhookService.DEFAULT_MAX_RUNS);
+        ReceiveWebhookService.DEFAULT_MAX_RUNS, Redactor.standard());
 
     IntakeResult result = service.receive(Source.DATABRICKS, "a thousand runs", Map.of());
 

@@ -145,4 +145,33 @@ class RedactorTest {
     assertThatThrownBy(() -> new RedactionSettings(true, Set.of(), 10))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxChars");
   }
+
+  @Test
+  void should_redact_the_string_values_of_a_json_body_and_keep_its_structure() {
+    String body = "{\"run\": {\"run_id\": 455644833, \"note\": \"x\\u0041\"},\n \"error_message\": "
+        + quoted(CanaryCorpus.evidence()) + ", \"tags\": [\"owner\", true, null]}";
+
+    String stored = new Redactor(CanaryCorpus.settings()).redactBody(body);
+
+    assertThat(CanaryCorpus.survivorsIn(stored)).isEmpty();
+    assertThat(stored).startsWith("{\"run\": {\"run_id\": 455644833, \"note\": \"x\\u0041\"},\n "
+            + "\"error_message\": \"")
+        .endsWith("\", \"tags\": [\"owner\", true, null]}").contains("[REDACTED:");
+  }
+
+  @Test
+  void should_mask_a_json_value_whole_when_its_key_names_a_secret() {
+    assertThat(Redactor.standard().redactBody("{\"params\": {\"db_password\": \"plain words\", \"run\": \"7\"}}"))
+        .isEqualTo("{\"params\": {\"db_password\": \"[REDACTED:PASSWORD]\", \"run\": \"7\"}}");
+  }
+
+  @Test
+  void should_redact_a_body_that_is_not_json_as_text() {
+    assertThat(Redactor.standard().redactBody("token dapi0123456789abcdef0123456789abcdef \"open"))
+        .isEqualTo("token [REDACTED:DATABRICKS_TOKEN] \"open");
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+  }
 }

@@ -26,7 +26,7 @@ public final class OperationsRoutes {
   private final HttpOperations operations;
   private final BooleanSupplier started;
 
-  /** @param started whether the server listens yet; readiness answers 503 until it does */
+  /** @param started whether the server listens and is not stopping; readiness answers 503 otherwise */
   public OperationsRoutes(QueryIncidentsUseCase incidents, HttpOperations operations, BooleanSupplier started) {
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.operations = Objects.requireNonNull(operations, "operations");
@@ -48,7 +48,7 @@ public final class OperationsRoutes {
 
   private void ready(Context ctx) {
     if (!started.getAsBoolean()) {
-      JsonAnswer.send(ctx, 503, new ErrorBody("starting", "the service is starting"));
+      JsonAnswer.send(ctx, 503, new ErrorBody("starting", "the service is starting or stopping"));
       return;
     }
     int alive = operations.aliveWorkers().getAsInt();

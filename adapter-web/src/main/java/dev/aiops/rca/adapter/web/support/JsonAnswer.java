@@ -28,6 +28,7 @@ public final class JsonAnswer {
       case 404: return "not_found";
       case 413: return "too_large";
       case 429: return "too_many_requests";
+      case 503: return "unavailable";
       default: return "refused";
     }
   }
