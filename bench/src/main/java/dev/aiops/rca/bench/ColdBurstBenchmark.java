@@ -1,5 +1,8 @@
 package dev.aiops.rca.bench;
 
+import static dev.aiops.rca.bench.Figures.intArg;
+import static dev.aiops.rca.bench.Figures.percentileMillis;
+
 import dev.aiops.rca.app.RcaService;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.domain.DeliveryStatus;
@@ -111,7 +114,7 @@ public final class ColdBurstBenchmark {
     Map<String, Long> counts = new TreeMap<>();
     answers.forEach((answer, n) -> counts.put(answer, n.get()));
     long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
-    return new Burst(counts, ok.length, percentile(ok, 0.50), percentile(ok, 0.99),
+    return new Burst(counts, ok.length, percentileMillis(ok, 0.50), percentileMillis(ok, 0.99),
         ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6);
   }
 
@@ -141,16 +144,5 @@ public final class ColdBurstBenchmark {
         accepted);
     return counts.get(DeliveryStatus.PENDING) == 0 && counts.get(DeliveryStatus.DEAD) == 0
         && counts.get(DeliveryStatus.DONE) == accepted;
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
-  }
-
-  private static int intArg(String[] args, int index, int fallback) {
-    return args.length > index ? Integer.parseInt(args[index]) : fallback;
   }
 }

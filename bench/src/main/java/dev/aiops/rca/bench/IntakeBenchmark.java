@@ -1,5 +1,8 @@
 package dev.aiops.rca.bench;
 
+import static dev.aiops.rca.bench.Figures.intArg;
+import static dev.aiops.rca.bench.Figures.percentileMillis;
+
 import dev.aiops.rca.app.RcaService;
 import dev.aiops.rca.app.Wiring;
 import dev.aiops.rca.domain.DeliveryStatus;
@@ -101,7 +104,7 @@ public final class IntakeBenchmark {
     double seconds = duration.toMillis() / 1000.0;
     OUT.printf(Locale.ROOT, "intake: %d accepted (202, durable) in %.0f s = %.0f webhooks/s; other answers %d; "
             + "latency p50 %.1f ms, p99 %.1f ms%n", accepted.get(), seconds, accepted.get() / seconds, other.get(),
-        percentile(all, 0.50), percentile(all, 0.99));
+        percentileMillis(all, 0.50), percentileMillis(all, 0.99));
   }
 
   private static void pipeline(Wiring wiring, Duration duration) throws Exception {
@@ -116,16 +119,5 @@ public final class IntakeBenchmark {
     long done = counts.get(DeliveryStatus.DONE);
     OUT.printf(Locale.ROOT, "pipeline: %d of %d deliveries completed in %.1f s = %.0f pipelines/s (%d dead)%n",
         done, pendingBefore, seconds, done / seconds, counts.get(DeliveryStatus.DEAD));
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
-  }
-
-  private static int intArg(String[] args, int index, int fallback) {
-    return args.length > index ? Integer.parseInt(args[index]) : fallback;
   }
 }

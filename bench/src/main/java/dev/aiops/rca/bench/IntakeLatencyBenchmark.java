@@ -1,5 +1,7 @@
 package dev.aiops.rca.bench;
 
+import static dev.aiops.rca.bench.Figures.percentileMillis;
+
 import dev.aiops.rca.adapter.web.RcaHttpServer;
 import dev.aiops.rca.app.RcaService;
 import dev.aiops.rca.app.Wiring;
@@ -178,15 +180,9 @@ public final class IntakeLatencyBenchmark {
     double elapsed = (sentAt - start) / 1e9;
     long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
     return new Result(total, accepted.get(), other.get(), total / Math.max(elapsed, 1e-9),
-        percentile(ok, 0.50), percentile(ok, 0.99), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6);
+        percentileMillis(ok, 0.50), percentileMillis(ok, 0.99), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6);
   }
 
-  private static double percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
-  }
 
   // ---------------------------------------------------------------------------------------------- plot
 

@@ -1,5 +1,7 @@
 package dev.aiops.rca.bench;
 
+import static dev.aiops.rca.bench.Figures.intArg;
+
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.app.RcaService;
 import dev.aiops.rca.app.Wiring;
@@ -130,9 +132,5 @@ public final class StormBenchmark {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static int intArg(String[] args, int index, int fallback) {
-    return args.length > index ? Integer.parseInt(args[index]) : fallback;
   }
 }

@@ -1,5 +1,7 @@
 package dev.aiops.rca.domain;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,31 @@ public record TaskRun(
     Objects.requireNonNull(runPageUrl, "runPageUrl");
     Objects.requireNonNull(parent, "parent");
     details = Map.copyOf(details);
+  }
+
+  /**
+   * The latest attempt of each task among {@code tasks}, by name, in the order the names first appear: a platform
+   * lists a retried task once per attempt (Databricks {@code attempt_number}). Of two entries with the same name and
+   * attempt, the one that failed, then the one with an error, is kept.
+   */
+  public static List<TaskRun> latestAttempts(Collection<TaskRun> tasks) {
+    Map<String, TaskRun> byName = new LinkedHashMap<>();
+    for (TaskRun task : tasks) {
+      byName.merge(task.name(), task, (kept, other) -> later(other, kept) ? other : kept);
+    }
+    return List.copyOf(byName.values());
+  }
+
+  private static boolean later(TaskRun candidate, TaskRun kept) {
+    if (candidate.attempt() != kept.attempt()) {
+      return candidate.attempt() > kept.attempt();
+    }
+    return weight(candidate) > weight(kept);
+  }
+
+  private static int weight(TaskRun task) {
+    boolean errored = task.error().filter(e -> !e.isEmpty()).isPresent();
+    return (task.state().outcome().isFailure() ? 2 : 0) + (errored ? 1 : 0);
   }
 
   /** A detail by name, or empty. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.http.HttpTransport;
 import dev.aiops.rca.port.PermanentPortException;
@@ -39,8 +40,6 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
   private static final Set<String> NOT_THEIR_FAULT =
       Set.of("UPSTREAM_FAILED", "UPSTREAM_CANCELED", "SKIPPED", "EXCLUDED", "SUCCESS", "SUCCESS_WITH_FAILURES");
   private static final Set<String> FAILED_RESULTS = Set.of("FAILED", "TIMEDOUT", "CANCELED");
-  /** The results of a job run that count as its failure. */
-  private static final Set<String> RUN_FAILED_RESULTS = Set.of("FAILED", "TIMEDOUT");
   /** The termination codes of a job run that ended without failing. */
   private static final Set<String> NOT_RUN_FAILURES =
       Set.of("SUCCESS", "SUCCESS_WITH_FAILURES", "USER_CANCELED", "CANCELED", "SKIPPED");
@@ -120,10 +119,10 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
   }
 
   /**
-   * The job runs that failed (result {@code FAILED} or {@code TIMEDOUT}, or life cycle {@code INTERNAL_ERROR}) and
-   * ended in the window, from {@code runs/list}. The API filters on start times only, so the runs started up to
-   * {@link #LONGEST_RUN} before the window are listed and kept by their end; a failed run that ran longer than that
-   * is left to its webhook. Each event names the run as the job's failure webhook does; its body is the listed run.
+   * The job runs that failed (failed, timed out or failed by the platform, as {@link DatabricksRunMapper#outcome}
+   * reads the states) and ended in the window, from {@code runs/list}. The API filters on start times only, so the
+   * runs started up to {@link #LONGEST_RUN} before the window are listed and kept by their end; a failed run that ran
+   * longer than that is left to its webhook. Each event names the run as the job's failure webhook does; its body is the listed run.
    */
   @Override
   public List<FailureEvent> failedRunsBetween(Instant from, Instant to) {
@@ -151,8 +150,9 @@ public final class DatabricksFailedRunSource implements FailedRunSource {
   private static boolean failed(JsonNode run) {
     JsonNode state = run.path("state");
     if (state.has("life_cycle_state") || state.has("result_state")) {
-      return state.path("life_cycle_state").asText("").equals("INTERNAL_ERROR")
-          || RUN_FAILED_RESULTS.contains(state.path("result_state").asText(""));
+      RunOutcome outcome = DatabricksRunMapper.outcome(state.path("life_cycle_state").asText(""),
+          state.path("result_state").asText(""));
+      return outcome.isFailure() && outcome != RunOutcome.CANCELLED;
     }
     String code = run.path("status").path("termination_details").path("code").asText("");
     return !code.isEmpty() && !NOT_RUN_FAILURES.contains(code);

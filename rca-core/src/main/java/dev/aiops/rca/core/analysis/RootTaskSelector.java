@@ -2,11 +2,8 @@ package dev.aiops.rca.core.analysis;
 
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.TaskRun;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -74,32 +71,9 @@ final class RootTaskSelector {
     return task.state().outcome().isFailure();
   }
 
-  private static boolean hasError(TaskRun task) {
-    return task.error().map(e -> !e.isEmpty()).orElse(false);
-  }
-
   /** Per name, the last attempt; for repeated activities (ForEach iterations), the failed one with an error. */
   private static List<TaskRun> latestAttempts(FailedRun run) {
-    Map<String, TaskRun> byName = new LinkedHashMap<>();
-    for (TaskRun task : run.tasks()) {
-      if (isChildRun(task)) {
-        continue;
-      }
-      TaskRun kept = byName.get(task.name());
-      if (kept == null || better(task, kept)) {
-        byName.put(task.name(), task);
-      }
-    }
-    return new ArrayList<>(byName.values());
-  }
-
-  private static boolean better(TaskRun candidate, TaskRun kept) {
-    if (candidate.attempt() != kept.attempt()) {
-      return candidate.attempt() > kept.attempt();
-    }
-    int c = (hasFailed(candidate) ? 2 : 0) + (hasError(candidate) ? 1 : 0);
-    int k = (hasFailed(kept) ? 2 : 0) + (hasError(kept) ? 1 : 0);
-    return c > k;
+    return TaskRun.latestAttempts(run.tasks().stream().filter(t -> !isChildRun(t)).toList());
   }
 
   private static Optional<String> namedInRunState(FailedRun run) {

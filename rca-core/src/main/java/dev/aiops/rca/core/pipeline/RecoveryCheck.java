@@ -4,10 +4,7 @@ import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.LaterRun;
 import dev.aiops.rca.domain.RunOutcome;
 import dev.aiops.rca.domain.TaskRun;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +39,7 @@ public final class RecoveryCheck {
     if (run.state().outcome() != RunOutcome.SUCCEEDED) {
       return Optional.empty();
     }
-    Collection<TaskRun> latest = latestAttempts(run.tasks());
+    List<TaskRun> latest = TaskRun.latestAttempts(run.tasks());
     if (latest.stream().anyMatch(task -> failed(task.state().outcome()))) {
       return Optional.empty();
     }
@@ -52,14 +49,6 @@ public final class RecoveryCheck {
         : "the retry of " + String.join(", ", retried) + " succeeded";
     return Optional.of("run " + run.event().run() + " ended " + run.state().resultState()
         + " after the failure was reported (" + how + "); no incident");
-  }
-
-  /** The latest attempt of each task, by name; a platform without attempts lists each task once. */
-  static Collection<TaskRun> latestAttempts(List<TaskRun> tasks) {
-    Map<String, TaskRun> latest = new LinkedHashMap<>();
-    tasks.forEach(task -> latest.merge(task.name(), task,
-        (kept, other) -> other.attempt() >= kept.attempt() ? other : kept));
-    return latest.values();
   }
 
   // A cancelled task does not stop a run from succeeding, so only failures of its own count here.
