@@ -145,12 +145,7 @@ public record AppConfig(
     source.get("RCA_LOG_FORMAT").filter(format -> !format.equals("text") && !format.equals("json"))
         .ifPresent(format -> problems.add("RCA_LOG_FORMAT must be text or json, was '" + format + "'"));
     Integrations integrations = Integrations.read(source, problems);
-    Duration reconcile = settings.duration("RCA_RECONCILE_INTERVAL", DEFAULT_RECONCILE_INTERVAL);
-    if (!reconcile.isZero() && reconcile.compareTo(Duration.ofSeconds(1)) < 0) {
-      problems.add("RCA_RECONCILE_INTERVAL must be 0 (off) or a duration of at least 1s such as 30s, 10m or 1h, was '"
-          + source.get("RCA_RECONCILE_INTERVAL").orElse("") + "'");
-      reconcile = DEFAULT_RECONCILE_INTERVAL;
-    }
+    Duration reconcile = settings.interval("RCA_RECONCILE_INTERVAL", DEFAULT_RECONCILE_INTERVAL);
     FloodLimits flood = FloodLimits.read(settings);
 
     if (!problems.isEmpty()) {

@@ -122,7 +122,7 @@ public record Integrations(
         dashboard,
         followUp(settings),
         recovery(settings),
-        ticketSync(settings));
+        settings.interval("RCA_TICKET_SYNC_INTERVAL", DEFAULT_TICKET_SYNC));
   }
 
   private static Optional<DatabricksSettings> databricks(SettingsReader settings) {
@@ -302,24 +302,11 @@ public record Integrations(
 
   private static RecoveryWatchService.Settings recovery(SettingsReader settings) {
     RecoveryWatchService.Settings defaults = RecoveryWatchService.Settings.defaults();
-    Duration every = settings.duration("RCA_RECOVERY_INTERVAL", defaults.every());
-    if (!every.isZero() && every.compareTo(Duration.ofSeconds(1)) < 0) {
-      settings.problem("RCA_RECOVERY_INTERVAL must be 0 (off) or at least 1s, was " + every);
-      every = defaults.every();
-    }
+    Duration every = settings.interval("RCA_RECOVERY_INTERVAL", defaults.every());
     return new RecoveryWatchService.Settings(settings.flag("RCA_RESOLVE_ON_RECOVERY", defaults.resolve()), every,
         defaults.lookBack(), defaults.maxPerRound());
   }
 
-  private static Duration ticketSync(SettingsReader settings) {
-    Duration interval = settings.duration("RCA_TICKET_SYNC_INTERVAL", DEFAULT_TICKET_SYNC);
-    if (!interval.isZero() && interval.compareTo(Duration.ofSeconds(1)) < 0) {
-      settings.problem("RCA_TICKET_SYNC_INTERVAL must be 0 (off) or at least 1s, was '"
-          + settings.get("RCA_TICKET_SYNC_INTERVAL").orElse("") + "'");
-      return DEFAULT_TICKET_SYNC;
-    }
-    return interval;
-  }
 
   /** One line per integration, secrets masked, for the start-up log. */
   public List<String> describe() {

@@ -80,6 +80,20 @@ final class SettingsReader {
   }
 
   /** A duration as ISO-8601 ({@code PT1H}) or a number with a unit ({@code 90s}, {@code 15m}, {@code 1h}). */
+  /**
+   * How often some background work runs: {@code 0} turns it off, else a duration of at least one second; anything
+   * else is a problem and leaves {@code otherwise}.
+   */
+  Duration interval(String name, Duration otherwise) {
+    Duration every = duration(name, otherwise);
+    if (!every.isZero() && every.compareTo(Duration.ofSeconds(1)) < 0) {
+      problem(name + " must be 0 (off) or a duration of at least 1s such as 30s, 10m or 1h, was '"
+          + get(name).orElse("") + "'");
+      return otherwise;
+    }
+    return every;
+  }
+
   Duration duration(String name, Duration otherwise) {
     Optional<String> value = source.get(name).map(v -> v.toLowerCase(Locale.ROOT));
     if (value.isEmpty()) {

@@ -229,4 +229,15 @@ class AppConfigTest {
     assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_WORKERS", "many"))))
         .isInstanceOf(InvalidConfigException.class).hasMessageContaining("RCA_WORKERS");
   }
+
+  @Test
+  void should_look_at_open_incidents_again_every_five_minutes_unless_told_otherwise_and_refuse_a_too_short_interval() {
+    assertThat(AppConfig.from(ConfigSource.of(Map.of())).integrations().recovery().every())
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(AppConfig.from(ConfigSource.of(Map.of("RCA_RECOVERY_INTERVAL", "0"))).integrations().recovery()
+        .every()).isZero();
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("RCA_RECOVERY_INTERVAL", "500ms"))))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("RCA_RECOVERY_INTERVAL")
+        .hasMessageContaining("500ms");
+  }
 }
