@@ -238,7 +238,7 @@ public final class Wiring implements AutoCloseable {
     // Late-bound: the services wake the workers, which work through the services.
     Runnable wake = () -> workers().wake();
     ProcessDeliveryService processing = new ProcessDeliveryService(inbox, pipeline::handleClaimed,
-        new AlertWindows(List.copyOf(sources.values()), inbox, wake, clock),
+        new AlertWindows(List.copyOf(sources.values()), inbox, wake, clock, redactor),
         new ProcessDeliveryService.Settings(workerSettings.lease(), config.inboxRetention(), options.retry()),
         clock);
     String instance = instanceName();
@@ -251,7 +251,7 @@ public final class Wiring implements AutoCloseable {
         swept.source().name().toLowerCase(Locale.ROOT), swept.failure().isPresent(), swept.found(),
         swept.unannounced());
     reconcile = sources.isEmpty() ? Optional.empty() : Optional.of(new ReconcileService(
-        List.copyOf(sources.values()), inbox, store.sweepLedger(), audit, wake, sweepMeters, clock));
+        List.copyOf(sources.values()), inbox, store.sweepLedger(), audit, wake, sweepMeters, clock, redactor));
     reconciler = reconcile.filter(r -> config.reconciles())
         .map(r -> new Reconciler(r, config.reconcileInterval(), instance));
 

@@ -1,5 +1,6 @@
 package dev.aiops.rca.core.intake;
 
+import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.Delivery;
 import dev.aiops.rca.domain.FailureEvent;
@@ -28,16 +29,25 @@ public final class AlertWindows {
   private final DeliveryInbox inbox;
   private final Runnable onAccepted;
   private final Clock clock;
+  private final Redactor redactor;
+
+  /** Stores the runs redacted by the {@linkplain Redactor#standard() standard} redactor. */
+  public AlertWindows(List<FailedRunSource> sources, DeliveryInbox inbox, Runnable onAccepted, Clock clock) {
+    this(sources, inbox, onAccepted, clock, Redactor.standard());
+  }
 
   /**
    * @param sources the platforms that can search their runs by window
    * @param onAccepted told after a run's delivery is stored, to wake the workers
+   * @param redactor redacts each run the platform listed before it is stored, as a webhook's body is
    */
-  public AlertWindows(List<FailedRunSource> sources, DeliveryInbox inbox, Runnable onAccepted, Clock clock) {
+  public AlertWindows(List<FailedRunSource> sources, DeliveryInbox inbox, Runnable onAccepted, Clock clock,
+      Redactor redactor) {
     sources.forEach(source -> this.sources.put(source.source(), source));
     this.inbox = Objects.requireNonNull(inbox, "inbox");
     this.onAccepted = Objects.requireNonNull(onAccepted, "onAccepted");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
   /**
@@ -57,7 +67,8 @@ public final class AlertWindows {
     LOG.info("alert {} ({} to {}) found {} failed run(s)", window.alertId(), window.windowStart(),
         window.windowEnd(), runs.size());
     long stored = runs.stream()
-        .map(run -> inbox.accept(new Delivery(deliveryId + "/" + run.run().runId(), run, Map.of(), clock.instant())))
+        .map(run -> inbox.accept(new Delivery(deliveryId + "/" + run.run().runId(), redactor.redact(run), Map.of(),
+            clock.instant())))
         .filter(IntakeResult.Accepted.class::isInstance)
         .count();
     if (stored > 0) {

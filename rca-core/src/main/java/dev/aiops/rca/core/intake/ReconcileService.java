@@ -1,5 +1,6 @@
 package dev.aiops.rca.core.intake;
 
+import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Delivery;
@@ -73,14 +74,22 @@ public final class ReconcileService {
   private final Runnable onAccepted;
   private final Consumer<Swept> onSwept;
   private final Clock clock;
+  private final Redactor redactor;
+
+  /** Stores the runs redacted by the {@linkplain Redactor#standard() standard} redactor. */
+  public ReconcileService(List<FailedRunSource> sources, DeliveryInbox inbox, SweepLedger ledger, AuditTrail audit,
+      Runnable onAccepted, Consumer<Swept> onSwept, Clock clock) {
+    this(sources, inbox, ledger, audit, onAccepted, onSwept, clock, Redactor.standard());
+  }
 
   /**
    * @param sources the platforms to list, each able to list its failed runs by time
    * @param onAccepted told after runs were stored, to wake the workers
    * @param onSwept told what each platform's sweep found (the metrics)
+   * @param redactor redacts each listed run before it is stored, as a webhook's body is
    */
   public ReconcileService(List<FailedRunSource> sources, DeliveryInbox inbox, SweepLedger ledger, AuditTrail audit,
-      Runnable onAccepted, Consumer<Swept> onSwept, Clock clock) {
+      Runnable onAccepted, Consumer<Swept> onSwept, Clock clock, Redactor redactor) {
     this.sources = List.copyOf(sources);
     this.inbox = Objects.requireNonNull(inbox, "inbox");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -88,6 +97,7 @@ public final class ReconcileService {
     this.onAccepted = Objects.requireNonNull(onAccepted, "onAccepted");
     this.onSwept = Objects.requireNonNull(onSwept, "onSwept");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
   /** The platforms it sweeps. */
@@ -167,7 +177,7 @@ public final class ReconcileService {
       return false;
     }
     Instant now = clock.instant();
-    IntakeResult stored = inbox.accept(new Delivery(deliveryId, run, Map.of(), now));
+    IntakeResult stored = inbox.accept(new Delivery(deliveryId, redactor.redact(run), Map.of(), now));
     if (!(stored instanceof IntakeResult.Accepted)) {
       return false;
     }

@@ -123,11 +123,18 @@ public final class Redactor {
         .map(RedactionKind::placeholder).orElseGet(() -> redact(value))).orElseGet(() -> redact(body));
   }
 
+  /**
+   * The event as it may be kept: its reported error redacted, and its raw payload as {@link #redactBody} leaves a
+   * body, so that a run a platform listed (an alert's window, the reconciliation sweep) is stored as a webhook is.
+   */
+  public FailureEvent redact(FailureEvent event) {
+    return new FailureEvent(event.run(), event.jobId(), event.jobName(), event.workspace(), event.occurredAt(),
+        event.reportedError().map(this::redact), redactBody(event.rawPayload()));
+  }
+
   /** The run with every free text redacted: errors, traces, logs, state messages, details, tags, raw payload. */
   public FailedRun redact(FailedRun run) {
-    FailureEvent event = run.event();
-    FailureEvent cleanEvent = new FailureEvent(event.run(), event.jobId(), event.jobName(), event.workspace(),
-        event.occurredAt(), event.reportedError().map(this::redact), redact(event.rawPayload()));
+    FailureEvent cleanEvent = redact(run.event());
     List<TaskRun> tasks = new ArrayList<>(run.tasks().size());
     for (TaskRun task : run.tasks()) {
       tasks.add(new TaskRun(task.name(), task.runId(), task.kind(), task.dependsOn(), redact(task.state()),

@@ -8,6 +8,8 @@ import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Delivery;
 import dev.aiops.rca.domain.DeliveryEntry;
 import dev.aiops.rca.domain.DeliveryStatus;
+import dev.aiops.rca.domain.FailedRun;
+import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.IntakeResult;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
@@ -61,6 +63,22 @@ class ReconcileServiceTest {
     assertThat(wakes).hasValue(1);
     assertThat(observed).hasSize(1);
     assertThat(incidents.auditTrail(RUN)).extracting(AuditEntry::action).contains(AuditAction.FOUND_BY_SWEEP);
+  }
+
+  @Test
+  void should_store_a_listed_run_redacted_as_a_webhook_body_is() {
+    String token = "dapi0123456789abcdef0123456789abcdef";
+    FailedRun listed = Samples.databricksRun("8", "boom");
+    FailureEvent event = listed.event();
+    databricks.add(new FailedRun(new FailureEvent(event.run(), event.jobId(), event.jobName(), event.workspace(),
+        event.occurredAt(), Optional.of("login failed with " + token),
+        "{\"run_id\":8,\"job_parameters\":{\"api_token\":\"" + token + "\",\"day\":\"2026-12-05\"}}"),
+        listed.runName(), listed.runPageUrl(), listed.state(), listed.tasks(), listed.tags()));
+
+    service().sweep("a", INTERVAL);
+
+    assertThat(inbox.rawBody("sweep:DATABRICKS:8")).hasValueSatisfying(body ->
+        assertThat(body).doesNotContain(token).contains("\"run_id\":8", "\"day\":\"2026-12-05\""));
   }
 
   @Test
