@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param notification the message, once sent
  * @param costTags the cost tags (FinOps) of the run that opened it, never null
  * @param impact what the failure of the run that opened it held back (tasks skipped because of it), never null
+ * @param assignment its route, owner, priority and runbook; {@link Assignment#UNROUTED} when nothing routed it
  */
 public record Incident(
     IncidentId id,
@@ -36,7 +37,8 @@ public record Incident(
     Optional<TicketRef> ticket,
     Optional<NotificationRef> notification,
     Map<String, String> costTags,
-    List<String> impact) {
+    List<String> impact,
+    Assignment assignment) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -57,6 +59,15 @@ public record Incident(
     Objects.requireNonNull(notification, "notification");
     costTags = costTags == null ? Map.of() : Map.copyOf(costTags);
     impact = impact == null ? List.of() : List.copyOf(impact);
+    assignment = assignment == null ? Assignment.UNROUTED : assignment;
+  }
+
+  /** An incident nothing routed. */
+  public Incident(IncidentId id, ErrorSignature signature, RunKey firstRun, String jobName, IncidentStatus status,
+      int occurrences, Instant firstSeen, Instant lastSeen, RootCauseAnalysis analysis, Optional<TicketRef> ticket,
+      Optional<NotificationRef> notification, Map<String, String> costTags, List<String> impact) {
+    this(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis, ticket, notification,
+        costTags, impact, Assignment.UNROUTED);
   }
 
   /** An incident without impact. */
@@ -73,23 +84,28 @@ public record Incident(
 
   public Incident withTicket(TicketRef ref) {
     return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
-        Optional.of(ref), notification, costTags, impact);
+        Optional.of(ref), notification, costTags, impact, assignment);
   }
 
   public Incident withNotification(NotificationRef ref) {
     return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
-        ticket, Optional.of(ref), costTags, impact);
+        ticket, Optional.of(ref), costTags, impact, assignment);
   }
 
   /** The incident after one more run failed the same way at {@code at}. */
   public Incident recurred(Instant at) {
     Instant latest = at.isAfter(lastSeen) ? at : lastSeen;
     return new Incident(id, signature, firstRun, jobName, status, occurrences + 1, firstSeen, latest, analysis,
-        ticket, notification, costTags, impact);
+        ticket, notification, costTags, impact, assignment);
   }
 
   public Incident withStatus(IncidentStatus newStatus) {
     return new Incident(id, signature, firstRun, jobName, newStatus, occurrences, firstSeen, lastSeen, analysis,
-        ticket, notification, costTags, impact);
+        ticket, notification, costTags, impact, assignment);
+  }
+
+  public Incident withAssignment(Assignment newAssignment) {
+    return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
+        ticket, notification, costTags, impact, newAssignment);
   }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param ticket the ticket, if one was opened
  * @param runPageUrl the failed run's page, if known
  * @param impactedTasks the tasks the failure held back, each as {@code name STATE}; empty when none or not known
+ * @param destinations where the incident's route sends it; {@link Destinations#DEFAULTS} for the deployment's own
  */
 public record Notification(
     Incident incident,
@@ -22,7 +23,8 @@ public record Notification(
     Category category,
     Optional<TicketRef> ticket,
     Optional<String> runPageUrl,
-    List<String> impactedTasks) {
+    List<String> impactedTasks,
+    Destinations destinations) {
   public Notification {
     Objects.requireNonNull(incident, "incident");
     Objects.requireNonNull(title, "title");
@@ -31,6 +33,13 @@ public record Notification(
     Objects.requireNonNull(ticket, "ticket");
     Objects.requireNonNull(runPageUrl, "runPageUrl");
     impactedTasks = List.copyOf(impactedTasks);
+    Objects.requireNonNull(destinations, "destinations");
+  }
+
+  /** A notification to the deployment's default destinations. */
+  public Notification(Incident incident, String title, String text, Category category, Optional<TicketRef> ticket,
+      Optional<String> runPageUrl, List<String> impactedTasks) {
+    this(incident, title, text, category, ticket, runPageUrl, impactedTasks, Destinations.DEFAULTS);
   }
 
   /** A notification that lists no impacted tasks. */
@@ -41,6 +50,16 @@ public record Notification(
 
   /** The same notification listing {@code tasks} as the ones the failure held back. */
   public Notification withImpactedTasks(List<String> tasks) {
-    return new Notification(incident, title, text, category, ticket, runPageUrl, tasks);
+    return new Notification(incident, title, text, category, ticket, runPageUrl, tasks, destinations);
+  }
+
+  /** The same notification sent to {@code newDestinations}. */
+  public Notification withDestinations(Destinations newDestinations) {
+    return new Notification(incident, title, text, category, ticket, runPageUrl, impactedTasks, newDestinations);
+  }
+
+  /** The incident's priority. */
+  public Priority priority() {
+    return incident.assignment().priority();
   }
 }

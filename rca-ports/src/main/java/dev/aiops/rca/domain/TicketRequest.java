@@ -17,6 +17,10 @@ import java.util.Optional;
  * @param category the root-cause category
  * @param details the structured facts behind {@code description}, for trackers that format them; empty when the
  *     caller has only the text
+ * @param priority the incident's priority, which trackers map to their own (Jira priority, ServiceNow urgency and
+ *     impact)
+ * @param destinations where the incident's route files it (project, component, assignee, assignment group);
+ *     {@link Destinations#DEFAULTS} for the tracker's own configuration
  */
 public record TicketRequest(
     String idempotencyKey,
@@ -26,7 +30,9 @@ public record TicketRequest(
     String description,
     List<String> labels,
     Category category,
-    Optional<TicketDetails> details) {
+    Optional<TicketDetails> details,
+    Priority priority,
+    Destinations destinations) {
   public TicketRequest {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     if (idempotencyKey.isBlank()) {
@@ -47,6 +53,15 @@ public record TicketRequest(
     }
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(details, "details");
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(destinations, "destinations");
+  }
+
+  /** A request at priority P3 to the tracker's own destinations. */
+  public TicketRequest(String idempotencyKey, IncidentId incident, ErrorSignature signature, String summary,
+      String description, List<String> labels, Category category, Optional<TicketDetails> details) {
+    this(idempotencyKey, incident, signature, summary, description, labels, category, details, Priority.P3,
+        Destinations.DEFAULTS);
   }
 
   /** A request with the text only, no structured details. */
