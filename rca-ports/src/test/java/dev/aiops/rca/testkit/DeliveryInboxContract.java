@@ -252,6 +252,20 @@ public interface DeliveryInboxContract {
   }
 
   @Test
+  default void should_hand_a_delivery_to_another_worker_as_soon_as_its_worker_releases_the_lease() {
+    DeliveryInbox inbox = inbox();
+    inbox.accept(delivery("d-1", "1"));
+    inbox.take("stopping", 1, LEASE);
+
+    // Released as a process stops: a lease that ends now.
+    assertThat(inbox.renew("d-1", "stopping", Duration.ZERO)).isTrue();
+    clock().advance(Duration.ofMillis(1));
+
+    assertThat(inbox.take("w2", 1, LEASE)).singleElement()
+        .satisfies(item -> assertThat(item.attempt()).isEqualTo(2));
+  }
+
+  @Test
   default void should_take_a_delivery_again_counting_the_attempt_when_the_lease_of_a_crashed_worker_expires() {
     DeliveryInbox inbox = inbox();
     inbox.accept(delivery("d-1", "1"));

@@ -167,6 +167,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     }
     wakeUps.release(stopping.size());
     long deadline = System.nanoTime() + settings.drain().toNanos();
+    List<Thread> busy = new ArrayList<>();
     for (Thread thread : stopping) {
       try {
         thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
@@ -175,13 +176,27 @@ public final class DeliveryWorkers implements AutoCloseable {
         break;
       }
       if (thread.isAlive()) {
-        LOG.warn("{} is still busy after {}; its delivery will be taken again when its lease expires",
-            thread.getName(), settings.drain());
+        busy.add(thread);
       }
     }
     if (keeper != null) {
-      // Deliveries still running keep the rest of their lease; after that another process may take them.
+      // No renewal may follow the release below.
       keeper.shutdownNow();
+    }
+    if (!busy.isEmpty()) {
+      // The process is about to go: another one takes these deliveries at once instead of after their leases.
+      int released = release();
+      LOG.warn("{} still busy after {}; {} deliveries released for another process to take", busy.stream()
+          .map(Thread::getName).toList(), settings.drain(), released);
+    }
+  }
+
+  private int release() {
+    try {
+      return deliveries.releaseLeases();
+    } catch (RuntimeException e) {
+      LOG.warn("leases not released ({}); their deliveries are taken again when the leases expire", e.getMessage());
+      return 0;
     }
   }
 }

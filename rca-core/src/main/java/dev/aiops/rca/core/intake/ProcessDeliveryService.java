@@ -159,6 +159,23 @@ public final class ProcessDeliveryService implements ProcessDeliveryUseCase {
   }
 
   @Override
+  public int releaseLeases() {
+    int released = 0;
+    for (Map.Entry<String, String> running : inFlight.entrySet()) {
+      try {
+        // A lease that ends now: the delivery stays pending with its attempt counted, and is due at once.
+        if (inbox.renew(running.getKey(), running.getValue(), Duration.ZERO)) {
+          released++;
+        }
+      } catch (PortException e) {
+        LOG.warn("lease of delivery {} not released: {}; it is taken again when it expires", running.getKey(),
+            e.getMessage());
+      }
+    }
+    return released;
+  }
+
+  @Override
   public int prune() {
     int emptied = inbox.prune(clock.instant().minus(settings.retention()));
     if (emptied > 0) {

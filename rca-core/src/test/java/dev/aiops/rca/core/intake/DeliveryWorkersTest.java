@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,41 @@ class DeliveryWorkersTest {
 
     assertThat(inbox.counts()).containsEntry(DeliveryStatus.DONE, 1L);
     assertThat(handled).hasValue(1);
+  }
+
+  @Test
+  void should_release_the_lease_of_a_delivery_still_running_when_the_drain_ends() {
+    inbox.accept(new Delivery("d-1", Samples.databricksEvent("1"), Map.of(), Instant.now()));
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    Duration lease = Duration.ofMinutes(5);
+    ProcessDeliveryService deliveries = new ProcessDeliveryService(inbox, command -> {
+      started.countDown();
+      await(finish);
+      return new HandleFailureResult.Skipped(command.event().run(), "outlasts the drain on purpose");
+    }, new AlertWindows(List.of(), inbox, () -> { }, Clock.systemUTC()),
+        new ProcessDeliveryService.Settings(lease, Duration.ofDays(1),
+            ProcessDeliveryService.Settings.defaults().retry()), Clock.systemUTC());
+    DeliveryWorkers workers = new DeliveryWorkers(deliveries,
+        new DeliveryWorkers.Settings(1, lease, Duration.ofMillis(20), Duration.ofMillis(200)), "t").start();
+    await(started);
+
+    workers.close();
+    pause(Duration.ofMillis(5));
+
+    // Without the release, another process would wait out the five-minute lease.
+    assertThat(inbox.take("next-process", 1, lease)).singleElement()
+        .satisfies(item -> assertThat(item.deliveryId()).isEqualTo("d-1"));
+    finish.countDown();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void pause(Duration duration) {

@@ -21,6 +21,14 @@ public interface ProcessDeliveryUseCase {
   void renewLeases();
 
   /**
+   * Ends the leases of the deliveries in progress now, so that another process takes them at once rather than when
+   * their leases would have run out: called when this process stops while they are still running.
+   *
+   * @return how many leases were released
+   */
+  int releaseLeases();
+
+  /**
    * Drops the bodies of deliveries finished longer ago than the retention.
    *
    * @return how many were dropped
