@@ -367,6 +367,20 @@ class DashboardTest {
   }
 
   @Test
+  void should_let_the_right_password_in_from_another_address_while_one_address_is_throttled() {
+    FromAddress attacker = new FromAddress("127.0.0.2", fixture.app.port());
+    for (int i = 0; i < Dashboard.LOGIN_FAILURES; i++) {
+      assertThat(attacker.login("admin", "wrong-" + i)).isEqualTo(401);
+    }
+    assertThat(attacker.login("admin", DashboardFixture.ADMIN_PASSWORD)).isEqualTo(429);
+
+    // The admin at their own address is not locked out by someone guessing elsewhere.
+    assertThat(new FromAddress("127.0.0.1", fixture.app.port()).login("admin", DashboardFixture.ADMIN_PASSWORD))
+        .isEqualTo(303);
+    assertThat(attacker.login("admin", DashboardFixture.ADMIN_PASSWORD)).isEqualTo(429);
+  }
+
+  @Test
   void should_send_the_content_security_policy_when_any_dashboard_response_is_served() {
     browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
 
