@@ -37,7 +37,7 @@ class HttpDeadlinesTest {
 
   // Short deadlines and a long idle timeout: a dribbling client is never idle, so only the deadlines can end it.
   private static final HttpDeadlines DEADLINES = new HttpDeadlines(Duration.ofMillis(600), Duration.ofMillis(600),
-      Duration.ofSeconds(20));
+      Duration.ofMillis(1500));
   private static final Duration PATIENCE = Duration.ofSeconds(10);
 
   private final InMemoryIncidentRepository incidents = new InMemoryIncidentRepository();
@@ -94,6 +94,21 @@ class HttpDeadlinesTest {
     awaitWarning();
     assertThat(received).isEmpty();
     assertThat(errors()).isEmpty();
+  }
+
+  @Test
+  void should_close_a_connection_that_stays_silent_past_the_idle_deadline() throws IOException {
+    try (Socket socket = connect()) {
+      socket.setSoTimeout((int) PATIENCE.toMillis());
+      Instant opened = Instant.now();
+
+      // Nothing is sent: the server's idle deadline, not this client, ends the connection.
+      assertThat(socket.getInputStream().read()).isEqualTo(-1);
+      assertThat(Duration.between(opened, Instant.now())).isLessThan(PATIENCE);
+    } catch (SocketException reset) {
+      // closed by the server as well
+    }
+    assertThat(received).isEmpty();
   }
 
   @Test
