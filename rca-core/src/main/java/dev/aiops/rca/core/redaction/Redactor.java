@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Replaces secrets, e-mail addresses and (optionally) row values with typed placeholders such as
  * {@code [REDACTED:JWT]}, before any text goes to a model, a ticket, Slack or a log.
  *
- * <p>Pure and thread-safe. Every pattern is anchored on a literal or a character-class boundary and uses bounded,
+ * <p>Thread-safe, and pure but for a memory of the last few large bodies it redacted. Every pattern is anchored on a literal or a character-class boundary and uses bounded,
  * possessive quantifiers, so that no input can make it backtrack catastrophically: the work is linear in the text
  * times a small constant. Text longer than {@link RedactionSettings#maxChars()} keeps its head and tail, cut at line
  * boundaries, and loses the middle.
@@ -65,6 +65,7 @@ public final class Redactor {
 
   private final RedactionSettings settings;
   private final List<String> knownSecrets;
+  private final RecentBodies recentBodies = new RecentBodies();
 
   public Redactor(RedactionSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -115,12 +116,13 @@ public final class Redactor {
   /**
    * A webhook body as it may be kept at rest: in a JSON body the value of every string is redacted (masked whole
    * under a secret-like key such as {@code "db_password"}) and the structure stays, so that the stored body still
-   * reads as the same webhook; any other body is redacted as text.
+   * reads as the same webhook; any other body is redacted as text. A large body redacted lately is not redacted
+   * again: each run a body lists brings it here.
    */
   public String redactBody(String body) {
     Objects.requireNonNull(body, "body");
-    return JsonStrings.rewriteValues(body, (key, value) -> SecretSettings.kindOfName(key)
-        .map(RedactionKind::placeholder).orElseGet(() -> redact(value))).orElseGet(() -> redact(body));
+    return recentBodies.redact(body, text -> JsonStrings.rewriteValues(text, (key, value) -> SecretSettings
+        .kindOfName(key).map(RedactionKind::placeholder).orElseGet(() -> redact(value))).orElseGet(() -> redact(text)));
   }
 
   /**

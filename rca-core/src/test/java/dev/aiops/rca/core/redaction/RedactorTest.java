@@ -2,6 +2,7 @@ package dev.aiops.rca.core.redaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.Set;
@@ -115,14 +116,13 @@ class RedactorTest {
   @ParameterizedTest
   @ValueSource(strings = {"eyJa", "eyJa.eyJb.", "a@", "password=", "x-", "Key (a)=(", "dapi", "Bearer 1",
       "sig=", "-----BEGIN PRIVATE KEY-----", "value '", "violated by row with values:\n - a : ", "a:b@", "Q~"})
-  void should_finish_in_seconds_when_the_text_is_megabytes_of_an_adversarial_pattern(String unit) {
-    // Two million characters is the default bound; anything quadratic would take hours here, not seconds.
+  void should_finish_rather_than_backtrack_for_hours_when_the_text_is_megabytes_of_an_adversarial_pattern(
+      String unit) {
+    // Two million characters is the default bound; anything quadratic would take hours here. The bound is a guard
+    // against a hang on a busy machine, not a speed figure: those are in bench's ExtractionBenchmark.
     String text = unit.repeat(RedactionSettings.DEFAULT_MAX_CHARS / unit.length());
 
-    long started = System.nanoTime();
-    redactor.redact(text);
-
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertTimeoutPreemptively(Duration.ofMinutes(2), () -> redactor.redact(text));
   }
 
   @Test
@@ -169,6 +169,21 @@ class RedactorTest {
   void should_redact_a_body_that_is_not_json_as_text() {
     assertThat(Redactor.standard().redactBody("token dapi0123456789abcdef0123456789abcdef \"open"))
         .isEqualTo("token [REDACTED:DATABRICKS_TOKEN] \"open");
+  }
+
+  @Test
+  void should_redact_a_large_body_once_when_each_of_its_runs_brings_it_again() {
+    String body = "[" + "{\"runId\": \"r\", \"message\": \"token dapi0123456789abcdef0123456789abcdef\"},".repeat(400)
+        + "{}]";
+    String first = redactor.redactBody(body);
+
+    // Each run's delivery reads the body from the store again: equal text, another instance.
+    String again = redactor.redactBody(new String(body.toCharArray()));
+
+    assertThat(body.length()).isGreaterThan(RecentBodies.LARGE);
+    assertThat(first).doesNotContain("dapi0123").contains("[REDACTED:DATABRICKS_TOKEN]");
+    assertThat(again).isSameAs(first);
+    assertThat(redactor.redactBody(body.replace("\"r\"", "\"s\""))).isNotSameAs(first).contains("\"s\"");
   }
 
   private static String quoted(String text) {
