@@ -49,7 +49,8 @@ class EmailSettingsTest {
     EmailSettings settings = EmailSettings.of("smtp.example.com", "rca@example.com");
 
     assertThatThrownBy(() -> settings.withDefaultRecipients(List.of("ops@example.com", "oncall")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RCA_EMAIL_TO").hasMessageContaining("oncall");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RCA_EMAIL_TO")
+        .hasMessageContaining("oncall");
   }
 
   @ParameterizedTest
