@@ -105,7 +105,7 @@ record EmailContent(String subject, String text, String html) {
     StringBuilder text = new StringBuilder(heading).append("\n\nRoot cause:\n");
     notification.text().strip().lines().forEach(line -> text.append("  ").append(line).append('\n'));
     text.append('\n');
-    facts.forEach(f -> text.append(String.format("%-13s%s%n", f[0] + ":", f[1])));
+    facts.forEach(f -> text.append(String.format("%-13s", f[0] + ":")).append(f[1]).append('\n'));
     StringBuilder html = new StringBuilder(open(heading));
     html.append("<h3>Root cause</h3>\n<pre style=\"white-space:pre-wrap\">").append(escape(notification.text().strip()))
         .append("</pre>\n<table>\n");

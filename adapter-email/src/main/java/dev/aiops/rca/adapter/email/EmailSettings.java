@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param user {@code SMTP_USER}: the user to sign in as (SMTP AUTH); empty for a relay that needs none
  * @param password {@code SMTP_PASSWORD}: that user's password, present exactly when {@code user} is
  * @param startTls {@code SMTP_STARTTLS}: whether the connection must be upgraded to TLS before anything is sent
- *     (true by default); false sends over plain SMTP, upgraded only where the server offers it
+ *     (true by default); false sends over plain SMTP, upgraded where the server offers STARTTLS (its
+ *     certificate must then be trusted all the same)
  * @param from {@code RCA_EMAIL_FROM}: the sender, {@code rca@example.com} or {@code RCA <rca@example.com>}
  * @param defaultRecipients {@code RCA_EMAIL_TO}: who gets the mails when the incident's route names nobody, and
  *     the storm digests; may be empty
