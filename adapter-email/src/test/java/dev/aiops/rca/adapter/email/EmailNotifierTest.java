@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.NotificationRef;
@@ -12,6 +13,7 @@ import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.StormSummary;
 import dev.aiops.rca.port.PermanentPortException;
+import dev.aiops.rca.port.TransientPortException;
 import dev.aiops.rca.testkit.Samples;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
@@ -98,6 +100,26 @@ class EmailNotifierTest {
     notifier.refresh(ref, Mails.resolved(notification));
 
     assertThat(server.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
+  void should_send_the_resolution_at_the_next_redraw_when_the_server_was_down() {
+    Notification notification = Mails.routed();
+    NotificationRef ref = notifier.notify(notification);
+    int port = server.getSmtp().getPort();
+    server.stop();
+
+    assertThatThrownBy(() -> notifier.refresh(ref, Mails.resolved(notification)))
+        .isInstanceOf(TransientPortException.class);
+    GreenMail back = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    back.start();
+    try {
+      notifier.refresh(ref, Mails.resolved(notification));
+
+      assertThat(back.getReceivedMessages()).hasSize(1);
+    } finally {
+      back.stop();
+    }
   }
 
   @Test
