@@ -91,7 +91,7 @@ public final class EmailNotifier implements Notifier {
     try {
       mailer.testConnection();
     } catch (RuntimeException e) {
-      throw EmailErrors.map("sign in", e);
+      throw EmailErrors.map("check the connection", e);
     }
   }
 
