@@ -17,6 +17,7 @@ COPY adapter-gemini/pom.xml adapter-gemini/
 COPY adapter-jira/pom.xml adapter-jira/
 COPY adapter-servicenow/pom.xml adapter-servicenow/
 COPY adapter-slack/pom.xml adapter-slack/
+COPY adapter-email/pom.xml adapter-email/
 COPY adapter-jdbc/pom.xml adapter-jdbc/
 COPY adapter-web/pom.xml adapter-web/
 COPY rca-demo/pom.xml rca-demo/

@@ -204,6 +204,8 @@ public final class Wiring implements AutoCloseable {
     IssueTracker tracker = options.tracker().orElseGet(() -> issueTracker(integrations, clock));
     Notifier notifier = options.notifier()
         .or(() -> integrations.slack().map(SlackNotifier::create))
+        // Until the notifiers fan out (RCA_NOTIFIERS), e-mail tells people where Slack is not configured.
+        .or(integrations::emailNotifier)
         .orElseGet(LogNotifier::new);
 
     RuleBasedAnalyzer rules = RuleBasedAnalyzer.withDefaultCatalogue();
@@ -264,7 +266,8 @@ public final class Wiring implements AutoCloseable {
         + " swept every " + config.reconcileInterval().toSeconds() + " s" : reconcile.isPresent()
         ? "off (RCA_RECONCILE_INTERVAL=0)" : "off (no platform configured)"));
     if (notifier instanceof LogNotifier) {
-      notes.add("alerts go to the service log: set SLACK_BOT_TOKEN and SLACK_ALERT_CHANNEL for Slack");
+      notes.add("alerts go to the service log: set SLACK_BOT_TOKEN and SLACK_ALERT_CHANNEL for Slack, or SMTP_HOST"
+          + " and RCA_EMAIL_FROM for e-mail");
     }
   }
 
@@ -330,6 +333,7 @@ public final class Wiring implements AutoCloseable {
       }
     });
     integrations.slack().map(s -> s.botToken()).ifPresent(secrets::add);
+    integrations.email().flatMap(e -> e.password()).map(Secret::reveal).ifPresent(secrets::add);
     return secrets;
   }
 

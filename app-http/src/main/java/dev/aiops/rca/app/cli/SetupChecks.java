@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiops.rca.adapter.adf.AdfFailedRunSource;
 import dev.aiops.rca.adapter.adf.AdfRunMapper;
 import dev.aiops.rca.adapter.databricks.DatabricksFailedRunSource;
+import dev.aiops.rca.adapter.email.EmailNotifier;
 import dev.aiops.rca.adapter.gemini.LlmRootCauseModel;
 import dev.aiops.rca.app.config.Integrations;
 import dev.aiops.rca.port.PortException;
@@ -66,6 +67,12 @@ final class SetupChecks {
       return "bot " + answer.path("user").asText("?") + " in " + answer.path("team").asText("?")
           + "; invite it to " + settings.channel();
     })));
+    integrations.email().ifPresent(settings -> outcomes.add(check("E-mail " + settings.host() + ":"
+        + settings.port(), () -> {
+          EmailNotifier.create(settings).verifyConnection();
+          return "connected" + (settings.startTls() ? " with STARTTLS" : "")
+              + settings.user().map(u -> ", signed in as " + u).orElse("") + "; nothing sent";
+        })));
     return outcomes;
   }
 

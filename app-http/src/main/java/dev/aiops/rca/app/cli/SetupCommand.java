@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write the settings file (.env) that serve reads: Databricks, Azure Data Factory, the LLM, Jira or"
-          + " ServiceNow, and Slack.",
+          + " ServiceNow, Slack, and e-mail over SMTP.",
       "Asks for what no flag gives, unless --non-interactive; checks each integration with one authenticated call"
           + " unless --skip-checks. Secrets are never shown; the file is made readable by its owner only. Values"
           + " already in the file are kept unless replaced. Values are written quoted; a flag or answer holding a"
@@ -100,6 +100,23 @@ public final class SetupCommand implements Callable<Integer> {
   String slackToken;
   @Option(names = "--slack-channel", paramLabel = "CHANNEL", description = "The Slack channel for alerts.")
   String slackChannel;
+  @Option(names = "--smtp-host", paramLabel = "HOST", description = "The SMTP server that sends e-mail alerts.")
+  String smtpHost;
+  @Option(names = "--smtp-starttls", paramLabel = "true|false",
+      description = "Whether the SMTP connection must be upgraded with STARTTLS (default true).")
+  String smtpStartTls;
+  @Option(names = "--smtp-port", paramLabel = "PORT", description = "The SMTP port (default 587, or 25 without"
+      + " STARTTLS).")
+  String smtpPort;
+  @Option(names = "--smtp-user", paramLabel = "USER", description = "The SMTP user (none for a relay).")
+  String smtpUser;
+  @Option(names = "--smtp-password", paramLabel = "PASSWORD", description = "The SMTP user's password.")
+  String smtpPassword;
+  @Option(names = "--email-from", paramLabel = "ADDRESS", description = "The sender of the e-mail alerts.")
+  String emailFrom;
+  @Option(names = "--email-to", paramLabel = "ADDRESSES",
+      description = "Who gets e-mail alerts when the incident's route names nobody, comma-separated.")
+  String emailTo;
 
   private final InputStream in;
   private final Supplier<Console> console;
@@ -213,6 +230,23 @@ public final class SetupCommand implements Callable<Integer> {
       values.put("SLACK_BOT_TOKEN", slack);
       values.put("SLACK_ALERT_CHANNEL", value(existing, "SLACK_ALERT_CHANNEL", slackChannel,
           "Slack channel for alerts", false));
+    }
+    String smtp = value(existing, "SMTP_HOST", smtpHost, "SMTP server for e-mail alerts", false);
+    if (!smtp.isEmpty()) {
+      values.put("SMTP_HOST", smtp);
+      values.put("SMTP_STARTTLS", value(existing, "SMTP_STARTTLS", smtpStartTls,
+          "Require STARTTLS (true, or false for a relay on a trusted network)", false));
+      values.put("SMTP_PORT", value(existing, "SMTP_PORT", smtpPort, "SMTP port (blank: 587, or 25 without"
+          + " STARTTLS)", false));
+      String user = value(existing, "SMTP_USER", smtpUser, "SMTP user (blank for a relay that needs none)", false);
+      values.put("SMTP_USER", user);
+      if (!user.isEmpty()) {
+        values.put("SMTP_PASSWORD", value(existing, "SMTP_PASSWORD", smtpPassword, "SMTP password", true));
+      }
+      values.put("RCA_EMAIL_FROM", value(existing, "RCA_EMAIL_FROM", emailFrom, "Sender address of the alerts",
+          false));
+      values.put("RCA_EMAIL_TO", value(existing, "RCA_EMAIL_TO", emailTo,
+          "Default recipients, comma-separated (blank: only those the routes name)", false));
     }
   }
 

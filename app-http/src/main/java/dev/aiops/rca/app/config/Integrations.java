@@ -4,6 +4,8 @@ import dev.aiops.rca.adapter.adf.AdfCredentials;
 import dev.aiops.rca.adapter.adf.AdfSettings;
 import dev.aiops.rca.adapter.databricks.DatabricksCredentials;
 import dev.aiops.rca.adapter.databricks.DatabricksSettings;
+import dev.aiops.rca.adapter.email.EmailNotifier;
+import dev.aiops.rca.adapter.email.EmailSettings;
 import dev.aiops.rca.adapter.gemini.LlmProvider;
 import dev.aiops.rca.adapter.gemini.LlmSettings;
 import dev.aiops.rca.adapter.jira.JiraAuth;
@@ -15,7 +17,9 @@ import dev.aiops.rca.core.lifecycle.RecoveryWatchService;
 import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationFollower;
 import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.domain.Secret;
 import dev.aiops.rca.http.Credentials;
+import dev.aiops.rca.port.out.Notifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +30,7 @@ import java.util.Optional;
 
 /**
  * The outside systems the service talks to, each present only when configured: the platforms it reads runs from,
- * the model, the issue tracker, Slack, and what it may remediate on its own.
+ * the model, the issue tracker, Slack, e-mail, and what it may remediate on its own.
  *
  * @param databricks {@code DATABRICKS_HOST} with {@code DATABRICKS_TOKEN}, or with {@code DATABRICKS_CLIENT_ID}
  *     and {@code DATABRICKS_CLIENT_SECRET}
@@ -37,6 +41,8 @@ import java.util.Optional;
  * @param jira the Jira settings when {@code ITSM_TOOL=jira}
  * @param serviceNow the ServiceNow settings when {@code ITSM_TOOL=servicenow}
  * @param slack {@code SLACK_BOT_TOKEN} with {@code SLACK_ALERT_CHANNEL}
+ * @param email {@code SMTP_HOST} with {@code RCA_EMAIL_FROM} (and {@code SMTP_PORT}, {@code SMTP_USER},
+ *     {@code SMTP_PASSWORD}, {@code SMTP_STARTTLS}, {@code RCA_EMAIL_TO})
  * @param remediation {@code RCA_REMEDIATION_MODE} and {@code RCA_MAX_AUTO_REPAIRS}
  * @param costTagKeys {@code RCA_COST_TAG_KEYS}: the tags that name who pays
  * @param redactDataValues {@code RCA_REDACT_DATA_VALUES}: whether row values in error texts are masked
@@ -56,6 +62,7 @@ public record Integrations(
     Optional<JiraSettings> jira,
     Optional<ServiceNowSettings> serviceNow,
     Optional<SlackSettings> slack,
+    Optional<EmailSettings> email,
     RemediationSettings remediation,
     List<String> costTagKeys,
     boolean redactDataValues,
@@ -79,6 +86,7 @@ public record Integrations(
     Objects.requireNonNull(jira, "jira");
     Objects.requireNonNull(serviceNow, "serviceNow");
     Objects.requireNonNull(slack, "slack");
+    Objects.requireNonNull(email, "email");
     Objects.requireNonNull(remediation, "remediation");
     costTagKeys = List.copyOf(costTagKeys);
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
@@ -93,7 +101,7 @@ public record Integrations(
   /** Nothing outside: rules only, the built-in tracker, suggestions only. */
   public static Integrations none() {
     return new Integrations(Optional.empty(), Optional.empty(), Optional.empty(), "builtin", Optional.empty(),
-        Optional.empty(), Optional.empty(), RemediationSettings.defaults(), DEFAULT_COST_TAG_KEYS, true,
+        Optional.empty(), Optional.empty(), Optional.empty(), RemediationSettings.defaults(), DEFAULT_COST_TAG_KEYS, true,
         Optional.empty(), RemediationFollower.Settings.defaults(), RecoveryWatchService.Settings.defaults(),
         DEFAULT_TICKET_SYNC);
   }
@@ -116,6 +124,7 @@ public record Integrations(
         itsm.equals("jira") ? jira(settings, dashboard) : Optional.empty(),
         itsm.equals("servicenow") ? serviceNow(settings, dashboard) : Optional.empty(),
         slack(settings, dashboard),
+        email(settings, dashboard),
         remediation(settings),
         costTags,
         settings.flag("RCA_REDACT_DATA_VALUES", true),
@@ -280,6 +289,30 @@ public record Integrations(
     });
   }
 
+  private static Optional<EmailSettings> email(SettingsReader settings, Optional<URI> dashboard) {
+    List<String> names = List.of("SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_STARTTLS",
+        "RCA_EMAIL_FROM", "RCA_EMAIL_TO");
+    if (names.stream().noneMatch(settings::isSet)) {
+      return Optional.empty();
+    }
+    String because = "e-mail needs both SMTP_HOST and RCA_EMAIL_FROM";
+    Optional<String> host = settings.required("SMTP_HOST", because);
+    Optional<String> from = settings.required("RCA_EMAIL_FROM", because);
+    boolean startTls = settings.flag("SMTP_STARTTLS", true);
+    int port = settings.number("SMTP_PORT", EmailSettings.defaultPort(startTls), 1, 65_535);
+    Optional<String> user = settings.get("SMTP_USER");
+    Optional<String> password = settings.get("SMTP_PASSWORD");
+    List<String> to = settings.list("RCA_EMAIL_TO", List.of());
+    if (host.isEmpty() || from.isEmpty()) {
+      return Optional.empty();
+    }
+    return settings.build("SMTP_* settings", () -> {
+      EmailSettings base = EmailSettings.of(host.get(), from.get());
+      return new EmailSettings(base.host(), port, user, password.map(Secret::new), startTls, base.from(), to,
+          dashboard, base.timeout());
+    });
+  }
+
   private static RemediationSettings remediation(SettingsReader settings) {
     RemediationSettings defaults = RemediationSettings.defaults();
     RemediationSettings.Mode mode = settings.choice("RCA_REMEDIATION_MODE", RemediationSettings.Mode.class,
@@ -308,6 +341,11 @@ public record Integrations(
   }
 
 
+  /** The e-mail notifier, when {@code SMTP_HOST} is set: one of the notifiers a deployment may tell people with. */
+  public Optional<Notifier> emailNotifier() {
+    return email.map(EmailNotifier::create);
+  }
+
   /** One line per integration, secrets masked, for the start-up log. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
@@ -318,6 +356,9 @@ public record Integrations(
     lines.add("issue tracker: " + itsmTool + jira.map(j -> " " + j.domain() + " project " + j.projectKey()).orElse("")
         + serviceNow.map(s -> " " + s.instance()).orElse(""));
     lines.add("slack: " + slack.map(s -> "channel " + s.channel()).orElse("not configured (alerts go to the log)"));
+    lines.add("email: " + email.map(e -> "SMTP " + e.host() + ":" + e.port() + (e.startTls() ? " with STARTTLS" : "")
+        + e.user().map(u -> " as " + u).orElse("") + ", from " + e.from() + ", " + e.defaultRecipients().size()
+        + " default recipient(s)").orElse("not configured"));
     lines.add("remediation: " + remediation.mode().name().toLowerCase(Locale.ROOT) + ", at most "
         + remediation.maxAttemptsPerIncident() + " per incident");
     lines.add("remediation runs: followed every " + followUp.poll().toSeconds() + " s for at most "

@@ -41,6 +41,7 @@ final class ArchitectureRules {
       .adapter("jira", "..rca.adapter.jira..")
       .adapter("servicenow", "..rca.adapter.servicenow..")
       .adapter("slack", "..rca.adapter.slack..")
+      .adapter("email", "..rca.adapter.email..")
       .adapter("jdbc", "..rca.adapter.jdbc..")
       .adapter("web", "..rca.adapter.web..")
       // The in-memory implementations of the ports, shipped in the rca-ports test-jar, are adapters too.
