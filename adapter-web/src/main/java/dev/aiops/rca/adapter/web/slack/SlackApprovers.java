@@ -75,4 +75,10 @@ public record SlackApprovers(Set<String> userIds, Set<String> emails) {
   public String describe() {
     return userIds.size() + " Slack user id(s), " + emails.size() + " e-mail address(es)";
   }
+
+  // Addresses are people's: the settings' printout counts them and names nobody.
+  @Override
+  public String toString() {
+    return "SlackApprovers[" + describe() + "]";
+  }
 }
