@@ -1,10 +1,12 @@
 package dev.aiops.rca.app;
 
+import dev.aiops.rca.adapter.web.HttpDeadlines;
 import dev.aiops.rca.adapter.web.RcaHttpServer;
 import dev.aiops.rca.adapter.web.dashboard.Dashboard;
 import dev.aiops.rca.adapter.web.dashboard.DashboardSettings;
 import dev.aiops.rca.adapter.web.dashboard.Users;
 import dev.aiops.rca.adapter.web.ops.HttpOperations;
+import dev.aiops.rca.adapter.web.slack.SlackInteractionRoutes;
 import dev.aiops.rca.adapter.web.webhook.WebhookAuth;
 import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
 import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
@@ -101,11 +103,13 @@ public final class RcaService implements AutoCloseable {
   private final Wiring wiring;
   private final RcaHttpServer server;
   private final String host;
+  private final Optional<SlackInteractionRoutes> slack;
 
-  private RcaService(Wiring wiring, RcaHttpServer server, String host) {
+  private RcaService(Wiring wiring, RcaHttpServer server, String host, Optional<SlackInteractionRoutes> slack) {
     this.wiring = wiring;
     this.server = server;
     this.host = host;
+    this.slack = slack;
   }
 
   /**
@@ -116,6 +120,7 @@ public final class RcaService implements AutoCloseable {
   public static RcaService start(Launch launch) {
     DataDirectory.secure(launch.config().dataDir());
     Wiring wiring = new Wiring(launch.config(), Clock.systemUTC(), launch.options());
+    Optional<SlackInteractionRoutes> slack = Optional.empty();
     try {
       DataDirectory.secureNewFiles(launch.config().dataDir());
       Optional<Consumer<JavalinConfig>> dashboard = launch.withDashboard()
@@ -132,11 +137,15 @@ public final class RcaService implements AutoCloseable {
       wiring.stormFlush().start();
       wiring.ticketSync().start();
       wiring.reconciler().ifPresent(Reconciler::start);
+      slack = launch.config().integrations().slackInteractions().map(settings -> new SlackInteractionRoutes(
+          settings, wiring.slackEmails(), wiring.queryIncidents(), wiring.decideRemediation(),
+          wiring.refuseDecision(), Clock.systemUTC()));
       RcaHttpServer server = new RcaHttpServer(launch.host(), launch.port(), wiring.queryIncidents(),
           Optional.of(wiring.receiveWebhook()), guard, pages, new HttpOperations(wiring.metrics(), launch.limits(),
-              wiring.workers().size(), wiring.workers()::alive)).start();
-      return new RcaService(wiring, server, launch.host());
+              wiring.workers().size(), wiring.workers()::alive), HttpDeadlines.STANDARD, slack).start();
+      return new RcaService(wiring, server, launch.host(), slack);
     } catch (RuntimeException e) {
+      slack.ifPresent(SlackInteractionRoutes::close);
       wiring.close();
       throw e;
     }
@@ -176,6 +185,7 @@ public final class RcaService implements AutoCloseable {
     try {
       wiring.workers().close();
       server.close();
+      slack.ifPresent(SlackInteractionRoutes::close);
     } finally {
       wiring.close();
     }

@@ -15,9 +15,11 @@ import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jira.JiraIssueTracker;
 import dev.aiops.rca.adapter.servicenow.ServiceNowIssueTracker;
+import dev.aiops.rca.adapter.slack.SlackDirectory;
 import dev.aiops.rca.adapter.slack.SlackNotifier;
 import dev.aiops.rca.adapter.web.metrics.InboxGauges;
 import dev.aiops.rca.adapter.web.metrics.ServiceMetrics;
+import dev.aiops.rca.adapter.web.slack.SlackEmails;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.Integrations;
 import dev.aiops.rca.app.metrics.MeteredAuditTrail;
@@ -60,6 +62,7 @@ import dev.aiops.rca.port.in.DecideRemediationUseCase;
 import dev.aiops.rca.port.in.ManageDeliveriesUseCase;
 import dev.aiops.rca.port.in.QueryIncidentsUseCase;
 import dev.aiops.rca.port.in.ReceiveWebhookUseCase;
+import dev.aiops.rca.port.in.RefuseDecisionUseCase;
 import dev.aiops.rca.port.in.ResolveIncidentUseCase;
 import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.DeliveryInbox;
@@ -107,7 +110,8 @@ public final class Wiring implements AutoCloseable {
   private final ServiceMetrics metrics = new ServiceMetrics();
   private final HandleFailureService handleFailure;
   private final AnalyzeEvidenceUseCase analyzeEvidence;
-  private final DecideRemediationUseCase decideRemediation;
+  private final DecideRemediationService decideRemediation;
+  private final SlackEmails slackEmails;
   private final QueryIncidentsUseCase queryIncidents;
   private final ReceiveWebhookUseCase receiveWebhook;
   private final ManageDeliveriesUseCase deliveries;
@@ -225,6 +229,10 @@ public final class Wiring implements AutoCloseable {
     IncidentUpdates updates = new IncidentUpdates(audit, store.effects(), tracker, notifier, clock);
     decideRemediation = new DecideRemediationService(incidents, audit, remediationLog, executors, policy, live, clock,
         Optional.of(updates));
+    // Looked up only when someone is listed by address: users.info needs scopes that a bot without them lacks.
+    slackEmails = integrations.slackInteractions().filter(i -> !i.approvers().emails().isEmpty())
+        .flatMap(i -> integrations.slack()).<SlackEmails>map(s -> SlackDirectory.create(s)::email)
+        .orElse(SlackEmails.NONE);
     resolveIncident = new ResolveIncidentService(incidents, audit, updates, live, clock);
     RemediationFollower.Settings followUp = integrations.followUp();
     follower = new RemediationFollower(new FollowRemediationsService(incidents, audit, remediationLog, executors,
@@ -334,6 +342,7 @@ public final class Wiring implements AutoCloseable {
     });
     integrations.slack().map(s -> s.botToken()).ifPresent(secrets::add);
     integrations.email().flatMap(e -> e.password()).map(Secret::reveal).ifPresent(secrets::add);
+    integrations.slackInteractions().map(i -> i.signingSecret().reveal()).ifPresent(secrets::add);
     return secrets;
   }
 
@@ -402,6 +411,16 @@ public final class Wiring implements AutoCloseable {
 
   public DecideRemediationUseCase decideRemediation() {
     return decideRemediation;
+  }
+
+  /** Records a decision someone who may not decide tried (a Slack user not among the approvers). */
+  public RefuseDecisionUseCase refuseDecision() {
+    return decideRemediation;
+  }
+
+  /** The e-mail address Slack shows for a user, for approvers listed by address; none without a bot token. */
+  public SlackEmails slackEmails() {
+    return slackEmails;
   }
 
   public ResolveIncidentUseCase resolveIncident() {

@@ -28,6 +28,8 @@ public enum AuditAction {
   NOTIFICATION_FAILED,
   REMEDIATION_SUGGESTED,
   REMEDIATION_APPROVED,
+  /** Someone who may not decide on remediations tried to (a Slack user not among RCA_APPROVERS): nothing ran. */
+  REMEDIATION_DECISION_REFUSED,
   REMEDIATION_REJECTED,
   REMEDIATION_EXECUTED,
   REMEDIATION_FAILED,

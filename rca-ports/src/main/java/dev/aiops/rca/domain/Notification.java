@@ -1,6 +1,7 @@
 package dev.aiops.rca.domain;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ import java.util.Optional;
  * @param runPageUrl the failed run's page, if known
  * @param impactedTasks the tasks the failure held back, each as {@code name STATE}; empty when none or not known
  * @param destinations where the incident's route sends it; {@link Destinations#DEFAULTS} for the deployment's own
+ * @param remediation the latest remediation outcome the message shows, if any; {@code text} then ends with its
+ *     {@link #remediationLine} too, so that a notifier that shows text alone still tells it, and one that draws it
+ *     apart (Slack's approval buttons on a {@link RemediationStatus#SUGGESTED} one) can take it off the text
  */
 public record Notification(
     Incident incident,
@@ -24,7 +28,8 @@ public record Notification(
     Optional<TicketRef> ticket,
     Optional<String> runPageUrl,
     List<String> impactedTasks,
-    Destinations destinations) {
+    Destinations destinations,
+    Optional<RemediationOutcome> remediation) {
   public Notification {
     Objects.requireNonNull(incident, "incident");
     Objects.requireNonNull(title, "title");
@@ -34,6 +39,13 @@ public record Notification(
     Objects.requireNonNull(runPageUrl, "runPageUrl");
     impactedTasks = List.copyOf(impactedTasks);
     Objects.requireNonNull(destinations, "destinations");
+    Objects.requireNonNull(remediation, "remediation");
+  }
+
+  /** A notification that shows no remediation. */
+  public Notification(Incident incident, String title, String text, Category category, Optional<TicketRef> ticket,
+      Optional<String> runPageUrl, List<String> impactedTasks, Destinations destinations) {
+    this(incident, title, text, category, ticket, runPageUrl, impactedTasks, destinations, Optional.empty());
   }
 
   /** A notification to the deployment's default destinations. */
@@ -50,12 +62,24 @@ public record Notification(
 
   /** The same notification listing {@code tasks} as the ones the failure held back. */
   public Notification withImpactedTasks(List<String> tasks) {
-    return new Notification(incident, title, text, category, ticket, runPageUrl, tasks, destinations);
+    return new Notification(incident, title, text, category, ticket, runPageUrl, tasks, destinations, remediation);
   }
 
   /** The same notification sent to {@code newDestinations}. */
   public Notification withDestinations(Destinations newDestinations) {
-    return new Notification(incident, title, text, category, ticket, runPageUrl, impactedTasks, newDestinations);
+    return new Notification(incident, title, text, category, ticket, runPageUrl, impactedTasks, newDestinations,
+        remediation);
+  }
+
+  /** The same notification showing {@code outcome}; the caller has ended {@code text} with its line. */
+  public Notification withRemediation(RemediationOutcome outcome) {
+    return new Notification(incident, title, text, category, ticket, runPageUrl, impactedTasks, destinations,
+        Optional.of(outcome));
+  }
+
+  /** The line that tells a remediation's outcome below the root cause: {@code Remediation <status>: <detail>}. */
+  public static String remediationLine(RemediationOutcome outcome) {
+    return "Remediation " + outcome.status().name().toLowerCase(Locale.ROOT) + ": " + outcome.detail();
   }
 
   /** The incident's priority. */

@@ -56,7 +56,17 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
     return notification.title() + ": " + notification.text();
   }
 
+  /** The card's blocks, without approval buttons. */
   List<LayoutBlock> blocks(Optional<URI> dashboard) {
+    return blocks(dashboard, false);
+  }
+
+  /**
+   * The card's blocks.
+   *
+   * @param approvals whether a suggested remediation gets Approve and Decline buttons ({@link SlackApproval})
+   */
+  List<LayoutBlock> blocks(Optional<URI> dashboard, boolean approvals) {
     RootCauseAnalysis analysis = notification.incident().analysis();
     List<LayoutBlock> blocks = new ArrayList<>();
     String status = notification.incident().status() == IncidentStatus.RESOLVED ? "Resolved: " : "";
@@ -64,8 +74,9 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
         .text(PlainTextObject.builder().text(shorten(status + notification.incident().jobName() + " failed: "
             + notification.category(), HEADER_MAX)).emoji(false).build())
         .build());
-    String cause = notification.text().isBlank() ? analysis.summary() : notification.text();
+    String cause = notification.text().isBlank() ? analysis.summary() : SlackApproval.withoutRemediation(notification);
     blocks.add(section("*Root cause*\n```" + escape(cause).replace("```", "'''") + "```"));
+    notification.remediation().ifPresent(outcome -> blocks.addAll(SlackApproval.blocks(outcome, approvals)));
     List<String> impacted = notification.impactedTasks();
     if (!impacted.isEmpty()) {
       StringBuilder text = new StringBuilder("*Impacted tasks* (held back by this failure)");
@@ -107,7 +118,7 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
     return blocks;
   }
 
-  private static SectionBlock section(String mrkdwn) {
+  static SectionBlock section(String mrkdwn) {
     return SectionBlock.builder()
         .text(MarkdownTextObject.builder().text(shorten(mrkdwn, SECTION_MAX)).build())
         .build();
@@ -130,7 +141,7 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  private static String shorten(String text, int max) {
+  static String shorten(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

@@ -81,7 +81,7 @@ public final class SlackNotifier implements Notifier {
     ChatPostMessageRequest request = ChatPostMessageRequest.builder()
         .channel(settings.channel())
         .text(card.fallbackText())
-        .blocks(card.blocks(settings.dashboardUrl()))
+        .blocks(card.blocks(settings.dashboardUrl(), settings.approvalButtons()))
         .unfurlLinks(false)
         .unfurlMedia(false)
         .build();
@@ -148,7 +148,7 @@ public final class SlackNotifier implements Notifier {
         .channel(message.channel())
         .ts(message.messageId())
         .text(card.fallbackText())
-        .blocks(card.blocks(settings.dashboardUrl()))
+        .blocks(card.blocks(settings.dashboardUrl(), settings.approvalButtons()))
         .build();
     ChatUpdateResponse response = call(call, () -> methods.chatUpdate(request));
     if (!response.isOk()) {
@@ -189,11 +189,12 @@ public final class SlackNotifier implements Notifier {
 
   /** One SDK call. */
   @FunctionalInterface
-  private interface SlackCall<T> {
+  interface SlackCall<T> {
     T run() throws IOException, SlackApiException;
   }
 
-  private static <T> T call(String what, SlackCall<T> call) {
+  /** Runs one SDK call, turning what it throws into port exceptions; {@code what} names the step in them. */
+  static <T> T call(String what, SlackCall<T> call) {
     try {
       return call.run();
     } catch (SlackApiException e) {

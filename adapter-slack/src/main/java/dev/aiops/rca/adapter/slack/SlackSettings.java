@@ -17,6 +17,8 @@ import java.util.Optional;
  *     default; recurrences in between only update the message
  * @param dashboardUrl {@code RCA_DASHBOARD_URL}: the service's dashboard, linked from every message, if any
  * @param requestTimeout the longest a single call may take
+ * @param approvalButtons whether a suggested remediation gets Approve and Decline buttons: on when the service
+ *     takes Slack's interactions ({@code SLACK_SIGNING_SECRET}) and someone may approve ({@code RCA_APPROVERS})
  */
 public record SlackSettings(
     String botToken,
@@ -24,7 +26,8 @@ public record SlackSettings(
     URI apiUrl,
     Duration threadInterval,
     Optional<URI> dashboardUrl,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    boolean approvalButtons) {
 
   /** Slack's own Web API base. */
   public static final URI SLACK_API = URI.create("https://slack.com/api/");
@@ -52,6 +55,12 @@ public record SlackSettings(
     }
   }
 
+  /** Settings without approval buttons. */
+  public SlackSettings(String botToken, String channel, URI apiUrl, Duration threadInterval,
+      Optional<URI> dashboardUrl, Duration requestTimeout) {
+    this(botToken, channel, apiUrl, threadInterval, dashboardUrl, requestTimeout, false);
+  }
+
   /** Settings with the defaults: Slack's own API, one threaded reply per hour, 10 s per call, no dashboard. */
   public static SlackSettings of(String botToken, String channel) {
     return new SlackSettings(botToken, channel, SLACK_API, Duration.ofHours(1), Optional.empty(),
@@ -60,23 +69,30 @@ public record SlackSettings(
 
   /** The same settings against another API base ({@code SLACK_API_URL}). */
   public SlackSettings withApiUrl(URI url) {
-    return new SlackSettings(botToken, channel, url, threadInterval, dashboardUrl, requestTimeout);
+    return new SlackSettings(botToken, channel, url, threadInterval, dashboardUrl, requestTimeout, approvalButtons);
   }
 
   /** The same settings with another thread interval. */
   public SlackSettings withThreadInterval(Duration interval) {
-    return new SlackSettings(botToken, channel, apiUrl, interval, dashboardUrl, requestTimeout);
+    return new SlackSettings(botToken, channel, apiUrl, interval, dashboardUrl, requestTimeout, approvalButtons);
   }
 
   /** The same settings with a dashboard to link. */
   public SlackSettings withDashboardUrl(URI dashboard) {
-    return new SlackSettings(botToken, channel, apiUrl, threadInterval, Optional.of(dashboard), requestTimeout);
+    return new SlackSettings(botToken, channel, apiUrl, threadInterval, Optional.of(dashboard), requestTimeout,
+        approvalButtons);
+  }
+
+  /** The same settings with approval buttons on or off. */
+  public SlackSettings withApprovalButtons(boolean on) {
+    return new SlackSettings(botToken, channel, apiUrl, threadInterval, dashboardUrl, requestTimeout, on);
   }
 
   @Override
   public String toString() {
     return "SlackSettings[botToken=****, channel=" + channel + ", apiUrl=" + apiUrl + ", threadInterval="
-        + threadInterval + ", dashboardUrl=" + dashboardUrl + ", requestTimeout=" + requestTimeout + "]";
+        + threadInterval + ", dashboardUrl=" + dashboardUrl + ", requestTimeout=" + requestTimeout
+        + ", approvalButtons=" + approvalButtons + "]";
   }
 
   // The token goes to this host only: TLS everywhere except a loopback stub. The SDK appends method names to the

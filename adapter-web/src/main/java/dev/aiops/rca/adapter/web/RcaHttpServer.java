@@ -2,6 +2,7 @@ package dev.aiops.rca.adapter.web;
 
 import dev.aiops.rca.adapter.web.ops.HttpOperations;
 import dev.aiops.rca.adapter.web.ops.OperationsRoutes;
+import dev.aiops.rca.adapter.web.slack.SlackInteractionRoutes;
 import dev.aiops.rca.adapter.web.support.ErrorBody;
 import dev.aiops.rca.adapter.web.support.JsonAnswer;
 import dev.aiops.rca.adapter.web.webhook.WebhookGuard;
@@ -79,7 +80,23 @@ public final class RcaHttpServer implements AutoCloseable {
   public RcaHttpServer(String host, int port, QueryIncidentsUseCase incidents,
       Optional<ReceiveWebhookUseCase> webhooks, WebhookGuard guard, Optional<Consumer<JavalinConfig>> pages,
       HttpOperations operations, HttpDeadlines deadlines) {
+    this(host, port, incidents, webhooks, guard, pages, operations, deadlines, Optional.empty());
+  }
+
+  /**
+   * @param webhooks stores the webhooks of its sources; without it the webhook paths answer 404
+   * @param guard checks each webhook request before it is read
+   * @param pages more routes (the dashboard and its API); when given, they own {@code /api/incidents}
+   * @param operations the meters, the webhook limits and the workers' liveness
+   * @param deadlines how long a client may take over a request's headers and body, and stay idle
+   * @param slack the Approve and Decline buttons of Slack's cards ({@code POST /slack/interactions}, signed by
+   *     Slack); without it the path answers 404
+   */
+  public RcaHttpServer(String host, int port, QueryIncidentsUseCase incidents,
+      Optional<ReceiveWebhookUseCase> webhooks, WebhookGuard guard, Optional<Consumer<JavalinConfig>> pages,
+      HttpOperations operations, HttpDeadlines deadlines, Optional<SlackInteractionRoutes> slack) {
     Objects.requireNonNull(incidents, "incidents");
+    Objects.requireNonNull(slack, "slack");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(guard, "guard");
     Objects.requireNonNull(pages, "pages");
@@ -104,6 +121,7 @@ public final class RcaHttpServer implements AutoCloseable {
         routes.mount(config);
       });
       pages.ifPresent(mount -> mount.accept(config));
+      slack.ifPresent(routes -> routes.mount(config));
       answerErrors(config);
     });
   }

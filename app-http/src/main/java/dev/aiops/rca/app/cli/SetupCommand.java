@@ -117,6 +117,12 @@ public final class SetupCommand implements Callable<Integer> {
   @Option(names = "--email-to", paramLabel = "ADDRESSES",
       description = "Who gets e-mail alerts when the incident's route names nobody, comma-separated.")
   String emailTo;
+  @Option(names = "--slack-signing-secret", paramLabel = "SECRET",
+      description = "The Slack app's signing secret, to approve remediations from Slack (blank for off).")
+  String slackSigningSecret;
+  @Option(names = "--approvers", paramLabel = "LIST",
+      description = "Who may approve from Slack: user ids (U0123ABCD) and e-mail addresses, comma-separated.")
+  String approvers;
 
   private final InputStream in;
   private final Supplier<Console> console;
@@ -230,6 +236,13 @@ public final class SetupCommand implements Callable<Integer> {
       values.put("SLACK_BOT_TOKEN", slack);
       values.put("SLACK_ALERT_CHANNEL", value(existing, "SLACK_ALERT_CHANNEL", slackChannel,
           "Slack channel for alerts", false));
+      String signing = value(existing, "SLACK_SIGNING_SECRET", slackSigningSecret,
+          "Slack signing secret, to approve remediations from Slack (blank for off)", true);
+      if (!signing.isEmpty()) {
+        values.put("SLACK_SIGNING_SECRET", signing);
+        values.put("RCA_APPROVERS", value(existing, "RCA_APPROVERS", approvers,
+            "Approvers in Slack (user ids U0123ABCD or e-mails, comma-separated)", false));
+      }
     }
     String smtp = value(existing, "SMTP_HOST", smtpHost, "SMTP server for e-mail alerts", false);
     if (!smtp.isEmpty()) {

@@ -13,6 +13,9 @@ import dev.aiops.rca.adapter.jira.JiraSettings;
 import dev.aiops.rca.adapter.servicenow.ServiceNowAuth;
 import dev.aiops.rca.adapter.servicenow.ServiceNowSettings;
 import dev.aiops.rca.adapter.slack.SlackSettings;
+import dev.aiops.rca.adapter.web.slack.SlackApprovers;
+import dev.aiops.rca.adapter.web.slack.SlackInteractionRoutes;
+import dev.aiops.rca.adapter.web.slack.SlackInteractionSettings;
 import dev.aiops.rca.core.lifecycle.RecoveryWatchService;
 import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationFollower;
@@ -53,6 +56,9 @@ import java.util.Optional;
  *     {@code RCA_RESOLVE_ON_RECOVERY})
  * @param ticketSync {@code RCA_TICKET_SYNC_INTERVAL}: how often tickets that people closed resolve their incidents
  *     (and failed closes are tried again); zero for never
+ * @param slackInteractions {@code SLACK_SIGNING_SECRET} with {@code RCA_APPROVERS}: approving and declining a
+ *     suggested remediation from the Slack card; empty when the secret is not set ({@code /slack/interactions}
+ *     then answers 404)
  */
 public record Integrations(
     Optional<DatabricksSettings> databricks,
@@ -69,7 +75,8 @@ public record Integrations(
     Optional<URI> dashboardUrl,
     RemediationFollower.Settings followUp,
     RecoveryWatchService.Settings recovery,
-    Duration ticketSync) {
+    Duration ticketSync,
+    Optional<SlackInteractionSettings> slackInteractions) {
 
   /** How often tickets are synced when {@code RCA_TICKET_SYNC_INTERVAL} is not set. */
   public static final Duration DEFAULT_TICKET_SYNC = Duration.ofMinutes(5);
@@ -96,6 +103,7 @@ public record Integrations(
     if (!ticketSync.isZero() && ticketSync.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("ticketSync must be zero (off) or at least 1 s, was " + ticketSync);
     }
+    Objects.requireNonNull(slackInteractions, "slackInteractions");
   }
 
   /** Nothing outside: rules only, the built-in tracker, suggestions only. */
@@ -103,7 +111,7 @@ public record Integrations(
     return new Integrations(Optional.empty(), Optional.empty(), Optional.empty(), "builtin", Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), RemediationSettings.defaults(), DEFAULT_COST_TAG_KEYS, true,
         Optional.empty(), RemediationFollower.Settings.defaults(), RecoveryWatchService.Settings.defaults(),
-        DEFAULT_TICKET_SYNC);
+        DEFAULT_TICKET_SYNC, Optional.empty());
   }
 
   /** Reads every integration, adding each problem found to {@code problems}. */
@@ -112,6 +120,8 @@ public record Integrations(
     List<String> costTags = settings.list("RCA_COST_TAG_KEYS", DEFAULT_COST_TAG_KEYS);
     Optional<URI> dashboard = settings.url("RCA_DASHBOARD_URL");
     String itsm = source.get("ITSM_TOOL").map(v -> v.toLowerCase(Locale.ROOT)).orElse("builtin");
+    Optional<SlackInteractionSettings> interactions = slackInteractions(settings);
+    boolean buttons = interactions.map(SlackInteractionSettings::buttons).orElse(false);
     if (!ITSM_TOOLS.contains(itsm)) {
       problems.add("ITSM_TOOL must be one of " + ITSM_TOOLS + ", was '" + itsm + "'");
       itsm = "builtin";
@@ -123,7 +133,7 @@ public record Integrations(
         itsm,
         itsm.equals("jira") ? jira(settings, dashboard) : Optional.empty(),
         itsm.equals("servicenow") ? serviceNow(settings, dashboard) : Optional.empty(),
-        slack(settings, dashboard),
+        slack(settings, dashboard).map(slack -> slack.withApprovalButtons(buttons)),
         email(settings, dashboard),
         remediation(settings),
         costTags,
@@ -131,7 +141,28 @@ public record Integrations(
         dashboard,
         followUp(settings),
         recovery(settings),
-        settings.interval("RCA_TICKET_SYNC_INTERVAL", DEFAULT_TICKET_SYNC));
+        settings.interval("RCA_TICKET_SYNC_INTERVAL", DEFAULT_TICKET_SYNC),
+        interactions);
+  }
+
+  // Approvers without the secret would be a silent no-op (no endpoint, no buttons): refused, so that it is noticed.
+  private static Optional<SlackInteractionSettings> slackInteractions(SettingsReader settings) {
+    Optional<String> approvers = settings.get("RCA_APPROVERS");
+    if (!settings.isSet("SLACK_SIGNING_SECRET")) {
+      if (approvers.filter(a -> !a.isBlank()).isPresent()) {
+        settings.problem("RCA_APPROVERS is set but SLACK_SIGNING_SECRET is not: approving from Slack needs the "
+            + "Slack app's signing secret (Basic Information > App Credentials)");
+      }
+      return Optional.empty();
+    }
+    if (!settings.isSet("SLACK_BOT_TOKEN")) {
+      settings.problem("SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: the buttons are on the alerts the "
+          + "bot posts");
+      return Optional.empty();
+    }
+    return settings.build("Slack approvals", () -> new SlackInteractionSettings(
+        new Secret(settings.get("SLACK_SIGNING_SECRET").orElseThrow()),
+        SlackApprovers.parse(approvers.orElse(""))));
   }
 
   private static Optional<DatabricksSettings> databricks(SettingsReader settings) {
@@ -359,6 +390,10 @@ public record Integrations(
     lines.add("email: " + email.map(e -> "SMTP " + e.host() + ":" + e.port() + (e.startTls() ? " with STARTTLS" : "")
         + e.user().map(u -> " as " + u).orElse("") + ", from " + e.from() + ", " + e.defaultRecipients().size()
         + " default recipient(s)").orElse("not configured"));
+    lines.add("slack approvals: " + slackInteractions.map(i -> "POST " + SlackInteractionRoutes.PATH
+        + " signed with SLACK_SIGNING_SECRET; " + (i.buttons() ? "approvers " + i.approvers().describe()
+        : "nobody in RCA_APPROVERS, so no buttons and every press refused"))
+        .orElse("off (SLACK_SIGNING_SECRET not set: " + SlackInteractionRoutes.PATH + " answers 404)"));
     lines.add("remediation: " + remediation.mode().name().toLowerCase(Locale.ROOT) + ", at most "
         + remediation.maxAttemptsPerIncident() + " per incident");
     lines.add("remediation runs: followed every " + followUp.poll().toSeconds() + " s for at most "

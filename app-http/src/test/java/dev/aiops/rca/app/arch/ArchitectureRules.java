@@ -72,6 +72,8 @@ final class ArchitectureRules {
               "..rca.domain..", "..rca.port.in..", "..rca.adapter.web..",
               "java..", "jakarta.servlet..", "io.javalin..", "kotlin..", "com.fasterxml.jackson..", "io.micrometer..",
               "org.slf4j..", "org.bouncycastle..",
+              // The JDK's HMAC, for Slack's request signature.
+              "javax.crypto..",
               // Jetty, under Javalin: the HTTP deadlines watch its connections, and a client gone is its EofException.
               "org.eclipse.jetty..")
           // The port exceptions (PortException and its family) live in package rca.port itself.

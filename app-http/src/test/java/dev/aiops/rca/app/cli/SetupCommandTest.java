@@ -81,6 +81,22 @@ class SetupCommandTest {
   }
 
   @Test
+  void should_write_the_signing_secret_and_approvers_without_showing_the_secret_when_slack_approvals_are_asked()
+      throws Exception {
+    Path env = dir.resolve(".env");
+    String signing = "8f742231b10e8888abcd99setup0000";
+
+    int exit = run("", "--non-interactive", "--skip-checks", "--env-file", env.toString(),
+        "--slack-token", SLACK_TOKEN, "--slack-channel", "#data-alerts", "--slack-signing-secret", signing,
+        "--approvers", "U0123ABCD,oncall@acme.example");
+
+    assertThat(exit).as(terminal()).isZero();
+    assertThat(written(env)).containsEntry("SLACK_SIGNING_SECRET", signing)
+        .containsEntry("RCA_APPROVERS", "U0123ABCD,oncall@acme.example");
+    assertThat(terminal()).doesNotContain(signing, SLACK_TOKEN);
+  }
+
+  @Test
   void should_write_the_answers_and_keep_other_settings_when_the_answers_come_on_stdin() throws Exception {
     Path env = dir.resolve(".env");
     Files.writeString(env, "RCA_PORT=9000\n");

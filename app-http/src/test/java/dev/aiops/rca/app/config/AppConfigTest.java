@@ -58,6 +58,52 @@ class AppConfigTest {
   }
 
   @Test
+  void should_take_slack_approvals_and_show_the_buttons_when_the_signing_secret_and_approvers_are_set() {
+    AppConfig config = AppConfig.from(ConfigSource.of(Map.of(
+        "SLACK_BOT_TOKEN", "xoxb-123", "SLACK_ALERT_CHANNEL", "#alerts",
+        "SLACK_SIGNING_SECRET", "signing-secret-0123456789",
+        "RCA_APPROVERS", "U0123ABCD, Oncall@Acme.Example")));
+
+    assertThat(config.integrations().slackInteractions()).hasValueSatisfying(i -> {
+      assertThat(i.approvers().userIds()).containsExactly("U0123ABCD");
+      assertThat(i.approvers().emails()).containsExactly("oncall@acme.example");
+    });
+    assertThat(config.integrations().slack().orElseThrow().approvalButtons()).isTrue();
+    String printed = String.join("\n", config.describe()) + config;
+    assertThat(printed).contains("slack approvals: POST /slack/interactions", "1 Slack user id(s)")
+        .doesNotContain("signing-secret-0123456789", "U0123ABCD", "oncall@");
+  }
+
+  @Test
+  void should_leave_slack_approvals_off_and_the_buttons_away_when_the_signing_secret_or_the_approvers_are_missing() {
+    AppConfig off = AppConfig.from(ConfigSource.of(Map.of("SLACK_BOT_TOKEN", "xoxb-123",
+        "SLACK_ALERT_CHANNEL", "#alerts")));
+    AppConfig nobody = AppConfig.from(ConfigSource.of(Map.of("SLACK_BOT_TOKEN", "xoxb-123",
+        "SLACK_ALERT_CHANNEL", "#alerts", "SLACK_SIGNING_SECRET", "signing-secret-0123456789")));
+
+    assertThat(off.integrations().slackInteractions()).isEmpty();
+    assertThat(off.integrations().slack().orElseThrow().approvalButtons()).isFalse();
+    assertThat(String.join("\n", off.describe())).contains("slack approvals: off (SLACK_SIGNING_SECRET not set");
+    assertThat(nobody.integrations().slackInteractions()).isPresent();
+    assertThat(nobody.integrations().slack().orElseThrow().approvalButtons()).isFalse();
+  }
+
+  @Test
+  void should_refuse_to_start_when_approvers_come_without_a_signing_secret_or_are_not_ids_or_addresses() {
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SLACK_BOT_TOKEN", "xoxb-123",
+        "SLACK_ALERT_CHANNEL", "#alerts", "RCA_APPROVERS", "U0123ABCD"))))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("SLACK_SIGNING_SECRET is not");
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of("SLACK_BOT_TOKEN", "xoxb-123",
+        "SLACK_ALERT_CHANNEL", "#alerts", "SLACK_SIGNING_SECRET", "signing-secret-0123456789",
+        "RCA_APPROVERS", "alice"))))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'alice'")
+        .message().doesNotContain("signing-secret-0123456789");
+    assertThatThrownBy(() -> AppConfig.from(ConfigSource.of(Map.of(
+        "SLACK_SIGNING_SECRET", "signing-secret-0123456789"))))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("SLACK_BOT_TOKEN is not");
+  }
+
+  @Test
   void should_keep_finished_deliveries_bodies_as_long_as_the_retention_says() {
     assertThat(AppConfig.from(ConfigSource.of(Map.of())).inboxRetention())
         .isEqualTo(java.time.Duration.ofDays(14));

@@ -84,8 +84,8 @@ final class Dependencies implements AutoCloseable {
         in.jira().map(j -> new JiraSettings(j.domain(), j.auth(), j.projectKey(), j.issueType(), j.apiVersion(),
             j.reopen(), j.setPriority(), j.occurrenceField(), j.dashboardUrl(), j.requestTimeout(), j.maxAttempts(),
             wait, j.doneTransition())),
-        in.serviceNow(), in.slack(), in.email(), in.remediation(), in.costTagKeys(), in.redactDataValues(), in.dashboardUrl(),
-        in.followUp(), in.recovery(), in.ticketSync());
+        in.serviceNow(), in.slack(), in.email(), in.remediation(), in.costTagKeys(), in.redactDataValues(),
+        in.dashboardUrl(), in.followUp(), in.recovery(), in.ticketSync(), in.slackInteractions());
     return new AppConfig(config.port(), config.dataDir(), config.apiKey(), config.database(), config.workers(),
         config.inboxRetention(), fast, config.reconcileInterval(), config.flood());
   }

@@ -4,7 +4,6 @@ import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RootCauseAnalysis;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The message that tells people about an incident, as first posted and as redrawn when the incident changes. */
@@ -20,9 +19,8 @@ public final class IncidentMessage {
   /** The incident with the outcome of a remediation below its root-cause line. */
   public static Notification withRemediation(Incident incident, RemediationOutcome outcome,
       Optional<String> runPageUrl) {
-    String text = line(incident.analysis()) + "\nRemediation " + outcome.status().name().toLowerCase(Locale.ROOT)
-        + ": " + outcome.detail();
-    return of(incident, text, runPageUrl);
+    String text = line(incident.analysis()) + "\n" + Notification.remediationLine(outcome);
+    return of(incident, text, runPageUrl).withRemediation(outcome);
   }
 
   /** The resolved incident, saying who resolved it and why below its root-cause line. */

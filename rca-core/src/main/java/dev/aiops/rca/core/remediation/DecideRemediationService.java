@@ -9,9 +9,12 @@ import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
 import dev.aiops.rca.domain.RemediationStatus;
+import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.in.DecideRemediationCommand;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
+import dev.aiops.rca.port.in.RefuseDecisionCommand;
+import dev.aiops.rca.port.in.RefuseDecisionUseCase;
 import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.IncidentEvents;
 import dev.aiops.rca.port.out.IncidentRepository;
@@ -23,8 +26,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Runs or declines a suggested remediation on a person's decision, within the policy. */
-public final class DecideRemediationService implements DecideRemediationUseCase {
+/**
+ * Runs or declines a suggested remediation on a person's decision, within the policy; and records a decision that
+ * someone who may not decide tried to take.
+ */
+public final class DecideRemediationService implements DecideRemediationUseCase, RefuseDecisionUseCase {
 
   private final IncidentRepository incidents;
   private final AuditTrail audit;
@@ -91,6 +97,19 @@ public final class DecideRemediationService implements DecideRemediationUseCase 
     events.publish(new IncidentChange(incident.id(), IncidentChange.Kind.REMEDIATED, outcome.at()));
     tell(incident, plan, outcome, command.actor());
     return outcome;
+  }
+
+  @Override
+  public void refuse(RefuseDecisionCommand command) {
+    Incident incident = incidents.find(command.incident())
+        .orElseThrow(() -> new IllegalArgumentException("no incident " + command.incident()));
+    List<RemediationOutcome> history = remediationLog.remediations(incident.id());
+    // Filed under the run the suggestion would act on, where the dashboard shows the remediation's other steps.
+    RunKey run = history.stream().filter(o -> o.plan().action() == command.action())
+        .reduce((first, second) -> second).map(o -> o.plan().target()).orElse(incident.firstRun());
+    audit.append(new AuditEntry(clock.instant(), run, Optional.of(incident.id()), command.actor(),
+        AuditAction.REMEDIATION_DECISION_REFUSED, (command.approved() ? "approval" : "decline") + " of "
+        + command.action() + " refused: " + command.reason()));
   }
 
   // Best effort: the decision is stored and audited; a ticket or message that cannot be told is audited.

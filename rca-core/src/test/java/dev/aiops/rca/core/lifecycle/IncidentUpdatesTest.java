@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentDraft;
+import dev.aiops.rca.domain.Notification;
+import dev.aiops.rca.domain.RemediationAction;
+import dev.aiops.rca.domain.RemediationOutcome;
+import dev.aiops.rca.domain.RemediationPlan;
+import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.testkit.InMemoryEffectLog;
 import dev.aiops.rca.testkit.InMemoryIncidentRepository;
 import dev.aiops.rca.testkit.InMemoryIssueTracker;
@@ -43,6 +48,21 @@ class IncidentUpdatesTest {
     assertThat(IncidentMessage.of(incident, Optional.empty()).impactedTasks()).containsExactly("publish UPSTREAM_FAILED");
     assertThat(IncidentMessage.resolved(incident, "olga", "fixed").impactedTasks())
         .containsExactly("publish UPSTREAM_FAILED");
+  }
+
+  @Test
+  void should_redraw_a_message_with_the_remediation_both_as_its_last_line_and_apart_when_told_an_outcome() {
+    Incident incident = announced();
+    RemediationOutcome suggested = new RemediationOutcome(new RemediationPlan(incident.id(),
+        RemediationAction.REPAIR_FAILED_TASKS, incident.firstRun(), List.of(), "transient"),
+        RemediationStatus.SUGGESTED, "repair the failed tasks of run databricks:1", Samples.T0, Optional.empty());
+
+    updates.redrawRemediation(incident, suggested, Optional.empty(), "pipeline");
+
+    Notification drawn = notifier.refreshes().get(0);
+    assertThat(drawn.remediation()).contains(suggested);
+    assertThat(drawn.text()).endsWith("\nRemediation suggested: repair the failed tasks of run databricks:1");
+    assertThat(IncidentMessage.of(incident, Optional.empty()).remediation()).isEmpty();
   }
 
   private Incident announced() {

@@ -16,6 +16,7 @@ import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.TransientPortException;
 import dev.aiops.rca.port.in.DecideRemediationCommand;
+import dev.aiops.rca.port.in.RefuseDecisionCommand;
 import dev.aiops.rca.testkit.InMemoryIncidentRepository;
 import dev.aiops.rca.testkit.InMemoryRemediationExecutor;
 import dev.aiops.rca.testkit.MutableClock;
@@ -109,5 +110,30 @@ class DecideRemediationServiceTest {
 
     assertThatThrownBy(() -> service.decide(approve(incident))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no pending suggestion");
+  }
+
+  @Test
+  void should_audit_a_refused_decision_and_run_nothing_when_someone_who_may_not_decide_tries() {
+    Incident incident = suggested(Category.UPSTREAM_DEPENDENCY);
+
+    service(1).refuse(new RefuseDecisionCommand(incident.id(), RemediationAction.REPAIR_FAILED_TASKS, true,
+        "slack:U999 (mallory)", "not among RCA_APPROVERS"));
+
+    assertThat(executor.executed()).isEmpty();
+    assertThat(incidents.remediations(incident.id())).extracting(RemediationOutcome::status)
+        .containsExactly(RemediationStatus.SUGGESTED);
+    assertThat(incidents.auditTrail(incident.id())).singleElement().satisfies(entry -> {
+      assertThat(entry.actor()).isEqualTo("slack:U999 (mallory)");
+      assertThat(entry.action()).isEqualTo(AuditAction.REMEDIATION_DECISION_REFUSED);
+      assertThat(entry.run()).isEqualTo(incident.firstRun());
+      assertThat(entry.detail()).isEqualTo("approval of REPAIR_FAILED_TASKS refused: not among RCA_APPROVERS");
+    });
+  }
+
+  @Test
+  void should_refuse_to_record_a_refusal_when_the_incident_does_not_exist() {
+    assertThatThrownBy(() -> service(1).refuse(new RefuseDecisionCommand(new dev.aiops.rca.domain.IncidentId(404),
+        RemediationAction.REPAIR_FAILED_TASKS, false, "slack:U1", "x")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
