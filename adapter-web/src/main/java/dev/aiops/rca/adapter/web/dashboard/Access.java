@@ -59,7 +59,10 @@ final class Access {
       try {
         handler.handle(ctx, session.get());
       } catch (IllegalArgumentException badInput) {
-        ctx.status(400).contentType("text/plain").result(badInput.getMessage());
+        // The reason names the parameter and what it allows; escaped, since it may quote the value sent.
+        ctx.status(400).html(PageLayout.document("Bad request", "error", session, "<main><h1>Bad request</h1>"
+            + "<p id=\"reason\">" + Html.esc(badInput.getMessage()) + "</p><p><a href=\"" + Html.esc(ctx.path())
+            + "\">Start again</a></p></main>", java.util.List.of()));
       }
     };
   }
