@@ -10,6 +10,7 @@ import dev.aiops.rca.core.remediation.RemediationSettings;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
@@ -116,19 +117,25 @@ final class DashboardFixture implements AutoCloseable {
 
   private Incident fail(String runId, char signature, Category category, String error, Instant at,
       Map<String, String> costTags, List<String> impact) {
-    return fail(RunKey.of(Source.DATABRICKS, runId), "etl_orders", signature, category, error, at, costTags, impact,
-        Optional.empty());
+    return fail(RunKey.of(Source.DATABRICKS, runId), "etl_orders", Samples.signature(signature), category, error, at,
+        costTags, impact, Optional.empty());
   }
 
   /** The same, for a run of any source and job whose platform linked its run page. */
   Incident failLinked(RunKey run, String job, char signature, Category category, String error, Instant at,
       String runPageUrl) {
+    return failLinked(run, job, Samples.signature(signature), category, error, at, runPageUrl);
+  }
+
+  /** The same, with any signature. */
+  Incident failLinked(RunKey run, String job, ErrorSignature signature, Category category, String error, Instant at,
+      String runPageUrl) {
     return fail(run, job, signature, category, error, at, Map.of(), List.of(), Optional.of(runPageUrl));
   }
 
-  private Incident fail(RunKey run, String job, char signature, Category category, String error, Instant at,
-      Map<String, String> costTags, List<String> impact, Optional<String> runPageUrl) {
-    Filing filing = repository.file(new IncidentDraft(run, Samples.signature(signature), job, at,
+  private Incident fail(RunKey run, String job, ErrorSignature signature, Category category, String error,
+      Instant at, Map<String, String> costTags, List<String> impact, Optional<String> runPageUrl) {
+    Filing filing = repository.file(new IncidentDraft(run, signature, job, at,
         Samples.analysis(category, error), costTags, impact, runPageUrl));
     Incident incident = filing.incident();
     boolean opened = filing instanceof Filing.Opened;
