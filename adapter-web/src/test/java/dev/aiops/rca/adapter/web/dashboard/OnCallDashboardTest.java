@@ -110,6 +110,18 @@ class OnCallDashboardTest {
   }
 
   @Test
+  void should_keep_markup_in_the_search_as_text_in_the_form_and_the_links_when_it_is_searched() {
+    adf(fixture.clock.instant());
+    browser.login("victor", DashboardFixture.VIEWER_PASSWORD);
+
+    String page = browser.get("/incidents?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&sort=occurrences").body();
+
+    assertThat(page).contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"")
+        .contains("href=\"/incidents?q=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E&amp;sort=first_seen&amp;dir=desc\"")
+        .doesNotContain("<script>alert(1)");
+  }
+
+  @Test
   void should_order_by_the_clicked_column_and_flip_it_when_clicked_again() {
     Instant now = fixture.clock.instant();
     Incident old = adf(now.minus(Duration.ofHours(2)));
