@@ -8,6 +8,7 @@ import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
+import dev.aiops.rca.domain.Source;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,7 +85,7 @@ final class ApprovePage {
 
   private static String where(Incident incident, RemediationPlan plan) {
     Optional<String> known = plan.target().equals(incident.firstRun()) ? RunPages.where(incident) : Optional.empty();
-    return known.orElse(plan.target().source() == dev.aiops.rca.domain.Source.ADF
+    return known.orElse(plan.target().source() == Source.ADF
         ? "the data factory the service is configured with" : "the Databricks workspace the service is configured with");
   }
 

@@ -8,6 +8,7 @@ import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.port.in.IncidentDetails;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ final class IncidentPage {
     StringBuilder b = new StringBuilder("<main class=\"incident\">");
     b.append("<p><a href=\"/incidents\">&larr; All incidents</a></p>");
     b.append("<h1>Incident #").append(id).append(": ").append(esc(incident.jobName())).append(" <span class=\"")
-        .append("badge status-").append(esc(incident.status().name().toLowerCase(java.util.Locale.ROOT)))
+        .append("badge status-").append(esc(incident.status().name().toLowerCase(Locale.ROOT)))
         .append("\" id=\"status\">").append(esc(incident.status().name())).append("</span></h1>");
     if (!flash.isEmpty()) {
       b.append("<p class=\"flash\" role=\"status\" id=\"flash\">").append(esc(flash)).append("</p>");

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,7 @@ final class ListTimes {
     String value = raw.strip();
     try {
       if (value.endsWith("Z") || value.endsWith("z")) {
-        return Optional.of(Instant.parse(value.toUpperCase(java.util.Locale.ROOT)));
+        return Optional.of(Instant.parse(value.toUpperCase(Locale.ROOT)));
       }
       if (value.contains("T")) {
         return Optional.of(LocalDateTime.parse(value).toInstant(ZoneOffset.UTC));
