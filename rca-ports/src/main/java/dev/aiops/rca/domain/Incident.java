@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param costTags the cost tags (FinOps) of the run that opened it, never null
  * @param impact what the failure of the run that opened it held back (tasks skipped because of it), never null
  * @param assignment its route, owner, priority and runbook; {@link Assignment#UNROUTED} when nothing routed it
+ * @param runPageUrl the page of the run that opened it on its platform (Databricks run page, Data Factory
+ *     monitoring), if the platform said
  */
 public record Incident(
     IncidentId id,
@@ -38,7 +40,8 @@ public record Incident(
     Optional<NotificationRef> notification,
     Map<String, String> costTags,
     List<String> impact,
-    Assignment assignment) {
+    Assignment assignment,
+    Optional<String> runPageUrl) {
 
   public Incident {
     Objects.requireNonNull(id, "id");
@@ -60,6 +63,16 @@ public record Incident(
     costTags = costTags == null ? Map.of() : Map.copyOf(costTags);
     impact = impact == null ? List.of() : List.copyOf(impact);
     assignment = assignment == null ? Assignment.UNROUTED : assignment;
+    runPageUrl = runPageUrl == null ? Optional.empty() : runPageUrl;
+  }
+
+  /** An incident whose run page is not known. */
+  public Incident(IncidentId id, ErrorSignature signature, RunKey firstRun, String jobName, IncidentStatus status,
+      int occurrences, Instant firstSeen, Instant lastSeen, RootCauseAnalysis analysis, Optional<TicketRef> ticket,
+      Optional<NotificationRef> notification, Map<String, String> costTags, List<String> impact,
+      Assignment assignment) {
+    this(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis, ticket, notification,
+        costTags, impact, assignment, Optional.empty());
   }
 
   /** An incident nothing routed. */
@@ -84,28 +97,34 @@ public record Incident(
 
   public Incident withTicket(TicketRef ref) {
     return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
-        Optional.of(ref), notification, costTags, impact, assignment);
+        Optional.of(ref), notification, costTags, impact, assignment, runPageUrl);
   }
 
   public Incident withNotification(NotificationRef ref) {
     return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
-        ticket, Optional.of(ref), costTags, impact, assignment);
+        ticket, Optional.of(ref), costTags, impact, assignment, runPageUrl);
   }
 
   /** The incident after one more run failed the same way at {@code at}. */
   public Incident recurred(Instant at) {
     Instant latest = at.isAfter(lastSeen) ? at : lastSeen;
     return new Incident(id, signature, firstRun, jobName, status, occurrences + 1, firstSeen, latest, analysis,
-        ticket, notification, costTags, impact, assignment);
+        ticket, notification, costTags, impact, assignment, runPageUrl);
   }
 
   public Incident withStatus(IncidentStatus newStatus) {
     return new Incident(id, signature, firstRun, jobName, newStatus, occurrences, firstSeen, lastSeen, analysis,
-        ticket, notification, costTags, impact, assignment);
+        ticket, notification, costTags, impact, assignment, runPageUrl);
+  }
+
+  /** The incident with the page of the run that opened it. */
+  public Incident withRunPageUrl(Optional<String> newRunPageUrl) {
+    return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
+        ticket, notification, costTags, impact, assignment, newRunPageUrl);
   }
 
   public Incident withAssignment(Assignment newAssignment) {
     return new Incident(id, signature, firstRun, jobName, status, occurrences, firstSeen, lastSeen, analysis,
-        ticket, notification, costTags, impact, newAssignment);
+        ticket, notification, costTags, impact, newAssignment, runPageUrl);
   }
 }

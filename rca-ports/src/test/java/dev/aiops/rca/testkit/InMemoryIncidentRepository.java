@@ -1,5 +1,6 @@
 package dev.aiops.rca.testkit;
 
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.DailyFailures;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +82,7 @@ public final class InMemoryIncidentRepository implements IncidentRepository, Aud
     IncidentId id = new IncidentId(nextId++);
     Incident incident = new Incident(id, draft.signature(), draft.run(), draft.jobName(), IncidentStatus.OPEN, 1,
         draft.at(), draft.at(), draft.analysis(), Optional.empty(), Optional.empty(), draft.costTags(),
-        draft.impact());
+        draft.impact(), Assignment.UNROUTED, draft.runPageUrl());
     incidents.put(id, incident);
     openBySignature.put(draft.signature(), id);
     filedRuns.put(draft.run(), id);
@@ -101,7 +101,7 @@ public final class InMemoryIncidentRepository implements IncidentRepository, Aud
     failures.maybeFail();
     return incidents.values().stream()
         .filter(query::matches)
-        .sorted(Comparator.comparing(Incident::lastSeen).thenComparing(i -> i.id().value()).reversed())
+        .sorted(query.sort().comparator())
         .limit(query.limit())
         .toList();
   }
@@ -114,7 +114,7 @@ public final class InMemoryIncidentRepository implements IncidentRepository, Aud
     }
     List<Incident> matching = incidents.values().stream()
         .filter(query::matches)
-        .sorted(Comparator.comparing(Incident::lastSeen).thenComparing(i -> i.id().value()).reversed())
+        .sorted(query.sort().comparator())
         .toList();
     List<Incident> items = matching.stream().skip(offset).limit(query.limit()).toList();
     return new IncidentListing(items, offset, matching.size());

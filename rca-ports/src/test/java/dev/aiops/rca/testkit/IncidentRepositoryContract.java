@@ -12,9 +12,12 @@ import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.IncidentListing;
 import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.IncidentSort;
+import dev.aiops.rca.domain.IncidentSortKey;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.RunClaim;
+import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunKey;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.domain.TicketRef;
@@ -279,6 +282,120 @@ public interface IncidentRepositoryContract {
         new DailyFailures(first.plusDays(1), Category.TIMEOUT, 1),
         new DailyFailures(first.plusDays(1), Category.NETWORK, 1));
     assertThat(adf).containsExactly(new DailyFailures(first.plusDays(1), Category.NETWORK, 1));
+  }
+
+  @Test
+  default void should_find_incidents_by_text_in_their_job_cause_or_summary_ignoring_case_when_searched() {
+    IncidentRepository repository = subject();
+    repository.file(new IncidentDraft(RunKey.of(Source.DATABRICKS, "t1"), Samples.signature('a'), "Nightly_ORDERS",
+        Samples.T0, Samples.analysis(Category.TIMEOUT, "Read timed out")));
+    repository.file(new IncidentDraft(RunKey.of(Source.DATABRICKS, "t2"), Samples.signature('b'), "etl_users",
+        Samples.T0, Samples.analysis(Category.NETWORK, "Disk 100% full on /dbfs")));
+    repository.file(new IncidentDraft(RunKey.of(Source.DATABRICKS, "t3"), Samples.signature('c'), "etl_items",
+        Samples.T0, withSummary(Samples.analysis(Category.NETWORK, "exit code 1"), "the SFTP host refused us (data-bus)")));
+    repository.file(new IncidentDraft(RunKey.of(Source.ADF, "t4"), Samples.signature('d'), "pl_copy_1000",
+        Samples.T0, Samples.analysis(Category.NETWORK, "Connection a_b reset")));
+
+    assertThat(runIds(repository, IncidentQuery.all(10).withText("orders"))).containsExactly("t1");
+    assertThat(runIds(repository, IncidentQuery.all(10).withText("READ TIMED"))).containsExactly("t1");
+    assertThat(runIds(repository, IncidentQuery.all(10).withText("sftp HOST"))).containsExactly("t3");
+    // LIKE's wildcards are searched for as themselves: 100% does not match 1000, a_b does not match "axb".
+    assertThat(runIds(repository, IncidentQuery.all(10).withText("100%"))).containsExactly("t2");
+    assertThat(runIds(repository, IncidentQuery.all(10).withText("a_b"))).containsExactly("t4");
+    assertThat(runIds(repository, IncidentQuery.all(10).withText("%"))).containsExactly("t2");
+    assertThat(runIds(repository, IncidentQuery.all(10).withText("\\"))).isEmpty();
+    IncidentQuery networkWithE = new IncidentQuery(Optional.empty(), Optional.of(Category.NETWORK),
+        Optional.empty(), Optional.empty(), 1).withText("etl_");
+    IncidentListing page = repository.page(networkWithE, 0);
+    assertThat(page.total()).isEqualTo(2);
+    assertThat(page.items()).hasSize(1);
+    assertThat(repository.count(networkWithE).total()).isEqualTo(2);
+  }
+
+  @Test
+  default void should_keep_only_incidents_last_seen_within_the_range_when_a_time_range_is_given() {
+    IncidentRepository repository = subject();
+    for (int hour = 0; hour < 5; hour++) {
+      repository.file(draft(Source.DATABRICKS, "r" + hour, (char) ('a' + hour), Category.TIMEOUT,
+          Samples.T0.plus(Duration.ofHours(hour))));
+    }
+    Optional<Instant> one = Optional.of(Samples.T0.plus(Duration.ofHours(1)));
+    Optional<Instant> three = Optional.of(Samples.T0.plus(Duration.ofHours(3)));
+
+    assertThat(runIds(repository, IncidentQuery.all(10).withRange(one, three))).containsExactly("r2", "r1");
+    assertThat(runIds(repository, IncidentQuery.all(10).withRange(three, Optional.empty())))
+        .containsExactly("r4", "r3");
+    assertThat(runIds(repository, IncidentQuery.all(10).withRange(Optional.empty(), one))).containsExactly("r0");
+    assertThat(repository.page(IncidentQuery.all(1).withRange(one, three), 1).total()).isEqualTo(2);
+    assertThat(repository.count(IncidentQuery.all(1).withRange(one, three)).total()).isEqualTo(2);
+  }
+
+  @Test
+  default void should_order_by_the_asked_key_and_direction_with_ties_broken_by_id_when_sorted() {
+    IncidentRepository repository = subject();
+    repository.file(draft(Source.DATABRICKS, "s1", 'a', Category.TIMEOUT, Samples.T0.plusSeconds(30)));
+    repository.file(draft(Source.DATABRICKS, "s2", 'b', Category.TIMEOUT, Samples.T0.plusSeconds(10)));
+    repository.file(draft(Source.DATABRICKS, "s3", 'c', Category.TIMEOUT, Samples.T0.plusSeconds(20)));
+    // s2 recurs twice and becomes the latest seen; s3 once; s1 never.
+    repository.file(draft(Source.DATABRICKS, "s2b", 'b', Category.TIMEOUT, Samples.T0.plusSeconds(40)));
+    repository.file(draft(Source.DATABRICKS, "s2c", 'b', Category.TIMEOUT, Samples.T0.plusSeconds(50)));
+    repository.file(draft(Source.DATABRICKS, "s3b", 'c', Category.TIMEOUT, Samples.T0.plusSeconds(35)));
+
+    assertThat(runIds(repository, IncidentQuery.all(10))).containsExactly("s2", "s3", "s1");
+    assertThat(runIds(repository, IncidentQuery.all(10).sortedBy(
+        new IncidentSort(IncidentSortKey.LAST_SEEN, false)))).containsExactly("s1", "s3", "s2");
+    assertThat(runIds(repository, IncidentQuery.all(10).sortedBy(
+        new IncidentSort(IncidentSortKey.FIRST_SEEN, true)))).containsExactly("s1", "s3", "s2");
+    assertThat(runIds(repository, IncidentQuery.all(10).sortedBy(
+        new IncidentSort(IncidentSortKey.OCCURRENCES, true)))).containsExactly("s2", "s3", "s1");
+    assertThat(runIds(repository, IncidentQuery.all(10).sortedBy(
+        new IncidentSort(IncidentSortKey.OCCURRENCES, false)))).containsExactly("s1", "s3", "s2");
+    IncidentQuery fewestFirst = IncidentQuery.all(2).sortedBy(new IncidentSort(IncidentSortKey.OCCURRENCES, false));
+    assertThat(repository.page(fewestFirst, 2).items()).extracting(i -> i.firstRun().runId().value())
+        .containsExactly("s2");
+  }
+
+  @Test
+  default void should_break_ties_by_id_in_the_order_asked_when_many_share_a_value() {
+    IncidentRepository repository = subject();
+    for (int i = 0; i < 4; i++) {
+      repository.file(draft(Source.DATABRICKS, "e" + i, (char) ('a' + i), Category.TIMEOUT, Samples.T0));
+    }
+    IncidentQuery oldest = IncidentQuery.all(2).sortedBy(new IncidentSort(IncidentSortKey.FIRST_SEEN, false));
+
+    assertThat(repository.page(oldest, 0).items()).extracting(i -> i.firstRun().runId().value())
+        .containsExactly("e0", "e1");
+    assertThat(repository.page(oldest, 2).items()).extracting(i -> i.firstRun().runId().value())
+        .containsExactly("e2", "e3");
+  }
+
+  @Test
+  default void should_keep_the_run_page_of_the_run_that_opened_it_when_filed_with_one() {
+    IncidentRepository repository = subject();
+    String page = "https://adf.azure.com/en/monitoring/pipelineruns/run-1?factory=%2Fsubscriptions%2Fs";
+    Incident opened = repository.file(new IncidentDraft(RunKey.of(Source.ADF, "run-1"), Samples.signature('a'),
+        "pl_copy", Samples.T0, Samples.analysis(Category.TIMEOUT, "timeout"), Map.of(), List.of(),
+        Optional.of(page))).incident();
+    Incident recurred = repository.file(new IncidentDraft(RunKey.of(Source.ADF, "run-2"), Samples.signature('a'),
+        "pl_copy", Samples.T0.plusSeconds(1), Samples.analysis(Category.TIMEOUT, "timeout"), Map.of(), List.of(),
+        Optional.of("https://adf.azure.com/other"))).incident();
+    Incident without = repository.file(Samples.draft("run-3", 'b', Samples.T0)).incident();
+
+    assertThat(opened.runPageUrl()).contains(page);
+    assertThat(recurred.runPageUrl()).contains(page);
+    assertThat(repository.find(opened.id()).orElseThrow().runPageUrl()).contains(page);
+    assertThat(repository.list(IncidentQuery.all(10))).extracting(Incident::runPageUrl)
+        .containsExactlyInAnyOrder(Optional.of(page), Optional.empty());
+    assertThat(repository.find(without.id()).orElseThrow().runPageUrl()).isEmpty();
+  }
+
+  private static List<String> runIds(IncidentRepository repository, IncidentQuery query) {
+    return repository.page(query, 0).items().stream().map(i -> i.firstRun().runId().value()).toList();
+  }
+
+  private static RootCauseAnalysis withSummary(RootCauseAnalysis a, String summary) {
+    return new RootCauseAnalysis(a.category(), a.rootCauseLine(), a.failedTask(), summary, a.evidence(),
+        a.recommendedActions(), a.entities(), a.confidence(), a.analyzer(), a.classification(), a.flags());
   }
 
   private static IncidentDraft draft(Source source, String runId, char signature, Category category, Instant at) {

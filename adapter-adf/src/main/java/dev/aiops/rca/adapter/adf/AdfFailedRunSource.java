@@ -122,7 +122,7 @@ public final class AdfFailedRunSource implements FailedRunSource {
     Optional<LaterRun> later = laterRuns.of(pipelineRun);
     if (later.filter(run -> run.state().outcome() == RunOutcome.SUCCEEDED).isPresent()) {
       // Recovered (the core decides, from the later run): the activities are not worth reading.
-      return mapping.map(event, pipelineRun, List.of()).withLaterRun(later);
+      return withRunPage(mapping.map(event, pipelineRun, List.of()), runId).withLaterRun(later);
     }
     List<JsonNode> activityRuns = new ArrayList<>();
     Map<String, JsonNode> childRuns = new LinkedHashMap<>();
@@ -134,8 +134,18 @@ public final class AdfFailedRunSource implements FailedRunSource {
     Map<String, String> tags = new LinkedHashMap<>(mapped.tags());
     // The cost tag keys as AdfCostTags resolves them (a run parameter over an annotation) win over the mapping's.
     tags.putAll(AdfCostTags.from(pipelineRun, runs.settings().costTagKeys()));
-    return new FailedRun(mapped.event(), mapped.runName(), mapped.runPageUrl(), mapped.state(), tasks, tags,
+    return new FailedRun(mapped.event(), mapped.runName(), Optional.of(runPage(runId)), mapped.state(), tasks, tags,
         chains.of(event, pipelineRun, activityRuns, childRuns, DATABRICKS_ACTIVITIES), later);
+  }
+
+  /** The pipeline run's page in ADF Studio's monitoring UI, for the ticket, the message and the dashboard. */
+  private String runPage(String runId) {
+    return AdfLinks.pipelineRunPage(runs.settings().managementUrl(), runs.settings().factoryResourceId(), runId);
+  }
+
+  private FailedRun withRunPage(FailedRun run, String runId) {
+    return new FailedRun(run.event(), run.runName(), Optional.of(runPage(runId)), run.state(), run.tasks(),
+        run.tags(), run.chain(), run.laterRun());
   }
 
   /**

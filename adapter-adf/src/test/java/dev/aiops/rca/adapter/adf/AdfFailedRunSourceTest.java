@@ -91,6 +91,23 @@ class AdfFailedRunSourceTest implements FailedRunSourceContract {
   }
 
   @Test
+  void should_link_the_pipeline_run_in_the_monitoring_ui_by_run_id_and_factory_resource_id_when_fetched() {
+    FailedRun run = subject().fetch(knownFailure());
+
+    assertThat(run.runPageUrl()).contains("https://adf.azure.com/en/monitoring/pipelineruns/" + RUN
+        + "?factory=%2Fsubscriptions%2F" + AdfStub.SUBSCRIPTION + "%2FresourceGroups%2Frg-data-prod"
+        + "%2Fproviders%2FMicrosoft.DataFactory%2Ffactories%2Fadf-sales-prod");
+  }
+
+  @Test
+  void should_link_the_studio_of_the_sovereign_cloud_when_arm_is_azure_china_or_us_government() {
+    assertThat(AdfLinks.pipelineRunPage(java.net.URI.create("https://management.chinacloudapi.cn"), "/f", "r 1"))
+        .isEqualTo("https://adf.azure.cn/en/monitoring/pipelineruns/r%201?factory=%2Ff");
+    assertThat(AdfLinks.pipelineRunPage(java.net.URI.create("https://management.usgovcloudapi.net"), "/f", "r"))
+        .startsWith("https://adf.azure.us/");
+  }
+
+  @Test
   void should_follow_the_continuation_token_of_an_empty_page_when_querying_activity_runs() {
     stub.activityRuns(RUN, fixture("activityruns-query-page1-empty-with-continuation.json"),
         fixture("activityruns-query-page2-final.json"));

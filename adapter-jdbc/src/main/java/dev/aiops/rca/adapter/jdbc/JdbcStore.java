@@ -72,7 +72,7 @@ public final class JdbcStore implements AutoCloseable {
   /** The version of the latest migration applied. */
   public String schemaVersion() {
     return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-        .schemas(schemaNames()).load().info().current().getVersion().getVersion();
+        .javaMigrations(new IncidentSearchBackfill()).schemas(schemaNames()).load().info().current().getVersion().getVersion();
   }
 
   private String[] schemaNames() {
@@ -142,6 +142,7 @@ public final class JdbcStore implements AutoCloseable {
     var flyway = Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        .javaMigrations(new IncidentSearchBackfill())
         .failOnMissingLocations(true);
     if (settings.schema().isPresent()) {
       flyway = flyway.schemas(settings.schema().get()).createSchemas(true);

@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.jdbc;
 
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
@@ -12,6 +13,7 @@ import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.IncidentListing;
 import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.IncidentSort;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.RemediationAction;
@@ -53,7 +55,8 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
 
   private static final String INCIDENT_COLUMNS = """
       id, signature, first_source, first_run_id, job_name, status, occurrences, first_seen, last_seen, analysis,
-      ticket_system, ticket_key, ticket_url, notification_channel, notification_message_id, cost_tags, impact""";
+      ticket_system, ticket_key, ticket_url, notification_channel, notification_message_id, cost_tags, impact,
+      run_page_url""";
 
   private final JdbcStore store;
 
@@ -114,9 +117,10 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
     // The unique open signature decides between a new incident and a recurrence, also across replicas.
     int opened = h.createUpdate("""
             INSERT INTO incidents (id, signature, open_signature, first_source, first_run_id, job_name, status,
-                category, occurrences, first_seen, last_seen, analysis, cost_tags, impact)
+                category, occurrences, first_seen, last_seen, analysis, cost_tags, impact, root_cause_line, summary,
+                run_page_url)
             VALUES (:id, :signature, :signature, :source, :run, :job, 'OPEN', :category, 1, :at, :at, :analysis,
-                :costTags, :impact)
+                :costTags, :impact, :rootCause, :summary, :runPage)
             ON CONFLICT DO NOTHING""")
         .bind("id", id).bind("signature", draft.signature().value())
         .bind("source", run.source().name()).bind("run", run.runId().value())
@@ -124,6 +128,8 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
         .bind("at", draft.at()).bind("analysis", AnalysisJson.write(draft.analysis()))
         .bind("costTags", AnalysisJson.writeMap(draft.costTags()))
         .bind("impact", AnalysisJson.writeList(draft.impact()))
+        .bind("rootCause", draft.analysis().rootCauseLine()).bind("summary", draft.analysis().summary())
+        .bind("runPage", draft.runPageUrl().orElse(null))
         .execute();
     if (opened == 1) {
       addOccurrence(h, id, run, draft.at());
@@ -177,15 +183,15 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
     }
     // One transaction, so that the page and its total see the same incidents.
     return store.transaction("page incidents", h -> {
-      Query total = h.createQuery("SELECT COUNT(*) FROM incidents WHERE 1 = 1" + where(query));
+      Query total = h.createQuery("SELECT COUNT(*) FROM incidents WHERE 1 = 1" + where(query, ""));
       bindFilter(total, query);
       return new IncidentListing(listed(h, query, offset), offset, total.mapTo(Long.class).one());
     });
   }
 
   private static List<Incident> listed(Handle h, IncidentQuery query, long offset) {
-    Query q = h.createQuery("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE 1 = 1" + where(query)
-            + " ORDER BY last_seen DESC, id DESC LIMIT :limit OFFSET :offset")
+    Query q = h.createQuery("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE 1 = 1" + where(query, "")
+            + orderBy(query.sort()) + " LIMIT :limit OFFSET :offset")
         .bind("limit", query.limit()).bind("offset", offset);
     bindFilter(q, query);
     return q.map((rs, ctx) -> incident(rs)).list();
@@ -197,7 +203,7 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
     return store.transaction("count incidents", h -> {
       // One grouped scan; the three breakdowns are summed from its rows.
       Query q = h.createQuery("SELECT first_source, category, status, COUNT(*) AS n FROM incidents WHERE 1 = 1"
-          + where(filter) + " GROUP BY first_source, category, status");
+          + where(filter, "") + " GROUP BY first_source, category, status");
       bindFilter(q, filter);
       Map<Source, Long> bySource = new EnumMap<>(Source.class);
       Map<Category, Long> byCategory = new EnumMap<>(Category.class);
@@ -224,7 +230,7 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
     String day = "CAST(FLOOR(EXTRACT(EPOCH FROM o.occurred_at) / 86400) AS BIGINT)";
     String sql = "SELECT " + day + " AS epoch_day, i.category AS category, COUNT(*) AS n"
         + " FROM occurrences o JOIN incidents i ON i.id = o.incident_id"
-        + " WHERE o.occurred_at >= :from AND o.occurred_at < :to" + where(filter).replace(" AND ", " AND i.")
+        + " WHERE o.occurred_at >= :from AND o.occurred_at < :to" + where(filter, "i.")
         + " GROUP BY " + day + ", i.category";
     return store.transaction("failures per day", h -> {
       Query q = h.createQuery(sql).bind("from", from).bind("to", to);
@@ -237,14 +243,26 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
     });
   }
 
-  /** The filter's conditions, each starting with {@code AND}, on the incidents table's own columns. */
-  private static String where(IncidentQuery query) {
+  /**
+   * The filter's conditions, each starting with {@code AND}, on the incidents table's own columns, named with
+   * {@code alias} (empty, or {@code "i."} in a join).
+   */
+  private static String where(IncidentQuery query, String alias) {
     StringBuilder sql = new StringBuilder();
-    query.source().ifPresent(s -> sql.append(" AND first_source = :source"));
-    query.category().ifPresent(c -> sql.append(" AND category = :category"));
-    query.status().ifPresent(s -> sql.append(" AND status = :status"));
-    query.jobName().ifPresent(j -> sql.append(" AND job_name = :job"));
+    query.source().ifPresent(s -> sql.append(" AND ").append(alias).append("first_source = :source"));
+    query.category().ifPresent(c -> sql.append(" AND ").append(alias).append("category = :category"));
+    query.status().ifPresent(s -> sql.append(" AND ").append(alias).append("status = :status"));
+    query.jobName().ifPresent(j -> sql.append(" AND ").append(alias).append("job_name = :job"));
+    query.text().ifPresent(t -> sql.append(" AND (").append(like(alias + "job_name")).append(" OR ")
+        .append(like(alias + "root_cause_line")).append(" OR ").append(like(alias + "summary")).append(")"));
+    query.from().ifPresent(f -> sql.append(" AND ").append(alias).append("last_seen >= :from"));
+    query.to().ifPresent(t -> sql.append(" AND ").append(alias).append("last_seen < :to"));
     return sql.toString();
+  }
+
+  /** A case-insensitive substring match; '!' escapes the pattern's wildcards (a backslash trips jdbi's lexer). */
+  private static String like(String column) {
+    return "LOWER(" + column + ") LIKE LOWER(:text) ESCAPE '!'";
   }
 
   private static void bindFilter(Query q, IncidentQuery query) {
@@ -252,6 +270,26 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
     query.category().ifPresent(c -> q.bind("category", c.name()));
     query.status().ifPresent(s -> q.bind("status", s.name()));
     query.jobName().ifPresent(j -> q.bind("job", j));
+    // Lower-cased by the database, as the columns are, so that both sides fold case by the same rules.
+    query.text().ifPresent(t -> q.bind("text", "%" + escapeLike(t) + "%"));
+    query.from().ifPresent(f -> q.bind("from", f));
+    query.to().ifPresent(t -> q.bind("to", t));
+  }
+
+  /** The text with LIKE's wildcards and the escape character taken literally. */
+  static String escapeLike(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  /** The listing's order from a whitelist of columns, ties broken by id in the same direction. */
+  private static String orderBy(IncidentSort sort) {
+    String column = switch (sort.key()) {
+      case LAST_SEEN -> "last_seen";
+      case FIRST_SEEN -> "first_seen";
+      case OCCURRENCES -> "occurrences";
+    };
+    String direction = sort.descending() ? " DESC" : " ASC";
+    return " ORDER BY " + column + direction + ", id" + direction;
   }
 
   @Override
@@ -434,7 +472,9 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
         ticket,
         notification,
         costTags(rs.getString("cost_tags")),
-        AnalysisJson.readList(rs.getString("impact")));
+        AnalysisJson.readList(rs.getString("impact")),
+        Assignment.UNROUTED,
+        Rows.optionalString(rs, "run_page_url"));
   }
 
   /** The stored cost tags; none when the column is empty, as for incidents filed before it existed. */

@@ -9,6 +9,7 @@ import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentDraft;
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RunKey;
@@ -74,10 +75,15 @@ interface MigrationContract {
 
     JdbcStore latest = databases().track(JdbcStore.open(settings));
 
-    assertThat(latest.schemaVersion()).isEqualTo("10");
+    assertThat(latest.schemaVersion()).isEqualTo("12.1");
     JdbiIncidentRepository incidents = latest.incidents();
     assertThat(incidents.find(before.id())).contains(before);
     assertThat(incidents.find(before.id()).orElseThrow().costTags()).isEmpty();
+    assertThat(incidents.find(before.id()).orElseThrow().runPageUrl()).isEmpty();
+    // Filed before the search columns existed, it is found by its root-cause line and summary all the same.
+    assertThat(incidents.page(IncidentQuery.all(10).withText("prod.USERS"), 0).items())
+        .extracting(Incident::id).containsExactly(before.id());
+    assertThat(incidents.page(IncidentQuery.all(10).withText(before.analysis().summary()), 0).total()).isEqualTo(1);
     assertThat(incidents.auditTrail(before.id())).extracting(AuditEntry::detail).containsExactly("opened");
     assertThat(incidents.claim(run, "d-2", Samples.T0)).isEqualTo(RunClaim.ALREADY_CLAIMED);
     assertThat(incidents.file(Samples.draft("2", 'a', Samples.T0))).isInstanceOf(Filing.Recurred.class);

@@ -126,6 +126,14 @@ class AdfEndToEndTest {
     });
     assertThat(byRun(incidents, COPY_RUN).analysis().failedTask()).isEqualTo("Copy sales");
     assertThat(byRun(incidents, DATABRICKS_RUN).analysis().failedTask()).isEqualTo("Process Files");
+    // The pipeline run is linked in ADF Studio's monitoring UI, from the incident and from its ticket; the notebook
+    // failure, filed under its Databricks run, links that run's page.
+    String monitoring = "https://adf.azure.com/en/monitoring/pipelineruns/" + COPY_RUN + "?factory="
+        + java.net.URLEncoder.encode(AdfStub.FACTORY, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(byRun(incidents, COPY_RUN).runPageUrl()).contains(monitoring);
+    assertThat(ticketDescription(byRun(incidents, COPY_RUN))).contains(monitoring);
+    assertThat(byRun(incidents, DATABRICKS_RUN).runPageUrl()).hasValueSatisfying(url ->
+        assertThat(url).contains("azuredatabricks.net", "/run/" + DATABRICKS_RUN));
     // Three pages of the window query; each run is read once although the first one is listed twice.
     assertThat(adf.failedRunQueries()).hasSize(3);
     assertThat(adf.seen(AdfStub.FACTORY + "/pipelineruns/" + COPY_RUN)).hasSize(1);

@@ -11,11 +11,14 @@ import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.IncidentDraft;
+import dev.aiops.rca.domain.RunKey;
+import dev.aiops.rca.domain.TaskRun;
 import dev.aiops.rca.port.out.IncidentRepository;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Files an analysed run under its signature, with its cost tags: a new incident, or an occurrence of an open one. */
 final class FileStep {
@@ -68,7 +71,22 @@ final class FileStep {
     FailureChain.Link innermost = run.chain().innermost();
     return incidents.file(new IncidentDraft(innermost.run(), signature, innermost.displayName(),
         event.occurredAt(), analysed.decided(), costTags(run),
-        FailureImpact.of(run, analysed.rules().failedTask())));
+        FailureImpact.of(run, analysed.rules().failedTask()), runPage(run, innermost.run())));
+  }
+
+  /**
+   * The page of the run the incident is filed under: the fetched run's own page when it is that run, else the page
+   * a task links for it (the Databricks run an ADF activity ran), else the fetched run's page, which still leads
+   * there.
+   */
+  static Optional<String> runPage(FailedRun run, RunKey filedUnder) {
+    if (run.event().run().equals(filedUnder)) {
+      return run.runPageUrl();
+    }
+    String id = filedUnder.runId().value();
+    return run.tasks().stream().map(TaskRun::runPageUrl).flatMap(Optional::stream)
+        .filter(url -> url.contains("/" + id) || url.contains("=" + id)).findFirst()
+        .or(run::runPageUrl);
   }
 
   /** The run's tags named in the configured cost tag keys, in their order. */

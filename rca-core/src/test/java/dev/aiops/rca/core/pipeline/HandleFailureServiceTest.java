@@ -89,6 +89,16 @@ class HandleFailureServiceTest {
   }
 
   @Test
+  void should_keep_the_run_page_of_the_run_with_the_incident_when_it_opens_one() {
+    databricks.add(tagged("1", Map.of()));
+
+    HandleFailureResult.Handled handled = (HandleFailureResult.Handled) deliver(service(), "1");
+
+    assertThat(incidents.find(handled.filing().incident().id()).orElseThrow().runPageUrl())
+        .contains("https://adb-1/run/1");
+  }
+
+  @Test
   void should_keep_only_the_configured_cost_tags_when_a_list_is_given() {
     databricks.add(tagged("1", Map.of("cost_center", "cc-7", "owner", "alice", "project", "p-9")));
     PipelinePorts ports = new PipelinePorts(Map.of(Source.DATABRICKS, databricks), Optional.empty(), incidents,

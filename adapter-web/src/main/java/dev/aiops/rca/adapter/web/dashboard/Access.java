@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,7 +60,10 @@ final class Access {
       try {
         handler.handle(ctx, session.get());
       } catch (IllegalArgumentException badInput) {
-        ctx.status(400).contentType("text/plain").result(badInput.getMessage());
+        // The reason names the parameter and what it allows; escaped, since it may quote the value sent.
+        ctx.status(400).html(PageLayout.document("Bad request", "error", session, "<main><h1>Bad request</h1>"
+            + "<p id=\"reason\">" + Html.esc(badInput.getMessage()) + "</p><p><a href=\"" + Html.esc(ctx.path())
+            + "\">Start again</a></p></main>", List.of()));
       }
     };
   }

@@ -17,16 +17,20 @@ final class JsonViews {
 
   private JsonViews() {}
 
-  /** One row of the incident list. */
+  /** One row of the incident list, with the links the person on call follows (http and https only). */
   record IncidentSummary(long id, String source, String jobName, String status, String category, int occurrences,
-      String firstSeen, String lastSeen, String failedTask, String rootCauseLine, String ticketKey) {
+      String firstSeen, String lastSeen, String failedTask, String rootCauseLine, String ticketKey, String ticketUrl,
+      String runPageUrl, String priority, String owner) {
 
     static IncidentSummary of(Incident incident) {
       return new IncidentSummary(incident.id().value(), incident.source().name(), incident.jobName(),
           incident.status().name(), incident.analysis().category().name(), incident.occurrences(),
           incident.firstSeen().toString(), incident.lastSeen().toString(), incident.analysis().failedTask(),
           Redaction.apply(incident.analysis().rootCauseLine()),
-          incident.ticket().map(t -> t.key()).orElse(null));
+          incident.ticket().map(t -> t.key()).orElse(null),
+          incident.ticket().flatMap(t -> Html.safeHref(t.url())).orElse(null),
+          incident.runPageUrl().flatMap(Html::safeHref).orElse(null),
+          incident.assignment().priority().name(), incident.assignment().owner().orElse(null));
     }
   }
 
@@ -86,7 +90,7 @@ final class JsonViews {
   record IncidentView(long id, String signature, String source, String firstRun, String jobName, String status,
       int occurrences, String firstSeen, String lastSeen, AnalysisView analysis, TicketView ticket,
       NotificationView notification, List<RemediationView> remediations, Map<String, String> costTags,
-      List<String> impact) {
+      List<String> impact, String runPageUrl, AssignmentView assignment) {
 
     static IncidentView of(IncidentDetails details, Optional<String> slackWorkspaceUrl) {
       Incident i = details.incident();
@@ -98,9 +102,14 @@ final class JsonViews {
           i.notification().map(n -> new NotificationView(n.channel(), n.messageId(),
               SlackLinks.messageUrl(slackWorkspaceUrl, n).orElse(null))).orElse(null),
           details.remediations().stream().map(RemediationView::of).toList(),
-          new TreeMap<>(i.costTags()), i.impact());
+          new TreeMap<>(i.costTags()), i.impact(), i.runPageUrl().flatMap(Html::safeHref).orElse(null),
+          new AssignmentView(i.assignment().route(), i.assignment().owner().orElse(null),
+              i.assignment().priority().name(), i.assignment().runbookUrl().flatMap(Html::safeHref).orElse(null)));
     }
   }
+
+  /** Who an incident belongs to: its route, owner, priority and runbook. */
+  record AssignmentView(String route, String owner, String priority, String runbookUrl) {}
 
   /** Counts by source, category and status, and failures per day by category for the chart. */
   record Stats(long incidents, Map<String, Long> bySource, Map<String, Long> byCategory,

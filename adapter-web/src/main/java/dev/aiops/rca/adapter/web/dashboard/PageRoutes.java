@@ -1,8 +1,10 @@
 package dev.aiops.rca.adapter.web.dashboard;
 
 import dev.aiops.rca.domain.IncidentId;
+import dev.aiops.rca.domain.IncidentListing;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.RemediationAction;
+import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.port.in.DecideRemediationCommand;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
 import dev.aiops.rca.port.in.IncidentDetails;
@@ -15,7 +17,10 @@ import io.javalin.http.HttpStatus;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The pages for logged-in people: the incident list, one incident, and its approve and resolve forms. */
+/**
+ * The pages for logged-in people: the incident list, one incident, the confirmation before a remediation runs, and
+ * the approve and resolve forms.
+ */
 final class PageRoutes {
 
   private final QueryIncidentsUseCase incidents;
@@ -40,13 +45,17 @@ final class PageRoutes {
   void mount(RouteTable table) {
     table.get("/incidents", access.page(Role.VIEWER, this::list), false);
     table.get("/incidents/{id}", access.page(Role.VIEWER, this::incident), false);
+    table.get("/incidents/{id}/remediations/{action}/confirm", access.page(Role.OPERATOR, this::confirm), false);
     table.post("/incidents/{id}/remediations/{action}/approve", access.form(Role.OPERATOR, this::approve), false);
     table.post("/incidents/{id}/resolve", access.form(Role.OPERATOR, this::resolve), false);
   }
 
   private void list(Context ctx, Session session) {
-    IncidentQuery filter = Requests.filter(ctx, 100);
-    ctx.html(listPage.render(session, filter, incidents.list(filter), stats.compute(filter)));
+    IncidentQuery filter = Requests.filter(ctx, ListPage.PAGE_SIZE);
+    // Bounded so that the offset stays a sane number; a page past the end shows none and links back.
+    int page = Requests.intParam(ctx, "page", 1, 1, 1_000_000);
+    IncidentListing listing = incidents.page(filter, (long) (page - 1) * ListPage.PAGE_SIZE);
+    ctx.html(listPage.render(session, filter, listing, page, stats.compute(filter)));
   }
 
   private void incident(Context ctx, Session session) {
@@ -80,11 +89,33 @@ final class PageRoutes {
     return refused.map(a -> a + " no longer waits for approval; nothing was done.").orElse("");
   }
 
+  /** The confirmation that shows exactly what Approve will run; GET, so that it changes nothing. */
+  private void confirm(Context ctx, Session session) {
+    Optional<IncidentId> id = Requests.incidentId(ctx);
+    Optional<RemediationAction> action = Requests.action(ctx.pathParam("action"));
+    Optional<IncidentDetails> details = id.flatMap(incidents::details);
+    if (details.isEmpty() || action.isEmpty()) {
+      ctx.status(404).html("<!DOCTYPE html><title>Not found</title><p>No such incident or action.</p>");
+      return;
+    }
+    Optional<RemediationOutcome> pending = RemediationSection.pending(details.get(), action.get());
+    if (pending.isEmpty()) {
+      ctx.status(409).html(ApprovePage.notPending(session, id.get().value(), action.get()));
+      return;
+    }
+    ctx.html(ApprovePage.render(session, details.get().incident(), pending.get()));
+  }
+
   private void approve(Context ctx, Session session) {
     Optional<IncidentId> id = Requests.incidentId(ctx);
     Optional<RemediationAction> action = Requests.action(ctx.pathParam("action"));
     if (id.isEmpty() || action.isEmpty() || incidents.details(id.get()).isEmpty()) {
       ctx.status(404).html("<!DOCTYPE html><title>Not found</title><p>No such incident or action.</p>");
+      return;
+    }
+    if (!"yes".equals(ctx.formParam(ApprovePage.CONFIRMED))) {
+      // A form that skipped the confirmation (an old page, a crafted post) is shown what would run first.
+      ctx.redirect(ApprovePage.path(id.get().value(), action.get()), HttpStatus.SEE_OTHER);
       return;
     }
     String outcome;

@@ -3,10 +3,13 @@ package dev.aiops.rca.adapter.web.dashboard;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.IncidentQuery;
+import dev.aiops.rca.domain.IncidentSort;
+import dev.aiops.rca.domain.IncidentSortKey;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.Source;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,17 +23,47 @@ final class Requests {
   private Requests() {}
 
   /**
-   * The incident filter in the query string ({@code source}, {@code category}, {@code status}, {@code job}).
+   * The incident filter and order in the query string: {@code source}, {@code category}, {@code status},
+   * {@code job} (exact), {@code q} (text in the job, root-cause line or summary), {@code from} and {@code to} (last
+   * seen, as an ISO instant, a {@code datetime-local} value in UTC or a date), {@code sort} ({@code last_seen},
+   * {@code first_seen}, {@code occurrences}) and {@code dir} ({@code asc}, {@code desc}).
    *
-   * @throws IllegalArgumentException naming the allowed values, when one is not among them
+   * @throws IllegalArgumentException naming the parameter and what it allows, when a value is not allowed
    */
   static IncidentQuery filter(Context ctx, int limit) {
+    Optional<String> text = text(ctx, "q");
+    if (text.filter(t -> t.length() > IncidentQuery.MAX_TEXT).isPresent()) {
+      throw new IllegalArgumentException("q must be at most " + IncidentQuery.MAX_TEXT + " characters");
+    }
+    Optional<Instant> from = ListTimes.param(ctx.queryParam("from"), "from");
+    Optional<Instant> to = ListTimes.param(ctx.queryParam("to"), "to");
+    if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+      throw new IllegalArgumentException("from must be before to");
+    }
     return new IncidentQuery(
         enumParam(ctx, "source", Source.class),
         enumParam(ctx, "category", Category.class),
         enumParam(ctx, "status", IncidentStatus.class),
-        Optional.ofNullable(ctx.queryParam("job")).map(String::strip).filter(j -> !j.isEmpty()),
-        limit);
+        text(ctx, "job"),
+        text, from, to, sort(ctx), limit);
+  }
+
+  private static Optional<String> text(Context ctx, String name) {
+    return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(j -> !j.isEmpty());
+  }
+
+  private static IncidentSort sort(Context ctx) {
+    IncidentSortKey key = enumParam(ctx, "sort", IncidentSortKey.class).orElse(IncidentSortKey.LAST_SEEN);
+    String dir = Optional.ofNullable(ctx.queryParam("dir")).map(d -> d.strip().toLowerCase(Locale.ROOT)).orElse("");
+    switch (dir) {
+      case "":
+      case "desc":
+        return new IncidentSort(key, true);
+      case "asc":
+        return new IncidentSort(key, false);
+      default:
+        throw new IllegalArgumentException("dir must be asc or desc");
+    }
   }
 
   private static <E extends Enum<E>> Optional<E> enumParam(Context ctx, String name, Class<E> type) {

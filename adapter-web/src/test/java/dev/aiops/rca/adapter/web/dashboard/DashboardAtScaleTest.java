@@ -92,6 +92,32 @@ class DashboardAtScaleTest {
     String page = browser.get("/incidents").body();
 
     assertThat(page).contains("<span class=\"name\">ADF</span> <span class=\"count\">" + OLD_ADF + "</span>")
-        .contains("The newest 100 of " + INCIDENTS + " matching incidents");
+        .contains("Showing 1&ndash;100 of 2,500", "id=\"incident-2500\"", "id=\"incident-2401\"")
+        .doesNotContain("id=\"incident-2400\"");
+  }
+
+  @Test
+  void should_show_the_second_hundred_with_links_either_way_when_page_two_is_asked() {
+    browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
+
+    String page = browser.get("/incidents?page=2").body();
+    String last = browser.get("/incidents?page=25").body();
+
+    assertThat(page).contains("Showing 101&ndash;200 of 2,500", "page 2 of 25", "id=\"incident-2400\"",
+            "id=\"incident-2301\"", "href=\"/incidents\">First</a>", "href=\"/incidents?page=3\">Next</a>")
+        .doesNotContain("id=\"incident-2401\"", "id=\"incident-2300\"");
+    assertThat(last).contains("Showing 2,401&ndash;2,500 of 2,500", "id=\"incident-1\"")
+        .doesNotContain("id=\"page-next\"");
+  }
+
+  @Test
+  void should_keep_the_filter_and_order_in_the_page_links_when_a_filtered_list_is_paged() {
+    browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
+
+    String page = browser.get("/incidents?category=TIMEOUT&q=job_&sort=first_seen&dir=asc&page=2").body();
+
+    assertThat(page).contains("Showing 101&ndash;200 of 1,250", "id=\"incident-201\"")
+        .contains("href=\"/incidents?category=TIMEOUT&amp;q=job_&amp;sort=first_seen&amp;dir=asc&amp;page=3\"")
+        .contains("href=\"/incidents?category=TIMEOUT&amp;q=job_&amp;sort=first_seen&amp;dir=desc\"");
   }
 }

@@ -2,7 +2,6 @@ package dev.aiops.rca.adapter.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Incident;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +28,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,9 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = HeadlessChromium.WAIT;
 
   @TempDir
   static Path temp;
@@ -56,26 +49,9 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void start() throws IOException {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!installed) {
-      String missing = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-          + " (apt-get install chromium chromium-driver)";
-      if ("true".equals(System.getenv("CI"))) {
-        fail("CI=true requires the browser tests: " + missing);
-      }
-      Assumptions.abort("skipped: " + missing);
-    }
+    driver = HeadlessChromium.start(temp);
     fixture = new DashboardFixture(Files.createDirectories(temp.resolve("data")));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1280,1100", "--user-data-dir=" + Files.createDirectories(temp.resolve("chromium")));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-    logIn();
+    HeadlessChromium.logIn(driver, fixture, "admin", DashboardFixture.ADMIN_PASSWORD);
   }
 
   @AfterAll
@@ -86,16 +62,6 @@ class DashboardBrowserIT {
     if (fixture != null) {
       fixture.close();
     }
-  }
-
-  private static void logIn() {
-    driver.get(fixture.url("/incidents"));
-    assertThat(driver.getCurrentUrl()).contains("/login");
-    driver.findElement(By.id("username")).sendKeys("admin");
-    driver.findElement(By.id("password")).sendKeys(DashboardFixture.ADMIN_PASSWORD);
-    driver.findElement(By.id("login-submit")).click();
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("incident-rows")));
-    assertThat(driver.findElement(By.id("who")).getText()).contains("admin");
   }
 
   @Test
@@ -143,6 +109,8 @@ class DashboardBrowserIT {
         .isEqualTo("POST fake://repair_failed_tasks/approve-1");
 
     driver.findElement(By.id("approve-REPAIR_FAILED_TASKS")).click();
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-approve")))
+        .click();
 
     // The approval answers with a new page: wait for it before reading, or the old page's elements go stale.
     new WebDriverWait(driver, WAIT).ignoring(NoSuchElementException.class)

@@ -10,6 +10,7 @@ import dev.aiops.rca.core.remediation.RemediationSettings;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
@@ -116,9 +117,26 @@ final class DashboardFixture implements AutoCloseable {
 
   private Incident fail(String runId, char signature, Category category, String error, Instant at,
       Map<String, String> costTags, List<String> impact) {
-    RunKey run = RunKey.of(Source.DATABRICKS, runId);
-    Filing filing = repository.file(new IncidentDraft(run, Samples.signature(signature), "etl_orders", at,
-        Samples.analysis(category, error), costTags, impact));
+    return fail(RunKey.of(Source.DATABRICKS, runId), "etl_orders", Samples.signature(signature), category, error, at,
+        costTags, impact, Optional.empty());
+  }
+
+  /** The same, for a run of any source and job whose platform linked its run page. */
+  Incident failLinked(RunKey run, String job, char signature, Category category, String error, Instant at,
+      String runPageUrl) {
+    return failLinked(run, job, Samples.signature(signature), category, error, at, runPageUrl);
+  }
+
+  /** The same, with any signature. */
+  Incident failLinked(RunKey run, String job, ErrorSignature signature, Category category, String error, Instant at,
+      String runPageUrl) {
+    return fail(run, job, signature, category, error, at, Map.of(), List.of(), Optional.of(runPageUrl));
+  }
+
+  private Incident fail(RunKey run, String job, ErrorSignature signature, Category category, String error,
+      Instant at, Map<String, String> costTags, List<String> impact, Optional<String> runPageUrl) {
+    Filing filing = repository.file(new IncidentDraft(run, signature, job, at,
+        Samples.analysis(category, error), costTags, impact, runPageUrl));
     Incident incident = filing.incident();
     boolean opened = filing instanceof Filing.Opened;
     repository.append(new AuditEntry(at, run, Optional.of(incident.id()), "pipeline",
@@ -131,7 +149,7 @@ final class DashboardFixture implements AutoCloseable {
     }
     if (opened && RemediationSettings.defaults().allowedCategories().contains(category)) {
       RemediationPlan plan = new RemediationPlan(incident.id(),
-          RemediationPolicy.actionFor(Source.DATABRICKS), run, List.of(), category + " is often cured by a rerun");
+          RemediationPolicy.actionFor(run.source()), run, List.of(), category + " is often cured by a rerun");
       RemediationOutcome suggestion = new RemediationOutcome(plan, RemediationStatus.SUGGESTED,
           executor.describe(plan), at, Optional.empty());
       repository.record(suggestion);

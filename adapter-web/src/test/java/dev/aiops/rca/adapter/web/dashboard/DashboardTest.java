@@ -261,7 +261,7 @@ class DashboardTest {
 
     HttpResponse<String> response = browser.postForm(
         "/incidents/" + incident.id() + "/remediations/REPAIR_FAILED_TASKS/approve",
-        Map.of("csrf", Browserless.csrfOf(page).orElseThrow()));
+        Map.of("csrf", Browserless.csrfOf(page).orElseThrow(), "confirmed", "yes"));
 
     assertThat(response.statusCode()).isEqualTo(303);
     String after = browser.get(response.headers().firstValue("Location").orElseThrow().split("#")[0]).body();

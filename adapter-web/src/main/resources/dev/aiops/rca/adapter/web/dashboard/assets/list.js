@@ -3,7 +3,9 @@
 (function () {
   'use strict';
 
-  var FILTERS = ['source', 'category', 'status', 'job'];
+  // Everything the page was asked for, so that the live rows are the page's rows: filters, search, range, order.
+  var FILTERS = ['source', 'category', 'status', 'job', 'q', 'from', 'to', 'sort', 'dir'];
+  var PAGE_SIZE = 100;
   var COLORS = ['#1f5fbf', '#b42318', '#067647', '#b54708', '#6941c6', '#0e7090', '#c11574', '#4e5ba6',
     '#3f621a', '#93370d'];
   var page = new URLSearchParams(window.location.search);
@@ -13,7 +15,9 @@
       query.set(name, page.get(name));
     }
   });
+  var pageNumber = Math.max(1, parseInt(page.get('page') || '1', 10) || 1);
   var rows = document.getElementById('incident-rows');
+  var shown = document.getElementById('shown');
   var empty = document.getElementById('empty');
   var status = document.getElementById('live-status');
   var canvas = document.getElementById('failures-chart');
@@ -45,16 +49,65 @@
       idCell.appendChild(link);
       tr.appendChild(idCell);
       tr.appendChild(cell(time(incident.lastSeen)));
+      tr.appendChild(cell(time(incident.firstSeen)));
       tr.appendChild(cell(incident.source));
       tr.appendChild(cell(incident.jobName));
       tr.appendChild(cell(incident.category));
       tr.appendChild(cell(incident.status));
+      tr.appendChild(cell(incident.priority, 'priority'));
       tr.appendChild(cell(String(incident.occurrences)));
       tr.appendChild(cell(incident.rootCauseLine, 'cause'));
+      var links = cell('', 'links');
+      if (safe(incident.runPageUrl)) {
+        links.appendChild(anchor(incident.runPageUrl, incident.source === 'ADF' ? 'Data Factory run' : 'Databricks run',
+          'run-page'));
+      }
+      if (incident.ticketKey) {
+        links.appendChild(document.createTextNode(' '));
+        if (safe(incident.ticketUrl)) {
+          links.appendChild(anchor(incident.ticketUrl, incident.ticketKey, 'ticket'));
+        } else {
+          var key = document.createElement('span');
+          key.className = 'ticket';
+          key.textContent = incident.ticketKey;
+          links.appendChild(key);
+        }
+      }
+      tr.appendChild(links);
       return tr;
     });
     rows.replaceChildren.apply(rows, fresh);
     empty.hidden = items.length > 0;
+  }
+
+  // Only web links: the API sends nothing else, and a javascript: URL must never become a link here.
+  function safe(url) {
+    return typeof url === 'string' && /^https?:\/\//i.test(url);
+  }
+
+  function anchor(url, text, className) {
+    var a = document.createElement('a');
+    a.href = url;
+    a.textContent = text;
+    a.className = className;
+    a.rel = 'noopener noreferrer';
+    a.target = '_blank';
+    return a;
+  }
+
+  function renderShown(listing) {
+    if (!shown) {
+      return;
+    }
+    var total = Number(listing.total).toLocaleString('en-US');
+    if (listing.items.length === 0) {
+      shown.textContent = 'Showing 0 of ' + total;
+      return;
+    }
+    var first = Number(listing.offset) + 1;
+    var last = Number(listing.offset) + listing.items.length;
+    shown.textContent = 'Showing ' + first.toLocaleString('en-US') + '\u2013' + last.toLocaleString('en-US')
+      + ' of ' + total;
   }
 
   function renderCounts(id, counts) {
@@ -122,10 +175,11 @@
   function refresh() {
     pending = null;
     var suffix = query.toString() ? '?' + query.toString() : '';
-    var limit = (suffix ? '&' : '?') + 'limit=100';
-    return Promise.all([getJson('/api/incidents' + suffix + limit), getJson('/api/stats' + suffix)])
+    var paging = (suffix ? '&' : '?') + 'limit=' + PAGE_SIZE + '&offset=' + ((pageNumber - 1) * PAGE_SIZE);
+    return Promise.all([getJson('/api/incidents' + suffix + paging), getJson('/api/stats' + suffix)])
       .then(function (results) {
         renderRows(results[0].items);
+        renderShown(results[0]);
         renderCounts('counts-category', results[1].byCategory);
         renderCounts('counts-source', results[1].bySource);
         renderChart(results[1]);
