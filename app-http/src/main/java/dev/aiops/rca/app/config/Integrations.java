@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outside systems the service talks to, each present only when configured: the platforms it reads runs from,
@@ -47,6 +48,7 @@ import java.util.Optional;
  *     {@code RCA_RESOLVE_ON_RECOVERY})
  * @param ticketSync {@code RCA_TICKET_SYNC_INTERVAL}: how often tickets that people closed resolve their incidents
  *     (and failed closes are tried again); zero for never
+ * @param notifiers {@code RCA_NOTIFIERS} and the Teams and PagerDuty settings
  */
 public record Integrations(
     Optional<DatabricksSettings> databricks,
@@ -62,7 +64,8 @@ public record Integrations(
     Optional<URI> dashboardUrl,
     RemediationFollower.Settings followUp,
     RecoveryWatchService.Settings recovery,
-    Duration ticketSync) {
+    Duration ticketSync,
+    NotifierSettings notifiers) {
 
   /** How often tickets are synced when {@code RCA_TICKET_SYNC_INTERVAL} is not set. */
   public static final Duration DEFAULT_TICKET_SYNC = Duration.ofMinutes(5);
@@ -88,6 +91,32 @@ public record Integrations(
     if (!ticketSync.isZero() && ticketSync.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("ticketSync must be zero (off) or at least 1 s, was " + ticketSync);
     }
+    Objects.requireNonNull(notifiers, "notifiers");
+    if (notifiers.chosen().contains("slack") && slack.isEmpty()) {
+      throw new IllegalArgumentException("slack is chosen as a notifier but not configured");
+    }
+  }
+
+  /** The integrations with Slack, or the log when it is not configured, as the only notifier. */
+  public Integrations(
+      Optional<DatabricksSettings> databricks,
+      Optional<AdfSettings> adf,
+      Optional<LlmSettings> llm,
+      String itsmTool,
+      Optional<JiraSettings> jira,
+      Optional<ServiceNowSettings> serviceNow,
+      Optional<SlackSettings> slack,
+      RemediationSettings remediation,
+      List<String> costTagKeys,
+      boolean redactDataValues,
+      Optional<URI> dashboardUrl,
+      RemediationFollower.Settings followUp,
+      RecoveryWatchService.Settings recovery,
+      Duration ticketSync) {
+    this(databricks, adf, llm, itsmTool, jira, serviceNow, slack, remediation, costTagKeys, redactDataValues,
+        dashboardUrl, followUp, recovery, ticketSync, slack.isPresent()
+            ? new NotifierSettings(List.of("slack"), Optional.empty(), Optional.empty())
+            : NotifierSettings.logOnly());
   }
 
   /** Nothing outside: rules only, the built-in tracker, suggestions only. */
@@ -108,6 +137,7 @@ public record Integrations(
       problems.add("ITSM_TOOL must be one of " + ITSM_TOOLS + ", was '" + itsm + "'");
       itsm = "builtin";
     }
+    Optional<SlackSettings> slack = slack(settings, dashboard);
     return new Integrations(
         databricks(settings),
         adf(settings, costTags),
@@ -115,14 +145,15 @@ public record Integrations(
         itsm,
         itsm.equals("jira") ? jira(settings, dashboard) : Optional.empty(),
         itsm.equals("servicenow") ? serviceNow(settings, dashboard) : Optional.empty(),
-        slack(settings, dashboard),
+        slack,
         remediation(settings),
         costTags,
         settings.flag("RCA_REDACT_DATA_VALUES", true),
         dashboard,
         followUp(settings),
         recovery(settings),
-        settings.interval("RCA_TICKET_SYNC_INTERVAL", DEFAULT_TICKET_SYNC));
+        settings.interval("RCA_TICKET_SYNC_INTERVAL", DEFAULT_TICKET_SYNC),
+        NotifierSettings.read(settings, dashboard, slack.isPresent() ? Set.of("slack") : Set.of()));
   }
 
   private static Optional<DatabricksSettings> databricks(SettingsReader settings) {
@@ -317,7 +348,8 @@ public record Integrations(
     lines.add("model: " + llm.map(LlmSettings::modelId).orElse("none (rules only)"));
     lines.add("issue tracker: " + itsmTool + jira.map(j -> " " + j.domain() + " project " + j.projectKey()).orElse("")
         + serviceNow.map(s -> " " + s.instance()).orElse(""));
-    lines.add("slack: " + slack.map(s -> "channel " + s.channel()).orElse("not configured (alerts go to the log)"));
+    lines.add("slack: " + slack.map(s -> "channel " + s.channel()).orElse("not configured"));
+    lines.add(notifiers.describe());
     lines.add("remediation: " + remediation.mode().name().toLowerCase(Locale.ROOT) + ", at most "
         + remediation.maxAttemptsPerIncident() + " per incident");
     lines.add("remediation runs: followed every " + followUp.poll().toSeconds() + " s for at most "
