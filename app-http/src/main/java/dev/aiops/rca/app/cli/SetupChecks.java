@@ -66,6 +66,10 @@ final class SetupChecks {
       return "bot " + answer.path("user").asText("?") + " in " + answer.path("team").asText("?")
           + "; invite it to " + settings.channel();
     })));
+    integrations.notifiers().teams().ifPresent(settings -> outcomes.add(new Outcome("Microsoft Teams", true,
+        "webhook URL well formed; not called, as Teams has no check that does not post to the channel")));
+    integrations.notifiers().pagerDuty().ifPresent(settings -> outcomes.add(new Outcome("PagerDuty", true,
+        "routing key well formed; not called, as PagerDuty has no check that does not raise an alert")));
     return outcomes;
   }
 

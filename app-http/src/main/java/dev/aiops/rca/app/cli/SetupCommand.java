@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write the settings file (.env) that serve reads: Databricks, Azure Data Factory, the LLM, Jira or"
-          + " ServiceNow, and Slack.",
+          + " ServiceNow, Slack, Microsoft Teams and PagerDuty.",
       "Asks for what no flag gives, unless --non-interactive; checks each integration with one authenticated call"
           + " unless --skip-checks. Secrets are never shown; the file is made readable by its owner only. Values"
           + " already in the file are kept unless replaced. Values are written quoted; a flag or answer holding a"
@@ -100,6 +100,12 @@ public final class SetupCommand implements Callable<Integer> {
   String slackToken;
   @Option(names = "--slack-channel", paramLabel = "CHANNEL", description = "The Slack channel for alerts.")
   String slackChannel;
+  @Option(names = "--teams-webhook", paramLabel = "URL",
+      description = "The Microsoft Teams channel's Workflows or incoming webhook URL.")
+  String teamsWebhook;
+  @Option(names = "--pagerduty-routing-key", paramLabel = "KEY",
+      description = "The PagerDuty Events API v2 integration (routing) key.")
+  String pagerDutyKey;
 
   private final InputStream in;
   private final Supplier<Console> console;
@@ -214,6 +220,14 @@ public final class SetupCommand implements Callable<Integer> {
       values.put("SLACK_ALERT_CHANNEL", value(existing, "SLACK_ALERT_CHANNEL", slackChannel,
           "Slack channel for alerts", false));
     }
+    // Neither vendor has a call that checks these without posting a card or raising an alert: only their form is
+    // checked, and the prompts say so.
+    values.put("TEAMS_WEBHOOK_URL", value(existing, "TEAMS_WEBHOOK_URL", teamsWebhook,
+        "Microsoft Teams webhook URL, Workflows or incoming webhook (only its form is checked: Teams has no call "
+            + "that checks a webhook without posting)", true));
+    values.put("PAGERDUTY_ROUTING_KEY", value(existing, "PAGERDUTY_ROUTING_KEY", pagerDutyKey,
+        "PagerDuty Events API v2 routing key, 32 characters (only its form is checked: PagerDuty has no call that "
+            + "checks a key without raising an alert)", true));
   }
 
   /** The flag, else the answer (with the file's value as the default), else the file's value. */
