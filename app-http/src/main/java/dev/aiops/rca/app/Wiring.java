@@ -14,14 +14,17 @@ import dev.aiops.rca.adapter.jdbc.BuiltinIssueTracker;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
 import dev.aiops.rca.adapter.jdbc.JdbcStore;
 import dev.aiops.rca.adapter.jira.JiraIssueTracker;
+import dev.aiops.rca.adapter.pagerduty.PagerDutyNotifier;
 import dev.aiops.rca.adapter.servicenow.ServiceNowIssueTracker;
 import dev.aiops.rca.adapter.slack.SlackDirectory;
 import dev.aiops.rca.adapter.slack.SlackNotifier;
+import dev.aiops.rca.adapter.teams.TeamsNotifier;
 import dev.aiops.rca.adapter.web.metrics.InboxGauges;
 import dev.aiops.rca.adapter.web.metrics.ServiceMetrics;
 import dev.aiops.rca.adapter.web.slack.SlackEmails;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.Integrations;
+import dev.aiops.rca.app.config.NotifierSettings;
 import dev.aiops.rca.app.metrics.MeteredAuditTrail;
 import dev.aiops.rca.app.metrics.MeteredIncidentRepository;
 import dev.aiops.rca.app.metrics.PipelineMeters;
@@ -41,6 +44,7 @@ import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.lifecycle.TicketSyncSchedule;
 import dev.aiops.rca.core.lifecycle.TicketSyncService;
 import dev.aiops.rca.core.model.CachingRootCauseModel;
+import dev.aiops.rca.core.notify.Notifiers;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
 import dev.aiops.rca.core.pipeline.PipelinePorts;
 import dev.aiops.rca.core.query.IncidentBroadcast;
@@ -206,11 +210,8 @@ public final class Wiring implements AutoCloseable {
       return new CachingRootCauseModel(llm, llm.modelId(), llm.promptVersion(), MODEL_CACHE_ENTRIES);
     }));
     IssueTracker tracker = options.tracker().orElseGet(() -> issueTracker(integrations, clock));
-    Notifier notifier = options.notifier()
-        .or(() -> integrations.slack().map(SlackNotifier::create))
-        // Until the notifiers fan out (RCA_NOTIFIERS), e-mail tells people where Slack is not configured.
-        .or(integrations::emailNotifier)
-        .orElseGet(LogNotifier::new);
+    // A notifier of the caller's own (tests count alerts with it) replaces the configured ones.
+    Notifiers notifiers = options.notifier().map(Notifiers::of).orElseGet(() -> notifiers(integrations));
 
     RuleBasedAnalyzer rules = RuleBasedAnalyzer.withDefaultCatalogue();
     SignatureCalculator signatures = new SignatureCalculator();
@@ -218,15 +219,15 @@ public final class Wiring implements AutoCloseable {
     Redactor redactor = new Redactor(RedactionSettings.defaults()
         .withDataValues(integrations.redactDataValues())
         .withKnownSecrets(knownSecrets(config)));
-    PipelinePorts ports = new PipelinePorts(sources, model, incidents, audit, remediationLog, tracker, notifier,
+    PipelinePorts ports = new PipelinePorts(sources, model, incidents, audit, remediationLog, tracker, notifiers,
         executors, live, clock, store.effects());
-    StormGate storms = new StormGate(notifier, config.flood().notifyBurst(), clock);
+    StormGate storms = new StormGate(notifiers, config.flood().notifyBurst(), clock);
     stormFlush = new Periodic("storm-summary", StormGate.REDRAW_EVERY, storms::flush);
     HandleFailureService pipeline =
         new HandleFailureService(ports, rules, signatures, policy, redactor, integrations.costTagKeys(), storms);
     handleFailure = pipeline;
     analyzeEvidence = new AnalyzeEvidenceService(rules, signatures);
-    IncidentUpdates updates = new IncidentUpdates(audit, store.effects(), tracker, notifier, clock);
+    IncidentUpdates updates = new IncidentUpdates(audit, store.effects(), tracker, notifiers, clock);
     decideRemediation = new DecideRemediationService(incidents, audit, remediationLog, executors, policy, live, clock,
         Optional.of(updates));
     // Looked up only when someone is listed by address: users.info needs scopes that a bot without them lacks.
@@ -273,10 +274,41 @@ public final class Wiring implements AutoCloseable {
     notes.add("reconciliation: " + (reconciler.isPresent() ? "failed runs of " + reconcile.get().platforms()
         + " swept every " + config.reconcileInterval().toSeconds() + " s" : reconcile.isPresent()
         ? "off (RCA_RECONCILE_INTERVAL=0)" : "off (no platform configured)"));
-    if (notifier instanceof LogNotifier) {
+    if (notifiers.all().size() == 1 && notifiers.primary().notifier() instanceof LogNotifier) {
       notes.add("alerts go to the service log: set SLACK_BOT_TOKEN and SLACK_ALERT_CHANNEL for Slack, or SMTP_HOST"
-          + " and RCA_EMAIL_FROM for e-mail");
+          + " and RCA_EMAIL_FROM for e-mail (RCA_NOTIFIERS lists more)");
     }
+  }
+
+  /**
+   * The notifiers {@code RCA_NOTIFIERS} chooses, in its order, the first primary; the configuration has checked
+   * that each is configured.
+   */
+  static Notifiers notifiers(Integrations integrations) {
+    NotifierSettings settings = integrations.notifiers();
+    List<Notifiers.Named> chosen = new ArrayList<>();
+    for (String name : settings.chosen()) {
+      switch (name) {
+        case "slack":
+          chosen.add(new Notifiers.Named(name, SlackNotifier.create(integrations.slack().orElseThrow())));
+          break;
+        case "teams":
+          chosen.add(new Notifiers.Named(name, TeamsNotifier.create(settings.teams().orElseThrow())));
+          break;
+        case "pagerduty":
+          chosen.add(new Notifiers.Named(name, PagerDutyNotifier.create(settings.pagerDuty().orElseThrow())));
+          break;
+        case "email":
+          chosen.add(new Notifiers.Named(name, integrations.emailNotifier().orElseThrow()));
+          break;
+        case "log":
+          chosen.add(new Notifiers.Named(name, new LogNotifier()));
+          break;
+        default:
+          throw new IllegalArgumentException("no notifier named " + name + " in this build");
+      }
+    }
+    return Notifiers.of(chosen);
   }
 
   /** The database the configuration names: {@code RCA_DB_URL}, or the H2 file under the data directory. */
@@ -343,6 +375,8 @@ public final class Wiring implements AutoCloseable {
     integrations.slack().map(s -> s.botToken()).ifPresent(secrets::add);
     integrations.email().flatMap(e -> e.password()).map(Secret::reveal).ifPresent(secrets::add);
     integrations.slackInteractions().map(i -> i.signingSecret().reveal()).ifPresent(secrets::add);
+    integrations.notifiers().teams().map(t -> t.webhook().reveal()).ifPresent(secrets::add);
+    integrations.notifiers().pagerDuty().map(p -> p.routingKey().reveal()).ifPresent(secrets::add);
     return secrets;
   }
 

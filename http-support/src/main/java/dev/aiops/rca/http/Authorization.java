@@ -20,6 +20,14 @@ public interface Authorization {
   }
 
   /**
+   * No {@code Authorization} header: for APIs whose credential travels in the body or the URL (PagerDuty's routing
+   * key, a Teams webhook's signature).
+   */
+  static Authorization none() {
+    return () -> "";
+  }
+
+  /**
    * Bearer tokens from a source that can drop a refused token: one can be revoked, or the clock skewed, before
    * its expiry.
    */

@@ -30,7 +30,7 @@ public final class RetryingJsonClient {
   private final String service;
   private final HttpTransport transport;
   private final RetryPolicy policy;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper mapper = new ObjectMapper();
 
   /**
    * @param service the API's name in debug logs, such as {@code "jira"}
@@ -53,14 +53,30 @@ public final class RetryingJsonClient {
    */
   public JsonNode send(
       String call, HttpRequest.Builder request, boolean idempotent, Authorization authorization, ErrorMapper errors) {
+    return exchange(call, request, idempotent, authorization, errors, true);
+  }
+
+  /**
+   * As {@link #send}, for an API whose success answer is not JSON (a Teams incoming webhook answers {@code 1}):
+   * any 2xx is success, whatever its body.
+   */
+  public void deliver(
+      String call, HttpRequest.Builder request, boolean idempotent, Authorization authorization, ErrorMapper errors) {
+    exchange(call, request, idempotent, authorization, errors, false);
+  }
+
+  private JsonNode exchange(String call, HttpRequest.Builder request, boolean idempotent,
+      Authorization authorization, ErrorMapper errors, boolean json) {
     boolean renewed = false;
     for (int attempt = 1; ; attempt++) {
       String header = authorization.header();
-      HttpRequest built = request.copy()
+      HttpRequest.Builder attempted = request.copy()
           .timeout(policy.requestTimeout())
-          .header("Accept", "application/json")
-          .header("Authorization", header)
-          .build();
+          .header("Accept", "application/json");
+      if (!header.isEmpty()) {
+        attempted.header("Authorization", header);
+      }
+      HttpRequest built = attempted.build();
       PortException failure;
       boolean resendable;
       long started = System.nanoTime();
@@ -69,7 +85,7 @@ public final class RetryingJsonClient {
         int status = response.statusCode();
         LOG.debug("{} {} {} -> {} in {} ms", service, built.method(), call, status, millisSince(started));
         if (status / 100 == 2) {
-          return parse(response.body(), errors);
+          return json ? parse(response.body(), errors) : mapper.createObjectNode();
         }
         if (status == 401 && !renewed && authorization.renewAfterRefusal(header)) {
           renewed = true;
@@ -96,7 +112,7 @@ public final class RetryingJsonClient {
 
   private JsonNode parse(String body, ErrorMapper errors) {
     try {
-      JsonNode node = json.readTree(body == null || body.isBlank() ? "{}" : body);
+      JsonNode node = mapper.readTree(body == null || body.isBlank() ? "{}" : body);
       if (node == null || !node.isObject()) {
         throw errors.notJson(body);
       }

@@ -70,6 +70,32 @@ class RetryingJsonClientTest {
   }
 
   @Test
+  void should_send_no_authorization_header_when_the_credential_travels_elsewhere() {
+    get(client(1), Authorization.none());
+
+    assertThat(stub.seen).singleElement()
+        .satisfies(request -> assertThat(request.headers()).doesNotContainKey("authorization"));
+  }
+
+  @Test
+  void should_take_any_2xx_as_delivered_when_the_answer_is_not_json_and_still_retry_a_throttled_post() {
+    stub.then(429, "", Map.of()).then(200, "1", Map.of());
+
+    client(3).deliver("post", HttpRequest.newBuilder(stub.uri()).POST(HttpRequest.BodyPublishers.ofString("{}")),
+        false, Authorization.none(), errors);
+
+    assertThat(stub.seen).hasSize(2);
+  }
+
+  @Test
+  void should_refuse_an_answer_that_is_not_json_when_sent_for_json() {
+    stub.then(200, "1", Map.of());
+
+    assertThatThrownBy(() -> get(client(1), Authorization.none())).isInstanceOf(PermanentPortException.class)
+        .hasMessageContaining("not json");
+  }
+
+  @Test
   void should_retry_a_transient_failure_then_answer_with_the_json() {
     stub.then(503, "{}", Map.of());
 

@@ -73,6 +73,10 @@ final class SetupChecks {
           return "connected" + (settings.startTls() ? " with STARTTLS" : "")
               + settings.user().map(u -> ", signed in as " + u).orElse("") + "; nothing sent";
         })));
+    integrations.notifiers().teams().ifPresent(settings -> outcomes.add(new Outcome("Microsoft Teams", true,
+        "webhook URL well formed; not called, as Teams has no check that does not post to the channel")));
+    integrations.notifiers().pagerDuty().ifPresent(settings -> outcomes.add(new Outcome("PagerDuty", true,
+        "routing key well formed; not called, as PagerDuty has no check that does not raise an alert")));
     return outcomes;
   }
 

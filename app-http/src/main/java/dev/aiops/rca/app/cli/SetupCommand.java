@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write the settings file (.env) that serve reads: Databricks, Azure Data Factory, the LLM, Jira or"
-          + " ServiceNow, Slack, and e-mail over SMTP.",
+          + " ServiceNow, Slack, Microsoft Teams, PagerDuty and e-mail over SMTP.",
       "Asks for what no flag gives, unless --non-interactive; checks each integration with one authenticated call"
           + " unless --skip-checks. Secrets are never shown; the file is made readable by its owner only. Values"
           + " already in the file are kept unless replaced. Values are written quoted; a flag or answer holding a"
@@ -123,6 +123,12 @@ public final class SetupCommand implements Callable<Integer> {
   @Option(names = "--approvers", paramLabel = "LIST",
       description = "Who may approve from Slack: user ids (U0123ABCD) and e-mail addresses, comma-separated.")
   String approvers;
+  @Option(names = "--teams-webhook", paramLabel = "URL",
+      description = "The Microsoft Teams channel's Workflows or incoming webhook URL.")
+  String teamsWebhook;
+  @Option(names = "--pagerduty-routing-key", paramLabel = "KEY",
+      description = "The PagerDuty Events API v2 integration (routing) key.")
+  String pagerDutyKey;
 
   private final InputStream in;
   private final Supplier<Console> console;
@@ -261,6 +267,14 @@ public final class SetupCommand implements Callable<Integer> {
       values.put("RCA_EMAIL_TO", value(existing, "RCA_EMAIL_TO", emailTo,
           "Default recipients, comma-separated (blank: only those the routes name)", false));
     }
+    // Neither vendor has a call that checks these without posting a card or raising an alert: only their form is
+    // checked, and the prompts say so.
+    values.put("TEAMS_WEBHOOK_URL", value(existing, "TEAMS_WEBHOOK_URL", teamsWebhook,
+        "Microsoft Teams webhook URL, Workflows or incoming webhook (only its form is checked: Teams has no call "
+            + "that checks a webhook without posting)", true));
+    values.put("PAGERDUTY_ROUTING_KEY", value(existing, "PAGERDUTY_ROUTING_KEY", pagerDutyKey,
+        "PagerDuty Events API v2 routing key, 32 characters (only its form is checked: PagerDuty has no call that "
+            + "checks a key without raising an alert)", true));
   }
 
   /** The flag, else the answer (with the file's value as the default), else the file's value. */

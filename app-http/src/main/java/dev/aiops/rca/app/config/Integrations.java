@@ -26,10 +26,12 @@ import dev.aiops.rca.port.out.Notifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outside systems the service talks to, each present only when configured: the platforms it reads runs from,
@@ -59,6 +61,7 @@ import java.util.Optional;
  * @param slackInteractions {@code SLACK_SIGNING_SECRET} with {@code RCA_APPROVERS}: approving and declining a
  *     suggested remediation from the Slack card; empty when the secret is not set ({@code /slack/interactions}
  *     then answers 404)
+ * @param notifiers {@code RCA_NOTIFIERS} and the Teams and PagerDuty settings
  */
 public record Integrations(
     Optional<DatabricksSettings> databricks,
@@ -76,7 +79,8 @@ public record Integrations(
     RemediationFollower.Settings followUp,
     RecoveryWatchService.Settings recovery,
     Duration ticketSync,
-    Optional<SlackInteractionSettings> slackInteractions) {
+    Optional<SlackInteractionSettings> slackInteractions,
+    NotifierSettings notifiers) {
 
   /** How often tickets are synced when {@code RCA_TICKET_SYNC_INTERVAL} is not set. */
   public static final Duration DEFAULT_TICKET_SYNC = Duration.ofMinutes(5);
@@ -104,6 +108,10 @@ public record Integrations(
       throw new IllegalArgumentException("ticketSync must be zero (off) or at least 1 s, was " + ticketSync);
     }
     Objects.requireNonNull(slackInteractions, "slackInteractions");
+    Objects.requireNonNull(notifiers, "notifiers");
+    if (notifiers.chosen().contains("slack") && slack.isEmpty()) {
+      throw new IllegalArgumentException("slack is chosen as a notifier but not configured");
+    }
   }
 
   /** Nothing outside: rules only, the built-in tracker, suggestions only. */
@@ -111,7 +119,7 @@ public record Integrations(
     return new Integrations(Optional.empty(), Optional.empty(), Optional.empty(), "builtin", Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), RemediationSettings.defaults(), DEFAULT_COST_TAG_KEYS, true,
         Optional.empty(), RemediationFollower.Settings.defaults(), RecoveryWatchService.Settings.defaults(),
-        DEFAULT_TICKET_SYNC, Optional.empty());
+        DEFAULT_TICKET_SYNC, Optional.empty(), NotifierSettings.logOnly());
   }
 
   /** Reads every integration, adding each problem found to {@code problems}. */
@@ -126,6 +134,8 @@ public record Integrations(
       problems.add("ITSM_TOOL must be one of " + ITSM_TOOLS + ", was '" + itsm + "'");
       itsm = "builtin";
     }
+    Optional<SlackSettings> slack = slack(settings, dashboard);
+    Optional<EmailSettings> email = email(settings, dashboard);
     return new Integrations(
         databricks(settings),
         adf(settings, costTags),
@@ -133,8 +143,8 @@ public record Integrations(
         itsm,
         itsm.equals("jira") ? jira(settings, dashboard) : Optional.empty(),
         itsm.equals("servicenow") ? serviceNow(settings, dashboard) : Optional.empty(),
-        slack(settings, dashboard).map(slack -> slack.withApprovalButtons(buttons)),
-        email(settings, dashboard),
+        slack.map(s -> s.withApprovalButtons(buttons)),
+        email,
         remediation(settings),
         costTags,
         settings.flag("RCA_REDACT_DATA_VALUES", true),
@@ -142,7 +152,16 @@ public record Integrations(
         followUp(settings),
         recovery(settings),
         settings.interval("RCA_TICKET_SYNC_INTERVAL", DEFAULT_TICKET_SYNC),
-        interactions);
+        interactions,
+        NotifierSettings.read(settings, dashboard, configuredNotifiers(slack, email)));
+  }
+
+  /** The notifiers whose settings are given, by their names in {@code RCA_NOTIFIERS}. */
+  private static Set<String> configuredNotifiers(Optional<SlackSettings> slack, Optional<EmailSettings> email) {
+    Set<String> configured = new HashSet<>();
+    slack.ifPresent(s -> configured.add("slack"));
+    email.ifPresent(e -> configured.add("email"));
+    return configured;
   }
 
   // Approvers without the secret would be a silent no-op (no endpoint, no buttons): refused, so that it is noticed.
@@ -386,7 +405,7 @@ public record Integrations(
     lines.add("model: " + llm.map(LlmSettings::modelId).orElse("none (rules only)"));
     lines.add("issue tracker: " + itsmTool + jira.map(j -> " " + j.domain() + " project " + j.projectKey()).orElse("")
         + serviceNow.map(s -> " " + s.instance()).orElse(""));
-    lines.add("slack: " + slack.map(s -> "channel " + s.channel()).orElse("not configured (alerts go to the log)"));
+    lines.add("slack: " + slack.map(s -> "channel " + s.channel()).orElse("not configured"));
     lines.add("email: " + email.map(e -> "SMTP " + e.host() + ":" + e.port() + (e.startTls() ? " with STARTTLS" : "")
         + e.user().map(u -> " as " + u).orElse("") + ", from " + e.from() + ", " + e.defaultRecipients().size()
         + " default recipient(s)").orElse("not configured"));
@@ -394,6 +413,7 @@ public record Integrations(
         + " signed with SLACK_SIGNING_SECRET; " + (i.buttons() ? "approvers " + i.approvers().describe()
         : "nobody in RCA_APPROVERS, so no buttons and every press refused"))
         .orElse("off (SLACK_SIGNING_SECRET not set: " + SlackInteractionRoutes.PATH + " answers 404)"));
+    lines.add(notifiers.describe());
     lines.add("remediation: " + remediation.mode().name().toLowerCase(Locale.ROOT) + ", at most "
         + remediation.maxAttemptsPerIncident() + " per incident");
     lines.add("remediation runs: followed every " + followUp.poll().toSeconds() + " s for at most "

@@ -26,7 +26,7 @@ final class ArchitectureRules {
    */
   private static final DescribedPredicate<JavaClass> APP_THAT_BUILDS_ADAPTERS =
       belongTo(simpleName("Wiring").or(simpleName("RcaService")).and(resideInAPackage("..rca.app")))
-          .or(belongTo(simpleName("Integrations").or(simpleName("WebSettings"))
+          .or(belongTo(simpleName("Integrations").or(simpleName("WebSettings")).or(simpleName("NotifierSettings"))
               .and(resideInAPackage("..rca.app.config"))))
           .or(resideInAnyPackage("..rca.app.cli.."))
           .as("the composition root, its settings readers and the command line");
@@ -42,6 +42,8 @@ final class ArchitectureRules {
       .adapter("servicenow", "..rca.adapter.servicenow..")
       .adapter("slack", "..rca.adapter.slack..")
       .adapter("email", "..rca.adapter.email..")
+      .adapter("teams", "..rca.adapter.teams..")
+      .adapter("pagerduty", "..rca.adapter.pagerduty..")
       .adapter("jdbc", "..rca.adapter.jdbc..")
       .adapter("web", "..rca.adapter.web..")
       // The in-memory implementations of the ports, shipped in the rca-ports test-jar, are adapters too.

@@ -97,6 +97,34 @@ class SetupCommandTest {
   }
 
   @Test
+  void should_write_the_teams_webhook_and_pagerduty_key_saying_only_their_form_was_checked() throws Exception {
+    Path env = dir.resolve(".env");
+    String webhook = "https://acme.webhook.office.com/webhookb2/1/IncomingWebhook/2/s3cr3tSignature";
+    String key = "R0123456789abcdef0123456789ABCDE";
+
+    int exit = run("", "--non-interactive", "--env-file", env.toString(), "--teams-webhook", webhook,
+        "--pagerduty-routing-key", key);
+
+    assertThat(exit).as(terminal()).isZero();
+    assertThat(written(env)).containsEntry("TEAMS_WEBHOOK_URL", webhook).containsEntry("PAGERDUTY_ROUTING_KEY", key);
+    assertThat(out.toString()).contains("Microsoft Teams: webhook URL well formed; not called",
+        "PagerDuty: routing key well formed; not called");
+    assertThat(terminal()).doesNotContain("s3cr3tSignature", key);
+  }
+
+  @Test
+  void should_write_nothing_when_the_teams_webhook_is_not_https_or_the_routing_key_is_not_32_characters() {
+    Path env = dir.resolve(".env");
+
+    int exit = run("", "--non-interactive", "--env-file", env.toString(), "--teams-webhook",
+        "http://acme.webhook.office.com/webhookb2/s3cr3tSignature", "--pagerduty-routing-key", "s3cr3t-short");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(env).doesNotExist();
+    assertThat(terminal()).contains("TEAMS_WEBHOOK_URL", "PAGERDUTY_ROUTING_KEY").doesNotContain("s3cr3t");
+  }
+
+  @Test
   void should_write_the_answers_and_keep_other_settings_when_the_answers_come_on_stdin() throws Exception {
     Path env = dir.resolve(".env");
     Files.writeString(env, "RCA_PORT=9000\n");

@@ -85,7 +85,8 @@ final class Dependencies implements AutoCloseable {
             j.reopen(), j.setPriority(), j.occurrenceField(), j.dashboardUrl(), j.requestTimeout(), j.maxAttempts(),
             wait, j.doneTransition())),
         in.serviceNow(), in.slack(), in.email(), in.remediation(), in.costTagKeys(), in.redactDataValues(),
-        in.dashboardUrl(), in.followUp(), in.recovery(), in.ticketSync(), in.slackInteractions());
+        in.dashboardUrl(), in.followUp(), in.recovery(), in.ticketSync(), in.slackInteractions(),
+        in.notifiers());
     return new AppConfig(config.port(), config.dataDir(), config.apiKey(), config.database(), config.workers(),
         config.inboxRetention(), fast, config.reconcileInterval(), config.flood());
   }

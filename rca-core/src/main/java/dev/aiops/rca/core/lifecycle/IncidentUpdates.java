@@ -3,6 +3,7 @@ package dev.aiops.rca.core.lifecycle;
 import dev.aiops.rca.core.effect.EffectKey;
 import dev.aiops.rca.core.effect.EffectStep;
 import dev.aiops.rca.core.effect.Effects;
+import dev.aiops.rca.core.notify.Notifiers;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.EffectKind;
@@ -34,15 +35,22 @@ public final class IncidentUpdates {
   private final AuditTrail audit;
   private final Effects effects;
   private final IssueTracker tracker;
-  private final Notifier notifier;
+  private final Notifiers notifiers;
   private final Clock clock;
 
+  /** Updates that redraw the message of one notifier. */
   public IncidentUpdates(
       AuditTrail audit, EffectLog effects, IssueTracker tracker, Notifier notifier, Clock clock) {
+    this(audit, effects, tracker, Notifiers.of(notifier), clock);
+  }
+
+  /** Updates that redraw the message of each notifier. */
+  public IncidentUpdates(
+      AuditTrail audit, EffectLog effects, IssueTracker tracker, Notifiers notifiers, Clock clock) {
     this.audit = Objects.requireNonNull(audit, "audit");
     this.effects = new Effects(Objects.requireNonNull(effects, "effects"), audit, clock);
     this.tracker = Objects.requireNonNull(tracker, "tracker");
-    this.notifier = Objects.requireNonNull(notifier, "notifier");
+    this.notifiers = Objects.requireNonNull(notifiers, "notifiers");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -137,23 +145,29 @@ public final class IncidentUpdates {
   }
 
   /**
-   * Redraws the incident's message as {@code current}, once per content ({@link EffectKey#messageUpdate}); a
-   * failure is audited, and the next redraw of the same content tries again.
+   * Redraws the incident's message of each notifier as {@code current}, once per content and notifier
+   * ({@link EffectKey#messageUpdate}, {@link Notifiers#key}); a failure is audited, and the next redraw of the same
+   * content tries again. A notifier that posted no message for the incident has none to redraw.
    */
   public void redraw(Incident incident, Notification current, RunKey run, String actor, String what) {
-    if (incident.notification().isEmpty()) {
-      return;
+    for (Notifiers.Named named : notifiers.all()) {
+      notifiers.message(incident, named, effects::find)
+          .ifPresent(message -> redraw(incident, named, message, current, run, actor, what));
     }
-    NotificationRef message = incident.notification().get();
+  }
+
+  private void redraw(Incident incident, Notifiers.Named named, NotificationRef message, Notification current,
+      RunKey run, String actor, String what) {
+    String via = notifiers.isPrimary(named) ? "" : " (" + named.name() + ")";
     try {
-      effects.causeOnce(new EffectStep(EffectKey.messageUpdate(current), EffectKind.NOTIFICATION, run,
-          incident.id(), actor), () -> {
-            notifier.refresh(message, current);
+      effects.causeOnce(new EffectStep(notifiers.key(named, EffectKey.messageUpdate(current)),
+          EffectKind.NOTIFICATION, run, incident.id(), actor), () -> {
+            named.notifier().refresh(message, current);
             return new Effects.Done<>(message, message.messageId(), AuditAction.NOTIFICATION_UPDATED,
-                "message redrawn with " + what);
+                "message redrawn with " + what + via);
           });
     } catch (PortException e) {
-      audit(incident, run, actor, AuditAction.NOTIFICATION_FAILED, "message not redrawn with " + what + ": "
+      audit(incident, run, actor, AuditAction.NOTIFICATION_FAILED, "message not redrawn with " + what + via + ": "
           + e.getMessage());
     }
   }

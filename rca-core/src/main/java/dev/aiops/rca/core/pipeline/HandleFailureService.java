@@ -73,7 +73,7 @@ public final class HandleFailureService implements HandleFailureUseCase {
   public HandleFailureService(PipelinePorts ports, RuleBasedAnalyzer rules, SignatureCalculator signatures,
       RemediationPolicy policy, Redactor redactor, List<String> costTagKeys) {
     this(ports, rules, signatures, policy, redactor, costTagKeys,
-        StormGate.unlimited(ports.notifier(), ports.clock()));
+        StormGate.unlimited(ports.notifiers(), ports.clock()));
   }
 
   /**
@@ -89,12 +89,12 @@ public final class HandleFailureService implements HandleFailureUseCase {
     this.journal = new Journal(ports.audit(), ports.events(), ports.clock());
     Effects effects = new Effects(ports.effects(), ports.audit(), ports.clock());
     IncidentUpdates updates = new IncidentUpdates(ports.audit(), ports.effects(), ports.tracker(),
-        ports.notifier(), ports.clock());
+        ports.notifiers(), ports.clock());
     this.fetching = new FetchStep(ports.sources(), redactor, journal);
     this.analysing = new AnalyseStep(rules, ports.model(), journal);
     this.filing = new FileStep(signatures, costTagKeys, ports.incidents(), journal);
     this.ticketing = new TicketStep(ports.tracker(), ports.incidents(), effects, journal);
-    this.telling = new TellPeopleStep(ports.notifier(), ports.tracker(), ports.incidents(), updates, effects, journal,
+    this.telling = new TellPeopleStep(ports.notifiers(), ports.tracker(), ports.incidents(), updates, effects, journal,
         storms);
     this.remediating = new RemediateStep(policy, new RemediationRunner(ports.executors(), ports.clock()),
         ports.remediationLog(), effects, journal);

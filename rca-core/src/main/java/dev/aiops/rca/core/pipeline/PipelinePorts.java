@@ -1,5 +1,6 @@
 package dev.aiops.rca.core.pipeline;
 
+import dev.aiops.rca.core.notify.Notifiers;
 import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.EffectLog;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * @param audit the audit trail
  * @param remediationLog the remediation attempts and decisions
  * @param tracker the issue tracker
- * @param notifier the notifier
+ * @param notifiers the notifiers, the primary first
  * @param executors a remediation executor per platform, if any
  * @param events live updates
  * @param clock the time
@@ -38,7 +39,7 @@ public record PipelinePorts(
     AuditTrail audit,
     RemediationLog remediationLog,
     IssueTracker tracker,
-    Notifier notifier,
+    Notifiers notifiers,
     Map<Source, RemediationExecutor> executors,
     IncidentEvents events,
     Clock clock,
@@ -51,7 +52,7 @@ public record PipelinePorts(
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(remediationLog, "remediationLog");
     Objects.requireNonNull(tracker, "tracker");
-    Objects.requireNonNull(notifier, "notifier");
+    Objects.requireNonNull(notifiers, "notifiers");
     executors = Map.copyOf(executors);
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(clock, "clock");
@@ -61,6 +62,23 @@ public record PipelinePorts(
         throw new IllegalArgumentException("the source registered for " + source + " speaks for " + port.source());
       }
     });
+  }
+
+  /** The ports with one notifier. */
+  public PipelinePorts(
+      Map<Source, FailedRunSource> sources,
+      Optional<RootCauseModel> model,
+      IncidentRepository incidents,
+      AuditTrail audit,
+      RemediationLog remediationLog,
+      IssueTracker tracker,
+      Notifier notifier,
+      Map<Source, RemediationExecutor> executors,
+      IncidentEvents events,
+      Clock clock,
+      EffectLog effects) {
+    this(sources, model, incidents, audit, remediationLog, tracker, Notifiers.of(notifier), executors, events, clock,
+        effects);
   }
 
   /** The ports with an effect log that lives as long as this process, for embedding without a database. */
@@ -75,7 +93,12 @@ public record PipelinePorts(
       Map<Source, RemediationExecutor> executors,
       IncidentEvents events,
       Clock clock) {
-    this(sources, model, incidents, audit, remediationLog, tracker, notifier, executors, events, clock,
+    this(sources, model, incidents, audit, remediationLog, tracker, Notifiers.of(notifier), executors, events, clock,
         new ProcessEffectLog());
+  }
+
+  /** The primary notifier, whose message is the incident's own. */
+  public Notifier notifier() {
+    return notifiers.primary().notifier();
   }
 }

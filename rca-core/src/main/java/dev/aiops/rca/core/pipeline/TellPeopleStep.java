@@ -5,10 +5,10 @@ import dev.aiops.rca.core.effect.EffectStep;
 import dev.aiops.rca.core.effect.Effects;
 import dev.aiops.rca.core.lifecycle.IncidentMessage;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
+import dev.aiops.rca.core.notify.Notifiers;
 import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.EffectKind;
-import dev.aiops.rca.domain.EffectState;
 import dev.aiops.rca.domain.FailedRun;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
@@ -22,7 +22,7 @@ import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.port.PortException;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.IssueTracker;
-import dev.aiops.rca.port.out.Notifier;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,10 +33,7 @@ import java.util.Optional;
  */
 final class TellPeopleStep {
 
-  /** The effect reference of a notification that was a line on a storm's summary. */
-  private static final String SUMMARY = "summary:";
-
-  private final Notifier notifier;
+  private final Notifiers notifiers;
   private final IssueTracker tracker;
   private final IncidentRepository incidents;
   private final IncidentUpdates updates;
@@ -44,9 +41,9 @@ final class TellPeopleStep {
   private final Journal journal;
   private final StormGate storms;
 
-  TellPeopleStep(Notifier notifier, IssueTracker tracker, IncidentRepository incidents, IncidentUpdates updates,
+  TellPeopleStep(Notifiers notifiers, IssueTracker tracker, IncidentRepository incidents, IncidentUpdates updates,
       Effects effects, Journal journal, StormGate storms) {
-    this.notifier = Objects.requireNonNull(notifier, "notifier");
+    this.notifiers = Objects.requireNonNull(notifiers, "notifiers");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.updates = Objects.requireNonNull(updates, "updates");
@@ -55,58 +52,71 @@ final class TellPeopleStep {
     this.storms = Objects.requireNonNull(storms, "storms");
   }
 
-  /** The incident with its message; as it was when the notifier failed, which is then a problem. */
+  /**
+   * The incident with its message, told through each notifier that has not told of it yet; as it was when the
+   * primary failed, which is then a problem, as is any other notifier's failure.
+   */
   Incident notify(Incident incident, FailedRun run, Problems problems) {
-    if (incident.notification().isPresent() || summarized(incident)) {
+    List<Notifiers.Named> untold = notifiers.all().stream()
+        .filter(named -> !notifiers.told(incident, named, effects::find))
+        .toList();
+    if (untold.isEmpty()) {
       return incident; // a resumed delivery: people were told before the interruption
     }
     Notification notification = IncidentMessage.of(incident, run.runPageUrl());
-    EffectStep step = journal.step(EffectKey.notification(incident), EffectKind.NOTIFICATION, incident.firstRun(),
-        incident.id());
-    if (!storms.admit(incident.id())) {
-      return summarize(incident, notification, step, problems);
+    boolean alone = storms.admit(incident.id());
+    Incident current = incident;
+    for (Notifiers.Named named : untold) {
+      EffectStep step = journal.step(notifiers.key(named, EffectKey.notification(incident)), EffectKind.NOTIFICATION,
+          incident.firstRun(), incident.id());
+      current = alone ? tell(current, named, notification, step, problems)
+          : summarize(current, named, notification, step, problems);
     }
+    return current;
+  }
+
+  private Incident tell(Incident incident, Notifiers.Named named, Notification notification, EffectStep step,
+      Problems problems) {
+    boolean primary = notifiers.isPrimary(named);
     try {
       // A notifier cannot be asked whether it sent a message, so an attempt interrupted between sending and
       // recording is sent again: a rare repeated message is better than a missing alert.
       Incident notified = effects.cause(step, () -> {
-        NotificationRef ref = notifier.notify(notification);
-        return new Effects.Done<>(incidents.attachNotification(incident.id(), ref),
-            ref.channel() + "/" + ref.messageId(), AuditAction.NOTIFIED, "notified " + ref.channel());
+        NotificationRef ref = named.notifier().notify(notification);
+        return new Effects.Done<>(primary ? incidents.attachNotification(incident.id(), ref) : incident,
+            Notifiers.reference(ref), AuditAction.NOTIFIED, "notified " + ref.channel() + via(named));
       });
       journal.publish(incident.id(), IncidentChange.Kind.NOTIFIED);
       return notified;
     } catch (PortException e) {
-      journal.failed(step, AuditAction.NOTIFICATION_FAILED, "notification not sent", e, problems);
+      journal.failed(step, AuditAction.NOTIFICATION_FAILED, "notification not sent" + via(named), e, problems);
       return incident;
     }
   }
 
-  /** Lists the incident on the storm's summary; its ticket is its own, opened before. */
-  private Incident summarize(Incident incident, Notification notification, EffectStep step, Problems problems) {
+  /** Lists the incident on the storm's summary of {@code named}; its ticket is its own, opened before. */
+  private Incident summarize(Incident incident, Notifiers.Named named, Notification notification, EffectStep step,
+      Problems problems) {
     StormSummary.Entry entry = new StormSummary.Entry(incident.id(), incident.jobName(), notification.title(),
         incident.ticket().map(TicketRef::key));
     try {
       effects.cause(step, () -> {
-        NotificationRef summary = storms.list(entry);
-        return new Effects.Done<>(summary, SUMMARY + summary.channel() + "/" + summary.messageId(),
-            AuditAction.NOTIFIED, "listed on the storm summary in " + summary.channel()
+        NotificationRef summary = storms.list(entry, named);
+        return new Effects.Done<>(summary, Notifiers.SUMMARY + Notifiers.reference(summary),
+            AuditAction.NOTIFIED, "listed on the storm summary in " + summary.channel() + via(named)
                 + ": too many new incidents at once for a message each");
       });
       journal.publish(incident.id(), IncidentChange.Kind.NOTIFIED);
     } catch (PortException e) {
-      journal.failed(step, AuditAction.NOTIFICATION_FAILED, "not listed on the storm summary", e, problems);
+      journal.failed(step, AuditAction.NOTIFICATION_FAILED, "not listed on the storm summary" + via(named), e,
+          problems);
     }
     return incident;
   }
 
-  /** Whether the incident was told of as a line on a storm's summary, so has no message of its own to update. */
-  private boolean summarized(Incident incident) {
-    return effects.find(EffectKey.notification(incident))
-        .filter(effect -> effect.state() == EffectState.DONE)
-        .flatMap(effect -> effect.reference())
-        .filter(reference -> reference.startsWith(SUMMARY))
-        .isPresent();
+  /** Names a notifier other than the primary in audit entries and problems; the primary's words stay as they were. */
+  private String via(Notifiers.Named named) {
+    return notifiers.isPrimary(named) ? "" : " (" + named.name() + ")";
   }
 
   /** Redraws the incident's message now that it has a ticket. */
@@ -123,11 +133,16 @@ final class TellPeopleStep {
     if (incident.ticket().isEmpty()) {
       problems.add("incident " + incident.id() + " has no ticket yet; its ticket is told of this run later");
     }
-    if (incident.notification().isEmpty() && !summarized(incident)) {
-      problems.add("incident " + incident.id() + " has no message yet; its message is updated later");
-    }
     incident.ticket().ifPresent(ticket -> recurrenceOnTicket(incident, ticket, recurrence, problems));
-    incident.notification().ifPresent(message -> recurrenceOnMessage(incident, message, recurrence, problems));
+    for (Notifiers.Named named : notifiers.all()) {
+      Optional<NotificationRef> message = notifiers.message(incident, named, effects::find);
+      if (message.isPresent()) {
+        recurrenceOnMessage(incident, named, message.get(), recurrence, problems);
+      } else if (!notifiers.summarized(incident, named, effects::find)) {
+        problems.add("incident " + incident.id() + " has no message yet" + via(named)
+            + "; its message is updated later");
+      }
+    }
   }
 
   private void recurrenceOnTicket(Incident incident, TicketRef ticket, Recurrence recurrence, Problems problems) {
@@ -144,18 +159,18 @@ final class TellPeopleStep {
     }
   }
 
-  private void recurrenceOnMessage(Incident incident, NotificationRef message, Recurrence recurrence,
-      Problems problems) {
-    EffectStep step = journal.step(EffectKey.recurrenceOnMessage(incident.id(), recurrence.run()),
-        EffectKind.NOTIFICATION, recurrence.run(), incident.id());
+  private void recurrenceOnMessage(Incident incident, Notifiers.Named named, NotificationRef message,
+      Recurrence recurrence, Problems problems) {
+    EffectStep step = journal.step(notifiers.key(named, EffectKey.recurrenceOnMessage(incident.id(),
+        recurrence.run())), EffectKind.NOTIFICATION, recurrence.run(), incident.id());
     try {
       effects.causeOnce(step, () -> {
-        notifier.update(message, recurrence);
+        named.notifier().update(message, recurrence);
         return new Effects.Done<>(message, message.messageId(), AuditAction.NOTIFICATION_UPDATED,
-            "message updated with occurrence " + incident.occurrences());
+            "message updated with occurrence " + incident.occurrences() + via(named));
       });
     } catch (PortException e) {
-      journal.failed(step, AuditAction.NOTIFICATION_FAILED, "notification not updated", e, problems);
+      journal.failed(step, AuditAction.NOTIFICATION_FAILED, "notification not updated" + via(named), e, problems);
     }
   }
 

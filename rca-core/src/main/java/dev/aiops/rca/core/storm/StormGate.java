@@ -1,5 +1,6 @@
 package dev.aiops.rca.core.storm;
 
+import dev.aiops.rca.core.notify.Notifiers;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.NotificationRef;
 import dev.aiops.rca.domain.StormSummary;
@@ -26,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@code burst} messages, one summary and O(log N) redraws (when the count has doubled, or {@link #REDRAW_EVERY} has
  * passed), plus a last redraw by {@link #flush()}.
  *
- * <p>The count is per process: replicas each keep their own. Thread-safe; calls to the notifier for the summary are
- * made under the gate's lock, so that two workers cannot post two summaries.
+ * <p>With several notifiers each posts and redraws a summary of its own, so that one that cannot post now posts its
+ * summary when the next incident is listed, without another posting twice.
+ *
+ * <p>The count is per process: replicas each keep their own. Thread-safe; calls to the notifiers for the summary
+ * are made under the gate's lock, so that two workers cannot post two summaries.
  */
 public final class StormGate {
 
@@ -40,7 +44,7 @@ public final class StormGate {
 
   private static final Logger LOG = LoggerFactory.getLogger(StormGate.class);
 
-  private final Notifier notifier;
+  private final Notifiers notifiers;
   private final int burst;
   private final Clock clock;
   /** When each incident of the last minute opened, and whether it got its own message; oldest first. */
@@ -49,17 +53,27 @@ public final class StormGate {
 
   /** @param burst how many new incidents a minute get a message of their own */
   public StormGate(Notifier notifier, int burst, Clock clock) {
+    this(Notifiers.of(notifier), burst, clock);
+  }
+
+  /** @param burst how many new incidents a minute get a message of their own */
+  public StormGate(Notifiers notifiers, int burst, Clock clock) {
     if (burst < 1) {
       throw new IllegalArgumentException("burst must be positive, was " + burst);
     }
-    this.notifier = Objects.requireNonNull(notifier, "notifier");
+    this.notifiers = Objects.requireNonNull(notifiers, "notifiers");
     this.burst = burst;
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** A gate that gives every incident its own message, however many open. */
   public static StormGate unlimited(Notifier notifier, Clock clock) {
-    return new StormGate(notifier, Integer.MAX_VALUE, clock);
+    return unlimited(Notifiers.of(notifier), clock);
+  }
+
+  /** A gate that gives every incident its own message through each notifier, however many open. */
+  public static StormGate unlimited(Notifiers notifiers, Clock clock) {
+    return new StormGate(notifiers, Integer.MAX_VALUE, clock);
   }
 
   /**
@@ -83,37 +97,53 @@ public final class StormGate {
   }
 
   /**
-   * Lists a new incident on the storm's summary: posts the summary for a storm's first, redraws it when due.
+   * Lists a new incident on the storm's summary of the primary notifier.
    *
-   * @return the summary message
+   * @see #list(StormSummary.Entry, Notifiers.Named)
+   */
+  public NotificationRef list(StormSummary.Entry entry) {
+    return list(entry, notifiers.primary());
+  }
+
+  /**
+   * Lists a new incident on the storm's summary of {@code notifier}: posts its summary for the first incident it
+   * lists, redraws it when due.
+   *
+   * @return that notifier's summary message
    * @throws PortException if the summary could not be posted; a redraw that fails is left to a later one
    */
-  public synchronized NotificationRef list(StormSummary.Entry entry) {
+  public synchronized NotificationRef list(StormSummary.Entry entry, Notifiers.Named notifier) {
     Instant now = clock.instant();
     forget(now);
     Storm current = storm.orElseGet(() -> new Storm(now));
     current.add(entry, now);
-    if (current.message.isEmpty()) {
-      current.message = Optional.of(notifier.postSummary(current.summary()));
-      current.drawn(now);
-      storm = Optional.of(current);
-    } else if (current.redrawDue(now)) {
-      redraw(current, now);
+    storm = Optional.of(current);
+    Drawing drawing = current.drawings.get(notifier.name());
+    if (drawing == null) {
+      NotificationRef posted = notifier.notifier().postSummary(current.summary());
+      drawing = new Drawing(notifier, posted);
+      drawing.drawn(now, current.count());
+      current.drawings.put(notifier.name(), drawing);
+    } else if (drawing.redrawDue(now, current.count())) {
+      redraw(current, drawing, now);
     }
-    return current.message.orElseThrow();
+    return drawing.message;
   }
 
-  /** Redraws the summary if it grew since it was last drawn: so that its last entries show without waiting. */
+  /** Redraws each summary that grew since it was last drawn: so that its last entries show without waiting. */
   public synchronized void flush() {
-    storm.filter(s -> s.count() != s.drawnCount).ifPresent(s -> redraw(s, clock.instant()));
+    storm.ifPresent(s -> s.drawings.values().stream()
+        .filter(d -> d.drawnCount != s.count())
+        .forEach(d -> redraw(s, d, clock.instant())));
   }
 
-  private void redraw(Storm current, Instant now) {
+  private void redraw(Storm current, Drawing drawing, Instant now) {
     try {
-      notifier.refreshSummary(current.message.orElseThrow(), current.summary());
-      current.drawn(now);
+      drawing.notifier.notifier().refreshSummary(drawing.message, current.summary());
+      drawing.drawn(now, current.count());
     } catch (PortException e) {
-      LOG.warn("storm summary not redrawn ({}); it is redrawn with the next incident or flush", e.getMessage());
+      LOG.warn("storm summary not redrawn by {} ({}); it is redrawn with the next incident or flush",
+          drawing.notifier.name(), e.getMessage());
     }
   }
 
@@ -125,20 +155,17 @@ public final class StormGate {
 
   private record Opening(Instant at, boolean alone) {}
 
-  /** One storm: the incidents listed, the summary message and when it was last drawn. */
+  /** One storm: the incidents listed, and each notifier's summary message. */
   private static final class Storm {
     final Instant since;
     final List<StormSummary.Entry> named = new ArrayList<>();
     final Set<IncidentId> counted = new HashSet<>();
-    Optional<NotificationRef> message = Optional.empty();
+    final Map<String, Drawing> drawings = new LinkedHashMap<>();
     Instant lastListed;
-    Instant drawnAt;
-    int drawnCount;
 
     Storm(Instant since) {
       this.since = since;
       this.lastListed = since;
-      this.drawnAt = since;
     }
 
     boolean has(IncidentId incident) {
@@ -156,17 +183,30 @@ public final class StormGate {
       return counted.size();
     }
 
-    boolean redrawDue(Instant now) {
-      return count() != drawnCount && (count() >= 2 * drawnCount || !now.isBefore(drawnAt.plus(REDRAW_EVERY)));
-    }
-
-    void drawn(Instant now) {
-      drawnAt = now;
-      drawnCount = count();
-    }
-
     StormSummary summary() {
       return new StormSummary(since, count(), named);
+    }
+  }
+
+  /** One notifier's summary message, and when and with how many incidents it was last drawn. */
+  private static final class Drawing {
+    final Notifiers.Named notifier;
+    final NotificationRef message;
+    Instant drawnAt;
+    int drawnCount;
+
+    Drawing(Notifiers.Named notifier, NotificationRef message) {
+      this.notifier = notifier;
+      this.message = message;
+    }
+
+    boolean redrawDue(Instant now, int count) {
+      return count != drawnCount && (count >= 2 * drawnCount || !now.isBefore(drawnAt.plus(REDRAW_EVERY)));
+    }
+
+    void drawn(Instant now, int count) {
+      drawnAt = now;
+      drawnCount = count;
     }
   }
 }

@@ -1,0 +1,2 @@
+/** The notifier on Microsoft Teams: Adaptive Cards posted to a Workflows or incoming webhook. */
+package dev.aiops.rca.adapter.teams;
