@@ -185,10 +185,17 @@ class HttpDeadlinesTest {
   }
 
   private List<ILoggingEvent> warnings() {
-    return logs.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+    return logged().stream().filter(e -> e.getLevel() == Level.WARN).toList();
   }
 
   private List<ILoggingEvent> errors() {
-    return logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).toList();
+    return logged().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).toList();
+  }
+
+  /** What was logged so far: the appender adds under its own lock (AppenderBase.doAppend), from Jetty's threads. */
+  private List<ILoggingEvent> logged() {
+    synchronized (logs) {
+      return List.copyOf(logs.list);
+    }
   }
 }
