@@ -1,5 +1,6 @@
 package dev.aiops.rca.testkit;
 
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.DailyFailures;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -175,6 +177,12 @@ public final class InMemoryIncidentRepository implements IncidentRepository, Aud
       openBySignature.putIfAbsent(changed.signature(), id);
     }
     return changed;
+  }
+
+  @Override
+  public synchronized Incident assign(IncidentId id, Assignment assignment) {
+    Objects.requireNonNull(assignment, "assignment");
+    return update(id, incident -> incident.withAssignment(assignment));
   }
 
   private Incident update(IncidentId id, UnaryOperator<Incident> change) {

@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.jdbc;
 
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Category;
@@ -14,6 +15,7 @@ import dev.aiops.rca.domain.IncidentListing;
 import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
+import dev.aiops.rca.domain.Priority;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
@@ -53,7 +55,8 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
 
   private static final String INCIDENT_COLUMNS = """
       id, signature, first_source, first_run_id, job_name, status, occurrences, first_seen, last_seen, analysis,
-      ticket_system, ticket_key, ticket_url, notification_channel, notification_message_id, cost_tags, impact""";
+      ticket_system, ticket_key, ticket_url, notification_channel, notification_message_id, cost_tags, impact,
+      route_name, owner, priority, runbook_url""";
 
   private final JdbcStore store;
 
@@ -291,6 +294,18 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
     });
   }
 
+  @Override
+  public Incident assign(IncidentId id, Assignment assignment) {
+    Objects.requireNonNull(assignment, "assignment");
+    return update(id, "assign", h -> h.createUpdate("""
+            UPDATE incidents SET route_name = :route, owner = :owner, priority = :priority, runbook_url = :runbook
+            WHERE id = :id""")
+        .bind("route", assignment.route()).bind("owner", assignment.owner().orElse(null))
+        .bind("priority", assignment.priority().name()).bind("runbook", assignment.runbookUrl().orElse(null))
+        .bind("id", id.value())
+        .execute());
+  }
+
   /** A statement on one incident, then the incident as it is now. */
   private Incident update(IncidentId id, String operation, java.util.function.ToIntFunction<Handle> statement) {
     Objects.requireNonNull(id, "id");
@@ -434,7 +449,9 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
         ticket,
         notification,
         costTags(rs.getString("cost_tags")),
-        AnalysisJson.readList(rs.getString("impact")));
+        AnalysisJson.readList(rs.getString("impact")),
+        new Assignment(rs.getString("route_name"), Rows.optionalString(rs, "owner"),
+            Priority.valueOf(rs.getString("priority")), Rows.optionalString(rs, "runbook_url")));
   }
 
   /** The stored cost tags; none when the column is empty, as for incidents filed before it existed. */

@@ -74,7 +74,7 @@ interface MigrationContract {
 
     JdbcStore latest = databases().track(JdbcStore.open(settings));
 
-    assertThat(latest.schemaVersion()).isEqualTo("10");
+    assertThat(latest.schemaVersion()).isEqualTo("11");
     JdbiIncidentRepository incidents = latest.incidents();
     assertThat(incidents.find(before.id())).contains(before);
     assertThat(incidents.find(before.id()).orElseThrow().costTags()).isEmpty();
