@@ -3,6 +3,7 @@ package dev.aiops.rca.core.lifecycle;
 import dev.aiops.rca.core.effect.EffectKey;
 import dev.aiops.rca.core.effect.EffectStep;
 import dev.aiops.rca.core.effect.Effects;
+import dev.aiops.rca.core.routing.RoutingService;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.EffectKind;
@@ -36,9 +37,18 @@ public final class IncidentUpdates {
   private final IssueTracker tracker;
   private final Notifier notifier;
   private final Clock clock;
+  private final RoutingService routing;
 
+  /** Updates sent to the deployment's own destinations. */
   public IncidentUpdates(
       AuditTrail audit, EffectLog effects, IssueTracker tracker, Notifier notifier, Clock clock) {
+    this(audit, effects, tracker, notifier, clock, RoutingService.unrouted());
+  }
+
+  /** @param routing where each incident's route sends its messages */
+  public IncidentUpdates(AuditTrail audit, EffectLog effects, IssueTracker tracker, Notifier notifier, Clock clock,
+      RoutingService routing) {
+    this.routing = Objects.requireNonNull(routing, "routing");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.effects = new Effects(Objects.requireNonNull(effects, "effects"), audit, clock);
     this.tracker = Objects.requireNonNull(tracker, "tracker");
@@ -140,10 +150,11 @@ public final class IncidentUpdates {
    * Redraws the incident's message as {@code current}, once per content ({@link EffectKey#messageUpdate}); a
    * failure is audited, and the next redraw of the same content tries again.
    */
-  public void redraw(Incident incident, Notification current, RunKey run, String actor, String what) {
+  public void redraw(Incident incident, Notification shown, RunKey run, String actor, String what) {
     if (incident.notification().isEmpty()) {
       return;
     }
+    Notification current = shown.withDestinations(routing.destinations(incident.assignment().route()));
     NotificationRef message = incident.notification().get();
     try {
       effects.causeOnce(new EffectStep(EffectKey.messageUpdate(current), EffectKind.NOTIFICATION, run,

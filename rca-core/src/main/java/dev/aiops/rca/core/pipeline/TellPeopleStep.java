@@ -5,6 +5,7 @@ import dev.aiops.rca.core.effect.EffectStep;
 import dev.aiops.rca.core.effect.Effects;
 import dev.aiops.rca.core.lifecycle.IncidentMessage;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
+import dev.aiops.rca.core.routing.RoutingService;
 import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.EffectKind;
@@ -43,9 +44,10 @@ final class TellPeopleStep {
   private final Effects effects;
   private final Journal journal;
   private final StormGate storms;
+  private final RoutingService routing;
 
   TellPeopleStep(Notifier notifier, IssueTracker tracker, IncidentRepository incidents, IncidentUpdates updates,
-      Effects effects, Journal journal, StormGate storms) {
+      Effects effects, Journal journal, StormGate storms, RoutingService routing) {
     this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
@@ -53,6 +55,7 @@ final class TellPeopleStep {
     this.effects = Objects.requireNonNull(effects, "effects");
     this.journal = Objects.requireNonNull(journal, "journal");
     this.storms = Objects.requireNonNull(storms, "storms");
+    this.routing = Objects.requireNonNull(routing, "routing");
   }
 
   /** The incident with its message; as it was when the notifier failed, which is then a problem. */
@@ -60,7 +63,8 @@ final class TellPeopleStep {
     if (incident.notification().isPresent() || summarized(incident)) {
       return incident; // a resumed delivery: people were told before the interruption
     }
-    Notification notification = IncidentMessage.of(incident, run.runPageUrl());
+    Notification notification = IncidentMessage.of(incident, run.runPageUrl())
+        .withDestinations(routing.destinations(incident.assignment().route()));
     EffectStep step = journal.step(EffectKey.notification(incident), EffectKind.NOTIFICATION, incident.firstRun(),
         incident.id());
     if (!storms.admit(incident.id())) {
@@ -113,6 +117,12 @@ final class TellPeopleStep {
   void showTicket(Incident incident, FailedRun run) {
     updates.redraw(incident, IncidentMessage.of(incident, run.runPageUrl()), incident.firstRun(), Journal.ACTOR,
         "ticket " + incident.ticket().orElseThrow().key());
+  }
+
+  /** Redraws the incident's message now that its priority rose. */
+  void showPriority(Incident incident, FailedRun run) {
+    updates.redraw(incident, IncidentMessage.of(incident, run.runPageUrl()), run.event().run(), Journal.ACTOR,
+        "priority " + incident.assignment().priority());
   }
 
   /** Tells the ticket and the message of the incident's occurrence in {@code run}, each once. */
