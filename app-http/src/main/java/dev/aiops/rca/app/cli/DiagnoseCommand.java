@@ -67,7 +67,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().getErr().println("diagnose needs what to read: diagnose adf RUN_ID or diagnose databricks RUN_ID"
-        + " (see diagnose --help).");
+        + " (see diagnose --help), or diagnose routes --job NAME to see where a failure would go.");
     return 2;
   }
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write the settings file (.env) that serve reads: Databricks, Azure Data Factory, the LLM, Jira or"
-          + " ServiceNow, and Slack.",
+          + " ServiceNow, Slack, and the on-call routes file.",
       "Asks for what no flag gives, unless --non-interactive; checks each integration with one authenticated call"
           + " unless --skip-checks. Secrets are never shown; the file is made readable by its owner only. Values"
           + " already in the file are kept unless replaced. Values are written quoted; a flag or answer holding a"
@@ -100,6 +100,15 @@ public final class SetupCommand implements Callable<Integer> {
   String slackToken;
   @Option(names = "--slack-channel", paramLabel = "CHANNEL", description = "The Slack channel for alerts.")
   String slackChannel;
+  @Option(names = "--routes-file", paramLabel = "FILE",
+      description = "The on-call routes file, YAML or JSON (see docs/routing.md); checked before it is saved.")
+  String routesFile;
+  @Option(names = "--owner-tag-keys", paramLabel = "KEYS",
+      description = "The tags or annotations that name a job's owner, in order (default owner,team).")
+  String ownerTagKeys;
+  @Option(names = "--runbook-url", paramLabel = "URL",
+      description = "The runbook URL template for every category, with {job}, {task}, {category}.")
+  String runbookUrl;
 
   private final InputStream in;
   private final Supplier<Console> console;
@@ -151,6 +160,8 @@ public final class SetupCommand implements Callable<Integer> {
         return 4;
       }
     }
+    config.routing().file().ifPresent(file -> out.println("  ok      routes: " + file + " has "
+        + config.routing().routes().routes().size() + " route(s) and the default"));
     write(merged);
     out.println("Wrote " + envFile.toAbsolutePath() + " (owner-only): " + String.join(", ", values.keySet())
         + ". Secrets are not shown.");
@@ -213,6 +224,16 @@ public final class SetupCommand implements Callable<Integer> {
       values.put("SLACK_BOT_TOKEN", slack);
       values.put("SLACK_ALERT_CHANNEL", value(existing, "SLACK_ALERT_CHANNEL", slackChannel,
           "Slack channel for alerts", false));
+    }
+    // Checked with the rest by AppConfig.from: a routes file with a problem is not saved, each problem with its line.
+    String routes = value(existing, "RCA_ROUTES_FILE", routesFile,
+        "On-call routes file, YAML or JSON (blank: every incident to the channel and project above)", false);
+    if (!routes.isEmpty()) {
+      values.put("RCA_ROUTES_FILE", routes);
+      values.put("RCA_OWNER_TAG_KEYS", value(existing, "RCA_OWNER_TAG_KEYS", ownerTagKeys,
+          "Tags that name a job's owner, in order (blank: owner,team)", false));
+      values.put("RCA_RUNBOOK_URL", value(existing, "RCA_RUNBOOK_URL", runbookUrl,
+          "Runbook URL template with {job}, {task}, {category} (blank: none)", false));
     }
   }
 
