@@ -50,6 +50,9 @@ final class IncidentPage {
     }
     b.append("<dl class=\"facts\">")
         .append(fact("Status", incident.status().name()))
+        .append(fact("Priority", incident.assignment().priority().name()))
+        .append(fact("Owner", incident.assignment().owner().orElse("none")))
+        .append(fact("Route", incident.assignment().route()))
         .append(fact("Source", incident.source().name()))
         .append(fact("Category", analysis.category().name()))
         .append(fact("Failed task", analysis.failedTask().isEmpty() ? "unknown" : analysis.failedTask()))
@@ -106,6 +109,8 @@ final class IncidentPage {
         .orElse("none yet")).append("</li>");
     b.append("<li>Slack: ").append(incident.notification().map(n -> link(SlackLinks.messageUrl(slackWorkspaceUrl, n),
         "#" + n.channel() + " message " + n.messageId())).orElse("not notified")).append("</li>");
+    b.append("<li>Runbook: ").append(incident.assignment().runbookUrl()
+        .map(url -> link(Html.safeHref(url), url)).orElse("none configured")).append("</li>");
     b.append("</ul></section>");
     b.append("<section id=\"cost-tags\"><h2>Cost tags</h2>");
     if (incident.costTags().isEmpty()) {

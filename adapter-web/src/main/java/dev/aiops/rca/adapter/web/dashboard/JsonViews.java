@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.web.dashboard;
 
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Classification;
 import dev.aiops.rca.domain.Incident;
@@ -79,6 +80,14 @@ final class JsonViews {
   /** The ticket. */
   record TicketView(String system, String key, String url) {}
 
+  /** Who the incident belongs to and how urgent it is; the runbook only when it is a safe link. */
+  record AssignmentView(String route, String owner, String priority, String runbookUrl) {
+    static AssignmentView of(Assignment a) {
+      return new AssignmentView(a.route(), a.owner().orElse(null), a.priority().name(),
+          a.runbookUrl().flatMap(Html::safeHref).orElse(null));
+    }
+  }
+
   /** The chat message, with a link when the Slack workspace is known. */
   record NotificationView(String channel, String messageId, String url) {}
 
@@ -86,7 +95,7 @@ final class JsonViews {
   record IncidentView(long id, String signature, String source, String firstRun, String jobName, String status,
       int occurrences, String firstSeen, String lastSeen, AnalysisView analysis, TicketView ticket,
       NotificationView notification, List<RemediationView> remediations, Map<String, String> costTags,
-      List<String> impact) {
+      List<String> impact, AssignmentView assignment) {
 
     static IncidentView of(IncidentDetails details, Optional<String> slackWorkspaceUrl) {
       Incident i = details.incident();
@@ -98,7 +107,7 @@ final class JsonViews {
           i.notification().map(n -> new NotificationView(n.channel(), n.messageId(),
               SlackLinks.messageUrl(slackWorkspaceUrl, n).orElse(null))).orElse(null),
           details.remediations().stream().map(RemediationView::of).toList(),
-          new TreeMap<>(i.costTags()), i.impact());
+          new TreeMap<>(i.costTags()), i.impact(), AssignmentView.of(i.assignment()));
     }
   }
 
