@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** Prints where a failure of a job would go: route, owner, priority, runbook and destinations, secrets masked. */
 @Command(name = "routes", mixinStandardHelpOptions = true,
-    description = {"Show where a failure would go with the routes file (RCA_ROUTES_FILE) and routing settings:",
-        "its route, owner, priority, runbook and destinations. Nothing is sent.",
+    description = {"Show where a failure would go with the routes file (RCA_ROUTES_FILE) and the routing settings: "
+        + "its route, owner, priority, runbook and destinations, secrets masked. Nothing is sent.",
         "Exit codes: 0 shown, 2 settings or the routes file invalid, or an option invalid."})
 final class DiagnoseRoutesCommand implements Callable<Integer> {
 

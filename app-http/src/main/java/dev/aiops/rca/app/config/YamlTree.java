@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aiops.rca.core.routing.RoutesDocument.Mapping;
+import dev.aiops.rca.core.routing.RoutesDocument.Node;
+import dev.aiops.rca.core.routing.RoutesDocument.Scalar;
+import dev.aiops.rca.core.routing.RoutesDocument.Sequence;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,27 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A YAML or JSON document read into maps, lists and scalars that remember their line, so that each problem found in
- * a settings file can name where it is ({@link com.fasterxml.jackson.core.JsonLocation}); Jackson's own tree forgets
- * the lines. JSON is YAML, but it is read with the JSON parser when it looks like JSON, for JSON's error messages.
+ * A YAML or JSON document read into {@link dev.aiops.rca.core.routing.RoutesDocument} nodes that remember their
+ * line ({@link com.fasterxml.jackson.core.JsonLocation}), so that each problem found in the file can name where it
+ * is; Jackson's own tree forgets the lines. JSON is YAML, but it is read with the JSON parser when it looks like JSON, for JSON's error messages.
  */
 final class YamlTree {
 
   private YamlTree() {}
-
-  /** A value and the line it starts on. */
-  sealed interface Node permits Scalar, Mapping, Sequence {
-    int line();
-  }
-
-  /** A scalar; {@code text} is empty for a null. */
-  record Scalar(String text, int line) implements Node {}
-
-  /** A mapping whose keys keep their order and their own lines. */
-  record Mapping(Map<String, Node> entries, Map<String, Integer> keyLines, int line) implements Node {}
-
-  /** A sequence. */
-  record Sequence(List<Node> items, int line) implements Node {}
 
   /** A document that could not be read at all, at a line. */
   static final class Unreadable extends Exception {
