@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * A YAML or JSON document read into {@link dev.aiops.rca.core.routing.RoutesDocument} nodes that remember their
  * line ({@link com.fasterxml.jackson.core.JsonLocation}), so that each problem found in the file can name where it
- * is; Jackson's own tree forgets the lines. JSON is YAML, but it is read with the JSON parser when it looks like JSON, for JSON's error messages.
+ * is; Jackson's own tree forgets the lines. JSON is YAML, but it is read with the JSON parser when it looks like
+ * JSON, for JSON's error messages.
  */
 final class YamlTree {
 

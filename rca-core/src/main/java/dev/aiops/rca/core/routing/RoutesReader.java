@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class RoutesReader {
 
-
   private static final Set<String> TOP = Set.of("routes", "default", "runbooks");
   private static final Set<String> DESTINATION_KEYS = Set.of("slack", "teams", "pagerduty", "email", "jira",
       "servicenow", "runbook", "priority");
@@ -226,7 +225,7 @@ public final class RoutesReader {
     if (pattern.matcher(value.text()).matches()) {
       return Optional.of(value.text().replaceFirst("^@", ""));
     }
-    // Quoted only when it cannot be a secret: this message is printed.
+    // The value is not quoted: this message is printed, and the value could be a key.
     problem(value.line(), reason);
     return Optional.empty();
   }
