@@ -66,8 +66,9 @@ class RoutingEndToEndTest {
 
   private Incident failed(long run, int occurrences) {
     service.post("/webhooks/databricks", Vendors.legacyWebhook(run, "etl_customers", ERROR));
+    // The ticket is opened before the message is posted: both are awaited.
     return service.awaitIncidents(list -> list.size() == 1 && list.get(0).ticket().isPresent()
-        && list.get(0).occurrences() == occurrences, WAIT).get(0);
+        && list.get(0).notification().isPresent() && list.get(0).occurrences() == occurrences, WAIT).get(0);
   }
 
   @Test
