@@ -56,6 +56,7 @@ import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationFollower;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.core.schedule.Periodic;
+import dev.aiops.rca.core.routing.RoutingService;
 import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.domain.Secret;
@@ -223,11 +224,12 @@ public final class Wiring implements AutoCloseable {
         executors, live, clock, store.effects());
     StormGate storms = new StormGate(notifiers, config.flood().notifyBurst(), clock);
     stormFlush = new Periodic("storm-summary", StormGate.REDRAW_EVERY, storms::flush);
-    HandleFailureService pipeline =
-        new HandleFailureService(ports, rules, signatures, policy, redactor, integrations.costTagKeys(), storms);
+    RoutingService routing = config.routing().service();
+    HandleFailureService pipeline = new HandleFailureService(ports, rules, signatures, policy, redactor,
+        integrations.costTagKeys(), storms, routing);
     handleFailure = pipeline;
     analyzeEvidence = new AnalyzeEvidenceService(rules, signatures);
-    IncidentUpdates updates = new IncidentUpdates(audit, store.effects(), tracker, notifiers, clock);
+    IncidentUpdates updates = new IncidentUpdates(audit, store.effects(), tracker, notifiers, clock, routing);
     decideRemediation = new DecideRemediationService(incidents, audit, remediationLog, executors, policy, live, clock,
         Optional.of(updates));
     // Looked up only when someone is listed by address: users.info needs scopes that a bot without them lacks.

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param alertId the alert's id
  * @param firedAt when the alert fired
  * @param rawPayload the body exactly as received
+ * @param severity the alert's severity, which each run found in the window is reported with
  */
 public record AlertWindow(
     Source source,
@@ -33,7 +34,8 @@ public record AlertWindow(
     String signal,
     String alertId,
     Instant firedAt,
-    String rawPayload) implements FailureReport {
+    String rawPayload,
+    Optional<AlertSeverity> severity) implements FailureReport {
 
   public AlertWindow {
     Objects.requireNonNull(source, "source");
@@ -46,9 +48,17 @@ public record AlertWindow(
     Objects.requireNonNull(alertId, "alertId");
     Objects.requireNonNull(firedAt, "firedAt");
     Objects.requireNonNull(rawPayload, "rawPayload");
+    Objects.requireNonNull(severity, "severity");
     if (windowEnd.isBefore(windowStart)) {
       throw new IllegalArgumentException("windowEnd must not be before windowStart");
     }
+  }
+
+  /** A window whose alert gave no severity. */
+  public AlertWindow(Source source, String workspace, Optional<String> jobName, Optional<String> taskName,
+      Instant windowStart, Instant windowEnd, String signal, String alertId, Instant firedAt, String rawPayload) {
+    this(source, workspace, jobName, taskName, windowStart, windowEnd, signal, alertId, firedAt, rawPayload,
+        Optional.empty());
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param occurredAt when the failure happened, or when it was received if the payload does not say
  * @param reportedError the error text the webhook itself carried, if any
  * @param rawPayload the request body exactly as received
+ * @param alertSeverity the severity of the Azure Monitor alert that reported it, when an alert did
  */
 public record FailureEvent(
     RunKey run,
@@ -22,7 +23,8 @@ public record FailureEvent(
     String workspace,
     Instant occurredAt,
     Optional<String> reportedError,
-    String rawPayload) implements FailureReport {
+    String rawPayload,
+    Optional<AlertSeverity> alertSeverity) implements FailureReport {
 
   public FailureEvent {
     Objects.requireNonNull(run, "run");
@@ -32,6 +34,18 @@ public record FailureEvent(
     Objects.requireNonNull(occurredAt, "occurredAt");
     Objects.requireNonNull(reportedError, "reportedError");
     Objects.requireNonNull(rawPayload, "rawPayload");
+    Objects.requireNonNull(alertSeverity, "alertSeverity");
+  }
+
+  /** A failure no alert severity came with (a job webhook, a run found on the platform). */
+  public FailureEvent(RunKey run, String jobId, String jobName, String workspace, Instant occurredAt,
+      Optional<String> reportedError, String rawPayload) {
+    this(run, jobId, jobName, workspace, occurredAt, reportedError, rawPayload, Optional.empty());
+  }
+
+  /** The same failure, as reported by an alert of {@code severity}. */
+  public FailureEvent withAlertSeverity(Optional<AlertSeverity> severity) {
+    return new FailureEvent(run, jobId, jobName, workspace, occurredAt, reportedError, rawPayload, severity);
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param tags the incident's cost tags (FinOps): the {@code RCA_COST_TAG_KEYS} of the run, each once
  * @param impact the runs that only wrapped the failure (parent pipeline runs, the ADF pipeline around a
  *     Databricks run), outermost first, one line each; empty when it wrapped nothing
+ * @param assignment the incident's route, owner, priority and runbook
  */
 public record TicketDetails(
     String jobName,
@@ -25,7 +26,8 @@ public record TicketDetails(
     int occurrences,
     Optional<String> runPageUrl,
     Map<String, String> tags,
-    List<String> impact) {
+    List<String> impact,
+    Assignment assignment) {
 
   public TicketDetails {
     Objects.requireNonNull(jobName, "jobName");
@@ -37,6 +39,13 @@ public record TicketDetails(
     Objects.requireNonNull(runPageUrl, "runPageUrl");
     tags = Map.copyOf(tags);
     impact = List.copyOf(impact);
+    Objects.requireNonNull(assignment, "assignment");
+  }
+
+  /** Details of an unrouted incident. */
+  public TicketDetails(String jobName, Source source, RootCauseAnalysis analysis, int occurrences,
+      Optional<String> runPageUrl, Map<String, String> tags, List<String> impact) {
+    this(jobName, source, analysis, occurrences, runPageUrl, tags, impact, Assignment.UNROUTED);
   }
 
   /** Details without impact. */
@@ -54,6 +63,6 @@ public record TicketDetails(
   public static TicketDetails of(Incident incident, Optional<String> runPageUrl, Map<String, String> tags,
       List<String> impact) {
     return new TicketDetails(incident.jobName(), incident.source(), incident.analysis(), incident.occurrences(),
-        runPageUrl, tags, impact);
+        runPageUrl, tags, impact, incident.assignment());
   }
 }

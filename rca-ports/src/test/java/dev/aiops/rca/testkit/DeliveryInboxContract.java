@@ -3,6 +3,7 @@ package dev.aiops.rca.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aiops.rca.domain.AlertSeverity;
 import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.Delivery;
@@ -97,6 +98,21 @@ public interface DeliveryInboxContract {
     assertThat(inbox.find("alert:" + window.key())).hasValueSatisfying(entry -> assertThat(entry.run()).isEmpty());
     assertThat(inbox.accept(new Delivery("alert:" + window.key(), window, Map.of(), Samples.T0)))
         .isInstanceOf(IntakeResult.Duplicate.class);
+  }
+
+  @Test
+  default void should_keep_the_alert_severity_of_a_failure_and_of_a_window_when_they_are_stored() {
+    DeliveryInbox inbox = inbox();
+    FailureEvent event = Samples.databricksEvent("sev-1").withAlertSeverity(Optional.of(AlertSeverity.SEV1));
+    AlertWindow base = window("alert-sev");
+    AlertWindow window = new AlertWindow(base.source(), base.workspace(), base.jobName(), base.taskName(),
+        base.windowStart(), base.windowEnd(), base.signal(), base.alertId(), base.firedAt(), base.rawPayload(),
+        Optional.of(AlertSeverity.SEV0));
+
+    inbox.accept(new Delivery("d-sev", event, Map.of(), Samples.T0));
+    inbox.accept(new Delivery("alert:" + window.key(), window, Map.of(), Samples.T0));
+
+    assertThat(inbox.take("w1", 10, LEASE)).extracting(DeliveryItem::report).containsExactlyInAnyOrder(event, window);
   }
 
   @Test

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -175,6 +176,12 @@ public final class InMemoryIncidentRepository implements IncidentRepository, Aud
       openBySignature.putIfAbsent(changed.signature(), id);
     }
     return changed;
+  }
+
+  @Override
+  public synchronized Incident assign(IncidentId id, Assignment assignment) {
+    Objects.requireNonNull(assignment, "assignment");
+    return update(id, incident -> incident.withAssignment(assignment));
   }
 
   private Incident update(IncidentId id, UnaryOperator<Incident> change) {

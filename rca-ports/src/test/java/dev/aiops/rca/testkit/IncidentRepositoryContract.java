@@ -3,6 +3,7 @@ package dev.aiops.rca.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.DailyFailures;
 import dev.aiops.rca.domain.Filing;
@@ -16,6 +17,7 @@ import dev.aiops.rca.domain.IncidentSort;
 import dev.aiops.rca.domain.IncidentSortKey;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
+import dev.aiops.rca.domain.Priority;
 import dev.aiops.rca.domain.RunClaim;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.RunKey;
@@ -184,6 +186,25 @@ public interface IncidentRepositoryContract {
     assertThat(found.ticket()).contains(new TicketRef("jira", "OPS-1", "https://jira/OPS-1"));
     assertThat(found.notification()).contains(new NotificationRef("C1", "1700000000.000100"));
     assertThat(found.analysis()).isEqualTo(Samples.draft("1", 'a', Samples.T0).analysis());
+  }
+
+  @Test
+  default void should_keep_the_assignment_and_its_later_priority_when_an_incident_is_assigned() {
+    IncidentRepository repository = subject();
+    IncidentId id = repository.file(Samples.draft("1", 'a', Samples.T0)).incident().id();
+    Assignment assignment = new Assignment("sales", Optional.of("team-sales"), Priority.P2,
+        Optional.of("https://wiki.example/runbooks/TIMEOUT?job=sales%20daily"));
+
+    assertThat(repository.find(id).orElseThrow().assignment()).isEqualTo(Assignment.UNROUTED);
+    repository.assign(id, assignment);
+    repository.attachTicket(id, new TicketRef("jira", "OPS-1", "https://jira/OPS-1"));
+    repository.assign(id, assignment.withPriority(Priority.P1));
+
+    Incident found = repository.find(id).orElseThrow();
+    assertThat(found.assignment()).isEqualTo(assignment.withPriority(Priority.P1));
+    assertThat(found.ticket()).isPresent();
+    assertThatThrownBy(() -> repository.assign(new IncidentId(999), assignment))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

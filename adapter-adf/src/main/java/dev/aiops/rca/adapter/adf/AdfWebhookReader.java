@@ -3,6 +3,7 @@ package dev.aiops.rca.adapter.adf;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiops.rca.domain.AlertSeverity;
 import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunKey;
@@ -98,6 +99,8 @@ public final class AdfWebhookReader implements WebhookReader {
     }
     Instant firedAt = time(essentials.path("firedDateTime")).orElse(receivedAt);
     String factory = factory(essentials, context);
+    // Only the level is kept (a closed set), so nothing of the payload's free text rides along with it.
+    Optional<AlertSeverity> severity = AlertSeverity.parse(text(essentials.path("severity")));
 
     List<FailureEvent> named = new ArrayList<>();
     for (Map<String, String> row : rows(context)) {
@@ -106,7 +109,7 @@ public final class AdfWebhookReader implements WebhookReader {
             .orElse(factoryName(factory).orElse(factory));
         named.add(new FailureEvent(RunKey.of(Source.ADF, runId), row.getOrDefault("pipelinename", ""),
             row.getOrDefault("pipelinename", ""), rowFactory, firedAt,
-            Optional.ofNullable(row.get("errormessage")).filter(m -> !m.isBlank()), body));
+            Optional.ofNullable(row.get("errormessage")).filter(m -> !m.isBlank()), body, severity));
       });
     }
     if (!named.isEmpty()) {
@@ -127,7 +130,7 @@ public final class AdfWebhookReader implements WebhookReader {
     Instant end = time(condition.path("windowEndTime")).orElse(firedAt);
     Instant start = time(condition.path("windowStartTime")).orElse(end.minus(size));
     return new WebhookReading.FailuresInWindow(new AlertWindow(Source.ADF, factory, pipeline, activity, start, end,
-        metric.isEmpty() ? signal + " alert " + alertRule : metric, alertId, firedAt, body));
+        metric.isEmpty() ? signal + " alert " + alertRule : metric, alertId, firedAt, body, severity));
   }
 
   private static boolean mentionsDataFactory(JsonNode essentials, JsonNode context) {

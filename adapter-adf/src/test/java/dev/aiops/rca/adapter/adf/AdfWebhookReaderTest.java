@@ -3,6 +3,7 @@ package dev.aiops.rca.adapter.adf;
 import static dev.aiops.rca.adapter.adf.AdfStub.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiops.rca.domain.AlertSeverity;
 import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.FailureEvent;
 import dev.aiops.rca.domain.RunKey;
@@ -35,6 +36,7 @@ class AdfWebhookReaderTest {
       assertThat(window.alertId()).endsWith("/alerts/6f2c1a77-5a0e-4e7b-9c43-2d7d5d2f0a11");
       assertThat(window.firedAt()).isEqualTo(Instant.parse("2026-11-20T03:46:12.5512731Z"));
       assertThat(window.rawPayload()).isEqualTo(body);
+      assertThat(window.severity()).contains(AlertSeverity.SEV1);
     });
   }
 
@@ -81,7 +83,17 @@ class AdfWebhookReaderTest {
       assertThat(event.workspace()).isEqualToIgnoringCase("adf-sales-prod");
       assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-20T03:52:40.1187001Z"));
       assertThat(event.rawPayload()).isEqualTo(body);
+      assertThat(event.alertSeverity()).contains(AlertSeverity.SEV2);
     });
+  }
+
+  @Test
+  void should_report_no_severity_when_the_alert_gives_one_outside_sev0_to_sev4() {
+    String body = fixture("common-alert-schema-adf-metric-pipelinefailedruns-fired.json")
+        .replace("\"severity\": \"Sev1\"", "\"severity\": \"Critical; DROP\"");
+
+    assertThat(new AdfWebhookReader().read(body, AT)).isInstanceOfSatisfying(WebhookReading.FailuresInWindow.class,
+        found -> assertThat(found.window().severity()).isEmpty());
   }
 
   @Test

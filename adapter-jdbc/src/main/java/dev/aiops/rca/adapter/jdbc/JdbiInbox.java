@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.jdbc;
 
+import dev.aiops.rca.domain.AlertSeverity;
 import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
@@ -103,9 +104,10 @@ public final class JdbiInbox implements DeliveryInbox {
         .execute();
     Update insert = h.createUpdate("""
             INSERT INTO inbox (delivery_id, status, source, run_id, job_id, job_name, workspace, occurred_at,
-                reported_error, alert_window, body, body_hash, headers, received_at, attempts, next_attempt_at)
+                reported_error, alert_window, body, body_hash, headers, received_at, attempts, next_attempt_at,
+                alert_severity)
             VALUES (:id, 'PENDING', :source, :run, :job, :jobName, :workspace, :occurredAt, :error, :window, '',
-                :hash, :headers, :at, 0, :at)
+                :hash, :headers, :at, 0, :at, :severity)
             ON CONFLICT DO NOTHING""")
         .bind("id", delivery.deliveryId()).bind("source", report.source().name())
         .bind("occurredAt", report.occurredAt()).bind("hash", hash)
@@ -113,12 +115,14 @@ public final class JdbiInbox implements DeliveryInbox {
     if (report instanceof FailureEvent event) {
       insert.bind("run", event.run().runId().value()).bind("job", event.jobId()).bind("jobName", event.jobName())
           .bind("workspace", event.workspace()).bind("error", event.reportedError().orElse(null))
-          .bind("window", (String) null);
+          .bind("window", (String) null)
+          .bind("severity", event.alertSeverity().map(AlertSeverity::name).orElse(null));
     } else {
       AlertWindow window = (AlertWindow) report;
       insert.bind("run", (String) null).bind("job", (String) null)
           .bind("jobName", window.jobName().orElse(null)).bind("workspace", window.workspace())
-          .bind("error", (String) null).bind("window", AnalysisJson.writeMap(windowFields(window)));
+          .bind("error", (String) null).bind("window", AnalysisJson.writeMap(windowFields(window)))
+          .bind("severity", window.severity().map(AlertSeverity::name).orElse(null));
     }
     return insert.execute();
   }
@@ -131,6 +135,7 @@ public final class JdbiInbox implements DeliveryInbox {
     fields.put("windowEnd", window.windowEnd().toString());
     fields.put("signal", window.signal());
     fields.put("alertId", window.alertId());
+    window.severity().ifPresent(severity -> fields.put("severity", severity.name()));
     return fields;
   }
 
@@ -191,7 +196,7 @@ public final class JdbiInbox implements DeliveryInbox {
             .execute();
         taken.add(h.createQuery("""
                 SELECT i.delivery_id, i.source, i.run_id, i.job_id, i.job_name, i.workspace, i.occurred_at,
-                    i.reported_error, i.alert_window, COALESCE(b.body, i.body) AS body, i.attempts
+                    i.reported_error, i.alert_window, i.alert_severity, COALESCE(b.body, i.body) AS body, i.attempts
                 FROM inbox i LEFT JOIN webhook_bodies b ON b.body_hash = i.body_hash
                 WHERE i.delivery_id = :id""")
             .bind("id", id)
@@ -366,7 +371,8 @@ public final class JdbiInbox implements DeliveryInbox {
         ? window(source, AnalysisJson.readMap(window.get()), rs)
         : new FailureEvent(RunKey.of(source, rs.getString("run_id")), nonNull(rs.getString("job_id")),
             nonNull(rs.getString("job_name")), nonNull(rs.getString("workspace")), Rows.instant(rs, "occurred_at"),
-            Rows.optionalString(rs, "reported_error"), rs.getString("body"));
+            Rows.optionalString(rs, "reported_error"), rs.getString("body"),
+            Rows.optionalString(rs, "alert_severity").map(AlertSeverity::valueOf));
     return new DeliveryItem(rs.getString("delivery_id"), report, rs.getInt("attempts"));
   }
 
@@ -374,7 +380,8 @@ public final class JdbiInbox implements DeliveryInbox {
     return new AlertWindow(source, nonNull(rs.getString("workspace")), Optional.ofNullable(fields.get("jobName")),
         Optional.ofNullable(fields.get("taskName")), Instant.parse(fields.get("windowStart")),
         Instant.parse(fields.get("windowEnd")), fields.get("signal"), fields.get("alertId"),
-        Rows.instant(rs, "occurred_at"), rs.getString("body"));
+        Rows.instant(rs, "occurred_at"), rs.getString("body"),
+        Optional.ofNullable(fields.get("severity")).map(AlertSeverity::valueOf));
   }
 
   private static String nonNull(String value) {

@@ -16,6 +16,7 @@ import dev.aiops.rca.domain.IncidentQuery;
 import dev.aiops.rca.domain.IncidentSort;
 import dev.aiops.rca.domain.IncidentStatus;
 import dev.aiops.rca.domain.NotificationRef;
+import dev.aiops.rca.domain.Priority;
 import dev.aiops.rca.domain.RemediationAction;
 import dev.aiops.rca.domain.RemediationOutcome;
 import dev.aiops.rca.domain.RemediationPlan;
@@ -56,7 +57,7 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
   private static final String INCIDENT_COLUMNS = """
       id, signature, first_source, first_run_id, job_name, status, occurrences, first_seen, last_seen, analysis,
       ticket_system, ticket_key, ticket_url, notification_channel, notification_message_id, cost_tags, impact,
-      run_page_url""";
+      run_page_url, route_name, owner, priority, runbook_url""";
 
   private final JdbcStore store;
 
@@ -329,6 +330,18 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
     });
   }
 
+  @Override
+  public Incident assign(IncidentId id, Assignment assignment) {
+    Objects.requireNonNull(assignment, "assignment");
+    return update(id, "assign", h -> h.createUpdate("""
+            UPDATE incidents SET route_name = :route, owner = :owner, priority = :priority, runbook_url = :runbook
+            WHERE id = :id""")
+        .bind("route", assignment.route()).bind("owner", assignment.owner().orElse(null))
+        .bind("priority", assignment.priority().name()).bind("runbook", assignment.runbookUrl().orElse(null))
+        .bind("id", id.value())
+        .execute());
+  }
+
   /** A statement on one incident, then the incident as it is now. */
   private Incident update(IncidentId id, String operation, java.util.function.ToIntFunction<Handle> statement) {
     Objects.requireNonNull(id, "id");
@@ -473,7 +486,8 @@ public final class JdbiIncidentRepository implements IncidentRepository, AuditTr
         notification,
         costTags(rs.getString("cost_tags")),
         AnalysisJson.readList(rs.getString("impact")),
-        Assignment.UNROUTED,
+        new Assignment(rs.getString("route_name"), Rows.optionalString(rs, "owner"),
+            Priority.valueOf(rs.getString("priority")), Rows.optionalString(rs, "runbook_url")),
         Rows.optionalString(rs, "run_page_url"));
   }
 

@@ -25,12 +25,12 @@ final class PostgresText {
     if (report instanceof AlertWindow window) {
       return new AlertWindow(window.source(), of(window.workspace()), window.jobName().map(PostgresText::of),
           window.taskName().map(PostgresText::of), window.windowStart(), window.windowEnd(), of(window.signal()),
-          of(window.alertId()), window.firedAt(), of(window.rawPayload()));
+          of(window.alertId()), window.firedAt(), of(window.rawPayload()), window.severity());
     }
     FailureEvent event = (FailureEvent) report;
     RunKey run = event.run().runId().value().indexOf('\0') < 0 ? event.run()
         : RunKey.of(event.run().source(), of(event.run().runId().value()));
     return new FailureEvent(run, of(event.jobId()), of(event.jobName()), of(event.workspace()), event.occurredAt(),
-        event.reportedError().map(PostgresText::of), of(event.rawPayload()));
+        event.reportedError().map(PostgresText::of), of(event.rawPayload()), event.alertSeverity());
   }
 }

@@ -1,7 +1,6 @@
 package dev.aiops.rca.adapter.jira;
 
 import dev.aiops.rca.adapter.jira.JiraDocument.Inline;
-import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.IncidentId;
 import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.RootCauseAnalysis;
@@ -41,6 +40,7 @@ final class JiraContent {
         doc.bullets(analysis.recommendedActions().stream().map(a -> List.of(Inline.text(a))).toList());
       }
       List<List<Inline>> links = new ArrayList<>();
+      details.assignment().runbookUrl().ifPresent(url -> links.add(List.of(Inline.link("Runbook", url))));
       details.runPageUrl().ifPresent(url -> links.add(List.of(Inline.link("Run page", url))));
       dashboardLink.ifPresent(url -> links.add(List.of(Inline.link("RCA dashboard", url))));
       if (!links.isEmpty()) {
@@ -50,6 +50,9 @@ final class JiraContent {
       doc.heading("Details");
       List<List<Inline>> facts = new ArrayList<>();
       facts.add(fact("Job", details.jobName() + " (" + details.source().name().toLowerCase(Locale.ROOT) + ")"));
+      facts.add(fact("Priority", request.priority().name()));
+      details.assignment().owner().ifPresent(owner -> facts.add(fact("Owner", owner)));
+      facts.add(fact("Route", details.assignment().route()));
       if (!details.impact().isEmpty()) {
         facts.add(fact("Impact", String.join("; ", details.impact())));
       }
@@ -92,27 +95,6 @@ final class JiraContent {
   static JiraDocument adopted(TicketRequest request) {
     return new JiraDocument().paragraph(Inline.text("Incident " + request.incident()
         + " failed with the same signature (" + request.signature().shortHash() + ") and is tracked here."));
-  }
-
-  /**
-   * The priority, from how much the category hurts: failures that need a person and will not pass on their own
-   * are High, those that often clear on a rerun are Medium, cancellations Low. Names are Jira's default scheme.
-   */
-  static String priority(Category category) {
-    switch (category) {
-      case CANCELLED:
-        return "Low";
-      case TIMEOUT:
-      case NETWORK:
-      case QUOTA_OR_THROTTLING:
-      case CONCURRENT_MODIFICATION:
-      case UPSTREAM_DEPENDENCY:
-      case CLUSTER_LAUNCH_FAILURE:
-      case UNKNOWN:
-        return "Medium";
-      default:
-        return "High";
-    }
   }
 
   static String incidentPage(URI dashboard, IncidentId incident) {

@@ -3,6 +3,7 @@ package dev.aiops.rca.adapter.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiops.rca.domain.Destinations;
 import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.TicketRef;
 import dev.aiops.rca.domain.TicketRequest;
@@ -181,7 +182,13 @@ public final class JiraIssueTracker implements IssueTracker {
   private String create(TicketRequest request, String keyLabel, String signatureLabel, Optional<String> resolved) {
     ObjectNode body = api.json().createObjectNode();
     ObjectNode fields = body.putObject("fields");
-    fields.putObject("project").put("key", settings.projectKey());
+    Destinations to = request.destinations();
+    String project = to.jiraProject().orElse(settings.projectKey());
+    fields.putObject("project").put("key", project);
+    to.jiraComponent().ifPresent(component -> fields.putArray("components").addObject().put("name", component));
+    // Cloud names people by account id (GDPR, 2019); Data Center by user name.
+    to.jiraAssignee().ifPresent(assignee -> fields.putObject("assignee")
+        .put(settings.apiVersion() == 3 ? "accountId" : "name", assignee));
     fields.putObject("issuetype").put("name", settings.issueType());
     fields.put("summary", shorten(request.summary().replaceAll("\\s+", " ").strip(), SUMMARY_MAX));
     JiraDocument description = JiraContent.description(request, settings.dashboardUrl(), resolved);
@@ -196,17 +203,39 @@ public final class JiraIssueTracker implements IssueTracker {
     ArrayNode labelArray = fields.putArray("labels");
     labels.forEach(labelArray::add);
     if (settings.setPriority()) {
-      fields.putObject("priority").put("name", JiraContent.priority(request.category()));
+      fields.putObject("priority").put("name", settings.priorityName(request.priority()));
     }
     int occurrences = request.details().map(d -> d.occurrences()).orElse(1);
     settings.occurrenceField().ifPresent(field -> fields.put(field, occurrences));
-    JsonNode created = api.post("issue", body, "create issue in project " + settings.projectKey(), Optional.empty());
+    JsonNode created = createIssue(body, project);
     String key = created.path("key").asText("");
     if (key.isBlank()) {
       throw JiraErrors.notJson("create issue", created.toString());
     }
     LOG.info("jira issue {} opened for incident {}", key, request.incident());
     return key;
+  }
+
+  /**
+   * Creates the issue; when the project refuses the priority field (not on its create screen, or a name its scheme
+   * lacks), creates it again without, so that the ticket is not lost over its priority, and says so.
+   */
+  private JsonNode createIssue(ObjectNode body, String project) {
+    String call = "create issue in project " + project;
+    try {
+      return api.post("issue", body, call, Optional.empty());
+    } catch (PermanentPortException e) {
+      ObjectNode fields = (ObjectNode) body.path("fields");
+      if (!fields.has("priority") || !e.getMessage().contains("field 'priority'")) {
+        throw e;
+      }
+      String refused = fields.path("priority").path("name").asText();
+      fields.remove("priority");
+      LOG.warn("jira project {} refused priority '{}' ({}); the issue is created without a priority: put the "
+          + "priority field on the project's create screen, set JIRA_PRIORITY_NAMES to its scheme's names, or "
+          + "JIRA_SET_PRIORITY=false", project, refused, e.getMessage());
+      return api.post("issue", body, call + " without a priority", Optional.empty());
+    }
   }
 
   /** An open ticket of the same signature takes the new incident: labelled first, so that a retry finds it. */
@@ -287,7 +316,8 @@ public final class JiraIssueTracker implements IssueTracker {
   private record Found(String key, boolean done, List<String> labels) {}
 
   private List<Found> search(List<String> labels, int max, String call) {
-    StringBuilder jql = new StringBuilder("project = ").append(quote(settings.projectKey())).append(" AND labels in (");
+    // Every project, not only JIRA_PROJECT_KEY: a route may file in its own project, and the labels are specific.
+    StringBuilder jql = new StringBuilder("labels in (");
     for (int i = 0; i < labels.size(); i++) {
       jql.append(i == 0 ? "" : ", ").append(quote(labels.get(i)));
     }

@@ -1,10 +1,12 @@
 package dev.aiops.rca.adapter.jira;
 
+import dev.aiops.rca.domain.Priority;
 import dev.aiops.rca.http.Credentials;
 import dev.aiops.rca.http.RetryPolicy;
 import dev.aiops.rca.http.SecureEndpoint;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,6 +33,8 @@ import java.util.regex.Pattern;
  * @param maxBackoff the longest wait between two attempts, also when Jira asks for more
  * @param doneTransition {@code JIRA_DONE_TRANSITION}: the name of the transition that finishes an issue when its
  *     incident is resolved; without it, the first transition whose target status is in the done category
+ * @param priorityNames {@code JIRA_PRIORITY_NAMES}: the Jira priority names of P1, P2, P3 and P4, in that order
+ *     ({@code Highest, High, Medium, Low} by default, Jira's default priority scheme)
  */
 public record JiraSettings(
     URI domain,
@@ -45,7 +49,11 @@ public record JiraSettings(
     Duration requestTimeout,
     int maxAttempts,
     Duration maxBackoff,
-    Optional<String> doneTransition) {
+    Optional<String> doneTransition,
+    List<String> priorityNames) {
+
+  /** Jira's default priority scheme, for P1 to P4. */
+  public static final List<String> DEFAULT_PRIORITY_NAMES = List.of("Highest", "High", "Medium", "Low");
 
   private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,254}");
   private static final Pattern CUSTOM_FIELD = Pattern.compile("customfield_[0-9]+");
@@ -81,6 +89,30 @@ public record JiraSettings(
       }
     });
     new RetryPolicy(requestTimeout, maxAttempts, maxBackoff); // checks the three
+    priorityNames = List.copyOf(priorityNames);
+    if (priorityNames.size() != Priority.values().length || priorityNames.stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException("priorityNames (JIRA_PRIORITY_NAMES) must name four priorities, for P1 to "
+          + "P4, such as Highest,High,Medium,Low; was " + priorityNames);
+    }
+  }
+
+  /** Settings with Jira's default priority names. */
+  public JiraSettings(URI domain, Credentials auth, String projectKey, String issueType, int apiVersion,
+      boolean reopen, boolean setPriority, Optional<String> occurrenceField, Optional<URI> dashboardUrl,
+      Duration requestTimeout, int maxAttempts, Duration maxBackoff, Optional<String> doneTransition) {
+    this(domain, auth, projectKey, issueType, apiVersion, reopen, setPriority, occurrenceField, dashboardUrl,
+        requestTimeout, maxAttempts, maxBackoff, doneTransition, DEFAULT_PRIORITY_NAMES);
+  }
+
+  /** The same settings with other priority names for P1 to P4. */
+  public JiraSettings withPriorityNames(List<String> names) {
+    return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopen, setPriority, occurrenceField,
+        dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition, names);
+  }
+
+  /** The Jira priority name of {@code priority}. */
+  String priorityName(Priority priority) {
+    return priorityNames.get(priority.ordinal());
   }
 
   /** Settings with the defaults: issue type Bug, REST v3, reopen, priority on, 30 s per call, 3 attempts. */
@@ -94,31 +126,31 @@ public record JiraSettings(
   /** The same settings with another API version. */
   public JiraSettings withApiVersion(int version) {
     return new JiraSettings(domain, auth, projectKey, issueType, version, reopen, setPriority, occurrenceField,
-        dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition);
+        dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition, priorityNames);
   }
 
   /** The same settings with another reopen policy. */
   public JiraSettings withReopen(boolean reopenResolved) {
     return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopenResolved, setPriority,
-        occurrenceField, dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition);
+        occurrenceField, dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition, priorityNames);
   }
 
   /** The same settings with the occurrence count kept in a custom field. */
   public JiraSettings withOccurrenceField(String field) {
     return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopen, setPriority,
-        Optional.of(field), dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition);
+        Optional.of(field), dashboardUrl, requestTimeout, maxAttempts, maxBackoff, doneTransition, priorityNames);
   }
 
   /** The same settings with a dashboard to link. */
   public JiraSettings withDashboardUrl(URI dashboard) {
     return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopen, setPriority, occurrenceField,
-        Optional.of(dashboard), requestTimeout, maxAttempts, maxBackoff, doneTransition);
+        Optional.of(dashboard), requestTimeout, maxAttempts, maxBackoff, doneTransition, priorityNames);
   }
 
   /** The same settings with a named done transition. */
   public JiraSettings withDoneTransition(String name) {
     return new JiraSettings(domain, auth, projectKey, issueType, apiVersion, reopen, setPriority, occurrenceField,
-        dashboardUrl, requestTimeout, maxAttempts, maxBackoff, Optional.of(name));
+        dashboardUrl, requestTimeout, maxAttempts, maxBackoff, Optional.of(name), priorityNames);
   }
 
   /** The absolute address of a REST path of the configured version, such as {@code issue/OPS-1/comment}. */

@@ -59,7 +59,7 @@ class JiraIssueTrackerTest {
     JsonNode fields = create.json().path("fields");
     assertThat(fields.path("project").path("key").asText()).isEqualTo("OPS");
     assertThat(fields.path("issuetype").path("name").asText()).isEqualTo("Bug");
-    assertThat(fields.path("priority").path("name").asText()).isEqualTo("High");
+    assertThat(fields.path("priority").path("name").asText()).isEqualTo("Medium"); // P3, an unrouted request
     assertThat(fields.path("summary").asText()).startsWith("[RCA] etl_orders failed: TABLE_OR_VIEW_NOT_FOUND");
     assertThat(texts(fields.path("labels"))).containsExactly(
         "rca", "databricks", "rca-sig-aaaaaaaaaaaa", "rca-aaaaaaaaaaaa-1");
@@ -167,7 +167,7 @@ class JiraIssueTrackerTest {
     assertThat(stub.seen("POST", CREATE_V3)).isEmpty();
     JsonNode search = stub.seen("POST", "/rest/api/3/search/jql").get(0).json();
     assertThat(search.path("jql").asText()).isEqualTo(
-        "project = \"OPS\" AND labels in (\"rca-aaaaaaaaaaaa-1\", \"rca-sig-aaaaaaaaaaaa\") ORDER BY created DESC");
+        "labels in (\"rca-aaaaaaaaaaaa-1\", \"rca-sig-aaaaaaaaaaaa\") ORDER BY created DESC");
     assertThat(texts(search.path("fields"))).containsExactly("status", "labels");
   }
 
@@ -301,7 +301,7 @@ class JiraIssueTrackerTest {
 
     JsonNode fields = stub.seen("POST", CREATE_V3).get(0).json().path("fields");
     assertThat(types(fields.path("description").path("content"))).containsExactly("paragraph", "paragraph");
-    assertThat(fields.path("priority").path("name").asText()).isEqualTo("Low");
+    assertThat(fields.path("priority").path("name").asText()).isEqualTo("Medium");
     assertThat(texts(fields.path("labels"))).containsExactly("rca", "rca-sig-aaaaaaaaaaaa", "rca-aaaaaaaaaaaa-1");
   }
 

@@ -3,6 +3,7 @@ package dev.aiops.rca.adapter.servicenow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiops.rca.domain.Category;
+import dev.aiops.rca.domain.Priority;
 import dev.aiops.rca.domain.Recurrence;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import dev.aiops.rca.domain.TicketDetails;
@@ -77,9 +78,11 @@ public final class ServiceNowIssueTracker implements IssueTracker {
     body.put("correlation_id", request.signature().value());
     body.put("correlation_display", shorten(request.idempotencyKey(), 100));
     body.put("category", category(request.category()));
-    body.put("urgency", urgency(request.category()));
-    body.put("impact", "2");
-    settings.assignmentGroup().ifPresent(group -> body.put("assignment_group", group));
+    Impact urgencyAndImpact = Impact.of(request.priority());
+    body.put("urgency", urgencyAndImpact.urgency());
+    body.put("impact", urgencyAndImpact.impact());
+    request.destinations().serviceNowAssignmentGroup().or(settings::assignmentGroup)
+        .ifPresent(group -> body.put("assignment_group", group));
     JsonNode result = api.post(TABLE, body, "create incident").path("result");
     if (result.path("number").asText("").isBlank()) {
       throw ServiceNowErrors.notJson("create incident", result.toString());
@@ -169,6 +172,9 @@ public final class ServiceNowIssueTracker implements IssueTracker {
       text.append('\n');
     }
     details.runPageUrl().ifPresent(url -> text.append("Run page: ").append(url).append('\n'));
+    details.assignment().runbookUrl().ifPresent(url -> text.append("Runbook: ").append(url).append('\n'));
+    text.append("Priority: ").append(request.priority()).append('\n');
+    details.assignment().owner().ifPresent(owner -> text.append("Owner: ").append(owner).append('\n'));
     text.append("Job: ").append(details.jobName()).append(" (").append(details.source().name().toLowerCase(Locale.ROOT))
         .append(")\n");
     if (!details.impact().isEmpty()) {
@@ -210,17 +216,22 @@ public final class ServiceNowIssueTracker implements IssueTracker {
     }
   }
 
-  // 2 (medium) for failures that need a person, 3 (low) for those that often pass on a rerun.
-  static String urgency(Category category) {
-    switch (category) {
-      case CANCELLED:
-      case TIMEOUT:
-      case NETWORK:
-      case QUOTA_OR_THROTTLING:
-      case UPSTREAM_DEPENDENCY:
-        return "3";
-      default:
-        return "2";
+  /**
+   * The urgency and impact (1 high, 2 medium, 3 low) whose product ServiceNow's default priority lookup turns into
+   * the incident's priority: P1 as 1/1 (Critical), P2 as 1/2 (High), P3 as 2/2 (Moderate), P4 as 3/2 (Low).
+   */
+  record Impact(String urgency, String impact) {
+    static Impact of(Priority priority) {
+      switch (priority) {
+        case P1:
+          return new Impact("1", "1");
+        case P2:
+          return new Impact("1", "2");
+        case P3:
+          return new Impact("2", "2");
+        default:
+          return new Impact("3", "2");
+      }
     }
   }
 

@@ -53,7 +53,9 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
 
   /** The notification text, shown where blocks cannot be (push notifications, screen readers). */
   String fallbackText() {
-    return notification.title() + ": " + notification.text();
+    // Mentions notify people only from the message's text, so they lead it.
+    return SlackRouting.mentions(notification.destinations().slackMentions()).map(m -> m + " ").orElse("")
+        + notification.title() + ": " + notification.text();
   }
 
   /** The card's blocks, without approval buttons. */
@@ -74,6 +76,7 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
         .text(PlainTextObject.builder().text(shorten(status + notification.incident().jobName() + " failed: "
             + notification.category(), HEADER_MAX)).emoji(false).build())
         .build());
+    SlackRouting.mentions(notification.destinations().slackMentions()).ifPresent(m -> blocks.add(section(m)));
     String cause = notification.text().isBlank() ? analysis.summary() : SlackApproval.withoutRemediation(notification);
     blocks.add(section("*Root cause*\n```" + escape(cause).replace("```", "'''") + "```"));
     notification.remediation().ifPresent(outcome -> blocks.addAll(SlackApproval.blocks(outcome, approvals)));
@@ -92,7 +95,7 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
       actions.stream().limit(TOP_ACTIONS).forEach(a -> text.append("\n• ").append(escape(a)));
       blocks.add(section(text.toString()));
     }
-    StringBuilder facts = new StringBuilder();
+    StringBuilder facts = new StringBuilder(SlackRouting.badge(notification));
     facts.append("Occurrences: *").append(occurrences).append('*');
     latest.ifPresent(r -> facts.append(" · last run ").append(escape(r.run().toString())).append(" at ")
         .append(r.at()));
@@ -106,6 +109,8 @@ record SlackCard(Notification notification, int occurrences, Optional<Recurrence
     List<BlockElement> buttons = new ArrayList<>();
     notification.ticket().filter(t -> isLink(t.url()))
         .ifPresent(t -> buttons.add(button("Ticket " + t.key(), t.url(), "rca_ticket")));
+    notification.incident().assignment().runbookUrl().filter(SlackCard::isLink)
+        .ifPresent(url -> buttons.add(button("Runbook", url, "rca_runbook")));
     notification.runPageUrl().filter(SlackCard::isLink)
         .ifPresent(url -> buttons.add(button("Run page", url, "rca_run_page")));
     dashboard.ifPresent(d -> buttons.add(button("Dashboard",

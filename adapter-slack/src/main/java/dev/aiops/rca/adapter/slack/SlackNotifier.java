@@ -79,7 +79,7 @@ public final class SlackNotifier implements Notifier {
   public NotificationRef notify(Notification notification) {
     SlackCard card = SlackCard.of(notification);
     ChatPostMessageRequest request = ChatPostMessageRequest.builder()
-        .channel(settings.channel())
+        .channel(SlackRouting.channel(notification, settings.channel()))
         .text(card.fallbackText())
         .blocks(card.blocks(settings.dashboardUrl(), settings.approvalButtons()))
         .unfurlLinks(false)

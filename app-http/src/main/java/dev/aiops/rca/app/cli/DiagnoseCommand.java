@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
     description = {"Check a connection: read one run with the settings serve uses and analyse it with the rules.",
         "Exit codes: 0 analysed, 1 the platform could not be read, 2 settings missing or invalid, or no platform"
             + " named."},
-    subcommands = {DiagnoseCommand.AdfCommand.class, DiagnoseCommand.DatabricksCommand.class})
+    subcommands = {DiagnoseCommand.AdfCommand.class, DiagnoseCommand.DatabricksCommand.class,
+        DiagnoseRoutesCommand.class})
 public final class DiagnoseCommand implements Callable<Integer> {
 
   private static final List<String> ADF_SETTINGS = List.of("AZURE_SUBSCRIPTION_ID", "ADF_RESOURCE_GROUP",
@@ -66,7 +67,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().getErr().println("diagnose needs what to read: diagnose adf RUN_ID or diagnose databricks RUN_ID"
-        + " (see diagnose --help).");
+        + " (see diagnose --help), or diagnose routes --job NAME to see where a failure would go.");
     return 2;
   }
 

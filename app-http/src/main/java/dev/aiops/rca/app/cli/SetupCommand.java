@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write the settings file (.env) that serve reads: Databricks, Azure Data Factory, the LLM, Jira or"
-          + " ServiceNow, Slack, Microsoft Teams, PagerDuty and e-mail over SMTP.",
+          + " ServiceNow, Slack, Microsoft Teams, PagerDuty, e-mail over SMTP and the on-call routes file.",
       "Asks for what no flag gives, unless --non-interactive; checks each integration with one authenticated call"
           + " unless --skip-checks. Secrets are never shown; the file is made readable by its owner only. Values"
           + " already in the file are kept unless replaced. Values are written quoted; a flag or answer holding a"
@@ -129,6 +129,15 @@ public final class SetupCommand implements Callable<Integer> {
   @Option(names = "--pagerduty-routing-key", paramLabel = "KEY",
       description = "The PagerDuty Events API v2 integration (routing) key.")
   String pagerDutyKey;
+  @Option(names = "--routes-file", paramLabel = "FILE",
+      description = "The on-call routes file, YAML or JSON (see docs/routing.md); checked before it is saved.")
+  String routesFile;
+  @Option(names = "--owner-tag-keys", paramLabel = "KEYS",
+      description = "The tags or annotations that name a job's owner, in order (default owner,team).")
+  String ownerTagKeys;
+  @Option(names = "--runbook-url", paramLabel = "URL",
+      description = "The runbook URL template for every category, with {job}, {task}, {category}.")
+  String runbookUrl;
 
   private final InputStream in;
   private final Supplier<Console> console;
@@ -180,6 +189,8 @@ public final class SetupCommand implements Callable<Integer> {
         return 4;
       }
     }
+    config.routing().file().ifPresent(file -> out.println("  ok      routes: " + file + " has "
+        + config.routing().routes().routes().size() + " route(s) and the default"));
     write(merged);
     out.println("Wrote " + envFile.toAbsolutePath() + " (owner-only): " + String.join(", ", values.keySet())
         + ". Secrets are not shown.");
@@ -275,6 +286,16 @@ public final class SetupCommand implements Callable<Integer> {
     values.put("PAGERDUTY_ROUTING_KEY", value(existing, "PAGERDUTY_ROUTING_KEY", pagerDutyKey,
         "PagerDuty Events API v2 routing key, 32 characters (only its form is checked: PagerDuty has no call that "
             + "checks a key without raising an alert)", true));
+    // Checked with the rest by AppConfig.from: a routes file with a problem is not saved, each problem with its line.
+    String routes = value(existing, "RCA_ROUTES_FILE", routesFile,
+        "On-call routes file, YAML or JSON (blank: every incident to the channel and project above)", false);
+    if (!routes.isEmpty()) {
+      values.put("RCA_ROUTES_FILE", routes);
+      values.put("RCA_OWNER_TAG_KEYS", value(existing, "RCA_OWNER_TAG_KEYS", ownerTagKeys,
+          "Tags that name a job's owner, in order (blank: owner,team)", false));
+      values.put("RCA_RUNBOOK_URL", value(existing, "RCA_RUNBOOK_URL", runbookUrl,
+          "Runbook URL template with {job}, {task}, {category} (blank: none)", false));
+    }
   }
 
   /** The flag, else the answer (with the file's value as the default), else the file's value. */

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param reconcileInterval how often the platforms are swept for failed runs whose webhook never came
  *     ({@code RCA_RECONCILE_INTERVAL}, default 10 min); zero turns the sweep off
  * @param flood how far one burst of failures may fan out: runs per webhook body, messages per minute
+ * @param routing the routes file and the owner, SLA and runbook settings of on-call routing
  */
 public record AppConfig(
     int port,
@@ -34,7 +35,8 @@ public record AppConfig(
     Duration inboxRetention,
     Integrations integrations,
     Duration reconcileInterval,
-    FloodLimits flood) {
+    FloodLimits flood,
+    RoutingConfig routing) {
 
   /** How long finished deliveries keep their bodies when {@code RCA_INBOX_RETENTION} is not set. */
   public static final Duration DEFAULT_INBOX_RETENTION = Duration.ofDays(14);
@@ -84,6 +86,14 @@ public record AppConfig(
           + reconcileInterval);
     }
     Objects.requireNonNull(flood, "flood");
+    Objects.requireNonNull(routing, "routing");
+  }
+
+  /** The settings without a routes file: every incident to the default destinations. */
+  public AppConfig(int port, Path dataDir, Optional<Secret> apiKey, Optional<DatabaseSettings> database, int workers,
+      Duration inboxRetention, Integrations integrations, Duration reconcileInterval, FloodLimits flood) {
+    this(port, dataDir, apiKey, database, workers, inboxRetention, integrations, reconcileInterval, flood,
+        RoutingConfig.defaults());
   }
 
   /** The settings with the {@link FloodLimits#defaults() default flood limits}. */
@@ -147,12 +157,13 @@ public record AppConfig(
     Integrations integrations = Integrations.read(source, problems);
     Duration reconcile = settings.interval("RCA_RECONCILE_INTERVAL", DEFAULT_RECONCILE_INTERVAL);
     FloodLimits flood = FloodLimits.read(settings);
+    RoutingConfig routing = RoutingConfig.read(source, settings, problems);
 
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new AppConfig(port, dataDir, source.get("RCA_API_KEY").map(Secret::new), database, workers, retention,
-        integrations, reconcile, flood);
+        integrations, reconcile, flood, routing);
   }
 
   /** The settings as lines for the start-up log, secrets masked. */
@@ -170,6 +181,7 @@ public record AppConfig(
         "RCA_RECONCILE_INTERVAL=" + (reconciles() ? reconcileInterval.toSeconds() + "s" : "0 (off)")));
     lines.addAll(flood.describe());
     lines.addAll(integrations.describe());
+    lines.addAll(routing.describe());
     return lines;
   }
 }

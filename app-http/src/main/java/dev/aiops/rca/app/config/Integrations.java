@@ -284,6 +284,7 @@ public record Integrations(
     boolean priority = settings.flag("JIRA_SET_PRIORITY", true);
     Optional<String> occurrences = settings.get("JIRA_OCCURRENCE_FIELD");
     Optional<String> doneTransition = settings.get("JIRA_DONE_TRANSITION");
+    List<String> priorityNames = settings.list("JIRA_PRIORITY_NAMES", JiraSettings.DEFAULT_PRIORITY_NAMES);
     if (domain.isEmpty() || project.isEmpty() || token.isEmpty()) {
       return Optional.empty();
     }
@@ -292,7 +293,8 @@ public record Integrations(
           .orElseGet(() -> JiraAuth.dataCenter(token.get()));
       JiraSettings base = JiraSettings.of(domain.get(), auth, project.get());
       return new JiraSettings(base.domain(), auth, base.projectKey(), issueType, version, reopen, priority,
-          occurrences, dashboard, base.requestTimeout(), base.maxAttempts(), base.maxBackoff(), doneTransition);
+          occurrences, dashboard, base.requestTimeout(), base.maxAttempts(), base.maxBackoff(), doneTransition,
+          priorityNames);
     });
   }
 

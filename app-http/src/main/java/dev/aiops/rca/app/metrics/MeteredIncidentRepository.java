@@ -1,5 +1,6 @@
 package dev.aiops.rca.app.metrics;
 
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.DailyFailures;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
@@ -88,5 +89,10 @@ public final class MeteredIncidentRepository implements IncidentRepository {
   @Override
   public Incident changeStatus(IncidentId id, IncidentStatus status) {
     return delegate.changeStatus(id, status);
+  }
+
+  @Override
+  public Incident assign(IncidentId id, Assignment assignment) {
+    return delegate.assign(id, assignment);
   }
 }

@@ -228,6 +228,33 @@ class SetupCommandTest {
   }
 
   @Test
+  void should_save_a_routes_file_only_when_it_is_valid_and_name_each_problem_by_line() throws Exception {
+    Path env = dir.resolve(".env");
+    Path routes = dir.resolve("routes.yaml");
+    Files.writeString(routes, "routes:\n  - name: sales\n    match: {tags: {team: sales}}\n"
+        + "    slack: {channel: \"#sales\"}\n  - name: broken\n    priority: P7\n", StandardCharsets.UTF_8);
+
+    int refused = run("", "--non-interactive", "--skip-checks", "--env-file", env.toString(),
+        "--routes-file", routes.toString(), "--owner-tag-keys", "owner,squad");
+
+    assertThat(refused).isEqualTo(2);
+    assertThat(err.toString()).contains("Nothing written", routes + ":6: 'p7' is not a priority");
+    assertThat(env).doesNotExist();
+
+    Files.writeString(routes, "routes:\n  - name: sales\n    match: {tags: {team: sales}}\n"
+        + "    slack: {channel: \"#sales\"}\n", StandardCharsets.UTF_8);
+    int exit = run("", "--non-interactive", "--skip-checks", "--env-file", env.toString(),
+        "--routes-file", routes.toString(), "--owner-tag-keys", "owner,squad",
+        "--runbook-url", "https://wiki.example.com/rb/{category}");
+
+    assertThat(exit).as(terminal()).isZero();
+    assertThat(out.toString()).contains("routes: " + routes + " has 1 route(s) and the default");
+    assertThat(written(env)).containsEntry("RCA_ROUTES_FILE", routes.toString())
+        .containsEntry("RCA_OWNER_TAG_KEYS", "owner,squad")
+        .containsEntry("RCA_RUNBOOK_URL", "https://wiki.example.com/rb/{category}");
+  }
+
+  @Test
   void should_list_setup_among_the_commands() {
     assertThat(Main.commandLine().getSubcommands()).containsKey("setup");
   }

@@ -202,7 +202,9 @@ class AdfChainEndToEndTest {
     assertThat(description).contains("cost_center=fin-042, team=data-eng");
     assertThat(occurrences(description, "cost_center")).isEqualTo(1);
     assertThat(occurrences(description, "fin-042")).isEqualTo(1);
-    assertThat(occurrences(description, "data-eng")).isEqualTo(1);
+    // Once as a cost tag, once as the owner: team is also one of the default RCA_OWNER_TAG_KEYS.
+    assertThat(occurrences(description, "team=data-eng")).isEqualTo(1);
+    assertThat(description).contains("\"text\":\" data-eng\"");
   }
 
   // --- the stubs' answers ---

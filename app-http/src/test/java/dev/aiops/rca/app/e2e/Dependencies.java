@@ -83,12 +83,12 @@ final class Dependencies implements AutoCloseable {
         in.itsmTool(),
         in.jira().map(j -> new JiraSettings(j.domain(), j.auth(), j.projectKey(), j.issueType(), j.apiVersion(),
             j.reopen(), j.setPriority(), j.occurrenceField(), j.dashboardUrl(), j.requestTimeout(), j.maxAttempts(),
-            wait, j.doneTransition())),
+            wait, j.doneTransition(), j.priorityNames())),
         in.serviceNow(), in.slack(), in.email(), in.remediation(), in.costTagKeys(), in.redactDataValues(),
         in.dashboardUrl(), in.followUp(), in.recovery(), in.ticketSync(), in.slackInteractions(),
         in.notifiers());
     return new AppConfig(config.port(), config.dataDir(), config.apiKey(), config.database(), config.workers(),
-        config.inboxRetention(), fast, config.reconcileInterval(), config.flood());
+        config.inboxRetention(), fast, config.reconcileInterval(), config.flood(), config.routing());
   }
 
   /** Every secret {@link #settings()} holds. */

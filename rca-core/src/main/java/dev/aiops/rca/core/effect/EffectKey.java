@@ -100,7 +100,7 @@ public record EffectKey(String value) {
   public static EffectKey messageUpdate(Notification shown) {
     String seen = String.join("\n", shown.title(), shown.text(), shown.category().name(),
         shown.ticket().map(t -> t.system() + ":" + t.key()).orElse(""), shown.runPageUrl().orElse(""),
-        shown.incident().status().name(), Integer.toString(shown.incident().occurrences()));
+        shown.incident().status().name(), Integer.toString(shown.incident().occurrences()), shown.priority().name());
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(seen.getBytes(StandardCharsets.UTF_8));
       return new EffectKey("message-update-" + shown.incident().id() + "-"

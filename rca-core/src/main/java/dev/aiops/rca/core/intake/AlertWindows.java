@@ -63,7 +63,10 @@ public final class AlertWindows {
           + " is not configured to search its runs: configure it (see the README), then replay delivery "
           + deliveryId);
     }
-    List<FailureEvent> runs = source.failedRunsIn(window);
+    // Each run found is reported with the alert's severity, which its priority is decided from.
+    List<FailureEvent> runs = source.failedRunsIn(window).stream()
+        .map(run -> run.alertSeverity().isPresent() ? run : run.withAlertSeverity(window.severity()))
+        .toList();
     LOG.info("alert {} ({} to {}) found {} failed run(s)", window.alertId(), window.windowStart(),
         window.windowEnd(), runs.size());
     long stored = runs.stream()

@@ -4,6 +4,7 @@ import dev.aiops.rca.core.effect.EffectKey;
 import dev.aiops.rca.core.effect.EffectStep;
 import dev.aiops.rca.core.effect.Effects;
 import dev.aiops.rca.core.notify.Notifiers;
+import dev.aiops.rca.core.routing.RoutingService;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.EffectKind;
@@ -37,16 +38,28 @@ public final class IncidentUpdates {
   private final IssueTracker tracker;
   private final Notifiers notifiers;
   private final Clock clock;
+  private final RoutingService routing;
 
-  /** Updates that redraw the message of one notifier. */
+  /** Updates that redraw the message of one notifier, sent to the deployment's own destinations. */
   public IncidentUpdates(
       AuditTrail audit, EffectLog effects, IssueTracker tracker, Notifier notifier, Clock clock) {
-    this(audit, effects, tracker, Notifiers.of(notifier), clock);
+    this(audit, effects, tracker, Notifiers.of(notifier), clock, RoutingService.unrouted());
   }
 
-  /** Updates that redraw the message of each notifier. */
+  /** Updates that redraw the message of each notifier, sent to the deployment's own destinations. */
   public IncidentUpdates(
       AuditTrail audit, EffectLog effects, IssueTracker tracker, Notifiers notifiers, Clock clock) {
+    this(audit, effects, tracker, notifiers, clock, RoutingService.unrouted());
+  }
+
+  /**
+   * Updates that redraw the message of each notifier.
+   *
+   * @param routing where each incident's route sends its messages
+   */
+  public IncidentUpdates(AuditTrail audit, EffectLog effects, IssueTracker tracker, Notifiers notifiers, Clock clock,
+      RoutingService routing) {
+    this.routing = Objects.requireNonNull(routing, "routing");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.effects = new Effects(Objects.requireNonNull(effects, "effects"), audit, clock);
     this.tracker = Objects.requireNonNull(tracker, "tracker");
@@ -149,7 +162,8 @@ public final class IncidentUpdates {
    * ({@link EffectKey#messageUpdate}, {@link Notifiers#key}); a failure is audited, and the next redraw of the same
    * content tries again. A notifier that posted no message for the incident has none to redraw.
    */
-  public void redraw(Incident incident, Notification current, RunKey run, String actor, String what) {
+  public void redraw(Incident incident, Notification shown, RunKey run, String actor, String what) {
+    Notification current = shown.withDestinations(routing.destinations(incident.assignment().route()));
     for (Notifiers.Named named : notifiers.all()) {
       notifiers.message(incident, named, effects::find)
           .ifPresent(message -> redraw(incident, named, message, current, run, actor, what));

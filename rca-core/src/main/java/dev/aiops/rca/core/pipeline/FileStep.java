@@ -2,6 +2,9 @@ package dev.aiops.rca.core.pipeline;
 
 import dev.aiops.rca.core.analysis.FailureImpact;
 import dev.aiops.rca.core.dedup.SignatureCalculator;
+import dev.aiops.rca.core.routing.RoutingFacts;
+import dev.aiops.rca.core.routing.RoutingService;
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.ErrorSignature;
 import dev.aiops.rca.domain.FailedRun;
@@ -20,20 +23,33 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Files an analysed run under its signature, with its cost tags: a new incident, or an occurrence of an open one. */
+/**
+ * Files an analysed run under its signature, with its cost tags: a new incident, routed and prioritised, or an
+ * occurrence of an open one, whose priority may rise.
+ */
 final class FileStep {
 
   private final SignatureCalculator signatures;
   private final List<String> costTagKeys;
   private final IncidentRepository incidents;
   private final Journal journal;
+  private final RoutingService routing;
+
+  /** Where a run was filed, and whether its incident became more urgent with it. */
+  record Filed(Filing filing, boolean priorityRaised) {
+    Filed {
+      Objects.requireNonNull(filing, "filing");
+    }
+  }
 
   /** @param costTagKeys the run tags that are kept with a new incident as its cost tags (FinOps) */
-  FileStep(SignatureCalculator signatures, List<String> costTagKeys, IncidentRepository incidents, Journal journal) {
+  FileStep(SignatureCalculator signatures, List<String> costTagKeys, IncidentRepository incidents, Journal journal,
+      RoutingService routing) {
     this.signatures = Objects.requireNonNull(signatures, "signatures");
     this.costTagKeys = List.copyOf(Objects.requireNonNull(costTagKeys, "costTagKeys"));
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.journal = Objects.requireNonNull(journal, "journal");
+    this.routing = Objects.requireNonNull(routing, "routing");
   }
 
   /**
@@ -41,20 +57,37 @@ final class FileStep {
    * pipeline's alert and its child's, an ADF activity's and its Databricks run's) files the same run; idempotent
    * per run, so that a resumed delivery finds its incident again.
    */
-  Filing file(FailureEvent event, FailedRun run, AnalyseStep.Analysed analysed) {
+  Filed file(FailureEvent event, FailedRun run, AnalyseStep.Analysed analysed) {
     Filing filing = draft(event, run, analysed);
     ErrorSignature signature = filing.incident().signature();
     Incident incident = filing.incident();
+    RoutingFacts facts = RoutingFacts.of(event, run, incident.analysis(), incident.occurrences());
     if (filing instanceof Filing.Opened) {
+      // A resumed delivery finds the incident assigned already: it keeps the assignment people were told of.
+      if (incident.assignment().equals(Assignment.UNROUTED)) {
+        incident = assign(incident, routing.assign(facts));
+      }
+      Assignment assigned = incident.assignment();
       journal.audit(event.run(), incident.id(), AuditAction.INCIDENT_OPENED,
-          "incident " + incident.id() + " opened for signature " + signature.shortHash());
+          "incident " + incident.id() + " opened for signature " + signature.shortHash() + ", route "
+              + assigned.route() + assigned.owner().map(owner -> ", owner " + owner).orElse("") + ", priority "
+              + assigned.priority());
       journal.publish(incident.id(), IncidentChange.Kind.OPENED);
-    } else {
-      journal.audit(event.run(), incident.id(), AuditAction.OCCURRENCE_ADDED,
-          "occurrence " + incident.occurrences() + " of incident " + incident.id());
-      journal.publish(incident.id(), IncidentChange.Kind.RECURRED);
+      return new Filed(new Filing.Opened(incident), false);
     }
-    return filing;
+    Assignment before = incident.assignment();
+    incident = assign(incident, routing.reassess(before, facts));
+    boolean raised = incident.assignment().priority().above(before.priority());
+    journal.audit(event.run(), incident.id(), AuditAction.OCCURRENCE_ADDED,
+        "occurrence " + incident.occurrences() + " of incident " + incident.id()
+            + (raised ? "; priority raised from " + before.priority() + " to " + incident.assignment().priority()
+                : ""));
+    journal.publish(incident.id(), IncidentChange.Kind.RECURRED);
+    return new Filed(new Filing.Recurred(incident), raised);
+  }
+
+  private Incident assign(Incident incident, Assignment assignment) {
+    return assignment.equals(incident.assignment()) ? incident : incidents.assign(incident.id(), assignment);
   }
 
   /**

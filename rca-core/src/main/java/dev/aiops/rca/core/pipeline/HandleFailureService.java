@@ -8,6 +8,7 @@ import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.redaction.Redactor;
 import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.core.remediation.RemediationRunner;
+import dev.aiops.rca.core.routing.RoutingService;
 import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.FailedRun;
@@ -83,19 +84,31 @@ public final class HandleFailureService implements HandleFailureUseCase {
    */
   public HandleFailureService(PipelinePorts ports, RuleBasedAnalyzer rules, SignatureCalculator signatures,
       RemediationPolicy policy, Redactor redactor, List<String> costTagKeys, StormGate storms) {
+    this(ports, rules, signatures, policy, redactor, costTagKeys, storms, RoutingService.unrouted());
+  }
+
+  /**
+   * @param redactor cleans every fetched run before anything reads it
+   * @param costTagKeys the run tags that are kept with a new incident as its cost tags (FinOps)
+   * @param storms which new incidents get a message of their own, and which are listed on a storm's summary
+   * @param routing who each new incident belongs to, how urgent it is, and where its messages and ticket go
+   */
+  public HandleFailureService(PipelinePorts ports, RuleBasedAnalyzer rules, SignatureCalculator signatures,
+      RemediationPolicy policy, Redactor redactor, List<String> costTagKeys, StormGate storms,
+      RoutingService routing) {
     Objects.requireNonNull(costTagKeys, "costTagKeys");
     this.ports = Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(policy, "policy");
     this.journal = new Journal(ports.audit(), ports.events(), ports.clock());
     Effects effects = new Effects(ports.effects(), ports.audit(), ports.clock());
     IncidentUpdates updates = new IncidentUpdates(ports.audit(), ports.effects(), ports.tracker(),
-        ports.notifiers(), ports.clock());
+        ports.notifiers(), ports.clock(), routing);
     this.fetching = new FetchStep(ports.sources(), redactor, journal);
     this.analysing = new AnalyseStep(rules, ports.model(), journal);
-    this.filing = new FileStep(signatures, costTagKeys, ports.incidents(), journal);
-    this.ticketing = new TicketStep(ports.tracker(), ports.incidents(), effects, journal);
+    this.filing = new FileStep(signatures, costTagKeys, ports.incidents(), journal, routing);
+    this.ticketing = new TicketStep(ports.tracker(), ports.incidents(), effects, journal, routing);
     this.telling = new TellPeopleStep(ports.notifiers(), ports.tracker(), ports.incidents(), updates, effects, journal,
-        storms);
+        storms, routing);
     this.remediating = new RemediateStep(policy, new RemediationRunner(ports.executors(), ports.clock()),
         ports.remediationLog(), effects, journal);
   }
@@ -136,7 +149,8 @@ public final class HandleFailureService implements HandleFailureUseCase {
       return joinChain(event, fetched, innermost);
     }
     AnalyseStep.Analysed analysed = analysing.analyse(fetched);
-    Filing filed = filing.file(event, failedRun, analysed);
+    FileStep.Filed result = filing.file(event, failedRun, analysed);
+    Filing filed = result.filing();
     Incident incident = filed.incident();
     Problems problems = new Problems();
     if (filed instanceof Filing.Opened) {
@@ -149,6 +163,9 @@ public final class HandleFailureService implements HandleFailureUseCase {
       }
     } else {
       telling.recurrence(incident, run, problems);
+      if (result.priorityRaised()) {
+        telling.showPriority(incident, failedRun); // the card's colour and badge follow the new priority
+      }
     }
     Optional<RemediationOutcome> remediation = remediating.remediate(incident, run);
     if (remediation.isPresent()) {

@@ -6,6 +6,7 @@ import dev.aiops.rca.core.effect.Effects;
 import dev.aiops.rca.core.lifecycle.IncidentMessage;
 import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.notify.Notifiers;
+import dev.aiops.rca.core.routing.RoutingService;
 import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.EffectKind;
@@ -40,9 +41,10 @@ final class TellPeopleStep {
   private final Effects effects;
   private final Journal journal;
   private final StormGate storms;
+  private final RoutingService routing;
 
   TellPeopleStep(Notifiers notifiers, IssueTracker tracker, IncidentRepository incidents, IncidentUpdates updates,
-      Effects effects, Journal journal, StormGate storms) {
+      Effects effects, Journal journal, StormGate storms, RoutingService routing) {
     this.notifiers = Objects.requireNonNull(notifiers, "notifiers");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
@@ -50,6 +52,7 @@ final class TellPeopleStep {
     this.effects = Objects.requireNonNull(effects, "effects");
     this.journal = Objects.requireNonNull(journal, "journal");
     this.storms = Objects.requireNonNull(storms, "storms");
+    this.routing = Objects.requireNonNull(routing, "routing");
   }
 
   /**
@@ -63,7 +66,8 @@ final class TellPeopleStep {
     if (untold.isEmpty()) {
       return incident; // a resumed delivery: people were told before the interruption
     }
-    Notification notification = IncidentMessage.of(incident, run.runPageUrl());
+    Notification notification = IncidentMessage.of(incident, run.runPageUrl())
+        .withDestinations(routing.destinations(incident.assignment().route()));
     boolean alone = storms.admit(incident.id());
     Incident current = incident;
     for (Notifiers.Named named : untold) {
@@ -123,6 +127,12 @@ final class TellPeopleStep {
   void showTicket(Incident incident, FailedRun run) {
     updates.redraw(incident, IncidentMessage.of(incident, run.runPageUrl()), incident.firstRun(), Journal.ACTOR,
         "ticket " + incident.ticket().orElseThrow().key());
+  }
+
+  /** Redraws the incident's message now that its priority rose. */
+  void showPriority(Incident incident, FailedRun run) {
+    updates.redraw(incident, IncidentMessage.of(incident, run.runPageUrl()), run.event().run(), Journal.ACTOR,
+        "priority " + incident.assignment().priority());
   }
 
   /** Tells the ticket and the message of the incident's occurrence in {@code run}, each once. */

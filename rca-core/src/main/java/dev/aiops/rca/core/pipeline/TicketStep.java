@@ -4,6 +4,8 @@ import dev.aiops.rca.core.analysis.RcaReport;
 import dev.aiops.rca.core.effect.EffectKey;
 import dev.aiops.rca.core.effect.EffectStep;
 import dev.aiops.rca.core.effect.Effects;
+import dev.aiops.rca.core.routing.RoutingService;
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.EffectKind;
 import dev.aiops.rca.domain.FailedRun;
@@ -33,12 +35,15 @@ final class TicketStep {
   private final IncidentRepository incidents;
   private final Effects effects;
   private final Journal journal;
+  private final RoutingService routing;
 
-  TicketStep(IssueTracker tracker, IncidentRepository incidents, Effects effects, Journal journal) {
+  TicketStep(IssueTracker tracker, IncidentRepository incidents, Effects effects, Journal journal,
+      RoutingService routing) {
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.effects = Objects.requireNonNull(effects, "effects");
     this.journal = Objects.requireNonNull(journal, "journal");
+    this.routing = Objects.requireNonNull(routing, "routing");
   }
 
   /** The incident with its ticket; as it was when the tracker failed, which is then a problem. */
@@ -79,7 +84,7 @@ final class TicketStep {
         .findFirst();
   }
 
-  private static TicketRequest request(Incident incident, FailedRun run) {
+  private TicketRequest request(Incident incident, FailedRun run) {
     RootCauseAnalysis analysis = incident.analysis();
     String cause = analysis.rootCauseLine().isBlank() ? analysis.summary() : analysis.rootCauseLine();
     String summary = "[RCA] " + incident.jobName() + " failed: " + analysis.category() + " — " + shorten(cause, 120);
@@ -88,10 +93,20 @@ final class TicketStep {
         incident.source().name().toLowerCase(Locale.ROOT),
         analysis.category().name().toLowerCase(Locale.ROOT),
         "rca-sig-" + incident.signature().shortHash());
+    Assignment assignment = incident.assignment();
     return new TicketRequest(EffectKey.ticket(incident).value(), incident.id(), incident.signature(), summary,
-        RcaReport.render(run, analysis), labels, analysis.category(),
+        RcaReport.render(run, analysis) + routingLines(assignment), labels, analysis.category(),
         // The incident's cost tags, not all the run's tags: each configured key once, as FileStep resolved it.
-        Optional.of(TicketDetails.of(incident, run.runPageUrl(), incident.costTags(), incident.impact())));
+        Optional.of(TicketDetails.of(incident, run.runPageUrl(), incident.costTags(), incident.impact())),
+        assignment.priority(), routing.destinations(assignment.route()));
+  }
+
+  /** Priority, owner, route and runbook, below the report, for whoever picks the ticket up. */
+  private static String routingLines(Assignment assignment) {
+    return "\n\nPriority: " + assignment.priority()
+        + assignment.owner().map(owner -> "\nOwner: " + owner).orElse("")
+        + "\nRoute: " + assignment.route()
+        + assignment.runbookUrl().map(url -> "\nRunbook: " + url).orElse("");
   }
 
   private static String shorten(String text, int max) {

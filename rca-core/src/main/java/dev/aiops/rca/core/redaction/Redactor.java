@@ -131,7 +131,7 @@ public final class Redactor {
    */
   public FailureEvent redact(FailureEvent event) {
     return new FailureEvent(event.run(), event.jobId(), event.jobName(), event.workspace(), event.occurredAt(),
-        event.reportedError().map(this::redact), redactBody(event.rawPayload()));
+        event.reportedError().map(this::redact), redactBody(event.rawPayload()), event.alertSeverity());
   }
 
   /** The run with every free text redacted: errors, traces, logs, state messages, details, tags, raw payload. */

@@ -2,6 +2,7 @@ package dev.aiops.rca.core.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiops.rca.domain.AlertSeverity;
 import dev.aiops.rca.domain.AlertWindow;
 import dev.aiops.rca.domain.Delivery;
 import dev.aiops.rca.domain.DeliveryEntry;
@@ -154,6 +155,24 @@ class ProcessDeliveryServiceTest {
     assertThat(handled).extracting(HandleFailureCommand::deliveryId)
         .containsExactlyInAnyOrder(windowId + "/run-a", "by-id");
     assertThat(inbox.find(windowId + "/run-b")).map(DeliveryEntry::status).contains(DeliveryStatus.DUPLICATE);
+  }
+
+  @Test
+  void should_report_each_run_found_in_an_alert_window_with_the_alerts_severity() {
+    AlertWindow plain = DeliveryInboxContract.window("alert-sev");
+    AlertWindow window = new AlertWindow(plain.source(), plain.workspace(), plain.jobName(), plain.taskName(),
+        plain.windowStart(), plain.windowEnd(), plain.signal(), plain.alertId(), plain.firedAt(), plain.rawPayload(),
+        Optional.of(AlertSeverity.SEV1));
+    inbox.accept(new Delivery("alert:" + window.key(), window, Map.of(), clock.instant()));
+    ProcessDeliveryService service = service(ProcessDeliveryServiceTest::skipped,
+        windowSource(List.of(adfEvent("run-a", window))));
+
+    while (service.processNext("w").isPresent()) {
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    assertThat(handled).singleElement()
+        .satisfies(command -> assertThat(command.event().alertSeverity()).contains(AlertSeverity.SEV1));
   }
 
   @Test

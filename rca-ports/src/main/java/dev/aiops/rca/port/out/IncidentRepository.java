@@ -1,5 +1,6 @@
 package dev.aiops.rca.port.out;
 
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.DailyFailures;
 import dev.aiops.rca.domain.Filing;
 import dev.aiops.rca.domain.Incident;
@@ -73,4 +74,11 @@ public interface IncidentRepository {
 
   /** Sets the incident's status. @throws IllegalArgumentException if there is no such incident */
   Incident changeStatus(IncidentId id, IncidentStatus status);
+
+  /**
+   * Records the incident's assignment (route, owner, priority, runbook), replacing the one it had; idempotent.
+   *
+   * @throws IllegalArgumentException if there is no such incident
+   */
+  Incident assign(IncidentId id, Assignment assignment);
 }

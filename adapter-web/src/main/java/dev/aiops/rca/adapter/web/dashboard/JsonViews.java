@@ -1,5 +1,6 @@
 package dev.aiops.rca.adapter.web.dashboard;
 
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.AuditEntry;
 import dev.aiops.rca.domain.Classification;
 import dev.aiops.rca.domain.Incident;
@@ -83,6 +84,14 @@ final class JsonViews {
   /** The ticket. */
   record TicketView(String system, String key, String url) {}
 
+  /** Who the incident belongs to and how urgent it is; the runbook only when it is a safe link. */
+  record AssignmentView(String route, String owner, String priority, String runbookUrl) {
+    static AssignmentView of(Assignment a) {
+      return new AssignmentView(a.route(), a.owner().orElse(null), a.priority().name(),
+          a.runbookUrl().flatMap(Html::safeHref).orElse(null));
+    }
+  }
+
   /** The chat message, with a link when the Slack workspace is known. */
   record NotificationView(String channel, String messageId, String url) {}
 
@@ -103,13 +112,9 @@ final class JsonViews {
               SlackLinks.messageUrl(slackWorkspaceUrl, n).orElse(null))).orElse(null),
           details.remediations().stream().map(RemediationView::of).toList(),
           new TreeMap<>(i.costTags()), i.impact(), i.runPageUrl().flatMap(Html::safeHref).orElse(null),
-          new AssignmentView(i.assignment().route(), i.assignment().owner().orElse(null),
-              i.assignment().priority().name(), i.assignment().runbookUrl().flatMap(Html::safeHref).orElse(null)));
+          AssignmentView.of(i.assignment()));
     }
   }
-
-  /** Who an incident belongs to: its route, owner, priority and runbook. */
-  record AssignmentView(String route, String owner, String priority, String runbookUrl) {}
 
   /** Counts by source, category and status, and failures per day by category for the chart. */
   record Stats(long incidents, Map<String, Long> bySource, Map<String, Long> byCategory,

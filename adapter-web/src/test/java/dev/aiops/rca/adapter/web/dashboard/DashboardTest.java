@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiops.rca.core.intake.ManageDeliveriesService;
+import dev.aiops.rca.domain.Assignment;
 import dev.aiops.rca.domain.AuditAction;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Delivery;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.IncidentChange;
 import dev.aiops.rca.domain.IncidentStatus;
+import dev.aiops.rca.domain.Priority;
 import dev.aiops.rca.domain.RemediationStatus;
 import dev.aiops.rca.domain.Settlement;
 import dev.aiops.rca.testkit.InMemoryDeliveryInbox;
@@ -419,6 +421,29 @@ class DashboardTest {
     assertThat(list).contains(escaped).doesNotContain(XSS);
     JsonNode api = json.readTree(browser.get("/api/incidents/" + incident.id()).body());
     assertThat(api.get("analysis").get("rootCauseLine").asText()).endsWith(XSS);
+  }
+
+  @Test
+  void should_show_priority_owner_route_and_runbook_on_the_page_and_in_the_api_when_the_incident_is_assigned()
+      throws Exception {
+    Incident incident = fixture.fail("r1", 'a', Category.NETWORK, "Connection reset");
+    fixture.repository.assign(incident.id(), new Assignment("sales", Optional.of("team-" + XSS), Priority.P1,
+        Optional.of("https://wiki.example.com/rb/NETWORK?job=etl_orders&task=load")));
+    Incident unrouted = fixture.fail("r2", 'b', Category.NETWORK, "Connection reset");
+    browser.login("admin", DashboardFixture.ADMIN_PASSWORD);
+
+    String page = browser.get("/incidents/" + incident.id()).body();
+    String none = browser.get("/incidents/" + unrouted.id()).body();
+
+    assertThat(page).contains("<dt>Priority</dt><dd>P1</dd>", "<dt>Route</dt><dd>sales</dd>",
+        "<dt>Owner</dt><dd>team-&lt;img", "href=\"https://wiki.example.com/rb/NETWORK?job=etl_orders&amp;task=load\"")
+        .doesNotContain(XSS);
+    assertThat(none).contains("<dt>Priority</dt><dd>P3</dd>", "<dt>Owner</dt><dd>none</dd>",
+        "Runbook: none configured");
+    JsonNode api = json.readTree(browser.get("/api/incidents/" + incident.id()).body()).get("assignment");
+    assertThat(api.get("priority").asText()).isEqualTo("P1");
+    assertThat(api.get("route").asText()).isEqualTo("sales");
+    assertThat(api.get("runbookUrl").asText()).isEqualTo("https://wiki.example.com/rb/NETWORK?job=etl_orders&task=load");
   }
 
   @Test
