@@ -435,11 +435,11 @@ class DashboardTest {
     String page = browser.get("/incidents/" + incident.id()).body();
     String none = browser.get("/incidents/" + unrouted.id()).body();
 
-    assertThat(page).contains("<dt>Priority</dt><dd>P1</dd>", "<dt>Route</dt><dd>sales</dd>",
-        "<dt>Owner</dt><dd>team-&lt;img", "href=\"https://wiki.example.com/rb/NETWORK?job=etl_orders&amp;task=load\"")
+    assertThat(page).contains("<dd id=\"priority\" class=\"priority-p1\">P1</dd>", "<dd id=\"route\">sales</dd>",
+        "<dd id=\"owner\">team-&lt;img", "href=\"https://wiki.example.com/rb/NETWORK?job=etl_orders&amp;task=load\"")
         .doesNotContain(XSS);
-    assertThat(none).contains("<dt>Priority</dt><dd>P3</dd>", "<dt>Owner</dt><dd>none</dd>",
-        "Runbook: none configured");
+    assertThat(none).contains("<dd id=\"priority\" class=\"priority-p3\">P3</dd>", "<dd id=\"owner\">none</dd>",
+        "<dd id=\"runbook\">none</dd>");
     JsonNode api = json.readTree(browser.get("/api/incidents/" + incident.id()).body()).get("assignment");
     assertThat(api.get("priority").asText()).isEqualTo("P1");
     assertThat(api.get("route").asText()).isEqualTo("sales");

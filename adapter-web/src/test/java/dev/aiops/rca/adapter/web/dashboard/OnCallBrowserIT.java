@@ -134,8 +134,10 @@ class OnCallBrowserIT {
 
     assertThat(driver.getCurrentUrl()).contains("page=2");
     assertThat(driver.findElement(By.id("shown")).getText()).isEqualTo("Showing 101\u2013130 of 130");
-    List<String> jobs = driver.findElements(By.cssSelector("#incident-rows tr td:nth-child(5)")).stream()
-        .map(WebElement::getText).toList();
+    // The live refresh may redraw the rows between finding and reading them: read them again when it does.
+    List<String> jobs = new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElements(By.cssSelector("#incident-rows tr td:nth-child(5)")).stream()
+            .map(WebElement::getText).toList());
     assertThat(jobs).hasSize(30).contains("bulkjob_0", "bulkjob_29").doesNotContain("bulkjob_30");
     assertThat(driver.findElements(By.id("page-next"))).isEmpty();
     clickToList(By.id("page-prev"));
