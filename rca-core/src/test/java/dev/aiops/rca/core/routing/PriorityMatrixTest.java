@@ -71,14 +71,6 @@ class PriorityMatrixTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"P1, critical, #D92D20", "P2, error, #F79009", "P3, warning, #FDB022", "P4, info, #98A2B3"})
-  void should_map_each_priority_to_pagerduty_severity_and_card_colour(Priority priority, String severity,
-      String colour) {
-    assertThat(PriorityMappings.pagerDutySeverity(priority)).isEqualTo(severity);
-    assertThat(PriorityMappings.colour(priority)).isEqualTo(colour);
-  }
-
-  @ParameterizedTest
   @CsvSource({"Sev5", "Critical", "''", "Sev10"})
   void should_read_no_severity_when_it_is_outside_sev0_to_sev4(String text) {
     assertThat(AlertSeverity.parse(text)).isEmpty();
