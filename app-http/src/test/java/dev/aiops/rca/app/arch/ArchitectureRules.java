@@ -46,7 +46,7 @@ final class ArchitectureRules {
       .adapter("pagerduty", "..rca.adapter.pagerduty..")
       .adapter("jdbc", "..rca.adapter.jdbc..")
       .adapter("web", "..rca.adapter.web..")
-      // The in-memory implementations of the ports, shipped in the rca-ports test-jar, are adapters too.
+      // The in-memory implementations of the ports, shipped in rca-testkit, are adapters too.
       .adapter("testkit", "..rca.testkit..")
       .withOptionalLayers(true)
       // The application sees the inside of the hexagon by design; adapters only where it builds them.
@@ -81,6 +81,19 @@ final class ArchitectureRules {
           // The port exceptions (PortException and its family) live in package rca.port itself.
           .or(resideInAPackage("..rca.port"))
           .as("the domain, the driving ports, the port exceptions, its own classes and its libraries"));
+
+  // The testkit is what an embedder runs against their own adapter: the ports and the test libraries only, so that
+  // depending on it brings nothing else onto their test classpath.
+  static final ArchRule TESTKIT_USES_ONLY_PORTS_AND_TEST_LIBRARIES = classes()
+      .that().resideInAPackage("..rca.testkit..")
+      .should().onlyDependOnClassesThat(resideInAnyPackage(
+          "..rca.domain..", "..rca.port..", "..rca.testkit..", "java..", "org.junit..", "org.assertj.."))
+      .as("classes that reside in the testkit should only depend on the domain, the ports, JUnit and AssertJ");
+
+  // In-memory fakes in production would lose incidents on restart; the testkit is a test-scope dependency only.
+  static final ArchRule PRODUCT_DOES_NOT_DEPEND_ON_TESTKIT = noClasses()
+      .that().resideOutsideOfPackage("..rca.testkit..")
+      .should().dependOnClassesThat().resideInAPackage("..rca.testkit..");
 
   static final ArchRule HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP = noClasses()
       .that().resideInAPackage("..rca.http..")

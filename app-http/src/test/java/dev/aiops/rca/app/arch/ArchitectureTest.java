@@ -28,6 +28,13 @@ class ArchitectureTest {
       ArchitectureRules.HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP;
 
   @ArchTest
+  static final ArchRule testkit_uses_only_ports_and_test_libraries =
+      ArchitectureRules.TESTKIT_USES_ONLY_PORTS_AND_TEST_LIBRARIES;
+
+  @ArchTest
+  static final ArchRule product_does_not_depend_on_testkit = ArchitectureRules.PRODUCT_DOES_NOT_DEPEND_ON_TESTKIT;
+
+  @ArchTest
   static final ArchRule port_in_and_port_out_are_independent = ArchitectureRules.PORT_IN_AND_PORT_OUT_ARE_INDEPENDENT;
 
   @ArchTest

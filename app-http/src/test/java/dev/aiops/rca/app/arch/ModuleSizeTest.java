@@ -21,7 +21,7 @@ class ModuleSizeTest {
 
   /** The tests run in {@code app-http}; the other modules are its siblings. */
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  /** The modules that ship: benchmarks and examples are not product code. */
+  /** The product's modules: benchmarks, examples, the testkit (fakes for tests) and the BOM are not product code. */
   private static final List<String> PRODUCT = List.of("rca-ports", "rca-core", "http-support",
       "adapter-databricks", "adapter-adf", "adapter-gemini", "adapter-jira", "adapter-servicenow", "adapter-slack",
       "adapter-email", "adapter-teams", "adapter-pagerduty", "adapter-jdbc", "adapter-web", "rca-demo",
