@@ -9,6 +9,7 @@ WORKDIR /src
 # The POMs first, so that a change to the sources alone does not download the dependencies again.
 COPY pom.xml ./
 COPY rca-ports/pom.xml rca-ports/
+COPY rca-testkit/pom.xml rca-testkit/
 COPY rca-core/pom.xml rca-core/
 COPY http-support/pom.xml http-support/
 COPY adapter-databricks/pom.xml adapter-databricks/
@@ -18,10 +19,13 @@ COPY adapter-jira/pom.xml adapter-jira/
 COPY adapter-servicenow/pom.xml adapter-servicenow/
 COPY adapter-slack/pom.xml adapter-slack/
 COPY adapter-email/pom.xml adapter-email/
+COPY adapter-teams/pom.xml adapter-teams/
+COPY adapter-pagerduty/pom.xml adapter-pagerduty/
 COPY adapter-jdbc/pom.xml adapter-jdbc/
 COPY adapter-web/pom.xml adapter-web/
 COPY rca-demo/pom.xml rca-demo/
 COPY app-http/pom.xml app-http/
+COPY rca-bom/pom.xml rca-bom/
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests package
 
