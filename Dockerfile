@@ -19,6 +19,7 @@ COPY adapter-servicenow/pom.xml adapter-servicenow/
 COPY adapter-slack/pom.xml adapter-slack/
 COPY adapter-email/pom.xml adapter-email/
 COPY adapter-jdbc/pom.xml adapter-jdbc/
+COPY rca-assistant/pom.xml rca-assistant/
 COPY adapter-web/pom.xml adapter-web/
 COPY rca-demo/pom.xml rca-demo/
 COPY app-http/pom.xml app-http/

@@ -134,80 +134,81 @@ public final class RcaAssistant implements AutoCloseable {
     try {
       incidents = b.incidentDecorator.apply(store.incidents());
       audit = b.auditDecorator.apply(store.audit());
+      remediationLog = store.remediationLog();
+
+      Map<Source, FailedRunSource> sources = new EnumMap<>(Source.class);
+      Map<Source, RemediationExecutor> executors = new EnumMap<>(Source.class);
+      Optional<DatabricksFailedRunSource> databricks = b.databricks.map(DatabricksFailedRunSource::create);
+      databricks.ifPresent(source -> sources.put(Source.DATABRICKS, source));
+      b.databricks.ifPresent(s -> executors.put(Source.DATABRICKS, DatabricksRemediationExecutor.create(s)));
+      // A Data Factory pipeline that ran a Databricks notebook is followed there too, when Databricks is configured.
+      b.adf.map(settings -> databricks
+          .map(hop -> AdfFailedRunSource.create(settings, new AdfRunMapper()::map, hop::fetch))
+          .orElseGet(() -> AdfFailedRunSource.create(settings, new AdfRunMapper()::map)))
+          .ifPresent(source -> sources.put(Source.ADF, source));
+      b.adf.ifPresent(s -> executors.put(Source.ADF, AdfRemediationExecutor.create(s)));
+      sources.putAll(b.sources);
+      executors.putAll(b.executors);
+
+      llm = llmOf(b.model);
+      Optional<RootCauseModel> model = b.model instanceof RcaAssistantBuilder.OwnModel own ? Optional.of(own.model())
+          : llm.map(m -> new CachingRootCauseModel(m, m.modelId(), m.promptVersion(), MODEL_CACHE_ENTRIES));
+      IssueTracker tracker = trackerOf(b.tracker, clock);
+      notifiers = Notifiers.of(b.notifiers);
+
+      RuleBasedAnalyzer rules = RuleBasedAnalyzer.withDefaultCatalogue();
+      SignatureCalculator signatures = new SignatureCalculator();
+      RemediationPolicy policy = new RemediationPolicy(b.remediation);
+      Redactor redactor = new Redactor(RedactionSettings.defaults()
+          .withDataValues(b.redactDataValues)
+          .withKnownSecrets(b.knownSecrets));
+      PipelinePorts ports = new PipelinePorts(sources, model, incidents, audit, remediationLog, tracker, notifiers,
+          executors, live, clock, store.effects());
+      StormGate storms = new StormGate(notifiers, b.notifyBurst, clock);
+      stormFlush = new Periodic("storm-summary", StormGate.REDRAW_EVERY, storms::flush);
+      handleFailure = new HandleFailureService(ports, rules, signatures, policy, redactor, b.costTagKeys, storms,
+          b.routing);
+      // The same redaction, rules and model check as the pipeline's, with nothing stored, filed or sent.
+      analyzeEvidence = new AnalyzeEvidenceService(rules, signatures, redactor, model);
+      IncidentUpdates updates = new IncidentUpdates(audit, store.effects(), tracker, notifiers, clock, b.routing);
+      decideRemediation = new DecideRemediationService(incidents, audit, remediationLog, executors, policy, live, clock,
+          Optional.of(updates));
+      resolveIncident = new ResolveIncidentService(incidents, audit, updates, live, clock);
+      follower = new RemediationFollower(new FollowRemediationsService(incidents, audit, remediationLog, executors,
+          store.effects(), updates, resolveIncident, live, clock, b.followUp.core()), b.followUp.poll());
+      recoveryWatch = new RecoveryWatchService(incidents, audit, remediationLog, sources, updates, resolveIncident,
+          clock, b.recovery);
+      recoveryRounds = new Periodic("recovery-watch", b.recovery.every(), recoveryWatch::round);
+      ticketSync = new TicketSyncSchedule(new TicketSyncService(incidents, store.effects(), tracker, updates,
+          resolveIncident, clock, b.ticketSync), b.ticketSync);
+      queryIncidents = new QueryIncidentsService(incidents, audit, remediationLog);
+      inbox = store.inbox(clock);
+      DeliveryWorkers.Settings workerSettings = DeliveryWorkers.Settings.of(b.workers);
+      // Late-bound: the services wake the workers, which work through the services.
+      Runnable wake = () -> workers().wake();
+      ProcessDeliveryService processing = new ProcessDeliveryService(inbox, handleFailure::handleClaimed,
+          new AlertWindows(List.copyOf(sources.values()), inbox, wake, clock, redactor),
+          new ProcessDeliveryService.Settings(workerSettings.lease(), b.inboxRetention, b.retry), clock);
+      String instance = b.instance.orElseGet(RcaAssistant::instanceName);
+      workers = new DeliveryWorkers(processing, workerSettings, instance);
+      deliveries = new ManageDeliveriesService(inbox, workers::wake);
+      receiveWebhook = new ReceiveWebhookService(List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox,
+          workers::wake, follower::wake, clock, b.maxRunsPerWebhook, redactor);
+      reconcile = sources.isEmpty() ? Optional.empty() : Optional.of(new ReconcileService(
+          List.copyOf(sources.values()), inbox, store.sweepLedger(), audit, wake, b.onSweep, clock, redactor));
+      reconciler = reconcile.filter(r -> !b.reconcileInterval.isZero())
+          .map(r -> new Reconciler(r, b.reconcileInterval, instance));
+
+      notes.add("inbox: " + b.workers + " worker(s); bodies of finished deliveries kept "
+          + b.inboxRetention.toHours() + " h");
+      notes.add("reconciliation: " + (reconciler.isPresent() ? "failed runs of " + reconcile.get().platforms()
+          + " swept every " + b.reconcileInterval.toSeconds() + " s" : reconcile.isPresent()
+          ? "off (interval 0)" : "off (no platform configured)"));
     } catch (RuntimeException e) {
+      // An adapter refused its settings: the pool opened for nothing is closed (a caller's stays open).
       store.close();
       throw e;
     }
-    remediationLog = store.remediationLog();
-
-    Map<Source, FailedRunSource> sources = new EnumMap<>(Source.class);
-    Map<Source, RemediationExecutor> executors = new EnumMap<>(Source.class);
-    Optional<DatabricksFailedRunSource> databricks = b.databricks.map(DatabricksFailedRunSource::create);
-    databricks.ifPresent(source -> sources.put(Source.DATABRICKS, source));
-    b.databricks.ifPresent(s -> executors.put(Source.DATABRICKS, DatabricksRemediationExecutor.create(s)));
-    // A Data Factory pipeline that ran a Databricks notebook is followed there too, when Databricks is configured.
-    b.adf.map(settings -> databricks
-        .map(hop -> AdfFailedRunSource.create(settings, new AdfRunMapper()::map, hop::fetch))
-        .orElseGet(() -> AdfFailedRunSource.create(settings, new AdfRunMapper()::map)))
-        .ifPresent(source -> sources.put(Source.ADF, source));
-    b.adf.ifPresent(s -> executors.put(Source.ADF, AdfRemediationExecutor.create(s)));
-    sources.putAll(b.sources);
-    executors.putAll(b.executors);
-
-    llm = llmOf(b.model);
-    Optional<RootCauseModel> model = b.model instanceof RcaAssistantBuilder.OwnModel own ? Optional.of(own.model())
-        : llm.map(m -> new CachingRootCauseModel(m, m.modelId(), m.promptVersion(), MODEL_CACHE_ENTRIES));
-    IssueTracker tracker = trackerOf(b.tracker, clock);
-    notifiers = Notifiers.of(b.notifiers);
-
-    RuleBasedAnalyzer rules = RuleBasedAnalyzer.withDefaultCatalogue();
-    SignatureCalculator signatures = new SignatureCalculator();
-    RemediationPolicy policy = new RemediationPolicy(b.remediation);
-    Redactor redactor = new Redactor(RedactionSettings.defaults()
-        .withDataValues(b.redactDataValues)
-        .withKnownSecrets(b.knownSecrets));
-    PipelinePorts ports = new PipelinePorts(sources, model, incidents, audit, remediationLog, tracker, notifiers,
-        executors, live, clock, store.effects());
-    StormGate storms = new StormGate(notifiers, b.notifyBurst, clock);
-    stormFlush = new Periodic("storm-summary", StormGate.REDRAW_EVERY, storms::flush);
-    handleFailure = new HandleFailureService(ports, rules, signatures, policy, redactor, b.costTagKeys, storms,
-        b.routing);
-    // The same redaction, rules and model check as the pipeline's, with nothing stored, filed or sent.
-    analyzeEvidence = new AnalyzeEvidenceService(rules, signatures, redactor, model);
-    IncidentUpdates updates = new IncidentUpdates(audit, store.effects(), tracker, notifiers, clock, b.routing);
-    decideRemediation = new DecideRemediationService(incidents, audit, remediationLog, executors, policy, live, clock,
-        Optional.of(updates));
-    resolveIncident = new ResolveIncidentService(incidents, audit, updates, live, clock);
-    follower = new RemediationFollower(new FollowRemediationsService(incidents, audit, remediationLog, executors,
-        store.effects(), updates, resolveIncident, live, clock, b.followUp.core()), b.followUp.poll());
-    recoveryWatch = new RecoveryWatchService(incidents, audit, remediationLog, sources, updates, resolveIncident,
-        clock, b.recovery);
-    recoveryRounds = new Periodic("recovery-watch", b.recovery.every(), recoveryWatch::round);
-    ticketSync = new TicketSyncSchedule(new TicketSyncService(incidents, store.effects(), tracker, updates,
-        resolveIncident, clock, b.ticketSync), b.ticketSync);
-    queryIncidents = new QueryIncidentsService(incidents, audit, remediationLog);
-    inbox = store.inbox(clock);
-    DeliveryWorkers.Settings workerSettings = DeliveryWorkers.Settings.of(b.workers);
-    // Late-bound: the services wake the workers, which work through the services.
-    Runnable wake = () -> workers().wake();
-    ProcessDeliveryService processing = new ProcessDeliveryService(inbox, handleFailure::handleClaimed,
-        new AlertWindows(List.copyOf(sources.values()), inbox, wake, clock, redactor),
-        new ProcessDeliveryService.Settings(workerSettings.lease(), b.inboxRetention, b.retry), clock);
-    String instance = b.instance.orElseGet(RcaAssistant::instanceName);
-    workers = new DeliveryWorkers(processing, workerSettings, instance);
-    deliveries = new ManageDeliveriesService(inbox, workers::wake);
-    receiveWebhook = new ReceiveWebhookService(List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox,
-        workers::wake, follower::wake, clock, b.maxRunsPerWebhook, redactor);
-    reconcile = sources.isEmpty() ? Optional.empty() : Optional.of(new ReconcileService(
-        List.copyOf(sources.values()), inbox, store.sweepLedger(), audit, wake, b.onSweep, clock, redactor));
-    reconciler = reconcile.filter(r -> !b.reconcileInterval.isZero())
-        .map(r -> new Reconciler(r, b.reconcileInterval, instance));
-
-    notes.add("inbox: " + b.workers + " worker(s); bodies of finished deliveries kept "
-        + b.inboxRetention.toHours() + " h");
-    notes.add("reconciliation: " + (reconciler.isPresent() ? "failed runs of " + reconcile.get().platforms()
-        + " swept every " + b.reconcileInterval.toSeconds() + " s" : reconcile.isPresent()
-        ? "off (interval 0)" : "off (no platform configured)"));
   }
 
   private static JdbcStore openStore(RcaAssistantBuilder b) {

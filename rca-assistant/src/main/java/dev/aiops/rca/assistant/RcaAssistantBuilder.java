@@ -226,7 +226,10 @@ public final class RcaAssistantBuilder {
     return notifier("email", EmailNotifier.create(settings));
   }
 
-  /** Stores in the caller's pool (H2 opened with {@link JdbcSettings#H2_OPTIONS}, or PostgreSQL): migrated, never closed. */
+  /**
+   * Stores in the caller's pool (H2 opened with {@link JdbcSettings#H2_OPTIONS}, or PostgreSQL): migrated at build,
+   * never closed by the assistant.
+   */
   public RcaAssistantBuilder store(DataSource dataSource) {
     store = Optional.of(new ByDataSource(Objects.requireNonNull(dataSource, "dataSource")));
     return this;
