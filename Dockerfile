@@ -22,6 +22,7 @@ COPY adapter-email/pom.xml adapter-email/
 COPY adapter-teams/pom.xml adapter-teams/
 COPY adapter-pagerduty/pom.xml adapter-pagerduty/
 COPY adapter-jdbc/pom.xml adapter-jdbc/
+COPY rca-assistant/pom.xml rca-assistant/
 COPY adapter-web/pom.xml adapter-web/
 COPY rca-demo/pom.xml rca-demo/
 COPY app-http/pom.xml app-http/

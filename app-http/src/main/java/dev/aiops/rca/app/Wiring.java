@@ -1,21 +1,11 @@
 package dev.aiops.rca.app;
 
 import dev.aiops.rca.adapter.adf.AdfCredentials;
-import dev.aiops.rca.adapter.adf.AdfFailedRunSource;
-import dev.aiops.rca.adapter.adf.AdfRemediationExecutor;
-import dev.aiops.rca.adapter.adf.AdfRunMapper;
-import dev.aiops.rca.adapter.adf.AdfWebhookReader;
 import dev.aiops.rca.adapter.databricks.DatabricksCredentials;
-import dev.aiops.rca.adapter.databricks.DatabricksFailedRunSource;
-import dev.aiops.rca.adapter.databricks.DatabricksRemediationExecutor;
-import dev.aiops.rca.adapter.databricks.DatabricksWebhookReader;
 import dev.aiops.rca.adapter.gemini.LlmRootCauseModel;
 import dev.aiops.rca.adapter.jdbc.BuiltinIssueTracker;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
-import dev.aiops.rca.adapter.jdbc.JdbcStore;
-import dev.aiops.rca.adapter.jira.JiraIssueTracker;
 import dev.aiops.rca.adapter.pagerduty.PagerDutyNotifier;
-import dev.aiops.rca.adapter.servicenow.ServiceNowIssueTracker;
 import dev.aiops.rca.adapter.slack.SlackDirectory;
 import dev.aiops.rca.adapter.slack.SlackNotifier;
 import dev.aiops.rca.adapter.teams.TeamsNotifier;
@@ -28,39 +18,20 @@ import dev.aiops.rca.app.config.NotifierSettings;
 import dev.aiops.rca.app.metrics.MeteredAuditTrail;
 import dev.aiops.rca.app.metrics.MeteredIncidentRepository;
 import dev.aiops.rca.app.metrics.PipelineMeters;
-import dev.aiops.rca.core.analysis.AnalyzeEvidenceService;
-import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
-import dev.aiops.rca.core.dedup.SignatureCalculator;
-import dev.aiops.rca.core.intake.AlertWindows;
+import dev.aiops.rca.assistant.RcaAssistant;
+import dev.aiops.rca.assistant.RcaAssistantBuilder;
 import dev.aiops.rca.core.intake.DeliveryWorkers;
-import dev.aiops.rca.core.intake.ManageDeliveriesService;
-import dev.aiops.rca.core.intake.ProcessDeliveryService;
-import dev.aiops.rca.core.intake.ReceiveWebhookService;
 import dev.aiops.rca.core.intake.ReconcileService;
 import dev.aiops.rca.core.intake.Reconciler;
-import dev.aiops.rca.core.lifecycle.IncidentUpdates;
 import dev.aiops.rca.core.lifecycle.RecoveryWatchService;
-import dev.aiops.rca.core.lifecycle.ResolveIncidentService;
 import dev.aiops.rca.core.lifecycle.TicketSyncSchedule;
-import dev.aiops.rca.core.lifecycle.TicketSyncService;
-import dev.aiops.rca.core.model.CachingRootCauseModel;
 import dev.aiops.rca.core.notify.Notifiers;
 import dev.aiops.rca.core.pipeline.HandleFailureService;
-import dev.aiops.rca.core.pipeline.PipelinePorts;
 import dev.aiops.rca.core.query.IncidentBroadcast;
-import dev.aiops.rca.core.query.QueryIncidentsService;
-import dev.aiops.rca.core.redaction.RedactionSettings;
-import dev.aiops.rca.core.redaction.Redactor;
-import dev.aiops.rca.core.remediation.DecideRemediationService;
-import dev.aiops.rca.core.remediation.FollowRemediationsService;
 import dev.aiops.rca.core.remediation.RemediationFollower;
-import dev.aiops.rca.core.remediation.RemediationPolicy;
 import dev.aiops.rca.core.schedule.Periodic;
-import dev.aiops.rca.core.routing.RoutingService;
-import dev.aiops.rca.core.storm.StormGate;
 import dev.aiops.rca.domain.RetryPolicy;
 import dev.aiops.rca.domain.Secret;
-import dev.aiops.rca.domain.Source;
 import dev.aiops.rca.http.Credentials;
 import dev.aiops.rca.port.in.AnalyzeEvidenceUseCase;
 import dev.aiops.rca.port.in.DecideRemediationUseCase;
@@ -71,64 +42,35 @@ import dev.aiops.rca.port.in.RefuseDecisionUseCase;
 import dev.aiops.rca.port.in.ResolveIncidentUseCase;
 import dev.aiops.rca.port.out.AuditTrail;
 import dev.aiops.rca.port.out.DeliveryInbox;
-import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.IncidentRepository;
 import dev.aiops.rca.port.out.IssueTracker;
 import dev.aiops.rca.port.out.Notifier;
-import dev.aiops.rca.port.out.RemediationExecutor;
 import dev.aiops.rca.port.out.RemediationLog;
 import dev.aiops.rca.port.out.RootCauseModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
- * Builds every adapter and service once, in dependency order, from the configuration: the database (H2 file by
- * default, or PostgreSQL), the platforms' sources and executors, the model, the tracker, the notifier, the
- * pipeline, the webhook intakes and the inbox workers.
+ * The HTTP service's assembly: reads the configuration into the {@link RcaAssistant} facade's builder, which builds
+ * every adapter and service once (the database, H2 file by default or PostgreSQL, the platforms' sources and
+ * executors, the model, the tracker, the notifiers, the pipeline, the webhook intakes and the inbox workers), and
+ * adds what is the HTTP service's own: its meters, the log notifier, the Slack directory and the start-up notes.
  */
 public final class Wiring implements AutoCloseable {
 
-  /** How many model answers are kept, by signature, model and prompt version. */
-  private static final int MODEL_CACHE_ENTRIES = 2_000;
-
-  private final JdbcStore store;
-  private final IncidentRepository incidents;
-  private final AuditTrail audit;
-  private final RemediationLog remediationLog;
-  private final DeliveryInbox inbox;
-  private final IncidentBroadcast live = new IncidentBroadcast();
+  private final RcaAssistant assistant;
   private final ServiceMetrics metrics = new ServiceMetrics();
-  private final HandleFailureService handleFailure;
-  private final AnalyzeEvidenceUseCase analyzeEvidence;
-  private final DecideRemediationService decideRemediation;
   private final SlackEmails slackEmails;
-  private final QueryIncidentsUseCase queryIncidents;
-  private final ReceiveWebhookUseCase receiveWebhook;
-  private final ManageDeliveriesUseCase deliveries;
-  private final DeliveryWorkers workers;
-  private final ResolveIncidentService resolveIncident;
-  private final RemediationFollower follower;
-  private final RecoveryWatchService recoveryWatch;
-  private final Periodic recoveryRounds;
-  private final Periodic stormFlush;
-  private final TicketSyncSchedule ticketSync;
-  private final Optional<ReconcileService> reconcile;
-  private final Optional<Reconciler> reconciler;
   private final List<String> notes = new ArrayList<>();
 
   /**
@@ -187,95 +129,54 @@ public final class Wiring implements AutoCloseable {
   /** The service as configured, but for what {@code options} puts in place. */
   public Wiring(AppConfig config, Clock clock, Options options) {
     Integrations integrations = config.integrations();
-    store = JdbcStore.open(options.database().orElseGet(() -> databaseSettings(config)));
     PipelineMeters meters = new PipelineMeters(metrics.registry());
-    incidents = new MeteredIncidentRepository(store.incidents(), meters);
-    audit = new MeteredAuditTrail(store.audit(), meters);
-    remediationLog = store.remediationLog();
-
-    Map<Source, FailedRunSource> sources = new EnumMap<>(Source.class);
-    Map<Source, RemediationExecutor> executors = new EnumMap<>(Source.class);
-    Optional<DatabricksFailedRunSource> databricks = integrations.databricks().map(DatabricksFailedRunSource::create);
-    databricks.ifPresent(source -> sources.put(Source.DATABRICKS, source));
-    integrations.databricks().ifPresent(s -> executors.put(Source.DATABRICKS, DatabricksRemediationExecutor.create(s)));
-    Optional<AdfFailedRunSource> adf = integrations.adf().map(settings -> databricks
-        .map(hop -> AdfFailedRunSource.create(settings, new AdfRunMapper()::map, hop::fetch))
-        .orElseGet(() -> AdfFailedRunSource.create(settings, new AdfRunMapper()::map)));
-    adf.ifPresent(source -> sources.put(Source.ADF, source));
-    integrations.adf().ifPresent(s -> executors.put(Source.ADF, AdfRemediationExecutor.create(s)));
-
-    Optional<RootCauseModel> model = options.model().or(() -> integrations.llm().map(settings -> {
-      LlmRootCauseModel llm = LlmRootCauseModel.create(settings);
+    RcaAssistantBuilder builder = RcaAssistant.builder()
+        .store(options.database().orElseGet(() -> databaseSettings(config)))
+        .decorateIncidents(repository -> new MeteredIncidentRepository(repository, meters))
+        .decorateAudit(trail -> new MeteredAuditTrail(trail, meters))
+        // A notifier of the caller's own (tests count alerts with it) replaces the configured ones.
+        .notifiers(options.notifier().map(Notifiers::of).orElseGet(() -> notifiers(integrations)))
+        .remediation(integrations.remediation())
+        .routing(config.routing().service())
+        .floodLimits(config.flood().maxRunsPerWebhook(), config.flood().notifyBurst())
+        .workers(config.workers())
+        .inboxRetention(config.inboxRetention())
+        .retry(options.retry())
+        .costTagKeys(integrations.costTagKeys())
+        .redactDataValues(integrations.redactDataValues())
+        .knownSecrets(knownSecrets(config))
+        .followUp(integrations.followUp())
+        .recovery(integrations.recovery())
+        .ticketSync(integrations.ticketSync())
+        .reconcileEvery(config.reconciles() ? config.reconcileInterval() : Duration.ZERO)
+        .onSweep(swept -> metrics.swept(swept.source().name().toLowerCase(Locale.ROOT),
+            swept.failure().isPresent(), swept.found(), swept.unannounced()))
+        .clock(clock);
+    integrations.databricks().ifPresent(builder::databricks);
+    integrations.adf().ifPresent(builder::dataFactory);
+    options.model().ifPresentOrElse(builder::model, () -> integrations.llm().ifPresent(builder::llm));
+    options.tracker().ifPresentOrElse(builder::issueTracker, () -> issueTracker(integrations, builder));
+    assistant = builder.build();
+    assistant.llm().ifPresent(llm -> {
       metrics.tokens(llm, "input", LlmRootCauseModel::inputTokensUsed);
       metrics.tokens(llm, "output", LlmRootCauseModel::outputTokensUsed);
-      return new CachingRootCauseModel(llm, llm.modelId(), llm.promptVersion(), MODEL_CACHE_ENTRIES);
-    }));
-    IssueTracker tracker = options.tracker().orElseGet(() -> issueTracker(integrations, clock));
-    // A notifier of the caller's own (tests count alerts with it) replaces the configured ones.
-    Notifiers notifiers = options.notifier().map(Notifiers::of).orElseGet(() -> notifiers(integrations));
-
-    RuleBasedAnalyzer rules = RuleBasedAnalyzer.withDefaultCatalogue();
-    SignatureCalculator signatures = new SignatureCalculator();
-    RemediationPolicy policy = new RemediationPolicy(integrations.remediation());
-    Redactor redactor = new Redactor(RedactionSettings.defaults()
-        .withDataValues(integrations.redactDataValues())
-        .withKnownSecrets(knownSecrets(config)));
-    PipelinePorts ports = new PipelinePorts(sources, model, incidents, audit, remediationLog, tracker, notifiers,
-        executors, live, clock, store.effects());
-    StormGate storms = new StormGate(notifiers, config.flood().notifyBurst(), clock);
-    stormFlush = new Periodic("storm-summary", StormGate.REDRAW_EVERY, storms::flush);
-    RoutingService routing = config.routing().service();
-    HandleFailureService pipeline = new HandleFailureService(ports, rules, signatures, policy, redactor,
-        integrations.costTagKeys(), storms, routing);
-    handleFailure = pipeline;
-    analyzeEvidence = new AnalyzeEvidenceService(rules, signatures);
-    IncidentUpdates updates = new IncidentUpdates(audit, store.effects(), tracker, notifiers, clock, routing);
-    decideRemediation = new DecideRemediationService(incidents, audit, remediationLog, executors, policy, live, clock,
-        Optional.of(updates));
+    });
+    InboxGauges.register(metrics, assistant.deliveries(), assistant.workers()::alive, clock);
     // Looked up only when someone is listed by address: users.info needs scopes that a bot without them lacks.
     slackEmails = integrations.slackInteractions().filter(i -> !i.approvers().emails().isEmpty())
         .flatMap(i -> integrations.slack()).<SlackEmails>map(s -> SlackDirectory.create(s)::email)
         .orElse(SlackEmails.NONE);
-    resolveIncident = new ResolveIncidentService(incidents, audit, updates, live, clock);
-    RemediationFollower.Settings followUp = integrations.followUp();
-    follower = new RemediationFollower(new FollowRemediationsService(incidents, audit, remediationLog, executors,
-        store.effects(), updates, resolveIncident, live, clock, followUp.core()), followUp.poll());
-    recoveryWatch = new RecoveryWatchService(incidents, audit, remediationLog, sources, updates, resolveIncident,
-        clock, integrations.recovery());
-    recoveryRounds = new Periodic("recovery-watch", integrations.recovery().every(), recoveryWatch::round);
-    ticketSync = new TicketSyncSchedule(new TicketSyncService(incidents, store.effects(), tracker, updates,
-        resolveIncident, clock, integrations.ticketSync()), integrations.ticketSync());
-    queryIncidents = new QueryIncidentsService(incidents, audit, remediationLog);
-    inbox = store.inbox(clock);
-    DeliveryWorkers.Settings workerSettings = DeliveryWorkers.Settings.of(config.workers());
-    // Late-bound: the services wake the workers, which work through the services.
-    Runnable wake = () -> workers().wake();
-    ProcessDeliveryService processing = new ProcessDeliveryService(inbox, pipeline::handleClaimed,
-        new AlertWindows(List.copyOf(sources.values()), inbox, wake, clock, redactor),
-        new ProcessDeliveryService.Settings(workerSettings.lease(), config.inboxRetention(), options.retry()),
-        clock);
-    String instance = instanceName();
-    workers = new DeliveryWorkers(processing, workerSettings, instance);
-    deliveries = new ManageDeliveriesService(inbox, workers::wake);
-    InboxGauges.register(metrics, deliveries, workers::alive, clock);
-    receiveWebhook = new ReceiveWebhookService(List.of(new DatabricksWebhookReader(), new AdfWebhookReader()), inbox,
-        workers::wake, follower::wake, clock, config.flood().maxRunsPerWebhook(), redactor);
-    Consumer<ReconcileService.Swept> sweepMeters = swept -> metrics.swept(
-        swept.source().name().toLowerCase(Locale.ROOT), swept.failure().isPresent(), swept.found(),
-        swept.unannounced());
-    reconcile = sources.isEmpty() ? Optional.empty() : Optional.of(new ReconcileService(
-        List.copyOf(sources.values()), inbox, store.sweepLedger(), audit, wake, sweepMeters, clock, redactor));
-    reconciler = reconcile.filter(r -> config.reconciles())
-        .map(r -> new Reconciler(r, config.reconcileInterval(), instance));
 
     notes.add("store: " + (config.database().isPresent() ? "database " + config.database().get().maskedUrl()
-        : "embedded H2 file under " + config.dataDir().toAbsolutePath()) + " (schema " + store.schemaVersion() + ")");
-    notes.add("inbox: " + config.workers() + " worker(s); bodies of finished deliveries kept "
-        + config.inboxRetention().toHours() + " h");
+        : "embedded H2 file under " + config.dataDir().toAbsolutePath()) + " (schema " + assistant.schemaVersion()
+        + ")");
+    // The facade's inbox line; its reconciliation line is said below in the variables' words.
+    notes.add(assistant.notes().get(0));
     notes.addAll(integrations.describe());
-    notes.add("reconciliation: " + (reconciler.isPresent() ? "failed runs of " + reconcile.get().platforms()
-        + " swept every " + config.reconcileInterval().toSeconds() + " s" : reconcile.isPresent()
-        ? "off (RCA_RECONCILE_INTERVAL=0)" : "off (no platform configured)"));
+    notes.add("reconciliation: " + (assistant.reconciler().isPresent() ? "failed runs of "
+        + assistant.reconcile().get().platforms() + " swept every " + config.reconcileInterval().toSeconds() + " s"
+        : assistant.reconcile().isPresent() ? "off (RCA_RECONCILE_INTERVAL=0)" : "off (no platform configured)"));
+    Notifiers notifiers = assistant.notifiers();
     if (notifiers.all().size() == 1 && notifiers.primary().notifier() instanceof LogNotifier) {
       notes.add("alerts go to the service log: set SLACK_BOT_TOKEN and SLACK_ALERT_CHANNEL for Slack, or SMTP_HOST"
           + " and RCA_EMAIL_FROM for e-mail (RCA_NOTIFIERS lists more)");
@@ -327,14 +228,18 @@ public final class Wiring implements AutoCloseable {
     return JdbcSettings.h2File(config.dataDir());
   }
 
-  private IssueTracker issueTracker(Integrations integrations, Clock clock) {
+  /** The tracker {@code ITSM_TOOL} names; the configuration has checked that it is configured. */
+  private static void issueTracker(Integrations integrations, RcaAssistantBuilder builder) {
     switch (integrations.itsmTool()) {
       case "jira":
-        return JiraIssueTracker.create(integrations.jira().orElseThrow());
+        builder.jira(integrations.jira().orElseThrow());
+        break;
       case "servicenow":
-        return ServiceNowIssueTracker.create(integrations.serviceNow().orElseThrow());
+        builder.serviceNow(integrations.serviceNow().orElseThrow());
+        break;
       case BuiltinIssueTracker.SYSTEM:
-        return store.builtinIssueTracker(clock);
+        builder.builtinIssueTracker();
+        break;
       default:
         throw new IllegalArgumentException("ITSM_TOOL must be one of " + Integrations.ITSM_TOOLS + ", was '"
             + integrations.itsmTool() + "'");
@@ -382,48 +287,37 @@ public final class Wiring implements AutoCloseable {
     return secrets;
   }
 
-  private static String instanceName() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      host = "host";
-    }
-    String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
-    return host + "-" + pid + "-" + UUID.randomUUID().toString().substring(0, 4);
-  }
-
   public IncidentRepository incidents() {
-    return incidents;
+    return assistant.incidentRepository();
   }
 
   /** The audit trail, metered as the pipeline's steps are. */
   public AuditTrail audit() {
-    return audit;
+    return assistant.audit();
   }
 
   public RemediationLog remediationLog() {
-    return remediationLog;
+    return assistant.remediationLog();
   }
 
   /** The delivery inbox itself, for tests that play a worker. */
   public DeliveryInbox inbox() {
-    return inbox;
+    return assistant.inbox();
   }
 
   /** The webhook intake of every platform (Databricks; Data Factory's Azure Monitor alerts and pipeline posts). */
   public ReceiveWebhookUseCase receiveWebhook() {
-    return receiveWebhook;
+    return assistant.receiveWebhook();
   }
 
   /** The stored deliveries, for operators: replay, counts, the oldest pending. */
   public ManageDeliveriesUseCase deliveries() {
-    return deliveries;
+    return assistant.deliveries();
   }
 
   /** The inbox workers, not yet started. */
   public DeliveryWorkers workers() {
-    return workers;
+    return assistant.workers();
   }
 
   /** The meters served at {@code /metrics}. */
@@ -433,25 +327,25 @@ public final class Wiring implements AutoCloseable {
 
   /** The fan-out of incident changes to live dashboard views. */
   public IncidentBroadcast live() {
-    return live;
+    return assistant.live();
   }
 
   /** The failure pipeline, for embedded callers (it claims the run) and workers (their delivery holds it). */
   public HandleFailureService handleFailure() {
-    return handleFailure;
+    return assistant.handleFailure();
   }
 
   public AnalyzeEvidenceUseCase analyzeEvidence() {
-    return analyzeEvidence;
+    return assistant.analyzeEvidence();
   }
 
   public DecideRemediationUseCase decideRemediation() {
-    return decideRemediation;
+    return assistant.decideRemediation();
   }
 
   /** Records a decision someone who may not decide tried (a Slack user not among the approvers). */
   public RefuseDecisionUseCase refuseDecision() {
-    return decideRemediation;
+    return assistant.refuseDecision();
   }
 
   /** The e-mail address Slack shows for a user, for approvers listed by address; none without a bot token. */
@@ -460,51 +354,56 @@ public final class Wiring implements AutoCloseable {
   }
 
   public ResolveIncidentUseCase resolveIncident() {
-    return resolveIncident;
+    return assistant.resolveIncident();
   }
 
   /** Follows the runs that remediations started; not yet started. */
   public RemediationFollower follower() {
-    return follower;
+    return assistant.follower();
   }
 
   /** Looks again at open incidents' runs, for ones that recovered after their ticket. */
   public RecoveryWatchService recoveryWatch() {
-    return recoveryWatch;
+    return assistant.recoveryWatch();
   }
 
   /** Redraws a storm's summary that grew since it was drawn; started with the service. */
   public Periodic stormFlush() {
-    return stormFlush;
+    return assistant.stormFlush();
   }
 
   /** The recovery watch's schedule, started with the service. */
   public Periodic recoveryRounds() {
-    return recoveryRounds;
+    return assistant.recoveryRounds();
   }
 
   /** Resolves incidents whose ticket people closed, and retries failed closes; not yet started. */
   public TicketSyncSchedule ticketSync() {
-    return ticketSync;
+    return assistant.ticketSync();
   }
 
   public QueryIncidentsUseCase queryIncidents() {
-    return queryIncidents;
+    return assistant.incidents();
   }
 
   /** The reconciliation sweep, when a platform is configured (also when its schedule is off, for backfill). */
   public Optional<ReconcileService> reconcile() {
-    return reconcile;
+    return assistant.reconcile();
   }
 
   /** The sweep's schedule, when a platform is configured and the interval is not zero; not yet started. */
   public Optional<Reconciler> reconciler() {
-    return reconciler;
+    return assistant.reconciler();
   }
 
   /** What was wired, one line each, for the start-up log. */
   public List<String> notes() {
     return List.copyOf(notes);
+  }
+
+  /** The assembly itself, for callers that use the facade's own words. */
+  public RcaAssistant assistant() {
+    return assistant;
   }
 
   /**
@@ -513,12 +412,6 @@ public final class Wiring implements AutoCloseable {
    */
   @Override
   public void close() {
-    ticketSync.close();
-    reconciler.ifPresent(Reconciler::close);
-    follower.close();
-    recoveryRounds.close();
-    stormFlush.close();
-    workers.close();
-    store.close();
+    assistant.close();
   }
 }

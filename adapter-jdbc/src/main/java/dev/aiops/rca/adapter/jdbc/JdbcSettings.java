@@ -15,8 +15,8 @@ import java.util.Optional;
  */
 public record JdbcSettings(String url, String user, Optional<String> password, Optional<String> schema, int poolSize) {
 
-  /** H2 settings that make it accept the same SQL as PostgreSQL. */
-  static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+  /** H2 settings that make it accept the same SQL as PostgreSQL; a caller's own H2 URL must carry them. */
+  public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
 
   public JdbcSettings {
     Objects.requireNonNull(url, "url");

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.HandleCallback;
@@ -31,13 +33,40 @@ public final class JdbcStore implements AutoCloseable {
   // Fail a readiness check or a request in seconds rather than hang for the default 30 s.
   private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
-  private final HikariDataSource dataSource;
+  private final DataSource dataSource;
+  private final Optional<String> schema;
+  /** The pool the store opened and closes; empty for a caller's data source, which the caller closes. */
+  private final Optional<HikariDataSource> ownPool;
   private final Jdbi jdbi;
 
-  private JdbcStore(HikariDataSource dataSource) {
+  private JdbcStore(HikariDataSource pool) {
+    this(pool, Optional.ofNullable(pool.getSchema()), Optional.of(pool));
+  }
+
+  private JdbcStore(DataSource dataSource, Optional<String> schema, Optional<HikariDataSource> ownPool) {
     this.dataSource = dataSource;
+    this.schema = schema;
+    this.ownPool = ownPool;
     this.jdbi = Jdbi.create(dataSource);
     jdbi.registerArgument(new InstantArgumentFactory());
+  }
+
+  /**
+   * Migrates the schema of a data source the caller owns (an embedding application's pool) to the latest version
+   * and stores in it; {@link #close()} leaves that pool open. An H2 database must be opened with
+   * {@link JdbcSettings#H2_OPTIONS}, which make it accept the same SQL as PostgreSQL.
+   *
+   * @throws dev.aiops.rca.port.TransientPortException if the database cannot be reached
+   * @throws dev.aiops.rca.port.PermanentPortException if the migration fails
+   */
+  public static JdbcStore open(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    try {
+      migrate(dataSource, Optional.empty(), null);
+      return new JdbcStore(dataSource, Optional.empty(), Optional.empty());
+    } catch (RuntimeException e) {
+      throw SqlFailures.map("opening the given data source", e);
+    }
   }
 
   /**
@@ -55,7 +84,7 @@ public final class JdbcStore implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     HikariDataSource dataSource = pool(settings, connectionTimeout);
     try {
-      migrate(settings, dataSource, null);
+      migrate(dataSource, settings.schema(), null);
       warm(dataSource, settings.poolSize());
       return new JdbcStore(dataSource);
     } catch (RuntimeException e) {
@@ -76,13 +105,13 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   private String[] schemaNames() {
-    return dataSource.getSchema() == null ? new String[0] : new String[] {dataSource.getSchema()};
+    return schema.map(s -> new String[] {s}).orElseGet(() -> new String[0]);
   }
 
   /** Migrates the schema up to {@code target} only (such as {@code "1"}), for upgrade tests. */
   static void migrateTo(JdbcSettings settings, String target) {
     try (HikariDataSource dataSource = pool(settings, CONNECTION_TIMEOUT)) {
-      migrate(settings, dataSource, target);
+      migrate(dataSource, settings.schema(), target);
     }
   }
 
@@ -135,17 +164,17 @@ public final class JdbcStore implements AutoCloseable {
 
   /** How many connections the pool holds open, busy or idle. */
   int openConnections() {
-    return dataSource.getHikariPoolMXBean().getTotalConnections();
+    return ownPool.orElseThrow().getHikariPoolMXBean().getTotalConnections();
   }
 
-  private static void migrate(JdbcSettings settings, HikariDataSource dataSource, String target) {
+  private static void migrate(DataSource dataSource, Optional<String> schema, String target) {
     var flyway = Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
         .javaMigrations(new IncidentSearchBackfill())
         .failOnMissingLocations(true);
-    if (settings.schema().isPresent()) {
-      flyway = flyway.schemas(settings.schema().get()).createSchemas(true);
+    if (schema.isPresent()) {
+      flyway = flyway.schemas(schema.get()).createSchemas(true);
     }
     if (target != null) {
       flyway = flyway.target(target);
@@ -222,8 +251,9 @@ public final class JdbcStore implements AutoCloseable {
     }
   }
 
+  /** Closes the pool the store opened; a caller's data source stays open, for the caller to close. */
   @Override
   public void close() {
-    dataSource.close();
+    ownPool.ifPresent(HikariDataSource::close);
   }
 }

@@ -11,7 +11,9 @@ import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
@@ -52,6 +54,8 @@ final class ArchitectureRules {
       // The application sees the inside of the hexagon by design; adapters only where it builds them.
       .ignoreDependency(resideInAPackage("..rca.app.."), resideOutsideOfPackage("..rca.adapter.."))
       .ignoreDependency(APP_THAT_BUILDS_ADAPTERS, resideInAPackage("..rca.adapter.."))
+      // The embedding facade is the composition root the app is built on: it sees every layer, and builds adapters.
+      .ignoreDependency(resideInAPackage("..rca.assistant.."), DescribedPredicate.alwaysTrue())
       // The HTTP plumbing the adapters share is not a layer: it speaks the ports' exceptions (package rca.port
       // itself, not port.in or port.out), and HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP bounds the rest.
       .ignoreDependency(resideInAPackage("..rca.http.."), resideInAPackage("..rca.port"));
@@ -61,9 +65,26 @@ final class ArchitectureRules {
       .should().dependOnClassesThat().resideOutsideOfPackages(
           "java..", "org.slf4j..", "..rca.domain..", "..rca.port..", "..rca.core..");
 
+  // The embedding facade (rca-assistant) builds the adapters too: it is the one assembly the app is built on.
   static final ArchRule ONLY_APP_DEPENDS_ON_ADAPTERS = noClasses()
-      .that().resideOutsideOfPackages("..rca.app..", "..rca.adapter..")
+      .that().resideOutsideOfPackages("..rca.app..", "..rca.adapter..", "..rca.assistant..")
       .should().dependOnClassesThat().resideInAPackage("..rca.adapter..");
+
+  // The facade sits on top of the core and the adapters: none of them may know it.
+  static final ArchRule NOTHING_INSIDE_DEPENDS_ON_THE_FACADE = noClasses()
+      .that().resideInAnyPackage("..rca.domain..", "..rca.port..", "..rca.core..", "..rca.adapter..", "..rca.http..")
+      .should().dependOnClassesThat().resideInAPackage("..rca.assistant..");
+
+  private static final DescribedPredicate<JavaClass> ASSEMBLY_PARTS =
+      simpleName("HandleFailureService").or(simpleName("PipelinePorts")).or(simpleName("DeliveryWorkers"))
+          .and(resideInAPackage("..rca.core.."));
+
+  // One assembly: only the facade puts the pipeline, its ports and the inbox workers together (Wiring uses it).
+  // The parts' own constructors may delegate to each other.
+  static final ArchRule ONLY_THE_FACADE_ASSEMBLES_THE_PIPELINE = noClasses()
+      .that().resideOutsideOfPackage("..rca.assistant..").and(DescribedPredicate.not(ASSEMBLY_PARTS))
+      .should().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(ASSEMBLY_PARTS)))
+      .as("no classes outside the facade should build HandleFailureService, PipelinePorts or DeliveryWorkers");
 
   // The shared HTTP plumbing sits below the adapters: it may know the ports' exceptions, never an adapter's words.
   // The driving web side sees the application through its driving ports only: never the driven ports, core, other

@@ -20,6 +20,13 @@ class ArchitectureTest {
   static final ArchRule only_app_depends_on_adapters = ArchitectureRules.ONLY_APP_DEPENDS_ON_ADAPTERS;
 
   @ArchTest
+  static final ArchRule nothing_inside_depends_on_the_facade = ArchitectureRules.NOTHING_INSIDE_DEPENDS_ON_THE_FACADE;
+
+  @ArchTest
+  static final ArchRule only_the_facade_assembles_the_pipeline =
+      ArchitectureRules.ONLY_THE_FACADE_ASSEMBLES_THE_PIPELINE;
+
+  @ArchTest
   static final ArchRule web_adapter_uses_only_domain_driving_ports_and_libraries =
       ArchitectureRules.WEB_ADAPTER_USES_ONLY_DOMAIN_DRIVING_PORTS_AND_LIBRARIES;
 

@@ -24,7 +24,7 @@ class ModuleSizeTest {
   /** The product's modules: benchmarks, examples, the testkit (fakes for tests) and the BOM are not product code. */
   private static final List<String> PRODUCT = List.of("rca-ports", "rca-core", "http-support",
       "adapter-databricks", "adapter-adf", "adapter-gemini", "adapter-jira", "adapter-servicenow", "adapter-slack",
-      "adapter-email", "adapter-teams", "adapter-pagerduty", "adapter-jdbc", "adapter-web", "rca-demo",
+      "adapter-email", "adapter-teams", "adapter-pagerduty", "adapter-jdbc", "rca-assistant", "adapter-web", "rca-demo",
       "app-http");
   private static final int MAX_CLASS_LINES = 300;
 

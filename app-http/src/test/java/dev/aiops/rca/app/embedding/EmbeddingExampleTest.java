@@ -2,15 +2,18 @@ package dev.aiops.rca.app.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.aiops.rca.adapter.jdbc.JdbcSettings;
+import dev.aiops.rca.assistant.RcaAssistant;
 import dev.aiops.rca.domain.IncidentQuery;
-import dev.aiops.rca.port.in.HandleFailureUseCase;
-import dev.aiops.rca.testkit.InMemoryIncidentRepository;
 import dev.aiops.rca.testkit.InMemoryIssueTracker;
 import dev.aiops.rca.testkit.InMemoryNotifier;
-import dev.aiops.rca.testkit.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingExampleTest {
@@ -40,15 +43,26 @@ class EmbeddingExampleTest {
   }
 
   @Test
-  void should_open_an_incident_when_the_example_pipeline_handles_a_failure() {
-    InMemoryIncidentRepository store = new InMemoryIncidentRepository();
+  void should_open_an_incident_with_a_ticket_and_a_message_when_the_example_receives_a_webhook()
+      throws InterruptedException {
     InMemoryIssueTracker tracker = new InMemoryIssueTracker();
-    HandleFailureUseCase pipeline = EmbeddingExample.pipeline(store, store, store, tracker,
-        new InMemoryNotifier());
+    InMemoryNotifier notifier = new InMemoryNotifier();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:embedding_" + UUID.randomUUID().toString().replace("-", "")
+        + JdbcSettings.H2_OPTIONS + ";DB_CLOSE_DELAY=-1");
+    try (HikariDataSource pool = new HikariDataSource(config);
+        RcaAssistant rca = EmbeddingExample.assistant(pool, tracker, notifier)) {
+      EmbeddingExample.onWebhook(rca, "{\"event\":\"on_failure\",\"run_id\":7,\"job_id\":1,"
+          + "\"job_name\":\"etl_orders\",\"error_message\":\"AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] "
+          + "The table or view `prod`.`orders` cannot be found.\"}");
 
-    EmbeddingExample.onFailure(pipeline, Samples.databricksEvent("7"));
-
-    assertThat(store.list(IncidentQuery.all(5))).hasSize(1);
-    assertThat(tracker.tickets()).hasSize(1);
+      Instant deadline = Instant.now().plusSeconds(20);
+      while (notifier.sent().isEmpty() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(50);
+      }
+      assertThat(rca.incidents().list(IncidentQuery.all(5))).hasSize(1);
+      assertThat(tracker.tickets()).hasSize(1);
+      assertThat(notifier.sent()).hasSize(1);
+    }
   }
 }

@@ -1,8 +1,7 @@
-package dev.aiops.rca.core.pipeline;
+package dev.aiops.rca.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.domain.Category;
 import dev.aiops.rca.domain.Classification;
 import dev.aiops.rca.domain.ClassificationLayer;

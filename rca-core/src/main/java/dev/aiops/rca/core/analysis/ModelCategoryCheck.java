@@ -1,6 +1,5 @@
-package dev.aiops.rca.core.pipeline;
+package dev.aiops.rca.core.analysis;
 
-import dev.aiops.rca.core.analysis.RuleBasedAnalyzer;
 import dev.aiops.rca.domain.ClassificationLayer;
 import dev.aiops.rca.domain.RootCauseAnalysis;
 import java.util.EnumSet;
