@@ -21,6 +21,8 @@ class ArchitectureRulesBiteTest {
         Arguments.of("core_and_ports_use_only_java_and_slf4j",
             ArchitectureRules.CORE_AND_PORTS_USE_ONLY_JAVA_AND_SLF4J, "picocli"),
         Arguments.of("only_app_depends_on_adapters", ArchitectureRules.ONLY_APP_DEPENDS_ON_ADAPTERS, "Pipeline"),
+        Arguments.of("nothing_depends_on_the_starter", ArchitectureRules.NOTHING_DEPENDS_ON_THE_STARTER,
+            "StarterUser"),
         Arguments.of("hexagon_is_respected_by_app_classes_outside_the_composition_root",
             ArchitectureRules.HEXAGON_IS_RESPECTED, "DemoShortcut"),
         Arguments.of("web_adapter_uses_only_domain_driving_ports_and_libraries",
