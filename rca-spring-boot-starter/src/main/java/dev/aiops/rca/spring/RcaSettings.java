@@ -11,6 +11,7 @@ import dev.aiops.rca.adapter.jira.JiraSettings;
 import dev.aiops.rca.adapter.slack.SlackSettings;
 import dev.aiops.rca.assistant.ApiKeys;
 import dev.aiops.rca.core.remediation.RemediationSettings;
+import dev.aiops.rca.domain.Secret;
 import dev.aiops.rca.http.Credentials;
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,8 +28,8 @@ import java.util.function.Supplier;
  * named by its property.
  */
 public record RcaSettings(
-    Optional<String> apiKey,
-    Optional<String> operatorKey,
+    Optional<Secret> apiKey,
+    Optional<Secret> operatorKey,
     int workers,
     Optional<DatabricksSettings> databricks,
     Optional<AdfSettings> dataFactory,
@@ -80,7 +81,7 @@ public record RcaSettings(
     if (!ITSM_TOOLS.contains(itsm)) {
       r.problems.add("rca.itsm.tool must be one of " + ITSM_TOOLS + ", was '" + itsm + "'");
     }
-    RcaSettings settings = new RcaSettings(apiKey, operatorKey, p.getWorkers(), databricks(r, p.getDatabricks()),
+    RcaSettings settings = new RcaSettings(apiKey.map(Secret::new), operatorKey.map(Secret::new), p.getWorkers(), databricks(r, p.getDatabricks()),
         dataFactory(r, p.getDataFactory()), llm(r, p.getLlm()),
         itsm.equals("jira") ? jira(r, p.getJira()) : Optional.empty(), slack(r, p.getSlack()),
         remediation(r, p.getRemediation()), p.getWeb().isEnabled(), basePath);

@@ -89,6 +89,7 @@ class RcaAutoConfigurationTest {
           assertThat(settings.jira()).hasValueSatisfying(j -> assertThat(j.projectKey()).isEqualTo("OPS"));
           assertThat(settings.remediation().mode().name()).isEqualTo("AUTO");
           assertThat(settings.basePath()).isEqualTo("/ops/rca");
+          assertThat(settings.toString()).as("keys are masked").doesNotContain(API_KEY, OPERATOR_KEY);
           assertThat(context).hasBean("rcaSlackNotifier").hasBean("rcaJiraIssueTracker");
           assertThat(context.getBean(RcaAssistant.class).notifiers().all()).extracting(n -> n.name())
               .containsExactly("slack");

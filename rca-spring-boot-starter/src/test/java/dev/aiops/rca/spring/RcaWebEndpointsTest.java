@@ -4,6 +4,7 @@ import static dev.aiops.rca.spring.RcaAutoConfigurationTest.API_KEY;
 import static dev.aiops.rca.spring.RcaAutoConfigurationTest.OPERATOR_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.aiops.rca.assistant.RcaAssistant;
 import dev.aiops.rca.domain.Incident;
 import dev.aiops.rca.domain.Source;
@@ -93,6 +94,43 @@ class RcaWebEndpointsTest {
 
       assertThat(answer.getResponse().getStatus()).isEqualTo(400);
       assertThat(answer.getResponse().getContentAsString()).contains("\"error\":\"invalid_webhook\"");
+    });
+  }
+
+  @Test
+  void should_refuse_413_a_body_over_the_limit_without_storing_it() {
+    runner.withPropertyValues("rca.web.enabled=true").run(context -> {
+      String huge = "{\"pad\":\"" + "x".repeat(RcaController.MAX_BODY_BYTES) + "\"}";
+
+      MvcResult answer = call(context, webhook("/rca/webhooks/databricks", API_KEY, huge));
+
+      assertThat(answer.getResponse().getStatus()).isEqualTo(413);
+      assertThat(answer.getResponse().getContentAsString()).contains("\"error\":\"too_large\"");
+      assertThat(context.getBean(RcaAssistant.class).deliveries().counts().values())
+          .allSatisfy(count -> assertThat(count).isZero());
+    });
+  }
+
+  /** The application's pool, closed by the test to play a database outage. */
+  @Configuration(proxyBeanMethods = false)
+  static class Pool {
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource() {
+      return RcaAutoConfigurationTest.pool();
+    }
+  }
+
+  @Test
+  void should_answer_503_with_retry_after_when_the_store_is_down() {
+    runner.withUserConfiguration(Pool.class).withPropertyValues("rca.web.enabled=true").run(context -> {
+      context.getBean(HikariDataSource.class).close();
+
+      MvcResult answer = call(context, webhook("/rca/webhooks/databricks", API_KEY,
+          RcaAutoConfigurationTest.webhook("7203")));
+
+      assertThat(answer.getResponse().getStatus()).isEqualTo(503);
+      assertThat(answer.getResponse().getHeader("Retry-After")).isEqualTo("2");
+      assertThat(answer.getResponse().getContentAsString()).contains("\"error\":\"store_unavailable\"");
     });
   }
 
