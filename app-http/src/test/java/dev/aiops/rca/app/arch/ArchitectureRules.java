@@ -56,6 +56,9 @@ final class ArchitectureRules {
       .ignoreDependency(APP_THAT_BUILDS_ADAPTERS, resideInAPackage("..rca.adapter.."))
       // The embedding facade is the composition root the app is built on: it sees every layer, and builds adapters.
       .ignoreDependency(resideInAPackage("..rca.assistant.."), DescribedPredicate.alwaysTrue())
+      // The Spring Boot starter is another composition root, for embedding applications: it builds adapters from
+      // rca.* properties and hands them to the facade.
+      .ignoreDependency(resideInAPackage("..rca.spring.."), DescribedPredicate.alwaysTrue())
       // The HTTP plumbing the adapters share is not a layer: it speaks the ports' exceptions (package rca.port
       // itself, not port.in or port.out), and HTTP_SUPPORT_DEPENDS_ON_NO_ADAPTER_CORE_OR_APP bounds the rest.
       .ignoreDependency(resideInAPackage("..rca.http.."), resideInAPackage("..rca.port"));
@@ -65,9 +68,9 @@ final class ArchitectureRules {
       .should().dependOnClassesThat().resideOutsideOfPackages(
           "java..", "org.slf4j..", "..rca.domain..", "..rca.port..", "..rca.core..");
 
-  // The embedding facade (rca-assistant) builds the adapters too: it is the one assembly the app is built on.
+  // The embedding facade (rca-assistant) and the Spring Boot starter build adapters from settings too.
   static final ArchRule ONLY_APP_DEPENDS_ON_ADAPTERS = noClasses()
-      .that().resideOutsideOfPackages("..rca.app..", "..rca.adapter..", "..rca.assistant..")
+      .that().resideOutsideOfPackages("..rca.app..", "..rca.adapter..", "..rca.assistant..", "..rca.spring..")
       .should().dependOnClassesThat().resideInAPackage("..rca.adapter..");
 
   // The facade sits on top of the core and the adapters: none of them may know it.
@@ -85,6 +88,11 @@ final class ArchitectureRules {
       .that().resideOutsideOfPackage("..rca.assistant..").and(DescribedPredicate.not(ASSEMBLY_PARTS))
       .should().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(ASSEMBLY_PARTS)))
       .as("no classes outside the facade should build HandleFailureService, PipelinePorts or DeliveryWorkers");
+
+  // The Spring Boot starter is for embedding applications: the service and everything inside stay free of it.
+  static final ArchRule NOTHING_DEPENDS_ON_THE_STARTER = noClasses()
+      .that().resideOutsideOfPackage("..rca.spring..")
+      .should().dependOnClassesThat().resideInAPackage("..rca.spring..");
 
   // The shared HTTP plumbing sits below the adapters: it may know the ports' exceptions, never an adapter's words.
   // The driving web side sees the application through its driving ports only: never the driven ports, core, other

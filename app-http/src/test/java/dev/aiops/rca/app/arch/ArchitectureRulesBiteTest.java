@@ -25,6 +25,8 @@ class ArchitectureRulesBiteTest {
             "AssistedTracker"),
         Arguments.of("only_the_facade_assembles_the_pipeline",
             ArchitectureRules.ONLY_THE_FACADE_ASSEMBLES_THE_PIPELINE, "SecondAssembly"),
+        Arguments.of("nothing_depends_on_the_starter", ArchitectureRules.NOTHING_DEPENDS_ON_THE_STARTER,
+            "StarterUser"),
         Arguments.of("hexagon_is_respected_by_app_classes_outside_the_composition_root",
             ArchitectureRules.HEXAGON_IS_RESPECTED, "DemoShortcut"),
         Arguments.of("web_adapter_uses_only_domain_driving_ports_and_libraries",

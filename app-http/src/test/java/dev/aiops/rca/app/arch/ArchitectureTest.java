@@ -27,6 +27,9 @@ class ArchitectureTest {
       ArchitectureRules.ONLY_THE_FACADE_ASSEMBLES_THE_PIPELINE;
 
   @ArchTest
+  static final ArchRule nothing_depends_on_the_starter = ArchitectureRules.NOTHING_DEPENDS_ON_THE_STARTER;
+
+  @ArchTest
   static final ArchRule web_adapter_uses_only_domain_driving_ports_and_libraries =
       ArchitectureRules.WEB_ADAPTER_USES_ONLY_DOMAIN_DRIVING_PORTS_AND_LIBRARIES;
 

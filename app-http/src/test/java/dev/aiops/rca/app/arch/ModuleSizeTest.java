@@ -25,7 +25,7 @@ class ModuleSizeTest {
   private static final List<String> PRODUCT = List.of("rca-ports", "rca-core", "http-support",
       "adapter-databricks", "adapter-adf", "adapter-gemini", "adapter-jira", "adapter-servicenow", "adapter-slack",
       "adapter-email", "adapter-teams", "adapter-pagerduty", "adapter-jdbc", "rca-assistant", "adapter-web", "rca-demo",
-      "app-http");
+      "rca-spring-boot-starter", "app-http");
   private static final int MAX_CLASS_LINES = 300;
 
   @Test

@@ -1,0 +1,374 @@
+package dev.aiops.rca.spring;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code rca.*} properties, named after the service's environment settings ({@code rca.api-key} is
+ * {@code RCA_API_KEY}, {@code rca.databricks.host} is {@code DATABRICKS_HOST}); checked by {@link RcaSettings}.
+ */
+@ConfigurationProperties("rca")
+public class RcaProperties {
+
+  /** The key webhooks and API clients present in X-API-Key (RCA_API_KEY); at least 24 characters. */
+  private String apiKey;
+  /** The key operators present to resolve incidents and approve remediations (RCA_OPERATOR_KEY). */
+  private String operatorKey;
+  /** How many workers process the inbox (RCA_WORKERS), 1 to 64. */
+  private int workers = 2;
+  private final Databricks databricks = new Databricks();
+  private final DataFactory dataFactory = new DataFactory();
+  private final Llm llm = new Llm();
+  private final Itsm itsm = new Itsm();
+  private final Jira jira = new Jira();
+  private final Slack slack = new Slack();
+  private final Remediation remediation = new Remediation();
+  private final Web web = new Web();
+
+  /** A Databricks workspace failed runs are read from (DATABRICKS_*). */
+  public static class Databricks {
+    /** The workspace URL (DATABRICKS_HOST). */
+    private String host;
+    /** A personal access token (DATABRICKS_TOKEN). */
+    private String token;
+    /** A service principal's OAuth client id (DATABRICKS_CLIENT_ID), with client-secret. */
+    private String clientId;
+    /** A service principal's OAuth client secret (DATABRICKS_CLIENT_SECRET). */
+    private String clientSecret;
+
+    public String getHost() {
+      return host;
+    }
+
+    public void setHost(String host) {
+      this.host = host;
+    }
+
+    public String getToken() {
+      return token;
+    }
+
+    public void setToken(String token) {
+      this.token = token;
+    }
+
+    public String getClientId() {
+      return clientId;
+    }
+
+    public void setClientId(String clientId) {
+      this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+      return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+    }
+  }
+
+  /** An Azure Data Factory whose failed pipeline runs are read (AZURE_* and ADF_*). */
+  public static class DataFactory {
+    /** AZURE_SUBSCRIPTION_ID. */
+    private String subscriptionId;
+    /** ADF_RESOURCE_GROUP. */
+    private String resourceGroup;
+    /** ADF_FACTORY_NAME. */
+    private String factoryName;
+    /** AZURE_TENANT_ID (with a client secret). */
+    private String tenantId;
+    /** AZURE_CLIENT_ID. */
+    private String clientId;
+    /** AZURE_CLIENT_SECRET. */
+    private String clientSecret;
+    /** Signs in with the managed identity instead of a client secret (AZURE_USE_MANAGED_IDENTITY). */
+    private boolean useManagedIdentity;
+
+    public String getSubscriptionId() {
+      return subscriptionId;
+    }
+
+    public void setSubscriptionId(String subscriptionId) {
+      this.subscriptionId = subscriptionId;
+    }
+
+    public String getResourceGroup() {
+      return resourceGroup;
+    }
+
+    public void setResourceGroup(String resourceGroup) {
+      this.resourceGroup = resourceGroup;
+    }
+
+    public String getFactoryName() {
+      return factoryName;
+    }
+
+    public void setFactoryName(String factoryName) {
+      this.factoryName = factoryName;
+    }
+
+    public String getTenantId() {
+      return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+      this.tenantId = tenantId;
+    }
+
+    public String getClientId() {
+      return clientId;
+    }
+
+    public void setClientId(String clientId) {
+      this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+      return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+    }
+
+    public boolean isUseManagedIdentity() {
+      return useManagedIdentity;
+    }
+
+    public void setUseManagedIdentity(boolean useManagedIdentity) {
+      this.useManagedIdentity = useManagedIdentity;
+    }
+  }
+
+  /** The model asked after the rules (LLM_PROVIDER and the provider's *_API_KEY, *_MODEL, *_BASE_URL). */
+  public static class Llm {
+    /** gemini, openai, azure-openai, anthropic, ollama or none; unset for rules only. */
+    private String provider;
+    /** The provider's API key (not needed for ollama). */
+    private String apiKey;
+    /** The model name; the provider's default when unset. */
+    private String model;
+    /** Another endpoint of the provider's API. */
+    private String baseUrl;
+
+    public String getProvider() {
+      return provider;
+    }
+
+    public void setProvider(String provider) {
+      this.provider = provider;
+    }
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    public String getModel() {
+      return model;
+    }
+
+    public void setModel(String model) {
+      this.model = model;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+  }
+
+  /** The issue tracker (ITSM_TOOL). */
+  public static class Itsm {
+    /** builtin or jira (ITSM_TOOL). */
+    private String tool = "builtin";
+
+    public String getTool() {
+      return tool;
+    }
+
+    public void setTool(String tool) {
+      this.tool = tool;
+    }
+  }
+
+  /** Jira, when rca.itsm.tool is jira (JIRA_*). */
+  public static class Jira {
+    /** The site, such as acme.atlassian.net (JIRA_DOMAIN). */
+    private String domain;
+    /** The account's e-mail for Jira Cloud (JIRA_USER_EMAIL); unset for a Data Center personal access token. */
+    private String email;
+    /** The API token (JIRA_API_TOKEN). */
+    private String apiToken;
+    /** The project issues are filed in (JIRA_PROJECT_KEY). */
+    private String projectKey;
+
+    public String getDomain() {
+      return domain;
+    }
+
+    public void setDomain(String domain) {
+      this.domain = domain;
+    }
+
+    public String getEmail() {
+      return email;
+    }
+
+    public void setEmail(String email) {
+      this.email = email;
+    }
+
+    public String getApiToken() {
+      return apiToken;
+    }
+
+    public void setApiToken(String apiToken) {
+      this.apiToken = apiToken;
+    }
+
+    public String getProjectKey() {
+      return projectKey;
+    }
+
+    public void setProjectKey(String projectKey) {
+      this.projectKey = projectKey;
+    }
+  }
+
+  /** Slack alerts (SLACK_*). */
+  public static class Slack {
+    /** The bot's token, xoxb-... (SLACK_BOT_TOKEN). */
+    private String botToken;
+    /** The channel alerts go to (SLACK_ALERT_CHANNEL). */
+    private String alertChannel;
+    /** Another Web API endpoint, for tests (SLACK_API_URL). */
+    private String apiUrl;
+
+    public String getBotToken() {
+      return botToken;
+    }
+
+    public void setBotToken(String botToken) {
+      this.botToken = botToken;
+    }
+
+    public String getAlertChannel() {
+      return alertChannel;
+    }
+
+    public void setAlertChannel(String alertChannel) {
+      this.alertChannel = alertChannel;
+    }
+
+    public String getApiUrl() {
+      return apiUrl;
+    }
+
+    public void setApiUrl(String apiUrl) {
+      this.apiUrl = apiUrl;
+    }
+  }
+
+  /** What the assistant may repair on its own (RCA_REMEDIATION_MODE). */
+  public static class Remediation {
+    /** off, suggest or auto. */
+    private String mode = "suggest";
+
+    public String getMode() {
+      return mode;
+    }
+
+    public void setMode(String mode) {
+      this.mode = mode;
+    }
+  }
+
+  /** The webhook and API endpoints, served by the application's Spring MVC. */
+  public static class Web {
+    /** Whether the endpoints are served. */
+    private boolean enabled;
+    /** The path they are served under. */
+    private String basePath = "/rca";
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getBasePath() {
+      return basePath;
+    }
+
+    public void setBasePath(String basePath) {
+      this.basePath = basePath;
+    }
+  }
+
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  public void setApiKey(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  public String getOperatorKey() {
+    return operatorKey;
+  }
+
+  public void setOperatorKey(String operatorKey) {
+    this.operatorKey = operatorKey;
+  }
+
+  public int getWorkers() {
+    return workers;
+  }
+
+  public void setWorkers(int workers) {
+    this.workers = workers;
+  }
+
+  public Databricks getDatabricks() {
+    return databricks;
+  }
+
+  public DataFactory getDataFactory() {
+    return dataFactory;
+  }
+
+  public Llm getLlm() {
+    return llm;
+  }
+
+  public Itsm getItsm() {
+    return itsm;
+  }
+
+  public Jira getJira() {
+    return jira;
+  }
+
+  public Slack getSlack() {
+    return slack;
+  }
+
+  public Remediation getRemediation() {
+    return remediation;
+  }
+
+  public Web getWeb() {
+    return web;
+  }
+}
