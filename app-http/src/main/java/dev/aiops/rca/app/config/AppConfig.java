@@ -1,5 +1,6 @@
 package dev.aiops.rca.app.config;
 
+import dev.aiops.rca.assistant.ApiKeys;
 import dev.aiops.rca.domain.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public record AppConfig(
   /** How long finished deliveries keep their bodies when {@code RCA_INBOX_RETENTION} is not set. */
   public static final Duration DEFAULT_INBOX_RETENTION = Duration.ofDays(14);
   /** The fewest characters a key may have ({@code RCA_API_KEY}, {@code RCA_OPERATOR_KEY}): short ones are guessed. */
-  public static final int MIN_KEY_LENGTH = 24;
+  public static final int MIN_KEY_LENGTH = ApiKeys.MIN_LENGTH;
   /** How often the platforms are swept when {@code RCA_RECONCILE_INTERVAL} is not set. */
   public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofMinutes(10);
 
@@ -141,9 +142,7 @@ public record AppConfig(
             source.get("RCA_DB_PASSWORD").map(Secret::new)));
       }
     }
-    source.get("RCA_API_KEY").filter(key -> key.length() < MIN_KEY_LENGTH).ifPresent(key -> problems.add(
-        "RCA_API_KEY must be at least " + MIN_KEY_LENGTH + " characters long, was " + key.length()
-            + ": make one with openssl rand -hex 24, or unset it to have one generated"));
+    source.get("RCA_API_KEY").flatMap(key -> ApiKeys.apiKeyProblem("RCA_API_KEY", key)).ifPresent(problems::add);
     int workers = settings.number("RCA_WORKERS", 2, 1, 64);
     Duration retention = settings.duration("RCA_INBOX_RETENTION", DEFAULT_INBOX_RETENTION);
     if (retention.compareTo(Duration.ofHours(1)) < 0) {

@@ -2,6 +2,7 @@ package dev.aiops.rca.app.config;
 
 import dev.aiops.rca.adapter.web.dashboard.DashboardSettings;
 import dev.aiops.rca.adapter.web.webhook.WebhookLimits;
+import dev.aiops.rca.assistant.ApiKeys;
 import dev.aiops.rca.domain.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,14 +60,8 @@ public final class WebSettings {
       problems.add("RCA_SLACK_WORKSPACE_URL must be a workspace URL such as https://acme.slack.com, was '"
           + slack.get() + "'");
     }
-    Optional<String> operatorKey = source.get("RCA_OPERATOR_KEY");
-    if (operatorKey.isPresent() && operatorKey.get().length() < AppConfig.MIN_KEY_LENGTH) {
-      problems.add("RCA_OPERATOR_KEY must be at least " + AppConfig.MIN_KEY_LENGTH + " characters long, was "
-          + operatorKey.get().length() + ": make one with openssl rand -hex 24");
-    } else if (operatorKey.isPresent() && operatorKey.equals(source.get("RCA_API_KEY"))) {
-      // Whoever can send a webhook would then approve remediations too.
-      problems.add("RCA_OPERATOR_KEY must differ from RCA_API_KEY");
-    }
+    source.get("RCA_OPERATOR_KEY").flatMap(key -> ApiKeys.operatorKeyProblem("RCA_OPERATOR_KEY", key,
+        "RCA_API_KEY", source.get("RCA_API_KEY"))).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
