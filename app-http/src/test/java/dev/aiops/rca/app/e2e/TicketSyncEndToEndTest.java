@@ -168,6 +168,8 @@ class TicketSyncEndToEndTest {
     awaitResolved(first);
 
     Incident again = failed(705);
+    // The ticket is attached just before its audit entry is written: wait for the delivery to settle.
+    service.awaitSettled(WAIT);
 
     assertThat(again.id()).isNotEqualTo(first.id());
     assertThat(again.status()).isEqualTo(IncidentStatus.OPEN);
