@@ -1,5 +1,7 @@
 package dev.aiops.rca.spring;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -23,6 +25,24 @@ public class RcaProperties {
   private final Slack slack = new Slack();
   private final Remediation remediation = new Remediation();
   private final Web web = new Web();
+  private final ServiceNow servicenow = new ServiceNow();
+  private final Teams teams = new Teams();
+  private final PagerDuty pagerduty = new PagerDuty();
+  private final Email email = new Email();
+  /**
+   * The notifiers in order, the first primary (RCA_NOTIFIERS): slack, teams, pagerduty, email, log, or the
+   * application's own notifier beans by name; every configured one in that order when unset.
+   */
+  private List<String> notifiers = new ArrayList<>();
+  /** The tags that name who pays for a run (RCA_COST_TAG_KEYS). */
+  private List<String> costTagKeys = new ArrayList<>(List.of("cost_center", "CostCenter", "team"));
+  /**
+   * How often tickets that people closed resolve their incidents (RCA_TICKET_SYNC_INTERVAL), such as 5m; 0 for
+   * never.
+   */
+  private String ticketSyncInterval;
+  /** How often open incidents' runs are looked at again (RCA_RECOVERY_INTERVAL), such as 5m; 0 for never. */
+  private String recoveryInterval;
 
   /** A Databricks workspace failed runs are read from (DATABRICKS_*). */
   public static class Databricks {
@@ -188,7 +208,7 @@ public class RcaProperties {
 
   /** The issue tracker (ITSM_TOOL). */
   public static class Itsm {
-    /** builtin or jira (ITSM_TOOL). */
+    /** builtin, jira or servicenow (ITSM_TOOL). */
     private String tool = "builtin";
 
     public String getTool() {
@@ -316,6 +336,202 @@ public class RcaProperties {
     }
   }
 
+  /** ServiceNow, when rca.itsm.tool is servicenow (SERVICENOW_*). */
+  public static class ServiceNow {
+    /** The instance, such as acme.service-now.com (SERVICENOW_INSTANCE). */
+    private String instance;
+    /** The integration user (SERVICENOW_USER), with password. */
+    private String user;
+    /** The integration user's password (SERVICENOW_PASSWORD). */
+    private String password;
+    /** An OAuth bearer token instead of user and password (SERVICENOW_TOKEN). */
+    private String token;
+    /** The group incidents are assigned to (SERVICENOW_ASSIGNMENT_GROUP). */
+    private String assignmentGroup;
+    /** The close code set when an incident is resolved (SERVICENOW_CLOSE_CODE). */
+    private String closeCode;
+
+    public String getInstance() {
+      return instance;
+    }
+
+    public void setInstance(String instance) {
+      this.instance = instance;
+    }
+
+    public String getUser() {
+      return user;
+    }
+
+    public void setUser(String user) {
+      this.user = user;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+
+    public String getToken() {
+      return token;
+    }
+
+    public void setToken(String token) {
+      this.token = token;
+    }
+
+    public String getAssignmentGroup() {
+      return assignmentGroup;
+    }
+
+    public void setAssignmentGroup(String assignmentGroup) {
+      this.assignmentGroup = assignmentGroup;
+    }
+
+    public String getCloseCode() {
+      return closeCode;
+    }
+
+    public void setCloseCode(String closeCode) {
+      this.closeCode = closeCode;
+    }
+  }
+
+  /** Microsoft Teams alerts (TEAMS_*). */
+  public static class Teams {
+    /** The channel's incoming webhook or workflow URL (TEAMS_WEBHOOK_URL); a secret. */
+    private String webhookUrl;
+    /** At most one follow-up card per incident this often (TEAMS_FOLLOWUP_INTERVAL), such as 1h. */
+    private String followupInterval;
+
+    public String getWebhookUrl() {
+      return webhookUrl;
+    }
+
+    public void setWebhookUrl(String webhookUrl) {
+      this.webhookUrl = webhookUrl;
+    }
+
+    public String getFollowupInterval() {
+      return followupInterval;
+    }
+
+    public void setFollowupInterval(String followupInterval) {
+      this.followupInterval = followupInterval;
+    }
+  }
+
+  /** PagerDuty pages (PAGERDUTY_*). */
+  public static class PagerDuty {
+    /** The Events API v2 integration's routing key (PAGERDUTY_ROUTING_KEY); a secret. */
+    private String routingKey;
+    /** Another Events API endpoint (PAGERDUTY_EVENTS_URL). */
+    private String eventsUrl;
+    /** The least priority that pages, P1 to P4 (PAGERDUTY_MIN_PRIORITY). */
+    private String minPriority;
+
+    public String getRoutingKey() {
+      return routingKey;
+    }
+
+    public void setRoutingKey(String routingKey) {
+      this.routingKey = routingKey;
+    }
+
+    public String getEventsUrl() {
+      return eventsUrl;
+    }
+
+    public void setEventsUrl(String eventsUrl) {
+      this.eventsUrl = eventsUrl;
+    }
+
+    public String getMinPriority() {
+      return minPriority;
+    }
+
+    public void setMinPriority(String minPriority) {
+      this.minPriority = minPriority;
+    }
+  }
+
+  /** E-mail alerts over SMTP (SMTP_* and RCA_EMAIL_*). */
+  public static class Email {
+    /** The SMTP server (SMTP_HOST). */
+    private String smtpHost;
+    /** Its port (SMTP_PORT); 587 with STARTTLS, else 25. */
+    private Integer smtpPort;
+    /** The login (SMTP_USER). */
+    private String smtpUser;
+    /** The login's password (SMTP_PASSWORD). */
+    private String smtpPassword;
+    /** Whether STARTTLS is required (SMTP_STARTTLS). */
+    private boolean smtpStarttls = true;
+    /** The sender address (RCA_EMAIL_FROM). */
+    private String from;
+    /** The recipients when a route names none (RCA_EMAIL_TO). */
+    private List<String> to = new ArrayList<>();
+
+    public String getSmtpHost() {
+      return smtpHost;
+    }
+
+    public void setSmtpHost(String smtpHost) {
+      this.smtpHost = smtpHost;
+    }
+
+    public Integer getSmtpPort() {
+      return smtpPort;
+    }
+
+    public void setSmtpPort(Integer smtpPort) {
+      this.smtpPort = smtpPort;
+    }
+
+    public String getSmtpUser() {
+      return smtpUser;
+    }
+
+    public void setSmtpUser(String smtpUser) {
+      this.smtpUser = smtpUser;
+    }
+
+    public String getSmtpPassword() {
+      return smtpPassword;
+    }
+
+    public void setSmtpPassword(String smtpPassword) {
+      this.smtpPassword = smtpPassword;
+    }
+
+    public boolean isSmtpStarttls() {
+      return smtpStarttls;
+    }
+
+    public void setSmtpStarttls(boolean smtpStarttls) {
+      this.smtpStarttls = smtpStarttls;
+    }
+
+    public String getFrom() {
+      return from;
+    }
+
+    public void setFrom(String from) {
+      this.from = from;
+    }
+
+    public List<String> getTo() {
+      return to;
+    }
+
+    public void setTo(List<String> to) {
+      this.to = to;
+    }
+  }
+
   public String getApiKey() {
     return apiKey;
   }
@@ -370,5 +586,53 @@ public class RcaProperties {
 
   public Web getWeb() {
     return web;
+  }
+
+  public ServiceNow getServicenow() {
+    return servicenow;
+  }
+
+  public Teams getTeams() {
+    return teams;
+  }
+
+  public PagerDuty getPagerduty() {
+    return pagerduty;
+  }
+
+  public Email getEmail() {
+    return email;
+  }
+
+  public List<String> getNotifiers() {
+    return notifiers;
+  }
+
+  public void setNotifiers(List<String> notifiers) {
+    this.notifiers = notifiers;
+  }
+
+  public List<String> getCostTagKeys() {
+    return costTagKeys;
+  }
+
+  public void setCostTagKeys(List<String> costTagKeys) {
+    this.costTagKeys = costTagKeys;
+  }
+
+  public String getTicketSyncInterval() {
+    return ticketSyncInterval;
+  }
+
+  public void setTicketSyncInterval(String ticketSyncInterval) {
+    this.ticketSyncInterval = ticketSyncInterval;
+  }
+
+  public String getRecoveryInterval() {
+    return recoveryInterval;
+  }
+
+  public void setRecoveryInterval(String recoveryInterval) {
+    this.recoveryInterval = recoveryInterval;
   }
 }
