@@ -40,6 +40,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The RCA assistant for a Spring Boot application: its adapters from {@code rca.*} properties, each backing off
@@ -67,8 +68,8 @@ public class RcaAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public RcaSettings rcaSettings(RcaProperties properties) {
-    return RcaSettings.from(properties);
+  public RcaSettings rcaSettings(RcaProperties properties, Environment environment) {
+    return RcaSettings.from(properties, name -> Optional.ofNullable(environment.getProperty(name)));
   }
 
   @Bean
@@ -138,7 +139,7 @@ public class RcaAutoConfiguration {
         .remediation(settings.remediation()).costTagKeys(settings.costTagKeys()).ticketSync(settings.ticketSync())
         .recovery(new RecoveryWatchService.Settings(recovery.resolve(), settings.recoveryInterval(),
             recovery.lookBack(), recovery.maxPerRound()))
-        .knownSecrets(secrets(settings));
+        .knownSecrets(secrets(settings)).routing(settings.routing().service());
     settings.databricks().ifPresent(builder::databricks);
     settings.dataFactory().ifPresent(builder::dataFactory);
     sources.orderedStream().forEach(builder::source);

@@ -43,6 +43,21 @@ public class RcaProperties {
   private String ticketSyncInterval;
   /** How often open incidents' runs are looked at again (RCA_RECOVERY_INTERVAL), such as 5m; 0 for never. */
   private String recoveryInterval;
+  /**
+   * The routes file, YAML or JSON (RCA_ROUTES_FILE): who owns a failure and where it is told; ${NAME} in it is
+   * taken from the application's environment.
+   */
+  private String routesFile;
+  /** The tags that name a job's owner, tried in order (RCA_OWNER_TAG_KEYS). */
+  private List<String> ownerTagKeys = new ArrayList<>(List.of("owner", "team"));
+  /** The tag that names a job's SLA (RCA_SLA_TAG_KEY). */
+  private String slaTagKey = "sla";
+  /** Each SLA value and its tier, 1 the most urgent (RCA_SLA_TIERS), such as gold:1,silver:2,bronze:3. */
+  private String slaTiers;
+  /** The occurrence from which an incident's priority rises one step (RCA_PRIORITY_RECURRENCE), 2 to 1000. */
+  private int priorityRecurrence = 3;
+  /** The runbook URL template for a category the routes file names none for (RCA_RUNBOOK_URL). */
+  private String runbookUrl;
 
   /** A Databricks workspace failed runs are read from (DATABRICKS_*). */
   public static class Databricks {
@@ -634,5 +649,53 @@ public class RcaProperties {
 
   public void setRecoveryInterval(String recoveryInterval) {
     this.recoveryInterval = recoveryInterval;
+  }
+
+  public String getRoutesFile() {
+    return routesFile;
+  }
+
+  public void setRoutesFile(String routesFile) {
+    this.routesFile = routesFile;
+  }
+
+  public List<String> getOwnerTagKeys() {
+    return ownerTagKeys;
+  }
+
+  public void setOwnerTagKeys(List<String> ownerTagKeys) {
+    this.ownerTagKeys = ownerTagKeys;
+  }
+
+  public String getSlaTagKey() {
+    return slaTagKey;
+  }
+
+  public void setSlaTagKey(String slaTagKey) {
+    this.slaTagKey = slaTagKey;
+  }
+
+  public String getSlaTiers() {
+    return slaTiers;
+  }
+
+  public void setSlaTiers(String slaTiers) {
+    this.slaTiers = slaTiers;
+  }
+
+  public int getPriorityRecurrence() {
+    return priorityRecurrence;
+  }
+
+  public void setPriorityRecurrence(int priorityRecurrence) {
+    this.priorityRecurrence = priorityRecurrence;
+  }
+
+  public String getRunbookUrl() {
+    return runbookUrl;
+  }
+
+  public void setRunbookUrl(String runbookUrl) {
+    this.runbookUrl = runbookUrl;
   }
 }

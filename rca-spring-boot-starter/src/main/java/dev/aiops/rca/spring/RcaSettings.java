@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +57,8 @@ public record RcaSettings(
     List<String> notifiers,
     List<String> costTagKeys,
     Duration ticketSync,
-    Duration recoveryInterval) {
+    Duration recoveryInterval,
+    RcaRouting routing) {
 
   /** The issue trackers the starter can configure from properties; any other is the embedder's own bean. */
   public static final List<String> ITSM_TOOLS = List.of("builtin", "jira", "servicenow");
@@ -83,6 +85,7 @@ public record RcaSettings(
     costTagKeys = List.copyOf(costTagKeys);
     Objects.requireNonNull(ticketSync, "ticketSync");
     Objects.requireNonNull(recoveryInterval, "recoveryInterval");
+    Objects.requireNonNull(routing, "routing");
   }
 
   /** The notifiers configured from properties, by name, in the default order. */
@@ -101,6 +104,16 @@ public record RcaSettings(
    * @throws InvalidRcaPropertiesException listing every missing or invalid property
    */
   public static RcaSettings from(RcaProperties p) {
+    return from(p, name -> Optional.ofNullable(System.getenv(name)));
+  }
+
+  /**
+   * Reads every property and reports all problems at once.
+   *
+   * @param environment where a {@code ${NAME}} in the routes file is looked up
+   * @throws InvalidRcaPropertiesException listing every missing or invalid property
+   */
+  public static RcaSettings from(RcaProperties p, Function<String, Optional<String>> environment) {
     Reader r = new Reader();
     Optional<String> apiKey = r.get(p.getApiKey());
     Optional<String> operatorKey = r.get(p.getOperatorKey());
@@ -140,7 +153,8 @@ public record RcaSettings(
         itsm.equals("servicenow") ? serviceNow(r, p.getServicenow()) : Optional.empty(), teams, pagerDuty, email,
         notifiers, costTags.isEmpty() ? List.of("cost_center") : costTags,
         r.interval("rca.ticket-sync-interval", p.getTicketSyncInterval(), DEFAULT_TICKET_SYNC),
-        r.interval("rca.recovery-interval", p.getRecoveryInterval(), recoveryDefaults.every()));
+        r.interval("rca.recovery-interval", p.getRecoveryInterval(), recoveryDefaults.every()),
+        RcaRouting.read(p, environment, r.problems));
     if (!r.problems.isEmpty()) {
       throw new InvalidRcaPropertiesException(r.problems);
     }

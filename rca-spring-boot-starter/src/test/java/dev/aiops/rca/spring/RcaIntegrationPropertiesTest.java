@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -195,5 +198,55 @@ class RcaIntegrationPropertiesTest {
     } finally {
       teams.stop(0);
     }
+  }
+
+  @Test
+  void should_route_incidents_with_the_routes_file_and_settings_the_properties_name(@TempDir Path dir)
+      throws Exception {
+    Path routes = Files.writeString(dir.resolve("routes.yaml"), String.join("\n",
+        "routes:",
+        "  - name: orders",
+        "    match: {job: [\"etl_*\"]}",
+        "    priority: P2",
+        "    pagerduty: {routingKey: \"${PD_ORDERS_KEY}\"}",
+        "default:",
+        "  email: [data@acme.example]", ""));
+    runner.withPropertyValues("rca.routes-file=" + routes, "PD_ORDERS_KEY=" + PAGERDUTY_KEY,
+        "rca.owner-tag-keys=squad", "rca.sla-tag-key=tier", "rca.sla-tiers=Platinum:1,Silver:2",
+        "rca.priority-recurrence=5", "rca.runbook-url=https://wiki.acme.example/rb/{category}").run(context -> {
+          assertThat(context).hasNotFailed();
+          RcaRouting routing = context.getBean(RcaSettings.class).routing();
+          assertThat(routing.file()).contains(routes);
+          assertThat(routing.routes().routes()).extracting(r -> r.name()).containsExactly("orders");
+          assertThat(routing.settings().ownerTagKeys()).containsExactly("squad");
+          assertThat(routing.settings().slaTiers()).containsEntry("platinum", 1).containsEntry("silver", 2);
+          assertThat(routing.settings().recurrenceThreshold()).isEqualTo(5);
+          assertThat(routing.settings().runbookUrl()).contains("https://wiki.acme.example/rb/{category}");
+
+          RcaAssistant rca = context.getBean(RcaAssistant.class);
+          rca.receive(Source.DATABRICKS, Map.of(), RcaAutoConfigurationTest.webhook("7301"));
+          Incident incident = RcaAutoConfigurationTest.awaitIncident(rca);
+          assertThat(incident.assignment().route()).isEqualTo("orders");
+          assertThat(incident.assignment().priority()).isEqualTo(Priority.P2);
+        });
+  }
+
+  @Test
+  void should_refuse_to_start_naming_the_routes_files_line_and_each_bad_routing_property(@TempDir Path dir)
+      throws Exception {
+    Path routes = Files.writeString(dir.resolve("routes.yaml"), "routes:\n  - name: orders\n    priority: P9\n");
+    runner.withPropertyValues("rca.routes-file=" + routes, "rca.sla-tiers=gold:one", "rca.owner-tag-keys= ",
+        "rca.priority-recurrence=1").run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().isInstanceOfSatisfying(
+              InvalidRcaPropertiesException.class, e -> {
+                assertThat(e.problems()).contains(
+                    "rca.sla-tiers must list value:tier pairs with tiers 1 to 3, such as gold:1,silver:2,bronze:3;"
+                        + " 'gold:one' is not one",
+                    "rca.owner-tag-keys must name at least one tag, such as owner,team",
+                    "rca.priority-recurrence must be a number from 2 to 1000, was '1'");
+                assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("rca.routes-file " + routes + ":3: "));
+              });
+        });
   }
 }
