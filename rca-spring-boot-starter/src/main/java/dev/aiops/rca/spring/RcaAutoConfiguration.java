@@ -8,6 +8,7 @@ import dev.aiops.rca.adapter.pagerduty.PagerDutyNotifier;
 import dev.aiops.rca.adapter.servicenow.ServiceNowIssueTracker;
 import dev.aiops.rca.adapter.slack.SlackNotifier;
 import dev.aiops.rca.adapter.teams.TeamsNotifier;
+import dev.aiops.rca.assistant.LogNotifier;
 import dev.aiops.rca.assistant.RcaAssistant;
 import dev.aiops.rca.assistant.RcaAssistantBuilder;
 import dev.aiops.rca.core.lifecycle.RecoveryWatchService;
@@ -149,7 +150,7 @@ public class RcaAutoConfiguration {
     Map<String, Notifier> notifiers = new LinkedHashMap<>();
     beans.getBeansOfType(Notifier.class).forEach((name, notifier) -> notifiers.put(notifierName(name), notifier));
     chosen(settings.notifiers(), notifiers).forEach(name -> builder.notifier(name,
-        name.equals(LoggingNotifier.CHANNEL) ? new LoggingNotifier() : notifiers.get(name)));
+        name.equals(LogNotifier.CHANNEL) ? new LogNotifier() : notifiers.get(name)));
     dataSource.ifUnique(builder::store);
     return builder.build();
   }
@@ -162,11 +163,11 @@ public class RcaAutoConfiguration {
     if (order.isEmpty()) {
       List<String> chosen = new ArrayList<>(RcaSettings.NOTIFIERS.stream().filter(present::containsKey).toList());
       present.keySet().stream().filter(name -> !chosen.contains(name)).forEach(chosen::add);
-      return chosen.isEmpty() ? List.of(LoggingNotifier.CHANNEL) : chosen;
+      return chosen.isEmpty() ? List.of(LogNotifier.CHANNEL) : chosen;
     }
     List<String> problems = new ArrayList<>();
     for (String name : order) {
-      if (!name.equals(LoggingNotifier.CHANNEL) && !present.containsKey(name)) {
+      if (!name.equals(LogNotifier.CHANNEL) && !present.containsKey(name)) {
         problems.add("rca.notifiers names " + name + ", which is not configured: " + Optional
             .ofNullable(RcaSettings.NOTIFIER_NEEDS.get(name)).map(needs -> "set " + needs)
             .orElse("no Notifier bean has that name"));
