@@ -13,6 +13,7 @@ import dev.aiops.rca.assistant.RcaAssistant;
 import dev.aiops.rca.assistant.RcaAssistantBuilder;
 import dev.aiops.rca.core.lifecycle.RecoveryWatchService;
 import dev.aiops.rca.core.model.CachingRootCauseModel;
+import dev.aiops.rca.http.Credentials;
 import dev.aiops.rca.port.out.FailedRunSource;
 import dev.aiops.rca.port.out.IssueTracker;
 import dev.aiops.rca.port.out.Notifier;
@@ -186,7 +187,16 @@ public class RcaAutoConfiguration {
     settings.teams().ifPresent(t -> secrets.add(t.webhook().reveal()));
     settings.pagerDuty().ifPresent(p -> secrets.add(p.routingKey().reveal()));
     settings.email().flatMap(EmailSettings::password).ifPresent(p -> secrets.add(p.reveal()));
+    settings.jira().ifPresent(j -> secret(j.auth()).ifPresent(secrets::add));
+    settings.serviceNow().ifPresent(n -> secret(n.auth()).ifPresent(secrets::add));
     return secrets;
+  }
+
+  private static Optional<String> secret(Credentials credentials) {
+    if (credentials instanceof Credentials.Basic basic) {
+      return Optional.of(basic.secret());
+    }
+    return credentials instanceof Credentials.Bearer bearer ? Optional.of(bearer.token()) : Optional.empty();
   }
 
   /** A notifier bean's name as the assistant names notifiers: {@code ownNotifier} is {@code own-notifier}. */

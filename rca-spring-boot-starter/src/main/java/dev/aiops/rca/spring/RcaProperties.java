@@ -317,6 +317,16 @@ public class RcaProperties {
   public static class Remediation {
     /** off, suggest or auto. */
     private String mode = "suggest";
+    /** How many repairs are tried on one incident on its own, 0 to 10 (RCA_MAX_AUTO_REPAIRS). */
+    private int maxAutoRepairs = 1;
+
+    public int getMaxAutoRepairs() {
+      return maxAutoRepairs;
+    }
+
+    public void setMaxAutoRepairs(int maxAutoRepairs) {
+      this.maxAutoRepairs = maxAutoRepairs;
+    }
 
     public String getMode() {
       return mode;

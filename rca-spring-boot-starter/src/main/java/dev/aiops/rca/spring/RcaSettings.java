@@ -395,8 +395,13 @@ public record RcaSettings(
       r.problems.add("rca.remediation.mode must be one of " + modes + ", was '" + p.getMode() + "'");
       return defaults;
     }
+    int max = p.getMaxAutoRepairs();
+    if (max < 0 || max > 10) {
+      r.problems.add("rca.remediation.max-auto-repairs must be a number from 0 to 10, was '" + max + "'");
+      max = defaults.maxAttemptsPerIncident();
+    }
     return new RemediationSettings(RemediationSettings.Mode.valueOf(mode), defaults.allowedActions(),
-        defaults.allowedCategories(), defaults.maxAttemptsPerIncident());
+        defaults.allowedCategories(), max);
   }
 
   /** Collects problems as the service's settings reader does, in the same words. */

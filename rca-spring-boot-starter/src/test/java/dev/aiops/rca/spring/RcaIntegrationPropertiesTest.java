@@ -53,7 +53,8 @@ class RcaIntegrationPropertiesTest {
         + TEAMS_SIGNATURE)).withPropertyValues("rca.itsm.tool=servicenow", "rca.servicenow.instance=acme.service-now.com",
         "rca.servicenow.user=rca", "rca.servicenow.password=" + SERVICENOW_PASSWORD,
         "rca.servicenow.assignment-group=Data Platform", "rca.cost-tag-keys=owner,billing",
-        "rca.ticket-sync-interval=0", "rca.recovery-interval=2m").run(context -> {
+        "rca.ticket-sync-interval=0", "rca.recovery-interval=2m", "rca.remediation.max-auto-repairs=3")
+        .run(context -> {
           assertThat(context).hasNotFailed().hasBean("rcaServiceNowIssueTracker").hasBean("rcaTeamsNotifier")
               .hasBean("rcaPagerDutyNotifier").hasBean("rcaEmailNotifier").hasBean("rcaSlackNotifier");
           RcaSettings settings = context.getBean(RcaSettings.class);
@@ -74,6 +75,7 @@ class RcaIntegrationPropertiesTest {
           assertThat(settings.costTagKeys()).containsExactly("owner", "billing");
           assertThat(settings.ticketSync()).isZero();
           assertThat(settings.recoveryInterval()).isEqualTo(Duration.ofMinutes(2));
+          assertThat(settings.remediation().maxAttemptsPerIncident()).isEqualTo(3);
           assertThat(settings.toString()).as("secrets are masked")
               .doesNotContain(TEAMS_SIGNATURE, PAGERDUTY_KEY, SMTP_PASSWORD, SERVICENOW_PASSWORD);
           assertThat(context.getBean(RcaAssistant.class).notifiers().all()).extracting(n -> n.name())
@@ -97,7 +99,7 @@ class RcaIntegrationPropertiesTest {
         "rca.servicenow.user=rca", "rca.teams.webhook-url=http://teams.example/webhookb2/secret-sig",
         "rca.teams.followup-interval=soon", "rca.pagerduty.min-priority=P9", "rca.pagerduty.events-url=/v2/enqueue",
         "rca.email.smtp-host=smtp.acme.example", "rca.email.smtp-port=0", "rca.ticket-sync-interval=500ms",
-        "rca.notifiers=teams,what?").run(context -> {
+        "rca.notifiers=teams,what?", "rca.remediation.max-auto-repairs=11").run(context -> {
           assertThat(context).hasFailed();
           assertThat(context.getStartupFailure()).rootCause().isInstanceOfSatisfying(
               InvalidRcaPropertiesException.class, e -> {
@@ -108,6 +110,7 @@ class RcaIntegrationPropertiesTest {
                     "rca.pagerduty.min-priority must be one of [P1, P2, P3, P4], was 'P9'",
                     "rca.pagerduty.events-url must be an absolute URL, was '/v2/enqueue'",
                     "rca.email.smtp-port must be a number from 1 to 65535, was '0'",
+                    "rca.remediation.max-auto-repairs must be a number from 0 to 10, was '11'",
                     "rca.ticket-sync-interval must be 0 (off) or a duration of at least 1s such as 30s, 10m or 1h, "
                         + "was '500ms'",
                     "rca.notifiers must list notifiers of [slack, teams, pagerduty, email, log] or notifier beans "
