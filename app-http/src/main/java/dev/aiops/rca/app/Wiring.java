@@ -18,6 +18,7 @@ import dev.aiops.rca.app.config.NotifierSettings;
 import dev.aiops.rca.app.metrics.MeteredAuditTrail;
 import dev.aiops.rca.app.metrics.MeteredIncidentRepository;
 import dev.aiops.rca.app.metrics.PipelineMeters;
+import dev.aiops.rca.assistant.LogNotifier;
 import dev.aiops.rca.assistant.RcaAssistant;
 import dev.aiops.rca.assistant.RcaAssistantBuilder;
 import dev.aiops.rca.core.intake.DeliveryWorkers;

@@ -9,6 +9,7 @@ import dev.aiops.rca.adapter.teams.TeamsNotifier;
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.InvalidConfigException;
+import dev.aiops.rca.assistant.LogNotifier;
 import dev.aiops.rca.core.notify.Notifiers;
 import dev.aiops.rca.domain.Priority;
 import java.time.Duration;

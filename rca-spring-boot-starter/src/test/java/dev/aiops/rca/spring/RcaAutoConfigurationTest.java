@@ -120,7 +120,7 @@ class RcaAutoConfigurationTest {
           assertThat(context.getStartupFailure()).rootCause().isInstanceOfSatisfying(
               InvalidRcaPropertiesException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
                   "rca.workers must be a number from 1 to 64, was '0'",
-                  "rca.itsm.tool must be one of [builtin, jira], was 'remedy'",
+                  "rca.itsm.tool must be one of [builtin, jira, servicenow], was 'remedy'",
                   "rca.databricks.token is missing (rca.databricks.host is set; or set rca.databricks.client-id"
                       + " and rca.databricks.client-secret)",
                   "rca.llm.api-key is missing (rca.llm.provider is gemini)",
@@ -162,10 +162,11 @@ class RcaAutoConfigurationTest {
   void should_back_off_and_use_the_embedders_tracker_notifier_and_run_source_when_it_defines_them() {
     OwnPorts.RUNS.add(Samples.databricksRun("7101", TIMEOUT));
     runner.withUserConfiguration(OwnPorts.class).withPropertyValues("rca.itsm.tool=jira",
-        "rca.jira.domain=acme.atlassian.net", "rca.jira.api-token=t", "rca.jira.project-key=OPS",
-        "rca.slack.bot-token=xoxb-1-2-abc", "rca.slack.alert-channel=#alerts").run(context -> {
+        "rca.jira.domain=acme.atlassian.net", "rca.jira.api-token=t", "rca.jira.project-key=OPS").run(context -> {
           assertThat(context).hasNotFailed().doesNotHaveBean("rcaJiraIssueTracker")
               .doesNotHaveBean("rcaSlackNotifier");
+          assertThat(context.getBean(RcaAssistant.class).notifiers().all()).extracting(n -> n.name())
+              .as("the application's notifier, not the log").containsExactly("own-notifier");
           RcaAssistant rca = context.getBean(RcaAssistant.class);
 
           IntakeResult intake = rca.receive(Source.DATABRICKS, Map.of(), webhook("7101"));

@@ -1,5 +1,7 @@
 package dev.aiops.rca.app.config;
 
+import dev.aiops.rca.assistant.routing.InvalidRoutesFileException;
+import dev.aiops.rca.assistant.routing.RoutesFile;
 import dev.aiops.rca.core.routing.PriorityMatrix;
 import dev.aiops.rca.core.routing.Route;
 import dev.aiops.rca.core.routing.Routes;
@@ -60,7 +62,7 @@ public record RoutingConfig(RoutingSettings settings, Routes routes, Optional<Pa
     if (file.isPresent()) {
       try {
         routes = RoutesFile.read(file.get(), source::get);
-      } catch (InvalidConfigException e) {
+      } catch (InvalidRoutesFileException e) {
         e.problems().forEach(p -> problems.add("RCA_ROUTES_FILE " + p));
       }
     }

@@ -1,4 +1,4 @@
-package dev.aiops.rca.app;
+package dev.aiops.rca.assistant;
 
 import dev.aiops.rca.domain.Notification;
 import dev.aiops.rca.domain.NotificationRef;
@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A notifier that writes to the service log, until a chat notifier (Slack) is configured. */
-final class LogNotifier implements Notifier {
+/** A notifier that writes alerts to the log, when no other is configured (for the service and the starter). */
+public final class LogNotifier implements Notifier {
 
-  static final String CHANNEL = "log";
+  public static final String CHANNEL = "log";
   private static final Logger LOG = LoggerFactory.getLogger(LogNotifier.class);
 
   @Override

@@ -1,4 +1,4 @@
-package dev.aiops.rca.app.config;
+package dev.aiops.rca.assistant.routing;
 
 import dev.aiops.rca.core.routing.RoutesDocument.Node;
 import dev.aiops.rca.core.routing.Routes;
@@ -13,30 +13,32 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads the routes file ({@code RCA_ROUTES_FILE}, YAML or JSON): its syntax here, with Jackson, its meaning in
- * {@link RoutesReader}; every problem is reported as {@code file:line: reason}.
+ * Reads a routes file (YAML or JSON; the service's {@code RCA_ROUTES_FILE}, the starter's {@code rca.routes-file}):
+ * its syntax here, with Jackson, its meaning in {@link RoutesReader}; every problem is reported as
+ * {@code file:line: reason}.
  */
-final class RoutesFile {
+public final class RoutesFile {
 
   private RoutesFile() {}
 
   /**
    * The routes in the file.
    *
-   * @throws InvalidConfigException listing every problem as {@code file:line: reason}
+   * @param environment the environment a {@code ${NAME}} in the file is taken from (destinations' secrets)
+   * @throws InvalidRoutesFileException listing every problem as {@code file:line: reason}
    */
-  static Routes read(Path path, Function<String, Optional<String>> environment) {
+  public static Routes read(Path path, Function<String, Optional<String>> environment) {
     String text;
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new InvalidConfigException(List.of("RCA_ROUTES_FILE " + path + " cannot be read: " + e.getMessage()));
+      throw new InvalidRoutesFileException(List.of(path + " cannot be read: " + e.getMessage()));
     }
     return parse(text, path.toString(), environment);
   }
 
   /** The routes in {@code text}, named {@code file} in problems. */
-  static Routes parse(String text, String file, Function<String, Optional<String>> environment) {
+  public static Routes parse(String text, String file, Function<String, Optional<String>> environment) {
     List<String> problems = new ArrayList<>();
     Routes routes = Routes.NONE;
     try {
@@ -46,7 +48,7 @@ final class RoutesFile {
       problems.add(e.line() + ": not YAML or JSON: " + e.getMessage());
     }
     if (!problems.isEmpty()) {
-      throw new InvalidConfigException(problems.stream().map(p -> file + ":" + p).toList());
+      throw new InvalidRoutesFileException(problems.stream().map(p -> file + ":" + p).toList());
     }
     return routes;
   }

@@ -1,4 +1,4 @@
-package dev.aiops.rca.app.config;
+package dev.aiops.rca.assistant.routing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

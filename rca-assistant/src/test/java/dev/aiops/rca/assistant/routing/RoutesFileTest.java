@@ -1,4 +1,4 @@
-package dev.aiops.rca.app.config;
+package dev.aiops.rca.assistant.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,7 +95,7 @@ class RoutesFileTest {
         extra: 1
         """;
 
-    assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(InvalidConfigException.class, e ->
+    assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(InvalidRoutesFileException.class, e ->
         assertThat(e.problems()).containsExactlyInAnyOrder(
             "routes.yaml:16: unknown key 'extra' in the file (known: default, routes, runbooks)",
             "routes.yaml:5: unknown key 'colour' in match (known: category, job, owner, priority, source, tags)",
@@ -114,14 +114,14 @@ class RoutesFileTest {
   @Test
   void should_name_the_line_when_the_file_is_not_yaml() {
     assertThatThrownBy(() -> parse("routes:\n  - name: a\n    slack: {channel: \"#a\"\n  - name: b\n"))
-        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).singleElement()
+        .isInstanceOfSatisfying(InvalidRoutesFileException.class, e -> assertThat(e.problems()).singleElement()
             .asString().startsWith("routes.yaml:").contains("not YAML or JSON"));
   }
 
   @Test
   void should_refuse_a_key_given_twice_in_one_mapping() {
     assertThatThrownBy(() -> parse("default:\n  slack: {channel: \"#a\"}\ndefault:\n  slack: {channel: \"#b\"}\n"))
-        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+        .isInstanceOfSatisfying(InvalidRoutesFileException.class, e -> assertThat(e.problems())
             .contains("routes.yaml:3: 'default' is given twice (also on line 1)"));
   }
 
@@ -129,5 +129,14 @@ class RoutesFileTest {
   void should_refuse_an_empty_file() {
     assertThatThrownBy(() -> parse("# nothing yet\n"))
         .hasMessageContaining("routes.yaml:1: the file is empty");
+  }
+
+  @Test
+  void should_name_the_file_once_when_it_cannot_be_read() {
+    java.nio.file.Path missing = java.nio.file.Path.of("no-such-dir", "routes.yaml");
+
+    assertThatThrownBy(() -> RoutesFile.read(missing, name -> Optional.empty()))
+        .isInstanceOfSatisfying(InvalidRoutesFileException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(p -> assertThat(p).startsWith(missing + " cannot be read: ")));
   }
 }
