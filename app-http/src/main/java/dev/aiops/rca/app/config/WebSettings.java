@@ -60,8 +60,9 @@ public final class WebSettings {
       problems.add("RCA_SLACK_WORKSPACE_URL must be a workspace URL such as https://acme.slack.com, was '"
           + slack.get() + "'");
     }
-    source.get("RCA_OPERATOR_KEY").flatMap(key -> ApiKeys.operatorKeyProblem("RCA_OPERATOR_KEY", key,
-        "RCA_API_KEY", source.get("RCA_API_KEY"))).ifPresent(problems::add);
+    Optional<String> operatorKey = source.get("RCA_OPERATOR_KEY");
+    operatorKey.flatMap(key -> ApiKeys.operatorKeyProblem("RCA_OPERATOR_KEY", key, "RCA_API_KEY",
+        source.get("RCA_API_KEY"))).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }

@@ -93,7 +93,10 @@ class RoutingEndToEndTest {
     assertThat(post.form().get("blocks")).contains(":large_orange_circle: *P2*", "rca_runbook");
 
     failed(902, 2);
-    Incident third = failed(903, 3);
+    failed(903, 3);
+    // The raised priority is stored just after the occurrence is counted: wait for the delivery to settle.
+    service.awaitSettled(WAIT);
+    Incident third = service.incidents().get(0);
 
     assertThat(third.assignment().priority()).isEqualTo(Priority.P1);
     service.awaitIncidents(list -> slack.seen("chat.update").stream()
