@@ -8,7 +8,6 @@ import dev.aiops.rca.core.routing.RoutingService;
 import dev.aiops.rca.core.routing.RoutingSettings;
 import dev.aiops.rca.core.routing.Runbooks;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +48,7 @@ public record RcaRouting(RoutingSettings settings, Routes routes, Optional<Path>
       owners = RoutingSettings.DEFAULT_OWNER_TAG_KEYS;
     }
     String slaKey = text(p.getSlaTagKey()).orElse(RoutingSettings.DEFAULT_SLA_TAG_KEY);
-    Map<String, Integer> tiers = tiers(text(p.getSlaTiers()), problems);
+    Map<String, Integer> tiers = RoutingSettings.parseSlaTiers("rca.sla-tiers", text(p.getSlaTiers()), problems);
     int recurrence = p.getPriorityRecurrence();
     if (recurrence < 2 || recurrence > 1000) {
       problems.add("rca.priority-recurrence must be a number from 2 to 1000, was '" + recurrence + "'");
@@ -76,28 +75,5 @@ public record RcaRouting(RoutingSettings settings, Routes routes, Optional<Path>
 
   private static Optional<String> text(String value) {
     return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  /** {@code gold:1,silver:2,bronze:3}: each SLA value and its tier, 1 the most urgent. */
-  private static Map<String, Integer> tiers(Optional<String> text, List<String> problems) {
-    if (text.isEmpty()) {
-      return RoutingSettings.DEFAULT_SLA_TIERS;
-    }
-    Map<String, Integer> tiers = new LinkedHashMap<>();
-    for (String pair : text.get().split(",")) {
-      String[] parts = pair.split(":", 2);
-      try {
-        int tier = Integer.parseInt(parts.length == 2 ? parts[1].strip() : "");
-        if (parts[0].isBlank() || tier < 1 || tier > 3) {
-          throw new NumberFormatException();
-        }
-        tiers.put(parts[0].strip(), tier);
-      } catch (NumberFormatException e) {
-        problems.add("rca.sla-tiers must list value:tier pairs with tiers 1 to 3, such as gold:1,silver:2,bronze:3;"
-            + " '" + pair.strip() + "' is not one");
-        return RoutingSettings.DEFAULT_SLA_TIERS;
-      }
-    }
-    return tiers;
   }
 }

@@ -10,7 +10,6 @@ import dev.aiops.rca.core.routing.RoutingSettings;
 import dev.aiops.rca.core.routing.Runbooks;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +47,7 @@ public record RoutingConfig(RoutingSettings settings, Routes routes, Optional<Pa
     List<String> owners = reader.list("RCA_OWNER_TAG_KEYS", RoutingSettings.DEFAULT_OWNER_TAG_KEYS);
     String slaKey = source.get("RCA_SLA_TAG_KEY").map(String::strip).filter(k -> !k.isEmpty())
         .orElse(RoutingSettings.DEFAULT_SLA_TAG_KEY);
-    Map<String, Integer> tiers = tiers(source.get("RCA_SLA_TIERS"), problems);
+    Map<String, Integer> tiers = RoutingSettings.parseSlaTiers("RCA_SLA_TIERS", source.get("RCA_SLA_TIERS"), problems);
     int recurrence = reader.number("RCA_PRIORITY_RECURRENCE", PriorityMatrix.DEFAULT_RECURRENCE_THRESHOLD, 2, 1000);
     Optional<String> runbook = source.get("RCA_RUNBOOK_URL").map(String::strip).filter(u -> !u.isEmpty());
     try {
@@ -71,29 +70,6 @@ public record RoutingConfig(RoutingSettings settings, Routes routes, Optional<Pa
       owners = RoutingSettings.DEFAULT_OWNER_TAG_KEYS;
     }
     return new RoutingConfig(new RoutingSettings(owners, slaKey, tiers, recurrence, runbook), routes, file);
-  }
-
-  /** {@code gold:1,silver:2,bronze:3}: each SLA value and its tier, 1 the most urgent. */
-  private static Map<String, Integer> tiers(Optional<String> text, List<String> problems) {
-    if (text.isEmpty() || text.get().isBlank()) {
-      return RoutingSettings.DEFAULT_SLA_TIERS;
-    }
-    Map<String, Integer> tiers = new LinkedHashMap<>();
-    for (String pair : text.get().split(",")) {
-      String[] parts = pair.split(":", 2);
-      try {
-        int tier = Integer.parseInt(parts.length == 2 ? parts[1].strip() : "");
-        if (parts[0].isBlank() || tier < 1 || tier > 3) {
-          throw new NumberFormatException();
-        }
-        tiers.put(parts[0].strip(), tier);
-      } catch (NumberFormatException e) {
-        problems.add("RCA_SLA_TIERS must list value:tier pairs with tiers 1 to 3, such as gold:1,silver:2,bronze:3;"
-            + " '" + pair.strip() + "' is not one");
-        return RoutingSettings.DEFAULT_SLA_TIERS;
-      }
-    }
-    return tiers;
   }
 
   /** The settings as lines for the start-up log; no destination, so no secret. */

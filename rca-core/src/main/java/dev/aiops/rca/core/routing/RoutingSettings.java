@@ -60,4 +60,30 @@ public record RoutingSettings(List<String> ownerTagKeys, String slaTagKey, Map<S
   public Optional<String> ownerOf(Map<String, String> tags) {
     return Tags.first(tags, ownerTagKeys);
   }
+
+  /**
+   * The SLA values and their tiers written {@code gold:1,silver:2,bronze:3} (1 the most urgent); the defaults when
+   * blank, or when a pair is not one, which is then a problem named after {@code setting}.
+   */
+  public static Map<String, Integer> parseSlaTiers(String setting, Optional<String> text, List<String> problems) {
+    if (text.isEmpty() || text.get().isBlank()) {
+      return DEFAULT_SLA_TIERS;
+    }
+    Map<String, Integer> tiers = new LinkedHashMap<>();
+    for (String pair : text.get().split(",")) {
+      String[] parts = pair.split(":", 2);
+      try {
+        int tier = Integer.parseInt(parts.length == 2 ? parts[1].strip() : "");
+        if (parts[0].isBlank() || tier < 1 || tier > 3) {
+          throw new NumberFormatException();
+        }
+        tiers.put(parts[0].strip(), tier);
+      } catch (NumberFormatException e) {
+        problems.add(setting + " must list value:tier pairs with tiers 1 to 3, such as gold:1,silver:2,bronze:3; '"
+            + pair.strip() + "' is not one");
+        return DEFAULT_SLA_TIERS;
+      }
+    }
+    return tiers;
+  }
 }
