@@ -25,7 +25,8 @@ import java.util.Objects;
  *
  * <p>A recurrence sends nothing: the alert for the signature is open already, and PagerDuty would only fold a
  * second trigger into it; the count is on the ticket and the chat messages. A redraw sends nothing but the
- * resolve, as an alert has no text to redraw. A storm's summary triggers one alert for the storm (its incidents get
+ * resolve, as an alert has no text to redraw, or the trigger of an incident that paged no one until its
+ * recurrences raised its priority into the paging range. A storm's summary triggers one alert for the storm (its incidents get
  * no page each, and many failing at once is what on-call is for); its redraws send nothing.
  *
  * <p>429 and 5xx are tried again with backoff (every event is idempotent by its dedup key); 400 is permanent.
@@ -69,8 +70,19 @@ public final class PagerDutyNotifier implements Notifier {
 
   @Override
   public void refresh(NotificationRef message, Notification current) {
-    if (current.incident().status() == IncidentStatus.RESOLVED && !message.messageId().startsWith(QUIET)) {
-      send("resolve", PagerDutyEvents.resolve(routingKey(current.destinations()), message.messageId()));
+    boolean paged = !message.messageId().startsWith(QUIET);
+    boolean pagesNow = settings.pages(current.priority());
+    String dedupKey = PagerDutyEvents.dedupKey(current.incident());
+    if (current.incident().status() == IncidentStatus.RESOLVED) {
+      // A quiet incident may have been paged since, when its recurrences raised it: resolving a key PagerDuty
+      // has no open alert for is accepted and changes nothing.
+      if (paged || pagesNow) {
+        send("resolve", PagerDutyEvents.resolve(routingKey(current.destinations()), dedupKey));
+      }
+    } else if (!paged && pagesNow) {
+      // Recurrences raised a quiet incident to a priority that pages. Its reference stays quiet, so a later
+      // redraw sends this trigger again, which PagerDuty folds into the open alert by its dedup key.
+      send("trigger", PagerDutyEvents.trigger(routingKey(current.destinations()), current, settings.clientUrl()));
     }
   }
 

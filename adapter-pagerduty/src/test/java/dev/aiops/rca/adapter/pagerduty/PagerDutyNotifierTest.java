@@ -158,6 +158,22 @@ class PagerDutyNotifierTest {
   }
 
   @Test
+  void should_page_a_quiet_incident_once_its_recurrences_raise_it_to_a_paging_priority_and_resolve_it_later() {
+    PagerDutyNotifier notifier = notifier();
+    NotificationRef ref = notifier.notify(notification(Priority.P3));
+    Notification raised = notification(Priority.P2);
+
+    notifier.refresh(ref, raised);
+    notifier.refresh(ref, withStatus(raised, IncidentStatus.RESOLVED));
+
+    assertThat(stub.events()).extracting(event -> event.path("event_action").asText())
+        .containsExactly("trigger", "resolve");
+    assertThat(stub.events()).extracting(event -> event.path("dedup_key").asText())
+        .containsOnly(raised.incident().signature().value());
+    assertThat(stub.events().get(0).path("payload").path("severity").asText()).isEqualTo("error");
+  }
+
+  @Test
   void should_page_the_route_s_service_when_the_route_names_a_routing_key() {
     String routed = "Z0123456789abcdef0123456789ABCDE";
     Notification notification = notification(Priority.P1).withDestinations(new Destinations(Optional.empty(),
