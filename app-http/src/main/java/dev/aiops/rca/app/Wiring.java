@@ -1,7 +1,5 @@
 package dev.aiops.rca.app;
 
-import dev.aiops.rca.adapter.adf.AdfCredentials;
-import dev.aiops.rca.adapter.databricks.DatabricksCredentials;
 import dev.aiops.rca.adapter.gemini.LlmRootCauseModel;
 import dev.aiops.rca.adapter.jdbc.BuiltinIssueTracker;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
@@ -249,43 +247,29 @@ public final class Wiring implements AutoCloseable {
 
   /** The service's own credentials, which the redactor removes wherever they turn up in an error text. */
   static Set<String> knownSecrets(AppConfig config) {
+    // The builder adds the credentials of the settings it is given (Databricks, Data Factory, the database): only
+    // what it is not given, or may not be given when a test option replaces a part, is listed here.
     Set<String> secrets = new HashSet<>();
     config.apiKey().map(Secret::reveal).ifPresent(secrets::add);
-    config.database().flatMap(AppConfig.DatabaseSettings::password).map(Secret::reveal).ifPresent(secrets::add);
     Integrations integrations = config.integrations();
-    integrations.databricks().map(d -> d.credentials()).ifPresent(credentials -> {
-      if (credentials instanceof DatabricksCredentials.PersonalAccessToken pat) {
-        secrets.add(pat.token());
-      } else if (credentials instanceof DatabricksCredentials.OAuthClient client) {
-        secrets.add(client.clientSecret());
-      }
-    });
-    integrations.adf().map(a -> a.credentials()).ifPresent(credentials -> {
-      if (credentials instanceof AdfCredentials.ClientSecret client) {
-        secrets.add(client.clientSecret());
-      }
-    });
     integrations.llm().map(l -> l.apiKey()).filter(key -> !key.isBlank()).ifPresent(secrets::add);
-    integrations.jira().map(j -> j.auth()).ifPresent(auth -> {
-      if (auth instanceof Credentials.Basic cloud) {
-        secrets.add(cloud.secret());
-      } else if (auth instanceof Credentials.Bearer pat) {
-        secrets.add(pat.token());
-      }
-    });
-    integrations.serviceNow().map(s -> s.auth()).ifPresent(auth -> {
-      if (auth instanceof Credentials.Basic user) {
-        secrets.add(user.secret());
-      } else if (auth instanceof Credentials.Bearer bearer) {
-        secrets.add(bearer.token());
-      }
-    });
+    integrations.jira().map(j -> j.auth()).ifPresent(auth -> addCredential(auth, secrets));
+    integrations.serviceNow().map(s -> s.auth()).ifPresent(auth -> addCredential(auth, secrets));
+    // The notifiers reach the builder built (in RCA_NOTIFIERS order), not as settings.
     integrations.slack().map(s -> s.botToken()).ifPresent(secrets::add);
     integrations.email().flatMap(e -> e.password()).map(Secret::reveal).ifPresent(secrets::add);
     integrations.slackInteractions().map(i -> i.signingSecret().reveal()).ifPresent(secrets::add);
     integrations.notifiers().teams().map(t -> t.webhook().reveal()).ifPresent(secrets::add);
     integrations.notifiers().pagerDuty().map(p -> p.routingKey().reveal()).ifPresent(secrets::add);
     return secrets;
+  }
+
+  private static void addCredential(Credentials credentials, Set<String> secrets) {
+    if (credentials instanceof Credentials.Basic basic) {
+      secrets.add(basic.secret());
+    } else if (credentials instanceof Credentials.Bearer bearer) {
+      secrets.add(bearer.token());
+    }
   }
 
   public IncidentRepository incidents() {
