@@ -3,10 +3,7 @@ package dev.aiops.rca.app;
 import dev.aiops.rca.adapter.gemini.LlmRootCauseModel;
 import dev.aiops.rca.adapter.jdbc.BuiltinIssueTracker;
 import dev.aiops.rca.adapter.jdbc.JdbcSettings;
-import dev.aiops.rca.adapter.pagerduty.PagerDutyNotifier;
 import dev.aiops.rca.adapter.slack.SlackDirectory;
-import dev.aiops.rca.adapter.slack.SlackNotifier;
-import dev.aiops.rca.adapter.teams.TeamsNotifier;
 import dev.aiops.rca.adapter.web.metrics.InboxGauges;
 import dev.aiops.rca.adapter.web.metrics.ServiceMetrics;
 import dev.aiops.rca.adapter.web.slack.SlackEmails;
@@ -133,8 +130,6 @@ public final class Wiring implements AutoCloseable {
         .store(options.database().orElseGet(() -> databaseSettings(config)))
         .decorateIncidents(repository -> new MeteredIncidentRepository(repository, meters))
         .decorateAudit(trail -> new MeteredAuditTrail(trail, meters))
-        // A notifier of the caller's own (tests count alerts with it) replaces the configured ones.
-        .notifiers(options.notifier().map(Notifiers::of).orElseGet(() -> notifiers(integrations)))
         .remediation(integrations.remediation())
         .routing(config.routing().service())
         .floodLimits(config.flood().maxRunsPerWebhook(), config.flood().notifyBurst())
@@ -151,6 +146,9 @@ public final class Wiring implements AutoCloseable {
         .onSweep(swept -> metrics.swept(swept.source().name().toLowerCase(Locale.ROOT),
             swept.failure().isPresent(), swept.found(), swept.unannounced()))
         .clock(clock);
+    // A notifier of the caller's own (tests count alerts with it) replaces the configured ones.
+    options.notifier().ifPresentOrElse(own -> builder.notifiers(Notifiers.of(own)), () -> notifiers(integrations,
+        builder));
     integrations.databricks().ifPresent(builder::databricks);
     integrations.adf().ifPresent(builder::dataFactory);
     options.model().ifPresentOrElse(builder::model, () -> integrations.llm().ifPresent(builder::llm));
@@ -183,34 +181,34 @@ public final class Wiring implements AutoCloseable {
   }
 
   /**
-   * The notifiers {@code RCA_NOTIFIERS} chooses, in its order, the first primary; the configuration has checked
-   * that each is configured.
+   * Gives the builder the notifiers {@code RCA_NOTIFIERS} chooses, in its order, the first primary; the
+   * configuration has checked that each is configured. The builder makes each from its settings (and redacts its
+   * credentials).
    */
-  static Notifiers notifiers(Integrations integrations) {
+  static RcaAssistantBuilder notifiers(Integrations integrations, RcaAssistantBuilder builder) {
     NotifierSettings settings = integrations.notifiers();
-    List<Notifiers.Named> chosen = new ArrayList<>();
     for (String name : settings.chosen()) {
       switch (name) {
         case "slack":
-          chosen.add(new Notifiers.Named(name, SlackNotifier.create(integrations.slack().orElseThrow())));
+          builder.slack(integrations.slack().orElseThrow());
           break;
         case "teams":
-          chosen.add(new Notifiers.Named(name, TeamsNotifier.create(settings.teams().orElseThrow())));
+          builder.teams(settings.teams().orElseThrow());
           break;
         case "pagerduty":
-          chosen.add(new Notifiers.Named(name, PagerDutyNotifier.create(settings.pagerDuty().orElseThrow())));
+          builder.pagerDuty(settings.pagerDuty().orElseThrow());
           break;
         case "email":
-          chosen.add(new Notifiers.Named(name, integrations.emailNotifier().orElseThrow()));
+          builder.email(integrations.email().orElseThrow());
           break;
         case "log":
-          chosen.add(new Notifiers.Named(name, new LogNotifier()));
+          builder.notifier(name, new LogNotifier());
           break;
         default:
           throw new IllegalArgumentException("no notifier named " + name + " in this build");
       }
     }
-    return Notifiers.of(chosen);
+    return builder;
   }
 
   /** The database the configuration names: {@code RCA_DB_URL}, or the H2 file under the data directory. */
@@ -247,20 +245,16 @@ public final class Wiring implements AutoCloseable {
 
   /** The service's own credentials, which the redactor removes wherever they turn up in an error text. */
   static Set<String> knownSecrets(AppConfig config) {
-    // The builder adds the credentials of the settings it is given (Databricks, Data Factory, the database): only
-    // what it is not given, or may not be given when a test option replaces a part, is listed here.
+    // The builder adds the credentials of the settings it is given (Databricks, Data Factory, the database and the
+    // notifiers): only what it is not given, or may not be given when a test option replaces a part, is listed here.
     Set<String> secrets = new HashSet<>();
     config.apiKey().map(Secret::reveal).ifPresent(secrets::add);
     Integrations integrations = config.integrations();
     integrations.llm().map(l -> l.apiKey()).filter(key -> !key.isBlank()).ifPresent(secrets::add);
     integrations.jira().map(j -> j.auth()).ifPresent(auth -> addCredential(auth, secrets));
     integrations.serviceNow().map(s -> s.auth()).ifPresent(auth -> addCredential(auth, secrets));
-    // The notifiers reach the builder built (in RCA_NOTIFIERS order), not as settings.
-    integrations.slack().map(s -> s.botToken()).ifPresent(secrets::add);
-    integrations.email().flatMap(e -> e.password()).map(Secret::reveal).ifPresent(secrets::add);
+    // Slack's signing secret checks Slack's requests; no notifier the builder makes holds it.
     integrations.slackInteractions().map(i -> i.signingSecret().reveal()).ifPresent(secrets::add);
-    integrations.notifiers().teams().map(t -> t.webhook().reveal()).ifPresent(secrets::add);
-    integrations.notifiers().pagerDuty().map(p -> p.routingKey().reveal()).ifPresent(secrets::add);
     return secrets;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
+import dev.aiops.rca.assistant.RcaAssistant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,9 @@ class EmailNotifierWiringTest {
     AppConfig config = AppConfig.from(ConfigSource.of(Map.of("SMTP_HOST", "smtp.example.com", "SMTP_USER", "rca",
         "SMTP_PASSWORD", "smtp-pass-0123456789", "RCA_EMAIL_FROM", "rca@example.com")));
 
-    assertThat(Wiring.knownSecrets(config)).contains("smtp-pass-0123456789");
+    try (RcaAssistant assistant = WiringNotifiersTest.assistant(config)) {
+      assertThat(WiringNotifiersTest.analysed(assistant, "535 auth failed for rca:smtp-pass-0123456789"))
+          .contains("upload failed").doesNotContain("smtp-pass-0123456789");
+    }
   }
 }

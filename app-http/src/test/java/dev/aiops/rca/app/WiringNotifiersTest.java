@@ -10,8 +10,11 @@ import dev.aiops.rca.app.config.AppConfig;
 import dev.aiops.rca.app.config.ConfigSource;
 import dev.aiops.rca.app.config.InvalidConfigException;
 import dev.aiops.rca.assistant.LogNotifier;
+import dev.aiops.rca.assistant.RcaAssistant;
 import dev.aiops.rca.core.notify.Notifiers;
 import dev.aiops.rca.domain.Priority;
+import dev.aiops.rca.port.in.AnalyzeEvidenceResult;
+import dev.aiops.rca.testkit.Samples;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +37,23 @@ class WiringNotifiersTest {
   }
 
   private static Notifiers notifiers(Map<String, String> settings) {
-    return Wiring.notifiers(AppConfig.from(ConfigSource.of(settings)).integrations());
+    try (RcaAssistant assistant = assistant(AppConfig.from(ConfigSource.of(settings)))) {
+      return assistant.notifiers();
+    }
+  }
+
+  /** The facade as Wiring configures its notifiers and secrets, on an in-memory database. */
+  static RcaAssistant assistant(AppConfig config) {
+    return Wiring.notifiers(config.integrations(), RcaAssistant.builder())
+        .knownSecrets(Wiring.knownSecrets(config))
+        .reconcileEvery(Duration.ZERO)
+        .build();
+  }
+
+  /** What the assistant makes of an error that quotes {@code text}: its analysis and report. */
+  static String analysed(RcaAssistant assistant, String text) {
+    AnalyzeEvidenceResult result = assistant.analyze(Samples.databricksRun("1", "upload failed: " + text));
+    return result.analysis() + "\n" + result.rcaText();
   }
 
   @Test
@@ -105,6 +124,9 @@ class WiringNotifiersTest {
 
     assertThat(printed).doesNotContain("s3cr3tSignature", ROUTING_KEY)
         .contains("notifiers: slack, teams (a follow-up every 60 min at most), pagerduty (pages P2 and above)");
-    assertThat(Wiring.knownSecrets(config)).contains(WEBHOOK, ROUTING_KEY);
+    try (RcaAssistant assistant = assistant(config)) {
+      assertThat(analysed(assistant, "posting to " + WEBHOOK + " with key " + ROUTING_KEY))
+          .contains("upload failed").doesNotContain("s3cr3tSignature", ROUTING_KEY);
+    }
   }
 }

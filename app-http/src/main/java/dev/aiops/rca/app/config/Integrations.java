@@ -4,7 +4,6 @@ import dev.aiops.rca.adapter.adf.AdfCredentials;
 import dev.aiops.rca.adapter.adf.AdfSettings;
 import dev.aiops.rca.adapter.databricks.DatabricksCredentials;
 import dev.aiops.rca.adapter.databricks.DatabricksSettings;
-import dev.aiops.rca.adapter.email.EmailNotifier;
 import dev.aiops.rca.adapter.email.EmailSettings;
 import dev.aiops.rca.adapter.gemini.LlmProvider;
 import dev.aiops.rca.adapter.gemini.LlmSettings;
@@ -22,7 +21,6 @@ import dev.aiops.rca.core.remediation.RemediationFollower;
 import dev.aiops.rca.core.remediation.RemediationSettings;
 import dev.aiops.rca.domain.Secret;
 import dev.aiops.rca.http.Credentials;
-import dev.aiops.rca.port.out.Notifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -392,11 +390,6 @@ public record Integrations(
         defaults.lookBack(), defaults.maxPerRound());
   }
 
-
-  /** The e-mail notifier, when {@code SMTP_HOST} is set: one of the notifiers a deployment may tell people with. */
-  public Optional<Notifier> emailNotifier() {
-    return email.map(EmailNotifier::create);
-  }
 
   /** One line per integration, secrets masked, for the start-up log. */
   public List<String> describe() {

@@ -27,7 +27,6 @@ class EmailSettingsReadTest {
   @Test
   void should_leave_e_mail_out_when_no_smtp_setting_is_given() {
     assertThat(AppConfig.from(ConfigSource.of(Map.of())).integrations().email()).isEmpty();
-    assertThat(AppConfig.from(ConfigSource.of(Map.of())).integrations().emailNotifier()).isEmpty();
   }
 
   @Test
